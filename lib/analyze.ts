@@ -1,0 +1,207 @@
+/**
+ * The analysis pipeline: inputs → parsed statements → schema model → findings.
+ * Statements stream through: statement rules run as each one is parsed and its AST is dropped after,
+ * so memory follows the model, not the input size. Model rules run once everything is known.
+ */
+import { indexNodes, type NodeIndex } from "./ingest/ast";
+import type { InputFile } from "./ingest/input";
+import { loadParser, nodeOffset, parseFile, type FileStatistics, type ParsedStatement, type ParseError } from "./ingest/parse";
+import { SourceText } from "./ingest/source-text";
+import { ModelBuilder } from "./model/build";
+import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
+import { ALL_RULES } from "./rules/all";
+import { LATEST_CAPABILITY_DATE } from "./rules/capabilities";
+import parseErrorRule from "./rules/parse-error";
+import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type TransactionState } from "./rules/rule";
+import { KNOWN_COMPATIBLE, statementClass } from "./rules/statement-kinds";
+import unreviewedRule from "./rules/unreviewed-statement";
+
+export interface AnalyzeOptions {
+  /** DSQL capability date to assess against (YYYY-MM-DD); defaults to the newest in the catalog. */
+  targetDate?: string;
+  /** Rules to run (all by default). */
+  rules?: Rule[];
+  /** Called after each file with how far the analysis is. */
+  onProgress?: (p: { file: string; filesDone: number; filesTotal: number; statements: number }) => void;
+  /** Receives each parsed statement after the rules ran (e.g. to keep statements for rewrites). */
+  onStatement?: (stmt: ParsedStatement) => void;
+}
+
+export interface AnalysisResult {
+  targetDate: string;
+  files: FileStatistics[];
+  findings: Finding[];
+  model: SchemaModel;
+}
+
+const SNIPPET_CHARS = 400;
+
+export function snippetOf(text: string): string {
+  const t = text.trim();
+  return t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS)} …` : t;
+}
+
+export function fingerprintOf(ruleId: string, object: ObjectRef, message: string): string {
+  return `${ruleId}|${object.kind}|${object.schema ?? ""}|${object.name}|${object.name ? "" : message}`;
+}
+
+function makeFinding(rule: RuleMeta, message: string, at: SourceRef, object: ObjectRef, snippet: string, evidence?: Finding["evidence"]): Finding {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    category: rule.category,
+    message,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    statementLine: at.statementLine,
+    statementIndex: at.statementIndex,
+    object,
+    fix: rule.fixKind,
+    effort: rule.effort,
+    docsUrl: rule.docsUrl,
+    snippet,
+    fingerprint: fingerprintOf(rule.id, object, message),
+    ...(evidence ? { evidence } : {}),
+  };
+}
+
+/** The object a statement is about, for findings that do not name one. */
+export function statementObject(stmt: ParsedStatement, builder: ModelBuilder): ObjectRef {
+  const n = stmt.node;
+  const rel = n.relation ?? n.view ?? n.sequence ?? n.into?.rel ?? n.table;
+  if (rel?.relname) {
+    const q = builder.qualify({ schema: rel.schemaname, name: rel.relname });
+    const kind = stmt.kind === "IndexStmt" ? "table" : stmt.kind === "ViewStmt" ? "view" : stmt.kind.includes("Seq") ? "sequence" : "table";
+    if (stmt.kind === "IndexStmt" && n.idxname) return { kind: "index", schema: q.schema, name: n.idxname };
+    return { kind, ...q };
+  }
+  if (stmt.kind === "CreateFunctionStmt") {
+    const parts = (n.funcname ?? []).map((x: any) => x.String?.sval);
+    return { kind: n.is_procedure ? "procedure" : "function", schema: parts.length > 1 ? parts[0] : undefined, name: parts[parts.length - 1] };
+  }
+  if (stmt.kind === "CreateTrigStmt") return { kind: "trigger", name: n.trigname };
+  if (stmt.kind === "CreateExtensionStmt") return { kind: "extension", name: n.extname };
+  if (stmt.kind === "CreatePolicyStmt") return { kind: "policy", name: n.policy_name };
+  return { kind: "statement", name: "" };
+}
+
+export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  await loadParser();
+  const targetDate = opts.targetDate ?? LATEST_CAPABILITY_DATE;
+  const rules = (opts.rules ?? ALL_RULES).filter((r) => isActive(r, targetDate));
+  const statementRules = rules.filter((r) => r.checkStatement);
+  const modelRules = rules.filter((r) => r.checkModel);
+  // Kinds reviewed by any rule, whatever the target date: a retired rule still means "we looked".
+  const reviewed = new Set<string>(KNOWN_COMPATIBLE);
+  for (const r of opts.rules ?? ALL_RULES) for (const k of r.kinds ?? []) reviewed.add(k);
+  const rulesByKind = new Map<string, Rule[]>();
+  const anyKindRules: Rule[] = [];
+  for (const r of statementRules) {
+    if (!r.kinds) anyKindRules.push(r);
+    else
+      for (const k of r.kinds) {
+        let list = rulesByKind.get(k);
+        if (!list) rulesByKind.set(k, (list = []));
+        list.push(r);
+      }
+  }
+
+  const model = emptyModel();
+  const findings: Finding[] = [];
+  const files: FileStatistics[] = [];
+  const sources = new Map<string, SourceText>();
+  const locate = (stmt: ParsedStatement, location?: number): SourceRef => {
+    let src = sources.get(stmt.file);
+    if (!src) sources.set(stmt.file, (src = new SourceText(inputs.find((f) => f.path === stmt.file)!.text)));
+    const pos = location === undefined ? { line: stmt.line, column: stmt.column } : src.position(nodeOffset(stmt, location));
+    return { file: stmt.file, line: pos.line, column: pos.column, statementLine: stmt.line, statementIndex: stmt.index };
+  };
+  const builder = new ModelBuilder(model, locate);
+
+  let done = 0;
+  for (const file of inputs) {
+    const txn: TransactionState = { open: false, beginLine: 0, ddl: 0, dml: 0, valuesRows: 0 };
+    let statements = 0;
+    const stats = parseFile(file, (item) => {
+      statements++;
+      if (!item.ok) {
+        findings.push(parseErrorFinding(item.error));
+        return;
+      }
+      const stmt = item.statement;
+      let index: NodeIndex | undefined;
+      const ctx = {
+        stmt,
+        node: stmt.node,
+        nodes: (type: string) => (index ??= indexNodes(stmt.node)).get(type) ?? [],
+        model,
+        builder,
+        txn,
+        targetDate,
+        report: () => {},
+      };
+      const run = (rule: Rule) => {
+        ctx.report = (r) => {
+          const at = locate(stmt, r.location);
+          findings.push(makeFinding(rule, r.message, at, r.object ?? statementObject(stmt, builder), snippetOf(stmt.text), r.evidence));
+        };
+        rule.checkStatement!(ctx);
+      };
+      for (const rule of rulesByKind.get(stmt.kind) ?? []) run(rule);
+      for (const rule of anyKindRules) run(rule);
+      if (!reviewed.has(stmt.kind)) {
+        findings.push(
+          makeFinding(unreviewedRule, `${stmt.kind.replace(/Stmt$/, "")} statements are not reviewed for DSQL compatibility`, locate(stmt), statementObject(stmt, builder), snippetOf(stmt.text)),
+        );
+      }
+      trackTransaction(stmt, txn);
+      builder.apply(stmt);
+      opts.onStatement?.(stmt);
+    });
+    files.push(stats);
+    done++;
+    opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements });
+  }
+
+  for (const rule of modelRules) {
+    rule.checkModel!({
+      model,
+      targetDate,
+      report: (r) => findings.push(makeFinding(rule, r.message, r.origin, r.object, "", r.evidence)),
+    });
+  }
+
+  const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
+  findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { targetDate, files, findings, model };
+}
+
+function parseErrorFinding(e: ParseError): Finding {
+  return makeFinding(
+    parseErrorRule,
+    e.message,
+    { file: e.file, line: e.line, column: e.column, statementLine: e.statementLine, statementIndex: e.index },
+    { kind: "statement", name: "" },
+    snippetOf(e.text),
+  );
+}
+
+/** Follow BEGIN … COMMIT per file so rules can see what else the transaction holds. */
+function trackTransaction(stmt: ParsedStatement, txn: TransactionState) {
+  const cls = statementClass(stmt.kind);
+  if (cls === "transaction") {
+    const kind = stmt.node.kind as string;
+    if (kind === "TRANS_STMT_BEGIN" || kind === "TRANS_STMT_START") {
+      Object.assign(txn, { open: true, beginLine: stmt.line, ddl: 0, dml: 0, valuesRows: 0 });
+    } else if (kind === "TRANS_STMT_COMMIT" || kind === "TRANS_STMT_ROLLBACK" || kind === "TRANS_STMT_PREPARE") {
+      Object.assign(txn, { open: false, ddl: 0, dml: 0, valuesRows: 0 });
+    }
+    return;
+  }
+  if (!txn.open) return;
+  if (cls === "ddl") txn.ddl++;
+  else if (cls === "dml") txn.dml++;
+  if (stmt.kind === "InsertStmt") txn.valuesRows += stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
+}

@@ -1,0 +1,257 @@
+/**
+ * A single pass over a psql script that finds what the PostgreSQL parser cannot take:
+ * psql meta-commands (`\connect`), `COPY … FROM stdin` data blocks, and DSQL's `ASYNC` keyword.
+ * Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call.
+ * The same pass yields statement boundaries, used to recover statement by statement after a parse error.
+ * It understands quotes, dollar quotes, comments and `BEGIN ATOMIC … END` bodies, so `;` inside them
+ * never splits a statement.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface MetaCommand {
+  /** Char offset of the backslash. */
+  offset: number;
+  /** The command text, e.g. `\connect mydb`. */
+  text: string;
+}
+
+export interface ScriptScan {
+  /** Source text with meta-commands, COPY data and ASYNC blanked to spaces (newlines kept). */
+  parseable: string;
+  /** Statement spans in char offsets, `end` just past the terminating `;` (or end of input). */
+  statements: Span[];
+  metaCommands: MetaCommand[];
+  /** `COPY … FROM stdin` data blocks (including the `\.` terminator line). */
+  copyData: Span[];
+  /** Char offsets where a DSQL-only `ASYNC` keyword was removed. */
+  asyncKeywords: number[];
+}
+
+const enum C {
+  NL = 10,
+  CR = 13,
+  SPACE = 32,
+  DQUOTE = 34,
+  DOLLAR = 36,
+  QUOTE = 39,
+  STAR = 42,
+  DASH = 45,
+  SLASH = 47,
+  SEMI = 59,
+  BACKSLASH = 92,
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
+}
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === C.DOLLAR;
+}
+
+export function scanScript(text: string): ScriptScan {
+  const n = text.length;
+  const statements: Span[] = [];
+  const metaCommands: MetaCommand[] = [];
+  const copyData: Span[] = [];
+  const asyncKeywords: number[] = [];
+  const blank: Span[] = [];
+
+  let stmtStart = -1;
+  // First words of the current statement (upper case), enough to recognise the forms we care about.
+  let words: string[] = [];
+  let prevWord = "";
+  let copyFromStdin = false;
+  let atomicDepth = 0;
+
+  const endStatement = (end: number) => {
+    if (stmtStart >= 0) statements.push({ start: stmtStart, end });
+    stmtStart = -1;
+    words = [];
+    prevWord = "";
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+
+    // Whitespace
+    if (c === C.SPACE || c === C.NL || c === C.CR || c === 9 || c === 12) {
+      i++;
+      continue;
+    }
+    // -- line comment
+    if (c === C.DASH && text.charCodeAt(i + 1) === C.DASH) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? n : nl;
+      continue;
+    }
+    // /* block comment */ (nests in PostgreSQL)
+    if (c === C.SLASH && text.charCodeAt(i + 1) === C.STAR) {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        const d = text.charCodeAt(i);
+        if (d === C.SLASH && text.charCodeAt(i + 1) === C.STAR) {
+          depth++;
+          i += 2;
+        } else if (d === C.STAR && text.charCodeAt(i + 1) === C.SLASH) {
+          depth--;
+          i += 2;
+        } else i++;
+      }
+      continue;
+    }
+    // psql meta-command: backslash outside quotes runs to end of line.
+    if (c === C.BACKSLASH) {
+      const nl = text.indexOf("\n", i);
+      const end = nl < 0 ? n : nl;
+      metaCommands.push({ offset: i, text: text.slice(i, end).replace(/\r$/, "") });
+      blank.push({ start: i, end });
+      i = end;
+      continue;
+    }
+
+    if (stmtStart < 0) stmtStart = i;
+
+    if (c === C.SEMI) {
+      if (atomicDepth > 0) {
+        i++;
+        continue;
+      }
+      const isCopyStdin = copyFromStdin;
+      copyFromStdin = false;
+      endStatement(i + 1);
+      i++;
+      if (isCopyStdin) {
+        // Data starts on the next line and runs to a line holding only "\.".
+        const nl = text.indexOf("\n", i);
+        const dataStart = nl < 0 ? n : nl + 1;
+        let j = dataStart;
+        let dataEnd = n;
+        while (j < n) {
+          const lineEnd = text.indexOf("\n", j);
+          const le = lineEnd < 0 ? n : lineEnd;
+          const line = text.slice(j, le).replace(/\r$/, "");
+          if (line === "\\.") {
+            dataEnd = le;
+            break;
+          }
+          j = le + 1;
+        }
+        copyData.push({ start: dataStart, end: dataEnd });
+        blank.push({ start: dataStart, end: dataEnd });
+        i = dataEnd;
+      }
+      continue;
+    }
+
+    // Quoted strings: '…', E'…' (backslash escapes), U&'…'
+    if (c === C.QUOTE) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const escapes = (prev === 69 || prev === 101) && (i < 2 || !isIdentChar(text.charCodeAt(i - 2)));
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (escapes && d === C.BACKSLASH) {
+          i += 2;
+          continue;
+        }
+        if (d === C.QUOTE) {
+          if (text.charCodeAt(i + 1) === C.QUOTE) {
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        i++;
+      }
+      continue;
+    }
+    // "quoted identifier"
+    if (c === C.DQUOTE) {
+      i++;
+      while (i < n) {
+        if (text.charCodeAt(i) === C.DQUOTE) {
+          if (text.charCodeAt(i + 1) === C.DQUOTE) {
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        i++;
+      }
+      prevWord = "";
+      continue;
+    }
+    // $tag$ … $tag$
+    if (c === C.DOLLAR && (i === 0 || !isIdentChar(text.charCodeAt(i - 1)))) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== C.DOLLAR) j++;
+      if (text.charCodeAt(j) === C.DOLLAR && (j === i + 1 || !isDigit(text.charCodeAt(i + 1)))) {
+        const tag = text.slice(i, j + 1);
+        const close = text.indexOf(tag, j + 1);
+        i = close < 0 ? n : close + tag.length;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    // Words: keywords and identifiers.
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      const word = text.slice(i, j).toUpperCase();
+      if (word === "ASYNC" && isAsyncPosition(words)) {
+        asyncKeywords.push(i);
+        blank.push({ start: i, end: j });
+      } else {
+        if (words.length < 8) words.push(word);
+        if (words[0] === "COPY" && word === "STDIN" && prevWord === "FROM") copyFromStdin = true;
+        if (word === "ATOMIC" && prevWord === "BEGIN" && words[0] === "CREATE") atomicDepth = 1;
+        else if (atomicDepth > 0) {
+          if (word === "CASE") atomicDepth++;
+          else if (word === "END") atomicDepth--;
+        }
+        prevWord = word;
+      }
+      i = j;
+      continue;
+    }
+    prevWord = "";
+    i++;
+  }
+  if (stmtStart >= 0) endStatement(n);
+
+  return { parseable: blankSpans(text, blank), statements, metaCommands, copyData, asyncKeywords };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** DSQL's ASYNC sits right after `CREATE [UNIQUE] INDEX` or `ALTER TABLE`. */
+function isAsyncPosition(words: string[]): boolean {
+  const w = words.join(" ");
+  return w === "CREATE INDEX" || w === "CREATE UNIQUE INDEX" || w === "ALTER TABLE";
+}
+
+function blankSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start < pos) continue;
+    parts.push(text.slice(pos, s.start));
+    parts.push(text.slice(s.start, s.end).replace(/[^\n\r]/g, " "));
+    pos = s.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join("");
+}

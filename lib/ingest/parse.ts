@@ -1,0 +1,271 @@
+/**
+ * Parsing SQL files with libpg-query (PostgreSQL 18's own parser) into statements that keep their
+ * file, line and column. Inputs are parsed in chunks of whole statements so a very large dump never
+ * holds one giant AST; a chunk that fails is re-parsed statement by statement, and each statement that
+ * still fails becomes a ParseError instead of stopping the file.
+ */
+import { loadModule, parseSync } from "libpg-query";
+import { scanScript, type MetaCommand, type Span } from "./lex";
+import type { InputFile } from "./input";
+import { SourceText } from "./source-text";
+
+/** A statement's AST: `{ CreateStmt: {...} }` style JSON from libpg-query. */
+export type AstNode = Record<string, any>;
+
+export interface ParsedStatement {
+  file: string;
+  /** 0-based position among the file's statements (parse errors included). */
+  index: number;
+  /** Char offsets of the statement in the original file text. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  /** Original text of the statement (DSQL keywords kept). */
+  text: string;
+  /** AST node type, e.g. `CreateStmt`. */
+  kind: string;
+  /** The node under `kind`. */
+  node: AstNode;
+  /** The statement carried DSQL's ASYNC keyword (blanked before parsing). */
+  async: boolean;
+  /** Byte offset of the statement inside the text handed to the parser; AST `location`s are relative to it. */
+  parserByteStart: number;
+}
+
+export interface ParseError {
+  file: string;
+  index: number;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  statementLine: number;
+  message: string;
+  text: string;
+}
+
+export interface MetaCommandRef extends MetaCommand {
+  line: number;
+}
+
+export interface FileStatistics {
+  file: string;
+  bytes: number;
+  encoding: string;
+  lines: number;
+  statements: number;
+  parsed: number;
+  parseErrors: number;
+  metaCommands: MetaCommandRef[];
+  copyDataBlocks: number;
+}
+
+export type StatementOrError = { ok: true; statement: ParsedStatement } | { ok: false; error: ParseError };
+
+let ready: Promise<void> | undefined;
+/** The WASM parser must be loaded once before any parse. */
+export function loadParser(): Promise<void> {
+  return (ready ??= loadModule());
+}
+
+/** Keep each parser call to about this many chars so memory stays bounded on large inputs. */
+const CHUNK_CHARS = 1_000_000;
+
+/**
+ * Parse one file and hand each statement (or parse error), in file order, to `onStatement`.
+ * Streaming lets callers drop each AST once analysed.
+ */
+export function parseFile(
+  file: InputFile,
+  onStatement: (s: StatementOrError) => void,
+): FileStatistics {
+  const src = new SourceText(file.text);
+  const scan = scanScript(file.text);
+  const asyncSet = scan.asyncKeywords;
+  let index = 0;
+  let parsed = 0;
+  let errors = 0;
+
+  const emitStatement = (start: number, end: number, kind: string, node: AstNode, parserByteStart: number) => {
+    const pos = src.position(start);
+    const hasAsync = asyncSet.length > 0 && asyncSet.some((a) => a >= start && a < end);
+    parsed++;
+    onStatement({
+      ok: true,
+      statement: {
+        file: file.path,
+        index: index++,
+        start,
+        end,
+        line: pos.line,
+        column: pos.column,
+        endLine: src.position(Math.max(start, end - 1)).line,
+        text: file.text.slice(start, end),
+        kind,
+        node,
+        async: hasAsync,
+        parserByteStart,
+      },
+    });
+  };
+
+  const emitError = (span: Span, message: string, cursor: number | undefined) => {
+    // Point at the first token, not leading whitespace.
+    const at = cursor !== undefined ? Math.min(span.start + cursor, span.end) : span.start;
+    const pos = src.position(at);
+    errors++;
+    onStatement({
+      ok: false,
+      error: {
+        file: file.path,
+        index: index++,
+        start: span.start,
+        end: span.end,
+        line: pos.line,
+        column: pos.column,
+        statementLine: src.position(span.start).line,
+        message,
+        text: file.text.slice(span.start, span.end),
+      },
+    });
+  };
+
+  const parseSpanAlone = (span: Span) => {
+    const text = scan.parseable.slice(span.start, span.end);
+    try {
+      const result = parseSync(text);
+      const stmts = result.stmts ?? [];
+      for (const raw of stmts) {
+        const { kind, node } = unwrap(raw.stmt);
+        const relByte = raw.stmt_location ?? 0;
+        const relChar = byteToCharOffset(text, relByte);
+        const lenChars = raw.stmt_len ? byteToCharOffset(text.slice(relChar), raw.stmt_len) : text.length - relChar;
+        emitStatement(span.start + relChar, trimEnd(file.text, span.start + relChar, span.end, lenChars), kind, node, relByte);
+      }
+    } catch (e) {
+      const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
+      emitError(span, err.message ?? String(e), err.sqlDetails?.cursorPosition);
+    }
+  };
+
+  // Group statement spans into chunks.
+  const spans = scan.statements;
+  let i = 0;
+  while (i < spans.length) {
+    const chunkStart = spans[i].start;
+    let j = i;
+    while (j + 1 < spans.length && spans[j + 1].end - chunkStart <= CHUNK_CHARS) j++;
+    const chunkEnd = spans[j].end;
+    const text = scan.parseable.slice(chunkStart, chunkEnd);
+    let stmts: any[] | undefined;
+    try {
+      stmts = parseSync(text).stmts ?? [];
+    } catch {
+      stmts = undefined;
+    }
+    if (stmts) {
+      const ascii = isAscii(text);
+      const toChar = ascii ? (b: number) => b : makeByteToChar(text);
+      for (const raw of stmts) {
+        const { kind, node } = unwrap(raw.stmt);
+        const byteStart = raw.stmt_location ?? 0;
+        const startChar = toChar(byteStart);
+        const endChar = raw.stmt_len ? toChar(byteStart + raw.stmt_len) : text.length;
+        // Include the terminating semicolon in the statement text when it follows directly.
+        let end = chunkStart + endChar;
+        if (file.text.charCodeAt(end) === 59) end++;
+        emitStatement(chunkStart + startChar, end, kind, node, byteStart);
+      }
+    } else {
+      for (let k = i; k <= j; k++) parseSpanAlone(spans[k]);
+    }
+    i = j + 1;
+  }
+
+  return {
+    file: file.path,
+    bytes: file.bytes,
+    encoding: file.encoding,
+    lines: src.lineCount,
+    statements: parsed + errors,
+    parsed,
+    parseErrors: errors,
+    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line })),
+    copyDataBlocks: scan.copyData.length,
+  };
+}
+
+function trimEnd(text: string, start: number, spanEnd: number, lenChars: number): number {
+  let end = Math.min(start + lenChars, spanEnd);
+  if (text.charCodeAt(end) === 59) end++;
+  return end;
+}
+
+function unwrap(stmt: AstNode): { kind: string; node: AstNode } {
+  const kind = Object.keys(stmt)[0];
+  return { kind, node: stmt[kind] };
+}
+
+function isAscii(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/[^\x00-\x7f]/.test(s);
+}
+
+/** libpg-query reports UTF-8 byte offsets; JS strings index UTF-16 code units. */
+function makeByteToChar(text: string): (byte: number) => number {
+  // One walk records (char, byte) checkpoints every 1024 chars; lookups then walk at most 1024 chars.
+  const checkpoints: number[] = [0];
+  const checkpointBytes: number[] = [0];
+  let bytes = 0;
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+    if ((c & 1023) === 1023) {
+      checkpoints.push(c + 1);
+      checkpointBytes.push(bytes);
+    }
+  }
+  return (byte: number) => {
+    // Binary search the last checkpoint at or before `byte`, then walk.
+    let lo = 0;
+    let hi = checkpointBytes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (checkpointBytes[mid] <= byte) lo = mid;
+      else hi = mid - 1;
+    }
+    let c = checkpoints[lo];
+    let b = checkpointBytes[lo];
+    while (b < byte && c < text.length) {
+      const code = text.charCodeAt(c);
+      b += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+      c++;
+    }
+    return c;
+  };
+}
+
+/** Char offset inside `text` for a UTF-8 byte offset (for short strings such as one statement). */
+export function byteToCharOffset(text: string, byte: number): number {
+  let b = 0;
+  let c = 0;
+  while (b < byte && c < text.length) {
+    const code = text.charCodeAt(c);
+    b += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+    c++;
+  }
+  return c;
+}
+
+/**
+ * File char offset of an AST node `location` inside a statement. Locations are byte offsets relative to
+ * the text handed to the parser; the statement started at `parserByteStart` there.
+ */
+export function nodeOffset(stmt: ParsedStatement, location: number | undefined): number {
+  if (location === undefined || location < 0) return stmt.start;
+  const rel = location - stmt.parserByteStart;
+  if (rel <= 0) return stmt.start;
+  return stmt.start + byteToCharOffset(stmt.text, rel);
+}
