@@ -12,7 +12,7 @@ import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
 import { ALL_RULES } from "./rules/all";
 import { LATEST_CAPABILITY_DATE } from "./rules/capabilities";
 import parseErrorRule from "./rules/parse-error";
-import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type TransactionState } from "./rules/rule";
+import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/rule";
 import { KNOWN_COMPATIBLE, statementClass } from "./rules/statement-kinds";
 import unreviewedRule from "./rules/unreviewed-statement";
 
@@ -132,7 +132,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       }
       const stmt = item.statement;
       let index: NodeIndex | undefined;
-      const ctx = {
+      const ctx: StatementContext = {
         stmt,
         node: stmt.node,
         nodes: (type: string) => (index ??= indexNodes(stmt.node)).get(type) ?? [],

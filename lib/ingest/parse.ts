@@ -138,7 +138,7 @@ export function parseFile(
       const result = parseSync(text);
       const stmts = result.stmts ?? [];
       for (const raw of stmts) {
-        const { kind, node } = unwrap(raw.stmt);
+        const { kind, node } = unwrap(raw.stmt as AstNode);
         const relByte = raw.stmt_location ?? 0;
         const relChar = byteToCharOffset(text, relByte);
         const lenChars = raw.stmt_len ? byteToCharOffset(text.slice(relChar), raw.stmt_len) : text.length - relChar;
@@ -169,7 +169,7 @@ export function parseFile(
       const ascii = isAscii(text);
       const toChar = ascii ? (b: number) => b : makeByteToChar(text);
       for (const raw of stmts) {
-        const { kind, node } = unwrap(raw.stmt);
+        const { kind, node } = unwrap(raw.stmt as AstNode);
         const byteStart = raw.stmt_location ?? 0;
         const startChar = toChar(byteStart);
         const endChar = raw.stmt_len ? toChar(byteStart + raw.stmt_len) : text.length;

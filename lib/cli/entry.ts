@@ -1,0 +1,5 @@
+import { main } from "./main";
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

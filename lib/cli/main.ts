@@ -1,0 +1,144 @@
+/**
+ * dsql-preflight command line. Exit codes: 0 nothing reached --fail-on, 1 something did,
+ * 2 usage or input errors (the message names the file and the problem).
+ */
+import { writeFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { analyze } from "../analyze";
+import { InputError } from "../ingest/input";
+import { readInputs } from "../ingest/sources";
+import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/capabilities";
+import { buildReport, type AssessmentReport } from "../report/contract";
+import { toMarkdown } from "../report/markdown";
+import { toSarif } from "../report/sarif";
+import { toText } from "../report/text";
+import { TOOL_VERSION } from "../version";
+
+export class UsageError extends Error {}
+
+export const FORMATS = ["text", "json", "md", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function render(report: AssessmentReport, format: Format): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(report, null, 2) + "\n";
+    case "md":
+      return toMarkdown(report);
+    case "sarif":
+      return JSON.stringify(toSarif(report), null, 2) + "\n";
+    default:
+      return toText(report);
+  }
+}
+
+export function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-bytes: "${s}" is not a size (examples: 50MB, 200kb, 1048576)`);
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+export function checkTargetDate(d: string | undefined): string {
+  if (d === undefined) return LATEST_CAPABILITY_DATE;
+  if (!isValidDate(d)) throw new UsageError(`--target-date: "${d}" is not a date in YYYY-MM-DD form`);
+  return d;
+}
+
+function fails(report: AssessmentReport, failOn: string): boolean {
+  const s = report.summary.bySeverity;
+  if (failOn === "never") return false;
+  if (failOn === "warning") return s.blocker + s.warning > 0;
+  return s.blocker > 0;
+}
+
+function emit(text: string, out: string | undefined) {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}
+
+export interface AnalyzeCliOptions {
+  format: Format;
+  out?: string;
+  targetDate?: string;
+  failOn: "blocker" | "warning" | "never";
+  maxBytes?: string;
+  progress?: boolean;
+}
+
+export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
+  if (inputs.length === 0) throw new UsageError("analyze: give at least one file, directory, .zip, or - for stdin");
+  const targetDate = checkTargetDate(o.targetDate);
+  const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
+  const files = readInputs(inputs, { maxBytes });
+  const result = await analyze(files, {
+    targetDate,
+    onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined,
+  });
+  const report = buildReport(result);
+  emit(render(report, o.format), o.out);
+  return fails(report, o.failOn) ? 1 : 0;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("dsql-preflight")
+    .description("Assess what it takes to move a PostgreSQL database to Amazon Aurora DSQL.")
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError("(run dsql-preflight --help for usage)");
+
+  program
+    .command("analyze")
+    .description(
+      "Find every DSQL incompatibility in SQL files (pg_dump output, migration folders, psql scripts). " +
+        "Inputs: files, directories (their .sql files in natural filename order), .zip archives, or - for stdin.",
+    )
+    .argument("[inputs...]", "files, directories, .zip archives, or - for stdin")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("text"))
+    .option("-o, --out <file>", "write the report to a file instead of stdout")
+    .option("-t, --target-date <YYYY-MM-DD>", `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`)
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
+    .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
+    .option("--progress", "print progress per file on stderr")
+    .addHelpText(
+      "after",
+      `
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage or input errors.
+
+Examples:
+  dsql-preflight analyze schema.sql
+  pg_dump --schema-only mydb | dsql-preflight analyze - --format json --out report.json
+  dsql-preflight analyze db/migrations --format sarif --out dsql.sarif --fail-on warning
+  dsql-preflight analyze schema.sql --target-date 2026-06-01`,
+    )
+    .action(async (inputs: string[], o: AnalyzeCliOptions) => setExit(await runAnalyze(inputs, o)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof InputError || e instanceof UsageError) {
+      process.stderr.write(`dsql-preflight: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`dsql-preflight: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,19 @@
+/** Compiler-style text: `file:line:col: severity rule message`, one finding per line, then a summary. */
+import type { AssessmentReport } from "./contract";
+
+export function toText(report: AssessmentReport): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}`);
+  }
+  for (const file of report.files) {
+    for (const m of file.metaCommands) lines.push(`${file.file}:${m.line}:1: note psql-meta-command ${m.command} (skipped: psql runs it, not the server)`);
+  }
+  const s = report.summary;
+  lines.push(
+    "",
+    `${s.findings} findings (${s.bySeverity.blocker} blockers, ${s.bySeverity.warning} warnings, ${s.bySeverity.advice} advice) in ${s.statements} statements from ${report.files.length} file(s); ${s.parseErrors} parse errors`,
+    `readiness ${s.readiness.score}/100 (${s.readiness.band}); effort ${s.effortHours.low}–${s.effortHours.high} h; target DSQL capabilities as of ${report.targetDate}`,
+  );
+  return lines.join("\n") + "\n";
+}
