@@ -113,8 +113,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const files: FileStatistics[] = [];
   const sources = new Map<string, SourceText>();
   const locate = (stmt: ParsedStatement, location?: number): SourceRef => {
-    let src = sources.get(stmt.file);
-    if (!src) sources.set(stmt.file, (src = new SourceText(inputs.find((f) => f.path === stmt.file)!.text)));
+    const src = sources.get(stmt.file)!;
     const pos = location === undefined ? { line: stmt.line, column: stmt.column } : src.position(nodeOffset(stmt, location));
     return { file: stmt.file, line: pos.line, column: pos.column, statementLine: stmt.line, statementIndex: stmt.index };
   };
@@ -124,6 +123,8 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   for (const file of inputs) {
     const txn: TransactionState = { open: false, beginLine: 0, ddl: 0, dml: 0, valuesRows: 0 };
     let statements = 0;
+    const src = new SourceText(file.text);
+    sources.set(file.path, src);
     const stats = parseFile(file, (item) => {
       statements++;
       if (!item.ok) {
@@ -159,7 +160,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       trackTransaction(stmt, txn);
       builder.apply(stmt);
       opts.onStatement?.(stmt);
-    });
+    }, src);
     files.push(stats);
     done++;
     opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements });

@@ -206,6 +206,13 @@ export function scanScript(text: string): ScriptScan {
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      // Only the first words of a statement and a few short keywords matter; skip building the rest.
+      const len = j - i;
+      if (words.length >= 8 && (len < 3 || len > 6)) {
+        prevWord = "";
+        i = j;
+        continue;
+      }
       const word = text.slice(i, j).toUpperCase();
       if (word === "ASYNC" && isAsyncPosition(words)) {
         asyncKeywords.push(i);

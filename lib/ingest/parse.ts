@@ -80,8 +80,8 @@ const CHUNK_CHARS = 1_000_000;
 export function parseFile(
   file: InputFile,
   onStatement: (s: StatementOrError) => void,
+  src: SourceText = new SourceText(file.text),
 ): FileStatistics {
-  const src = new SourceText(file.text);
   const scan = scanScript(file.text);
   const asyncSet = scan.asyncKeywords;
   let index = 0;
