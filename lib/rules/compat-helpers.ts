@@ -6,6 +6,7 @@ import { parseSync } from "libpg-query";
 import { constValue, defElems, funcName, indexNodes, strings, typeName, type NodeIndex, type TypeNameInfo } from "../ingest/ast";
 import type { AstNode } from "../ingest/parse";
 import type { ModelBuilder } from "../model/build";
+import type { UserTypeModel } from "../model/schema";
 import type { ObjectRef, StatementContext } from "./rule";
 
 /** A RangeVar as a finding object, qualified by the current search_path. */
@@ -174,7 +175,14 @@ export function bodyHasStatement(ctx: Pick<StatementContext, "stmt">, kind: stri
   return false;
 }
 
-/** The column type behind a domain, if `t` names one in the model. */
-export function resolveDomain(ctx: { model: { domains: Map<string, { baseType: { name: string; mods: number[]; arrayDims: number } }> } }, schema: string, name: string) {
-  return ctx.model.domains.get(`${schema}.${name}`)?.baseType;
+/** Declared columns whose type is a user-defined type of the given kinds, per the model built so far. */
+export function columnsOfUserType(ctx: StatementContext, kinds: Array<UserTypeModel["kind"]>): Array<{ d: DeclaredType; type: UserTypeModel }> {
+  const out: Array<{ d: DeclaredType; type: UserTypeModel }> = [];
+  if (ctx.model.types.size === 0) return out;
+  for (const d of declaredTypes(ctx)) {
+    const schema = d.type.schema ?? ctx.builder.qualify({ name: d.type.name }).schema;
+    const t = ctx.model.types.get(`${schema}.${d.type.name}`) ?? (d.type.schema ? undefined : ctx.model.types.get(`public.${d.type.name}`));
+    if (t && kinds.includes(t.kind)) out.push({ d, type: t });
+  }
+  return out;
 }
