@@ -32,6 +32,8 @@ export interface ParsedStatement {
   async: boolean;
   /** Byte offset of the statement inside the text handed to the parser; AST `location`s are relative to it. */
   parserByteStart: number;
+  /** The statement is plain ASCII, so byte offsets equal char offsets (the common case, and a fast path). */
+  ascii: boolean;
 }
 
 export interface ParseError {
@@ -71,7 +73,7 @@ export function loadParser(): Promise<void> {
 }
 
 /** Keep each parser call to about this many chars so memory stays bounded on large inputs. */
-const CHUNK_CHARS = 1_000_000;
+const CHUNK_CHARS = Number(process.env.DSQL_PREFLIGHT_CHUNK ?? 128_000);
 
 /**
  * Parse one file and hand each statement (or parse error), in file order, to `onStatement`.
@@ -88,7 +90,7 @@ export function parseFile(
   let parsed = 0;
   let errors = 0;
 
-  const emitStatement = (start: number, end: number, kind: string, node: AstNode, parserByteStart: number) => {
+  const emitStatement = (start: number, end: number, kind: string, node: AstNode, parserByteStart: number, ascii: boolean) => {
     const pos = src.position(start);
     const hasAsync = asyncSet.length > 0 && asyncSet.some((a) => a >= start && a < end);
     parsed++;
@@ -107,6 +109,7 @@ export function parseFile(
         node,
         async: hasAsync,
         parserByteStart,
+        ascii,
       },
     });
   };
@@ -142,7 +145,7 @@ export function parseFile(
         const relByte = raw.stmt_location ?? 0;
         const relChar = byteToCharOffset(text, relByte);
         const lenChars = raw.stmt_len ? byteToCharOffset(text.slice(relChar), raw.stmt_len) : text.length - relChar;
-        emitStatement(span.start + relChar, trimEnd(file.text, span.start + relChar, span.end, lenChars), kind, node, relByte);
+        emitStatement(span.start + relChar, trimEnd(file.text, span.start + relChar, span.end, lenChars), kind, node, relByte, isAscii(text));
       }
     } catch (e) {
       const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
@@ -176,7 +179,7 @@ export function parseFile(
         // Include the terminating semicolon in the statement text when it follows directly.
         let end = chunkStart + endChar;
         if (file.text.charCodeAt(end) === 59) end++;
-        emitStatement(chunkStart + startChar, end, kind, node, byteStart);
+        emitStatement(chunkStart + startChar, end, kind, node, byteStart, ascii);
       }
     } else {
       for (let k = i; k <= j; k++) parseSpanAlone(spans[k]);
@@ -267,5 +270,5 @@ export function nodeOffset(stmt: ParsedStatement, location: number | undefined):
   if (location === undefined || location < 0) return stmt.start;
   const rel = location - stmt.parserByteStart;
   if (rel <= 0) return stmt.start;
-  return stmt.start + byteToCharOffset(stmt.text, rel);
+  return stmt.start + (stmt.ascii ? rel : byteToCharOffset(stmt.text, rel));
 }
