@@ -1,0 +1,64 @@
+/** Every rule is complete: id equals its file name, metadata and docs are present, tests sit beside it. */
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALL_RULES } from "../lib/rules/all";
+import { CATEGORIES, SEVERITIES } from "../lib/rules/rule";
+import { parseCatalog, rulesByRow } from "../lib/rules/coverage";
+import { NOT_DETECTABLE } from "../lib/rules/not-detectable";
+
+const dir = join(__dirname, "..", "lib", "rules");
+const ruleFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && /export default defineRule\(/.test(readFileSync(join(dir, f), "utf8")));
+const catalogPath = join(__dirname, "..", "..", "shared", "dsql-compat.md");
+
+describe("rule registry", () => {
+  it("registers every rule file exactly once", () => {
+    expect(ALL_RULES.map((r) => r.id).sort()).toEqual(ruleFiles.map((f) => f.replace(/\.ts$/, "")).sort());
+  });
+
+  for (const rule of ALL_RULES) {
+    it(`${rule.id} is complete`, () => {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(SEVERITIES).toContain(rule.severity);
+      expect(CATEGORIES).toContain(rule.category);
+      expect(["auto", "manual"]).toContain(rule.fixKind);
+      expect(["simple", "medium", "significant"]).toContain(rule.effort);
+      expect(rule.docsUrl).toMatch(/^https:\/\//);
+      expect(rule.title.length).toBeGreaterThan(3);
+      expect(rule.why.length).toBeGreaterThan(20);
+      expect(rule.fix.length).toBeGreaterThan(10);
+      expect(rule.example.bad.length).toBeGreaterThan(0);
+      expect(rule.example.good.length).toBeGreaterThan(0);
+      if (rule.appliesFrom && rule.appliesUntil) expect(rule.appliesFrom.since < rule.appliesUntil.since).toBe(true);
+      if (rule.id !== "parse-error" && rule.id !== "unreviewed-statement") {
+        expect(rule.checkStatement || rule.checkModel, "a rule needs a check").toBeTruthy();
+        expect(existsSync(join(dir, `${rule.id}.test.ts`)), `lib/rules/${rule.id}.test.ts`).toBe(true);
+      }
+    });
+  }
+
+  it("ids are unique", () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("catalog coverage", () => {
+  const rows = parseCatalog(readFileSync(catalogPath, "utf8"));
+  const byRow = rulesByRow();
+
+  it("reads the catalog's numbered rows", () => {
+    expect(rows.filter((r) => !r.row.startsWith("Q:")).length).toBeGreaterThanOrEqual(105);
+  });
+
+  it("maps every §1 row to a rule or a reason it cannot be detected from SQL text", () => {
+    const missing = rows.filter((r) => !r.row.startsWith("Q:") && !byRow.has(r.row) && !NOT_DETECTABLE[r.row]);
+    expect(missing.map((r) => `${r.row} ${r.feature}`)).toEqual([]);
+  });
+
+  it("cites only rows that exist", () => {
+    const known = new Set(rows.map((r) => r.row));
+    const cited = [...byRow.keys()].filter((k) => !/^[A-Z]:/.test(k) || k.startsWith("Q:"));
+    expect(cited.filter((k) => !known.has(k) && !k.startsWith("Q:"))).toEqual([]);
+  });
+});
