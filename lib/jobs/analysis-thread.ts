@@ -1,0 +1,12 @@
+/**
+ * Worker-thread entry (bundled to dist/analysis-thread.js): parsing and analysis are CPU-bound and
+ * allocate a lot, so they run off the event loop that serves HTTP and sends job heartbeats.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { AssessmentError, assess, type AssessInput, type AssessOptions } from "./assess";
+
+const { inputs, opts } = workerData as { inputs: AssessInput[]; opts: AssessOptions };
+
+assess(inputs, opts, (p) => parentPort!.postMessage({ type: "progress", progress: p }))
+  .then((report) => parentPort!.postMessage({ type: "done", report }))
+  .catch((e: Error) => parentPort!.postMessage({ type: "error", message: e.message, expected: e instanceof AssessmentError, stack: e.stack }));

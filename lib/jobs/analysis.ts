@@ -1,0 +1,81 @@
+/**
+ * The analysis job: load the stored inputs, run the engine (in a worker thread when the bundled
+ * thread entry is present), then store the report and one row per finding in one transaction.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { AssessmentReport } from "../report/contract";
+import type { PrismaClient } from "../store/prisma";
+import { AssessmentError, assess, type AssessInput, type AssessOptions, type Progress } from "./assess";
+import { saveReport, setProgress, markFailed } from "./persist";
+
+function threadEntry(): string | undefined {
+  try {
+    const p = fileURLToPath(new URL("./analysis-thread.js", import.meta.url));
+    return existsSync(p) ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<AssessmentReport> {
+  const entry = threadEntry();
+  if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assess(inputs, opts, onProgress);
+  return new Promise((resolve, reject) => {
+    const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    let settled = false;
+    w.on("message", (m: { type: string; progress?: Progress; report?: AssessmentReport; message?: string; expected?: boolean }) => {
+      if (m.type === "progress") onProgress(m.progress!);
+      else if (m.type === "done") {
+        settled = true;
+        resolve(m.report!);
+      } else if (m.type === "error") {
+        settled = true;
+        reject(m.expected ? new AssessmentError(m.message) : new Error(m.message));
+      }
+    });
+    w.on("error", (e) => {
+      settled = true;
+      reject(e);
+    });
+    w.on("exit", (code) => {
+      if (!settled) reject(new Error(`analysis thread exited with code ${code}`));
+    });
+  });
+}
+
+export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log: (s: string) => void = () => {}): Promise<void> {
+  const a = await db.assessment.findUnique({ where: { id: assessmentId }, include: { inputs: { orderBy: { position: "asc" } } } });
+  if (!a) {
+    log(`assessment ${assessmentId} no longer exists; skipping`);
+    return;
+  }
+  if (a.status === "done") return;
+  await db.assessment.update({ where: { id: a.id }, data: { status: "running", startedAt: new Date(), error: null, progress: { phase: "decoding", percent: 1, message: "Starting" } } });
+  const started = Date.now();
+  let lastWrite = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  const onProgress = (p: Progress) => {
+    const now = Date.now();
+    if (now - lastWrite < 250 && p.phase === "analyzing") return;
+    lastWrite = now;
+    pending = pending.then(() => setProgress(db, a.id, p)).catch(() => {});
+  };
+  try {
+    const report = await runAssessment(
+      a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
+      { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
+      onProgress,
+    );
+    await pending;
+    await setProgress(db, a.id, { phase: "saving", percent: 95, message: `Saving ${report.findings.length} findings` });
+    await saveReport(db, a.id, report);
+    log(`assessment ${a.id}: ${report.findings.length} findings in ${Date.now() - started} ms`);
+  } catch (e) {
+    await pending;
+    const err = e as Error;
+    await markFailed(db, a.id, err instanceof AssessmentError ? err.message : `Analysis failed: ${err.message}`);
+    if (!(err instanceof AssessmentError)) throw err;
+  }
+}

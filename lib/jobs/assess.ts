@@ -1,0 +1,75 @@
+/**
+ * One assessment run over uploaded inputs, independent of where it runs (a worker thread in the
+ * worker process, or inline): decode → analyze → report, reporting progress as it goes.
+ */
+import { analyze } from "../analyze";
+import { InputError, type InputFile } from "../ingest/input";
+import { inputsFromBytes } from "../ingest/sources";
+import { buildReport, type AssessmentReport } from "../report/contract";
+import { addSections } from "./sections";
+
+export interface AssessInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AssessOptions {
+  targetDate: string;
+  keyStrategy: string;
+  maxBytes?: number;
+}
+
+export interface Progress {
+  phase: "queued" | "decoding" | "analyzing" | "reporting" | "saving" | "collecting" | "done";
+  percent: number;
+  message: string;
+  statements?: number;
+}
+
+export class AssessmentError extends Error {}
+
+export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFile[] {
+  const out: InputFile[] = [];
+  for (const i of inputs) out.push(...inputsFromBytes(i.name, i.bytes, { maxBytes }));
+  return out;
+}
+
+export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<AssessmentReport> {
+  onProgress({ phase: "decoding", percent: 2, message: `Reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}` });
+  let files: InputFile[];
+  try {
+    files = decodeInputs(inputs, opts.maxBytes);
+  } catch (e) {
+    if (e instanceof InputError) throw new AssessmentError(e.message);
+    throw e;
+  }
+  const totalChars = files.reduce((a, f) => a + f.text.length, 0) || 1;
+  let doneChars = 0;
+  let statements = 0;
+  let lastSent = 0;
+  const fileStart = new Map<string, number>();
+  {
+    let acc = 0;
+    for (const f of files) {
+      fileStart.set(f.path, acc);
+      acc += f.text.length;
+    }
+  }
+  const result = await analyze(files, {
+    targetDate: opts.targetDate,
+    onStatement: (stmt) => {
+      statements++;
+      doneChars = (fileStart.get(stmt.file) ?? 0) + stmt.end;
+      const now = Date.now();
+      if (now - lastSent > 150) {
+        lastSent = now;
+        onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysing ${stmt.file}`, statements });
+      }
+    },
+    onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
+  });
+  onProgress({ phase: "reporting", percent: 92, message: "Building the report", statements });
+  const report = buildReport(result);
+  await addSections(report, { result, files, keyStrategy: opts.keyStrategy, targetDate: opts.targetDate });
+  return report;
+}

@@ -1,0 +1,31 @@
+/** A queue worker: takes analysis and collection jobs, one at a time per slot, until stopped. */
+import { PgBoss } from "pg-boss";
+import { prisma } from "../store/prisma";
+import { runAnalysisJob } from "./analysis";
+import { runCollectJob } from "./collect";
+import { ensureQueues, QUEUES, type AnalyzeJob, type CollectJob } from "./queue";
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
+}
+
+export async function startWorker(url: string, opts: { concurrency?: number; log?: (s: string) => void } = {}): Promise<WorkerHandle> {
+  const log = opts.log ?? ((s: string) => console.log(`[worker] ${s}`));
+  const db = prisma(url);
+  const boss = new PgBoss({ connectionString: url, max: 4 });
+  boss.on("error", (e) => log(`queue error: ${(e as Error).message}`));
+  await boss.start();
+  await ensureQueues(boss);
+  const localConcurrency = Math.max(1, opts.concurrency ?? 1);
+  await boss.work<AnalyzeJob>(QUEUES.analyze, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    log(`job ${job.id}: analyse assessment ${job.data.assessmentId}`);
+    await db.assessment.update({ where: { id: job.data.assessmentId }, data: { jobId: job.id } }).catch(() => {});
+    await runAnalysisJob(db, job.data.assessmentId, log);
+  });
+  await boss.work<CollectJob>(QUEUES.collect, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    log(`job ${job.id}: collect for assessment ${job.data.assessmentId}`);
+    await runCollectJob(db, job.data.assessmentId, job.data.password, log);
+  });
+  log(`listening on ${Object.values(QUEUES).join(", ")} (concurrency ${localConcurrency})`);
+  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

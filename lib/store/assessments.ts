@@ -1,0 +1,272 @@
+/**
+ * Reading and writing assessments for the pages and the JSON API. Request handlers only validate,
+ * store inputs and enqueue; the analysis runs in a worker.
+ */
+import { createHash } from "node:crypto";
+import { ALL_RULES } from "../rules/all";
+import type { AssessmentReport } from "../report/contract";
+import { describeSource, type ConnectionParams } from "../jobs/connection";
+import { enqueue, QUEUES } from "../jobs/queue";
+import type { Prisma } from "./generated/client";
+import { databaseUrl, prisma } from "./prisma";
+
+export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const;
+export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
+export const KEY_STRATEGY_LABEL: Record<KeyStrategy, string> = {
+  keep: "Keep sequences and identity columns (DSQL supports them since 2026-02-13)",
+  uuid: "UUID keys (gen_random_uuid()), no hot spot on inserts",
+  identity: "Identity columns with a large CACHE",
+};
+
+export interface NewInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CreateOptions {
+  name: string;
+  targetDate: string;
+  keyStrategy: KeyStrategy;
+}
+
+const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
+export type SortKey = keyof typeof SORTS;
+export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
+
+export async function createFromInputs(kind: "upload" | "paste" | "snapshot", inputs: NewInput[], o: CreateOptions) {
+  const db = prisma();
+  const label = kind === "paste" ? "Pasted SQL" : inputs.map((i) => i.name).join(", ");
+  const a = await db.assessment.create({
+    data: {
+      name: o.name,
+      sourceKind: kind,
+      sourceLabel: label.length > 300 ? `${label.slice(0, 297)}…` : label,
+      targetDate: o.targetDate,
+      keyStrategy: o.keyStrategy,
+      inputBytes: inputs.reduce((n, i) => n + i.bytes.length, 0),
+      progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
+      inputs: {
+        create: inputs.map((i, position) => ({
+          position,
+          name: i.name,
+          size: i.bytes.length,
+          sha256: createHash("sha256").update(i.bytes).digest("hex"),
+          content: Buffer.from(i.bytes),
+        })),
+      },
+    },
+  });
+  const jobId = await enqueue(databaseUrl(), kind === "snapshot" ? QUEUES.collect : QUEUES.analyze, { assessmentId: a.id });
+  await db.assessment.update({ where: { id: a.id }, data: { jobId } });
+  return { id: a.id, jobId };
+}
+
+export async function createFromConnection(params: ConnectionParams, o: CreateOptions) {
+  const db = prisma();
+  const { password, ...info } = params;
+  const a = await db.assessment.create({
+    data: {
+      name: o.name,
+      sourceKind: "connection",
+      sourceLabel: describeSource(params),
+      sourceInfo: info as object,
+      targetDate: o.targetDate,
+      keyStrategy: o.keyStrategy,
+      progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
+    },
+  });
+  const jobId = await enqueue(databaseUrl(), QUEUES.collect, { assessmentId: a.id, password });
+  await db.assessment.update({ where: { id: a.id }, data: { jobId } });
+  return { id: a.id, jobId };
+}
+
+export async function listAssessments(opts: { q?: string; sort?: SortKey; order?: "asc" | "desc"; limit?: number; offset?: number }) {
+  const db = prisma();
+  const where: Prisma.AssessmentWhereInput = opts.q
+    ? { OR: [{ name: { contains: opts.q, mode: "insensitive" } }, { sourceLabel: { contains: opts.q, mode: "insensitive" } }] }
+    : {};
+  const sort = SORTS[opts.sort ?? "createdAt"];
+  const order = opts.order ?? (opts.sort === "name" ? "asc" : "desc");
+  const [total, items] = await Promise.all([
+    db.assessment.count({ where }),
+    db.assessment.findMany({
+      where,
+      orderBy: [{ [sort]: { sort: order, nulls: "last" } }, { createdAt: "desc" }],
+      take: opts.limit ?? 50,
+      skip: opts.offset ?? 0,
+      select: ASSESSMENT_FIELDS,
+    }),
+  ]);
+  return { total, items };
+}
+
+export const ASSESSMENT_FIELDS = {
+  id: true,
+  name: true,
+  sourceKind: true,
+  sourceLabel: true,
+  sourceInfo: true,
+  targetDate: true,
+  keyStrategy: true,
+  status: true,
+  progress: true,
+  error: true,
+  jobId: true,
+  createdAt: true,
+  updatedAt: true,
+  startedAt: true,
+  finishedAt: true,
+  inputBytes: true,
+  readinessScore: true,
+  readinessBand: true,
+  blockers: true,
+  warnings: true,
+  advice: true,
+  findingsCount: true,
+} satisfies Prisma.AssessmentSelect;
+
+export async function getAssessment(id: string) {
+  const db = prisma();
+  const a = await db.assessment.findUnique({ where: { id }, select: { ...ASSESSMENT_FIELDS, inputs: { select: { name: true, size: true, sha256: true, position: true }, orderBy: { position: "asc" } } } });
+  return a;
+}
+
+export async function getReport(id: string): Promise<AssessmentReport | undefined> {
+  const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id } });
+  return r ? (r.report as unknown as AssessmentReport) : undefined;
+}
+
+/** The report with each finding's review state, as the API's /report returns it. */
+export async function getReportWithState(id: string) {
+  const report = await getReport(id);
+  if (!report) return undefined;
+  const states = await prisma().finding.findMany({ where: { assessmentId: id }, select: { idx: true, status: true, note: true, statusAt: true }, orderBy: { idx: "asc" } });
+  const byIdx = new Map(states.map((s) => [s.idx, s]));
+  return {
+    ...report,
+    findings: report.findings.map((f, idx) => {
+      const s = byIdx.get(idx);
+      return { ...f, id: idx, state: { status: s?.status ?? "open", note: s?.note ?? null, updatedAt: s?.statusAt ?? null } };
+    }),
+  };
+}
+
+export const GROUPS = ["category", "object", "rule", "none"] as const;
+export type GroupBy = (typeof GROUPS)[number];
+const GROUP_COLUMN = { category: "category", object: "objectKey", rule: "ruleId" } as const;
+
+export interface FindingFilters {
+  severity?: string[];
+  category?: string[];
+  fix?: string[];
+  status?: string[];
+  rule?: string[];
+  q?: string;
+}
+
+function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhereInput {
+  const where: Prisma.FindingWhereInput = { assessmentId: id };
+  if (f.severity?.length) where.severity = { in: f.severity };
+  if (f.category?.length) where.category = { in: f.category };
+  if (f.fix?.length) where.fix = { in: f.fix };
+  if (f.status?.length) where.status = { in: f.status };
+  if (f.rule?.length) where.ruleId = { in: f.rule };
+  if (f.q)
+    where.OR = [
+      { message: { contains: f.q, mode: "insensitive" } },
+      { objectKey: { contains: f.q, mode: "insensitive" } },
+      { ruleId: { contains: f.q, mode: "insensitive" } },
+      { snippet: { contains: f.q, mode: "insensitive" } },
+    ];
+  return where;
+}
+
+export interface RuleDoc {
+  id: string;
+  title: string;
+  why: string;
+  fix: string;
+  docsUrl: string;
+  example?: { bad: string; good: string };
+}
+
+const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+export function ruleDoc(id: string): RuleDoc | undefined {
+  const r = RULES.get(id);
+  if (!r) return undefined;
+  return { id: r.id, title: r.title, why: r.why, fix: r.fix, docsUrl: r.docsUrl, example: r.example };
+}
+
+/** One page of findings, ordered by the group then severity and position; with group counts and facet counts. */
+export async function findingsPage(id: string, filters: FindingFilters, group: GroupBy, offset: number, limit: number) {
+  const db = prisma();
+  const where = findingWhere(id, filters);
+  const col = group === "none" ? undefined : GROUP_COLUMN[group];
+  const orderBy: Prisma.FindingOrderByWithRelationInput[] = [];
+  if (col) orderBy.push({ [col]: "asc" });
+  orderBy.push({ severityRank: "asc" }, { idx: "asc" });
+  const [total, rows, groups, facets] = await Promise.all([
+    db.finding.count({ where }),
+    db.finding.findMany({ where, orderBy, skip: offset, take: limit }),
+    col
+      ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
+      : Promise.resolve([] as Array<Record<string, unknown>>),
+    facetCounts(id),
+  ]);
+  const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
+  return {
+    total,
+    offset,
+    limit,
+    group,
+    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all })),
+    items: rows.map((r) => ({
+      id: r.idx,
+      ruleId: r.ruleId,
+      title: r.title,
+      severity: r.severity,
+      category: r.category,
+      fix: r.fix,
+      effort: r.effort,
+      file: r.file,
+      line: r.line,
+      column: r.column,
+      statementLine: r.statementLine,
+      object: { kind: r.objectKind, schema: r.objectSchema ?? undefined, name: r.objectName },
+      objectKey: r.objectKey,
+      message: r.message,
+      snippet: r.snippet,
+      docsUrl: r.docsUrl,
+      fingerprint: r.fingerprint,
+      state: { status: r.status, note: r.note, updatedAt: r.statusAt },
+      groupKey: col ? String((r as Record<string, unknown>)[col]) : undefined,
+    })),
+    rules: Object.fromEntries(ruleIds.map((rid) => [rid, ruleDoc(rid)]).filter(([, d]) => d)),
+    facets,
+  };
+}
+
+export async function facetCounts(id: string) {
+  const db = prisma();
+  const [sev, cat, fix, status] = await Promise.all([
+    db.finding.groupBy({ by: ["severity"], where: { assessmentId: id }, _count: { _all: true } }),
+    db.finding.groupBy({ by: ["category"], where: { assessmentId: id }, _count: { _all: true } }),
+    db.finding.groupBy({ by: ["fix"], where: { assessmentId: id }, _count: { _all: true } }),
+    db.finding.groupBy({ by: ["status"], where: { assessmentId: id }, _count: { _all: true } }),
+  ]);
+  const m = (rows: Array<Record<string, unknown> & { _count: { _all: number } }>, k: string) => Object.fromEntries(rows.map((r) => [String(r[k]), r._count._all]));
+  return { severity: m(sev, "severity"), category: m(cat, "category"), fix: m(fix, "fix"), status: m(status, "status") };
+}
+
+export async function setFindingState(id: string, idx: number, status: string, note: string | null | undefined) {
+  const db = prisma();
+  const r = await db.finding.updateMany({ where: { assessmentId: id, idx }, data: { status, ...(note !== undefined ? { note } : {}), statusAt: new Date() } });
+  return r.count > 0;
+}
+
+export async function deleteAssessment(id: string) {
+  const r = await prisma().assessment.deleteMany({ where: { id } });
+  return r.count > 0;
+}
