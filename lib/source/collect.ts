@@ -1,0 +1,143 @@
+/**
+ * Live collection: preflight, catalog, two activity samples `sampleSeconds` apart, and
+ * pg_stat_statements at both samples. Every piece that cannot be read becomes a note; only a failure
+ * to connect or to read the catalog at all is an error. Nothing is written to the source.
+ */
+import { openReadOnly, parseConnection, toSourceError, type ConnectionSpec, type SessionOptions } from "./connect";
+import { CATALOG_SQL, PREFLIGHT_SQL, SAMPLE_SQL, statementsSql } from "./queries";
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type ActivitySample, type Catalog, type CollectionNote, type Preflight, type Snapshot, type StatementsSample } from "./snapshot";
+
+export type CollectPhase = "connect" | "preflight" | "catalog" | "sample" | "statements" | "done";
+
+export interface CollectProgress {
+  phase: CollectPhase;
+  message: string;
+  /** During sampling: seconds waited so far and in total. */
+  elapsedSeconds?: number;
+  totalSeconds?: number;
+}
+
+export interface CollectOptions extends SessionOptions {
+  /** Seconds between the two activity samples (default 60; 0 skips the second sample). */
+  sampleSeconds?: number;
+  onProgress?: (p: CollectProgress) => void;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_SAMPLE_SECONDS = 60;
+
+export async function collectSource(conn: ConnectionSpec, opts: CollectOptions = {}): Promise<Snapshot> {
+  const f = parseConnection(conn);
+  const secrets = [f.password].filter((s): s is string => !!s);
+  const progress = opts.onProgress ?? (() => {});
+  const sampleSeconds = opts.sampleSeconds ?? DEFAULT_SAMPLE_SECONDS;
+  progress({ phase: "connect", message: "connecting (read-only session)" });
+  const client = await openReadOnly(f, opts);
+  try {
+    const one = async <T>(sql: string): Promise<T> => (await client.query(sql)).rows[0].j as T;
+    progress({ phase: "preflight", message: "checking permissions" });
+    const preflight = await one<Preflight>(PREFLIGHT_SQL).catch((e) => {
+      throw toSourceError(e, f, secrets);
+    });
+    const notes = preflightNotes(preflight);
+
+    progress({ phase: "catalog", message: "reading the catalog" });
+    let catalog: Catalog | null = null;
+    try {
+      catalog = await one<Catalog>(CATALOG_SQL);
+    } catch (e) {
+      notes.push({ item: "catalog", collected: false, reason: `the catalog query failed: ${toSourceError(e, f, secrets).message}` });
+    }
+
+    const pgss = preflight.pgStatStatements;
+    const canStatements = !!pgss?.readable;
+    const statements: StatementsSample[] = [];
+    const readStatements = async () => {
+      if (!canStatements) return;
+      try {
+        statements.push(await one<StatementsSample>(statementsSql(quoteIdent(pgss!.schema))));
+      } catch (e) {
+        const msg = String((e as Error).message);
+        notes.push({
+          item: "statements",
+          collected: false,
+          reason: /shared_preload_libraries/.test(msg)
+            ? "pg_stat_statements is installed but not loaded: add it to shared_preload_libraries and restart the server"
+            : `reading pg_stat_statements failed: ${toSourceError(e, f, secrets).message}`,
+        });
+      }
+    };
+
+    const samples: ActivitySample[] = [];
+    progress({ phase: "sample", message: "first activity sample", elapsedSeconds: 0, totalSeconds: sampleSeconds });
+    samples.push(await one<ActivitySample>(SAMPLE_SQL));
+    await readStatements();
+    if (sampleSeconds > 0) {
+      await wait(sampleSeconds, opts.signal, (s) => progress({ phase: "sample", message: `sampling activity (${s}/${sampleSeconds} s)`, elapsedSeconds: s, totalSeconds: sampleSeconds }));
+      samples.push(await one<ActivitySample>(SAMPLE_SQL));
+      if (statements.length) {
+        progress({ phase: "statements", message: "reading pg_stat_statements again" });
+        await readStatements();
+      }
+    }
+    const stmtNoteMissing = !notes.some((n) => n.item === "statements");
+    if (canStatements && stmtNoteMissing) {
+      const hidden = statements[0]?.statements.filter((s) => s.query === "<insufficient privilege>").length ?? 0;
+      notes.push(
+        hidden > 0
+          ? { item: "statements", collected: "partial", reason: `${hidden} statements of other roles are hidden: grant pg_read_all_stats to see their text` }
+          : { item: "statements", collected: true, reason: `pg_stat_statements ${pgss!.version}` },
+      );
+    }
+    progress({ phase: "done", message: "collection finished" });
+    return {
+      format: SNAPSHOT_FORMAT,
+      formatVersion: SNAPSHOT_VERSION,
+      collector: "live",
+      collectedAt: new Date().toISOString(),
+      sampleSeconds: samples.length > 1 ? (Date.parse(samples[1].at) - Date.parse(samples[0].at)) / 1000 : 0,
+      preflight,
+      catalog,
+      samples,
+      statements: statements.length ? statements : null,
+      notes,
+    };
+  } catch (e) {
+    throw toSourceError(e, f, secrets);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** What the preflight says we will not get, as user-facing notes (the psql collector writes the same). */
+export function preflightNotes(p: Preflight): CollectionNote[] {
+  const notes: CollectionNote[] = [];
+  if (!p.catalogAccess) notes.push({ item: "catalog", collected: false, reason: "this role cannot read pg_catalog.pg_class / pg_attribute" });
+  if (!p.trackCounts) notes.push({ item: "table-activity", collected: false, reason: "track_counts is off, so pg_stat_user_tables has no insert/update/delete counts" });
+  else notes.push({ item: "table-activity", collected: true, reason: "pg_stat_user_tables sampled twice" });
+  const s = p.pgStatStatements;
+  if (!s) notes.push({ item: "statements", collected: false, reason: "the pg_stat_statements extension is not installed in this database (CREATE EXTENSION pg_stat_statements; it must also be in shared_preload_libraries)" });
+  else if (!s.readable) notes.push({ item: "statements", collected: false, reason: `this role cannot SELECT from ${s.schema}.pg_stat_statements` });
+  else if (!p.readAllStats && !p.superuser) notes.push({ item: "statements", collected: "partial", reason: "without pg_read_all_stats only this role's own statements show their text (GRANT pg_read_all_stats TO the assessment role)" });
+  return notes;
+}
+
+function quoteIdent(s: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`;
+}
+
+async function wait(seconds: number, signal: AbortSignal | undefined, tick: (s: number) => void): Promise<void> {
+  const start = Date.now();
+  let last = -1;
+  while (Date.now() - start < seconds * 1000) {
+    if (signal?.aborted) throw new Error("collection cancelled");
+    const s = Math.floor((Date.now() - start) / 1000);
+    if (s !== last) {
+      last = s;
+      tick(s);
+    }
+    await new Promise((r) => setTimeout(r, Math.min(250, seconds * 1000 - (Date.now() - start))));
+  }
+  tick(seconds);
+}
+
