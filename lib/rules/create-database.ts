@@ -12,7 +12,7 @@ export default defineRule({
   docsUrl: SOURCES.MIG,
   why: "A DSQL cluster has a single built-in database, `postgres`; it cannot be created, renamed, altered or dropped (`unsupported statement: Createdb`).",
   fix: "Remove the statement and connect to `postgres`. Keep separate databases apart as schemas in one cluster (at most 10) or as separate clusters.",
-  catalogRows: [1],
+  catalogRows: [1, "Q:databases-per-cluster"],
   example: {
     bad: "CREATE DATABASE pagila WITH TEMPLATE = template0 ENCODING = 'UTF8';",
     good: "CREATE SCHEMA pagila;",

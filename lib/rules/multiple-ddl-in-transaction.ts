@@ -13,7 +13,7 @@ export default defineRule({
   docsUrl: SOURCES.DDL,
   why: "DSQL runs at most one DDL statement per transaction (`multiple ddl statements not supported in a transaction`); GRANT and REVOKE count as DDL. A single ALTER TABLE with several actions is one statement.",
   fix: "Run each DDL statement in its own transaction (autocommit, or its own BEGIN … COMMIT); migration tools need per-statement transactions for DSQL.",
-  catalogRows: [38],
+  catalogRows: [38, "Q:ddl-statements-per-transaction"],
   example: {
     bad: "BEGIN;\nCREATE TABLE a (id uuid PRIMARY KEY);\nCREATE TABLE b (id uuid PRIMARY KEY);\nCOMMIT;",
     good: "CREATE TABLE a (id uuid PRIMARY KEY);\nCREATE TABLE b (id uuid PRIMARY KEY);",

@@ -32,7 +32,7 @@ export default defineRule({
   docsUrl: SOURCES.ROLES,
   why: "DSQL authenticates with IAM tokens, not passwords, and does not support role attributes such as SUPERUSER, CREATEDB, REPLICATION, BYPASSRLS or CONNECTION LIMIT on CREATE/ALTER ROLE.",
   fix: "Create the role with `CREATE ROLE name WITH LOGIN`, then map it to an IAM identity with `AWS IAM GRANT name TO 'arn:aws:iam::…:role/…'`. Give privileges with GRANT instead of attributes.",
-  catalogRows: [11],
+  catalogRows: [11, "Q:max-connections-per-role-connection-limit"],
   example: {
     bad: "CREATE ROLE app WITH LOGIN PASSWORD 'secret' CONNECTION LIMIT 20;",
     good: "CREATE ROLE app WITH LOGIN;\nAWS IAM GRANT app TO 'arn:aws:iam::123456789012:role/app';",
