@@ -19,7 +19,7 @@ export default defineRule({
     bad: "SELECT * FROM film WHERE fulltext @@ to_tsquery('drama');",
     good: "-- query OpenSearch for matching film ids, then SELECT … WHERE film_id = ANY($1)",
   },
-  kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CreateStmt", "AlterTableStmt", "CallStmt"],
+  kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"],
   checkStatement(ctx) {
     const calls = callSites(ctx, (name) => FTS.has(name));
     const match = ctx.nodes("A_Expr").find((e) => e.name?.[0]?.String?.sval === "@@");

@@ -8,7 +8,9 @@ import { defineRule } from "./rule";
 const USING_BTREE = /\busing\s+"?btree"?(?![\w$])/i;
 
 export function explicitUsingBtree(text: string): boolean {
-  if (!/btree/i.test(text)) return false;
+  if (!USING_BTREE.test(text)) return false;
+  // Nothing that could hide or fake the clause: the raw match stands (the common pg_dump case).
+  if (!/['"$]|--|\/\*/.test(text)) return true;
   const code = text
     .replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g, " ")
     .replace(/"([^"]*)"/g, (_m, inner: string) => (/^\w+$/.test(inner) ? `"${inner}"` : " x "));

@@ -19,7 +19,7 @@ export default defineRule({
     bad: "SELECT lo_import('/tmp/poster.png');",
     good: "INSERT INTO film_poster (film_id, s3_key) VALUES (1, 'posters/1.png');",
   },
-  kinds: [...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CreateStmt", "AlterTableStmt", "CallStmt"], "AlterOwnerStmt", "GrantStmt", "CommentStmt"],
+  kinds: [...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"], "AlterOwnerStmt", "GrantStmt", "CommentStmt"],
   checkStatement(ctx) {
     const n = ctx.stmt.node;
     const kind = ctx.stmt.kind;

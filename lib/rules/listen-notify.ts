@@ -17,7 +17,7 @@ export default defineRule({
     bad: "NOTIFY film_changed, '42';",
     good: "-- after COMMIT: sns.publish(topic, { film_id: 42 })",
   },
-  kinds: ["ListenStmt", "NotifyStmt", "UnlistenStmt", ...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CreateStmt", "AlterTableStmt", "CallStmt"]],
+  kinds: ["ListenStmt", "NotifyStmt", "UnlistenStmt", ...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"]],
   checkStatement(ctx) {
     const { stmt, report } = ctx;
     const n = stmt.node;

@@ -20,7 +20,7 @@ export default defineRule({
     bad: "SELECT query, calls FROM pg_stat_statements ORDER BY total_exec_time DESC;",
     good: "-- CloudWatch Database Insights: top SQL by load",
   },
-  kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CreateStmt", "AlterTableStmt", "CallStmt"],
+  kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"],
   checkStatement(ctx) {
     const seen = new Set<string>();
     for (const r of relationNames(ctx, (name) => MONITORING.test(name))) {
