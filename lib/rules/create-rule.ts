@@ -4,7 +4,7 @@ import { SOURCES } from "./sources";
 import { defineRule } from "./rule";
 
 export default defineRule({
-  id: "rule",
+  id: "create-rule",
   title: "Query rewrite rule (CREATE RULE)",
   severity: "blocker",
   category: "procedural-code",
