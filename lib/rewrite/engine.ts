@@ -143,6 +143,11 @@ class Rewriter {
   private readonly sequenceUsers = new Map<string, string[]>();
   private readonly sequenceMentions = new Set<string>();
   private readonly uuidTables = new Map<string, string>();
+  private readonly definedFunctions = new Set<string>();
+  private readonly foldExtras = new Map<ParsedStatement, Piece["extra"]>();
+  private readonly createdRelations = new Set<string>();
+  /** Session settings the source relied on, replayed before the script (e.g. check_function_bodies). */
+  private readonly session: string[] = [];
 
   constructor(
     private readonly inputs: InputFile[],
@@ -156,6 +161,12 @@ class Rewriter {
 
   run(): RewriteResult {
     this.trackSearchPaths();
+    for (const st of this.statements) {
+      if (st.kind === "CreateFunctionStmt") this.definedFunctions.add((strings(st.node.funcname).pop() ?? "").toLowerCase());
+      if (st.kind === "DefineStmt" && st.node.kind === "OBJECT_AGGREGATE") this.definedFunctions.add((strings(st.node.defnames).pop() ?? "").toLowerCase());
+      if (st.kind === "CreateTableAsStmt") this.createdRelations.add(key(this.qualify(st, st.node.into?.rel)));
+      if (st.kind === "CreateForeignTableStmt") this.createdRelations.add(key(this.qualify(st, st.node.base?.relation)));
+    }
     this.findMergedTables();
     this.decideKeys();
     this.findFolds();
@@ -178,6 +189,7 @@ class Rewriter {
       keyChanges: this.keyChanges,
       mergedPartitions: Object.fromEntries(this.merged),
       roles: [...this.roles].sort(),
+      session: this.session,
       stats: {
         sourceStatements: this.statements.length,
         emitted: out.length,
@@ -378,6 +390,19 @@ class Rewriter {
           if (toks[first]?.value === "IF" && toks[first + 1]?.value === "NOT") first += 3;
           const sp = new Splicer(s.text);
           this.rewriteColumn(s, sp, toks, first, toks.length - 1, cd, tk);
+          // An inline REFERENCES may point at a table created later: it becomes a NOT VALID foreign key.
+          const tEnd = typeNameEnd(toks, first + 1);
+          for (const c of columnClauses(toks, tEnd + 1, toks.length - 1)) {
+            if (c.kw !== "REFERENCES") continue;
+            const refText = s.text.slice(toks[c.first].start, toks[c.last].end);
+            sp.removeTokens(toks, c.first, c.last, "add-column-with-constraint", "foreign key added separately (NOT VALID) once both tables exist");
+            const q = this.qualify(s, s.node.relation);
+            const cname = `${q.name}_${cd.colname}_fkey`;
+            const extras = this.foldExtras.get(s) ?? [];
+            extras.push({ phase: "constraints", object: { kind: "table", schema: q.schema, name: q.name }, sql: `ALTER TABLE ${qualifiedIdent(q.schema, q.name)} ADD CONSTRAINT ${quoteIdent(cname)} FOREIGN KEY (${quoteIdent(cd.colname)}) ${refText.replace(/^CONSTRAINT\s+\S+\s+/i, "")} NOT VALID;`, rules: ["add-column-with-constraint"], notes: [] });
+            extras.push({ phase: "validation", object: { kind: "table", schema: q.schema, name: q.name }, sql: `ALTER TABLE ASYNC ${qualifiedIdent(q.schema, q.name)} VALIDATE CONSTRAINT ${quoteIdent(cname)};`, rules: ["add-column-with-constraint"], notes: [], asyncJob: "validate" });
+            this.foldExtras.set(s, extras);
+          }
           text = sp.apply(toks[first].start, toks[toks.length - 1].end);
           rule = "add-column-with-constraint";
         }
@@ -412,6 +437,11 @@ class Rewriter {
     const sp = this.sp(stmt);
     switch (stmt.kind) {
       case "VariableSetStmt":
+        if (String(n.name).toLowerCase() === "check_function_bodies" && constValue(n.args?.[0]) === false || (String(n.name).toLowerCase() === "check_function_bodies" && String(constValue(n.args?.[0])).toLowerCase() === "false")) {
+          if (!this.session.length) this.session.push("SET check_function_bodies = false;");
+          return this.drop(this.piece(stmt, "roles", obj("session", undefined, "check_function_bodies")), "replayed once at the top of the script: function bodies are checked when called, as in the source", []);
+        }
+      // falls through
       case "VariableShowStmt":
         return this.drop(this.piece(stmt, "roles", obj("session", undefined, String(n.name ?? "setting"))), String(n.name).toLowerCase() === "search_path" ? "search_path is applied per statement in the output (every statement runs under the search_path it was written for)" : "session setting for the dump's own restore; not needed on DSQL", ["unsupported-session-setting"]);
       case "TransactionStmt":
@@ -466,6 +496,7 @@ class Rewriter {
         return this.drop(this.piece(stmt, "roles", obj("role", undefined, "")), "role configuration: roles are created and mapped to IAM in the prerequisites phase", ["role-attributes"]);
       case "CreateSchemaStmt": {
         const p = this.piece(stmt, "schemas", obj("schema", undefined, n.schemaname ?? n.authrole?.rolename ?? ""));
+        if (n.schemaname === "public") return this.drop(p, "schema public exists on DSQL", []);
         if (n.authrole?.rolename) this.roles.add(n.authrole.rolename);
         return p;
       }
@@ -485,6 +516,8 @@ class Rewriter {
         const name = parts[parts.length - 1];
         const p = this.piece(stmt, "domains", obj("type", parts.length > 1 ? parts[0] : sp, name));
         const rule = stmt.kind === "CreateEnumStmt" ? "enum-type" : "composite-type";
+        // Code that builds or casts to the composite cannot keep it: dependents become manual items.
+        if (rule === "composite-type") this.markRemoved("type", parts.length > 1 ? parts[0] : sp, name, `composite type ${name}`);
         return this.drop(p, stmt.kind === "CreateEnumStmt" ? `enum ${name} becomes text with a CHECK constraint on each column that uses it` : `composite type ${name} becomes jsonb on each column that uses it`, [rule]);
       }
       case "AlterEnumStmt":
@@ -575,7 +608,7 @@ class Rewriter {
       case "DropStmt":
         return this.dropStmt(stmt);
       case "RenameStmt": {
-        const phase: Phase = n.renameType === "OBJECT_INDEX" ? "indexes" : n.renameType === "OBJECT_VIEW" || n.renameType === "OBJECT_FUNCTION" ? "views" : n.renameType === "OBJECT_SEQUENCE" ? "sequences" : n.renameType === "OBJECT_SCHEMA" ? "schemas" : "tables";
+        const phase: Phase = n.renameType === "OBJECT_INDEX" ? "indexes" : n.renameType === "OBJECT_VIEW" || n.renameType === "OBJECT_FUNCTION" ? "views" : n.renameType === "OBJECT_SEQUENCE" ? "sequences" : n.renameType === "OBJECT_SCHEMA" ? "schemas" : "constraints";
         const t = n.relation ? this.qualify(stmt, n.relation) : { schema: undefined, name: "" };
         const p = this.piece(stmt, phase, obj(n.renameType === "OBJECT_COLUMN" ? "table" : String(n.renameType).replace("OBJECT_", "").toLowerCase(), t.schema, t.name));
         if (t.name && this.merged.has(key(t as { schema: string; name: string }))) return this.drop(p, "partition merged into its parent", ["partitioned-table"]);
@@ -657,6 +690,11 @@ class Rewriter {
     const parts = strings(n.domainname);
     const schema = parts.length > 1 ? parts[0] : this.sp(stmt);
     const p = this.piece(stmt, "domains", { kind: "domain", schema, name: parts[parts.length - 1] });
+    const dep = this.referencesRemoved(n);
+    if (dep) {
+      this.markRemoved("type", schema, parts[parts.length - 1], `domain ${parts[parts.length - 1]}`);
+      return this.toManual(p, ["dependency"], `domain ${parts[parts.length - 1]} depends on ${dep}`, SUGGESTIONS.dependency);
+    }
     const t = typeName(n.typeName);
     const map = mapColumnType({ name: t.name, schema: t.schema, mods: t.mods, arrayDims: t.arrayDims, display: t.name }, this.model, this.sp(stmt));
     if (map && n.typeName?.location !== undefined) {
@@ -891,7 +929,18 @@ class Rewriter {
     const t = typeName(cd.typeName);
     const tref = { name: t.name, schema: t.schema, mods: t.mods, arrayDims: t.arrayDims, display: sp.text.slice(toks[typeStart].start, toks[typeEnd].end).replace(/\s+/g, " ") };
     const table = this.model.tables.get(tk);
-    const mapping: TypeMapping | undefined = decision ? undefined : mapColumnType(tref, this.model, this.sp(stmt));
+    let mapping: TypeMapping | undefined = decision ? undefined : mapColumnType(tref, this.model, this.sp(stmt));
+    const removedType = !decision && this.isRemoved("type", t.schema, t.name);
+    if (removedType) {
+      let dom = this.model.domains.get(`${t.schema ?? this.sp(stmt)}.${t.name}`);
+      for (let i = 0; i < 5 && dom; i++) {
+        const next = this.model.domains.get(`${dom.baseType.schema ?? dom.schema}.${dom.baseType.name}`);
+        if (!next) break;
+        dom = next;
+      }
+      const base = dom ? mapColumnType(dom.baseType, this.model, dom.schema) : undefined;
+      mapping = { to: t.arrayDims ? "jsonb" : base?.to ?? dom?.baseType.display ?? "text", rule: base?.rule ?? "unsupported-column-type", behaviour: `${tref.display} (${removedType}, not created on DSQL) → ${base?.to ?? dom?.baseType.display ?? "text"}: its checks no longer apply`, manual: true };
+    }
     const clauses = columnClauses(toks, typeEnd + 1, last);
     const notes = p?.notes ?? [];
     const identityClause = clauses.find((c) => c.kw === "GENERATED" && toks.slice(c.first, c.last + 1).some((x) => x.value === "IDENTITY"));
@@ -1086,6 +1135,7 @@ class Rewriter {
     const objtype = String(n.objtype).replace("OBJECT_", "").toLowerCase();
     const kind = objtype === "matview" ? "materialized view" : objtype;
     const p = this.piece(stmt, "constraints", { kind, schema: q.schema, name: q.name });
+    p.extra.push(...(this.foldExtras.get(stmt) ?? []));
     const cmds: AstNode[] = (n.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
     if (objtype !== "table") {
       if (cmds.every((c) => c?.subtype === "AT_ChangeOwner")) return this.drop(p, "ownership: objects belong to the role that runs the script", []);
@@ -1110,6 +1160,7 @@ class Rewriter {
     const { toks, spans } = this.alterSpans(stmt);
     const keep: boolean[] = cmds.map(() => true);
     let validate: string | undefined;
+    let afterIndexes = false;
     const manualWhy: string[] = [];
     const manualRules: string[] = [];
     cmds.forEach((cmd, i) => {
@@ -1178,6 +1229,10 @@ class Rewriter {
               }
             }
             const rule = con.contype === "CONSTR_FOREIGN" ? "foreign-key-added-later" : "check-added-later";
+            if (ref && !this.hasKeyConstraint(ref, strings(con.pk_attrs))) {
+              afterIndexes = true;
+              p.notes.push(`foreign key ${con.conname ?? ""} references a unique index, not a constraint: added after the indexes are built`);
+            }
             if (!con.skip_validation) p.sp.insert(b, " NOT VALID", rule, "DSQL adds constraints to existing tables as NOT VALID; validated asynchronously after the data load");
             if (con.conname) validate = con.conname;
             if (!con.conname) {
@@ -1259,10 +1314,19 @@ class Rewriter {
       void edits;
       p.sp.replace(relEndChar, endChar, parts.join(",\n    "), "unsupported-alter-table-action", "sub-commands DSQL does not need were removed");
     }
-    if (validate || cmds.some((c) => c?.subtype === "AT_AddConstraint")) p.phase = "constraints";
+    if (afterIndexes) p.phase = "validation";
+    else if (validate || cmds.some((c) => c?.subtype === "AT_AddConstraint")) p.phase = "constraints";
     else if (cmds.every((c) => c?.subtype === "AT_AddColumn" || c?.subtype === "AT_ColumnDefault" || c?.subtype === "AT_AddIdentity")) p.phase = "constraints";
     void toks;
     return p;
+  }
+
+  /** The referenced columns are a primary key or UNIQUE constraint (not just a unique index). */
+  private hasKeyConstraint(ref: { schema: string; name: string }, cols: string[]): boolean {
+    const t = this.model.tables.get(this.merged.get(key(ref)) ?? key(ref));
+    if (!t) return true;
+    if (cols.length === 0) return !!primaryKey(t);
+    return t.constraints.some((c) => (c.kind === "primary-key" || c.kind === "unique") && c.columns.length === cols.length && c.columns.every((x) => cols.includes(x)));
   }
 
   /** A foreign key declared on a partition moves to the merged table (once per column set and target). */
@@ -1305,6 +1369,14 @@ class Rewriter {
     }
     // Keys on columns whose type changed to one DSQL cannot index.
     const elems: AstNode[] = (n.indexParams ?? []).map((e: AstNode) => e.IndexElem);
+    const tableModel = this.model.tables.get(tk);
+    for (const e of elems) {
+      const col = e.name ? tableModel?.columns.find((c) => c.name === e.name) : undefined;
+      if (col && !this.changedColumns.has(`${tk}.${col.name}`) && !isKeyableType(col.type.name === "timetz" ? "timetz" : col.type.name)) {
+        this.markRemoved("index", t.schema, name, `index ${name}`);
+        return this.toManual(p, ["unsupported-key-type"], `index ${name} keys ${col.name} of type ${col.type.display}, which DSQL cannot index`, SUGGESTIONS["unsupported-key-type"]);
+      }
+    }
     for (const e of elems) {
       const cols = e.name ? [e.name] : (indexNodes(e.expr ?? {}).get("ColumnRef") ?? []).map((c) => strings(c.fields).pop());
       for (const c of cols) {
@@ -1447,14 +1519,14 @@ class Rewriter {
   /** Casts and signatures naming an enum/composite type (which DSQL does not get) use the mapped type. */
   private retypeUserTypes(p: Piece) {
     if (this.model.types.size === 0) return;
-    const all = indexNodes(p.stmt.node).get("TypeName") ?? [];
+    const all = typeNameNodes(p.stmt.node);
     const toks = tokenize(p.sp.text);
     for (const tn of all) {
       if (tn.location === undefined) continue;
       const t = typeName(tn);
       const k = `${t.schema ?? p.searchPath}.${t.name}`;
       const ut = this.model.types.get(k) ?? (t.schema ? undefined : this.model.types.get(`public.${t.name}`));
-      if (!ut || (ut.kind !== "enum" && ut.kind !== "composite")) continue;
+      if (!ut || ut.kind !== "enum") continue;
       const at = tokenAt(toks, nodeOffset(p.stmt, tn.location) - p.stmt.start);
       if (!toks[at]) continue;
       const e = typeNameEnd(toks, at);
@@ -1474,7 +1546,7 @@ class Rewriter {
     switch (objtype) {
       case "table":
       case "view":
-      case "materialized_view":
+      case "matview":
       case "foreign_table": {
         const r = rel(parts);
         gone = this.isRemoved("table", r.schema, r.name) ?? this.isRemoved("view", r.schema, r.name);
@@ -1519,6 +1591,7 @@ class Rewriter {
         break;
     }
     if (gone) return this.drop(p, `${gone}: the commented object is not created on DSQL`, []);
+    this.retypeUserTypes(p);
     return p;
   }
 
@@ -1614,23 +1687,71 @@ class Rewriter {
         const hit = this.isRemoved("table", rv.schemaname, rv.relname) ?? this.isRemoved("view", rv.schemaname, rv.relname);
         if (hit) return hit;
       }
-      for (const tn of ix.get("TypeName") ?? []) {
+      return undefined;
+    };
+    const checkTypes = (root: AstNode): string | undefined => {
+      for (const tn of typeNameNodes(root)) {
         const ps = strings(tn.names);
-        const hit = this.isRemoved("type", ps.length > 1 ? ps[0] : undefined, ps[ps.length - 1]);
+        const name = ps[ps.length - 1];
+        const schema = ps.length > 1 ? ps[ps.length - 2] : undefined;
+        const hit = this.isRemoved("type", schema, name);
         if (hit) return hit;
+        if (schema === "pg_catalog" || PSEUDO_TYPES.has(name)) continue;
+        const m = mapColumnType({ name, schema, mods: [], arrayDims: 0, display: name }, this.model, schema ?? "public");
+        if (m && m.rule === "unsupported-column-type" && m.manual && m.behaviour.includes("not a DSQL type") && !this.knownRelation(schema, name)) return `type ${ps.join(".")} (not defined in the inputs)`;
+        if (m && m.manual && m.to === "text" && /PostGIS|vector|hstore|citext|ltree/.test(m.behaviour)) return `type ${ps.join(".")} from an extension`;
       }
       return undefined;
     };
-    const direct = check(idx);
+    const checkQualified = (ix: Map<string, AstNode[]>): string | undefined => {
+      for (const fc of ix.get("FuncCall") ?? []) {
+        const parts = strings(fc.funcname);
+        const name = (parts[parts.length - 1] ?? "").toLowerCase();
+        if (name.startsWith("st_")) return `${name}() from PostGIS`;
+        if (parts.length > 1 && !SYSTEM_SCHEMAS.has(parts[0]) && !this.definedFunctions.has(name)) return `${parts.join(".")}() (not defined in the inputs)`;
+      }
+      for (const rv of ix.get("RangeVar") ?? []) {
+        if (!rv.schemaname || SYSTEM_SCHEMAS.has(rv.schemaname)) continue;
+        if (!this.knownRelation(rv.schemaname, rv.relname)) return `${rv.schemaname}.${rv.relname} (not defined in the inputs)`;
+      }
+      return undefined;
+    };
+    const direct = check(idx) ?? checkTypes(node) ?? checkQualified(idx);
     if (direct) return direct;
     for (const body of bodies ?? []) {
       try {
         const r = parseSync(body);
-        const hit = check(indexNodes(r));
+        const bix = indexNodes(r);
+        const hit = check(bix) ?? checkTypes(r) ?? checkQualified(bix) ?? this.changedColumnUse(bix);
         if (hit) return hit;
       } catch {
         /* bodies that are not plain SQL are judged by their language */
       }
+    }
+    return undefined;
+  }
+
+  private outsideInputs(p: Piece): boolean {
+    const rel = p.stmt.kind === "IndexStmt" || p.stmt.kind === "AlterTableStmt" || p.stmt.kind === "RenameStmt" ? p.stmt.node.relation : undefined;
+    if (!rel?.relname) return false;
+    const q = this.qualify(p.stmt, rel);
+    return !this.knownRelation(q.schema, q.name);
+  }
+
+  private knownRelation(schema: string | undefined, name: string): boolean {
+    const k = `${schema ?? "public"}.${name}`;
+    return this.model.tables.has(k) || this.model.views.has(k) || this.model.sequences.has(k) || this.model.types.has(k) || this.model.domains.has(k) || this.createdRelations.has(k);
+  }
+
+  /** A body that writes or reads a column whose type changed to jsonb/text in a way SQL cannot follow. */
+  private changedColumnUse(ix: Map<string, AstNode[]>): string | undefined {
+    if (this.changedColumns.size === 0) return undefined;
+    const rels = new Set((ix.get("RangeVar") ?? []).map((rv) => rv.relname));
+    const names = new Set<string>([...(ix.get("ColumnRef") ?? []).map((c) => strings(c.fields).pop() ?? ""), ...(ix.get("ResTarget") ?? []).map((r) => r.name ?? "")]);
+    for (const tc of this.typeChanges) {
+      if (!/^(array-column|composite-type|unsupported-column-type)$/.test(tc.rule)) continue;
+      const tname = tc.table.split(".").pop()!;
+      if (rels.has(tname) && names.has(tc.column)) return `column ${tname}.${tc.column}, now ${tc.to}`;
     }
     return undefined;
   }
@@ -1649,7 +1770,7 @@ class Rewriter {
           bodies = strings(as?.arg?.List?.items);
         }
         const node = p.stmt.kind === "CreateStmt" ? { defaults: (p.stmt.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.constraints).filter(Boolean), checks: (p.stmt.node.tableElts ?? []).map((e: AstNode) => (e.Constraint?.contype === "CONSTR_CHECK" ? e.Constraint : undefined)).filter(Boolean) } : p.stmt.node;
-        const dep = this.referencesRemoved(node, bodies);
+        const dep = this.referencesRemoved(node, bodies) ?? (p.stmt.kind === "ViewStmt" ? this.changedColumnUse(indexNodes(p.stmt.node)) : undefined);
         if (!dep) continue;
         if (p.stmt.kind === "CreateStmt") {
           p.notes.push(`uses ${dep}: review defaults/checks`);
@@ -1657,10 +1778,16 @@ class Rewriter {
         }
         p.manual = { rules: ["dependency"], reason: `depends on ${dep}, which is not created on DSQL` };
         const o = p.object;
-        this.markRemoved(o.kind === "view" ? "view" : "function", o.schema, o.name, `${o.kind} ${o.name}`);
+        this.markRemoved(o.kind === "view" ? "view" : o.kind === "domain" ? "type" : "function", o.schema, o.name, `${o.kind} ${o.name}`);
         changed = true;
       }
     }
+    // Grants and comments on objects that followed others out are re-judged.
+    this.pieces.forEach((p, i) => {
+      if (p.dropped || p.manual) return;
+      if (p.stmt.kind === "GrantStmt") this.pieces[i] = this.grant(p.stmt);
+      else if (p.stmt.kind === "CommentStmt") this.pieces[i] = this.comment(p.stmt);
+    });
     for (const p of this.pieces) {
       if (!p.manual) continue;
       const rules = p.manual.rules;
@@ -1694,7 +1821,7 @@ class Rewriter {
       } else if (!p.dropped && !p.manual) {
         items.push({
           order: [phaseIndex(p.phase), ...base, 0],
-          s: { phase: p.phase, object: p.object, sql: ensureSemicolon(p.sp.apply()), source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index }, rules: p.sp.rules(), notes: p.notes, asyncJob: p.asyncJob, searchPath: p.searchPath },
+          s: { phase: p.phase, object: p.object, sql: ensureSemicolon(p.sp.apply()), source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index }, rules: p.sp.rules(), notes: p.notes, asyncJob: p.asyncJob, searchPath: p.searchPath, ...(this.outsideInputs(p) ? { outsideInputs: true } : {}) },
         });
       }
       if (p.manual) continue;
@@ -1810,4 +1937,29 @@ export function reparseError(sql: string): string | undefined {
 /** SQL of a statement with DSQL-only keywords blanked, for running on PostgreSQL. */
 export function postgresForm(sql: string): string {
   return scanScript(sql).parseable;
+}
+
+const SYSTEM_SCHEMAS = new Set(["pg_catalog", "information_schema", "public", "sys"]);
+
+/** Types every function signature may use that are not column types. */
+const PSEUDO_TYPES = new Set(["void", "record", "trigger", "event_trigger", "anyelement", "anyarray", "anynonarray", "anyenum", "anyrange", "anymultirange", "anycompatible", "anycompatiblearray", "cstring", "internal", "refcursor", "unknown", "setof", "regclass", "regproc", "regprocedure", "regtype", "regoper", "regnamespace", "regrole", "oid", "name", "language_handler", "fdw_handler", "table_am_handler", "index_am_handler", "tsm_handler", "opaque"]);
+
+/** TypeName nodes anywhere below `root`, wrapped or not (argType, returnType, typeName fields). */
+export function typeNameNodes(root: AstNode): AstNode[] {
+  const out: AstNode[] = [];
+  const visit = (v: unknown, k: string) => {
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, k);
+      return;
+    }
+    if (v === null || typeof v !== "object") return;
+    const o = v as AstNode;
+    if ((k === "TypeName" || k === "typeName" || k === "argType" || k === "returnType") && Array.isArray(o.names)) out.push(o);
+    for (const key2 in o) {
+      const child = o[key2];
+      if (child !== null && typeof child === "object") visit(child, key2);
+    }
+  };
+  visit(root, "");
+  return out;
 }

@@ -63,6 +63,8 @@ export interface OutStatement {
   asyncJob?: "index" | "validate";
   /** search_path the statement was written under (unqualified names resolve against it). */
   searchPath: string;
+  /** It targets a table the inputs do not create (a migration fragment on an existing schema). */
+  outsideInputs?: boolean;
   /** Result of running it on real PostgreSQL (filled by the validator). */
   validation?: StatementValidation;
 }
@@ -72,6 +74,8 @@ export interface StatementValidation {
   /** e.g. "PostgreSQL 18" */
   server: string;
   error?: string;
+  /** Not run: it targets a table outside the inputs. */
+  skipped?: boolean;
   /** The statement ran with DSQL-only keywords blanked / the wait skipped. */
   adapted?: boolean;
 }
@@ -167,6 +171,8 @@ export interface RewriteResult {
   mergedPartitions: Record<string, string>;
   /** Roles the script and grants refer to (must exist on the cluster first). */
   roles: string[];
+  /** Session settings replayed at the top of the script and of each step file (mirrors the source). */
+  session: string[];
   /** Statements whose output failed to re-parse (must stay empty; the guard throws otherwise). */
   stats: { sourceStatements: number; emitted: number; changed: number; unchanged: number; removed: number; manual: number; dataStatements: number };
 }
