@@ -35,6 +35,11 @@ async function shutdown(signal) {
   stopping = true;
   console.log(`[web] ${signal}: shutting down`);
   server.close();
+  await backend.worker?.stop().catch(() => {});
+  // Close the pools the request handlers opened before the embedded server goes away.
+  await globalThis.__preflightPrisma?.client.$disconnect().catch(() => {});
+  const sender = globalThis.__preflightSender;
+  if (sender) await (await sender.boss.catch(() => undefined))?.stop({ graceful: false }).catch(() => {});
   await backend.stop();
   process.exit(0);
 }

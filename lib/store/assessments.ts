@@ -91,7 +91,7 @@ export async function listAssessments(opts: { q?: string; sort?: SortKey; order?
     db.assessment.count({ where }),
     db.assessment.findMany({
       where,
-      orderBy: [{ [sort]: { sort: order, nulls: "last" } }, { createdAt: "desc" }],
+      orderBy: [{ [sort]: sort === "readinessScore" || sort === "blockers" ? { sort: order, nulls: "last" } : order }, { createdAt: "desc" }],
       take: opts.limit ?? 50,
       skip: opts.offset ?? 0,
       select: ASSESSMENT_FIELDS,

@@ -5,7 +5,7 @@
  * DATA_DIR/server.json so `npm run worker` on the same machine joins the same database.
  * Either way, pending migrations are applied before anything else touches the database.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
@@ -70,6 +70,8 @@ export async function openStore(opts: { log?: (s: string) => void } = {}): Promi
 
   const dir = dataDir();
   mkdirSync(dir, { recursive: true });
+  // As root the server runs as the `postgres` OS user, which must be able to enter the directory.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
   const infoFile = join(dir, "server.json");
   if (existsSync(infoFile)) {
     try {

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { CATEGORIES } from "../../../../lib/rules/rule";
+import { findingsPage, GROUPS } from "../../../../lib/store/assessments";
+import { Checklist, type ChecklistFilters } from "../../../../components/checklist";
+
+export const dynamic = "force-dynamic";
+
+const csv = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((s) => (s ? s.split(",").filter(Boolean) : []));
+
+const sp = z.object({
+  severity: csv,
+  category: csv,
+  fix: csv,
+  status: csv,
+  rule: csv,
+  q: z.string().max(200).optional().catch(undefined),
+  group: z.enum(GROUPS).optional().catch(undefined),
+});
+
+export default async function ChecklistPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const q = sp.parse(await searchParams);
+  const filters: ChecklistFilters = { severity: q.severity, category: q.category, fix: q.fix, status: q.status, rule: q.rule, q: q.q ?? "" };
+  const group = q.group ?? "category";
+  const initial = await findingsPage(id, { ...filters, q: filters.q || undefined }, group, 0, 50);
+  return <Checklist id={id} initial={JSON.parse(JSON.stringify(initial))} initialFilters={filters} initialGroup={group} categories={[...CATEGORIES]} />;
+}

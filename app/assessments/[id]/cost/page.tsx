@@ -1,0 +1,25 @@
+import { getReport } from "../../../../lib/store/assessments";
+import { Card, Empty } from "../../../../components/ui";
+import { CostSummary, HotspotList } from "../../../../components/sections";
+import { CostWhatIf } from "../../../../components/what-if";
+
+export const dynamic = "force-dynamic";
+
+export default async function CostPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const report = await getReport(id);
+  if (!report) return <Empty title="No report stored" />;
+  return (
+    <div className="grid grid-cols-12 gap-4" data-testid="cost-page">
+      <Card title="Estimated DSQL cost" className="col-span-7">
+        <CostSummary report={report} />
+      </Card>
+      <Card title="What if" className="col-span-5">
+        <CostWhatIf cost={(report.cost ?? null) as never} />
+      </Card>
+      <Card title="Hotspots" className="col-span-12">
+        <HotspotList report={report} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getAssessment, KEY_STRATEGY_LABEL, type KeyStrategy } from "../../../lib/store/assessments";
+import { formatDate, StatusPill } from "../../../components/ui";
+import { JobProgress } from "../../../components/job-progress";
+import { Tabs } from "../../../components/tabs";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ok = z.uuid().safeParse(id).success;
+  const a = ok ? await getAssessment(id) : null;
+  return { title: a?.name ?? "Assessment" };
+}
+
+export default async function AssessmentLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const a = await getAssessment(id);
+  if (!a) notFound();
+  const base = `/assessments/${a.id}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600">
+            <Link href="/" className="hover:underline">
+              Assessments
+            </Link>{" "}
+            /
+          </p>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold" data-testid="assessment-name">
+            {a.name} <StatusPill status={a.status} />
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {a.sourceLabel} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy]?.split(" (")[0] ?? a.keyStrategy}
+          </p>
+        </div>
+        {a.status === "done" && (
+          <div className="flex gap-2 text-sm" aria-label="Export">
+            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=md`}>
+              Markdown
+            </a>
+            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=json`}>
+              JSON
+            </a>
+            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=sarif`}>
+              SARIF
+            </a>
+          </div>
+        )}
+      </div>
+      {a.status === "done" ? (
+        <>
+          <Tabs
+            items={[
+              { href: base, label: "Overview" },
+              { href: `${base}/checklist`, label: "Checklist" },
+              { href: `${base}/rewrites`, label: "Rewrites" },
+              { href: `${base}/plan`, label: "Plan" },
+              { href: `${base}/cost`, label: "Cost & hotspots" },
+            ]}
+          />
+          <div>{children}</div>
+        </>
+      ) : (
+        <JobProgress id={a.id} initial={{ status: a.status, progress: a.progress as never, error: a.error }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { getReport } from "../../../../lib/store/assessments";
+import { Empty } from "../../../../components/ui";
+import { CopyButton } from "../../../../components/copy-button";
+import { planOf } from "../../../../components/report-sections";
+
+export const dynamic = "force-dynamic";
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const report = await getReport(id);
+  const phases = report ? planOf(report) : undefined;
+  if (!phases || phases.length === 0) {
+    return (
+      <Empty title="No migration plan in this report">
+        The plan stage orders the DSQL migration (one DDL per transaction, tables, data load, asynchronous indexes, validation). This build or this assessment did not include it.
+      </Empty>
+    );
+  }
+  const steps = phases.reduce((n, p) => n + p.steps.length, 0);
+  return (
+    <div className="grid grid-cols-[240px_1fr] gap-5" data-testid="plan">
+      <nav aria-label="Phases" className="sticky top-4 self-start text-sm">
+        <p className="mb-2 text-slate-600">
+          {phases.length} phases · {steps} steps
+        </p>
+        <ol className="space-y-1">
+          {phases.map((p, i) => (
+            <li key={p.id}>
+              <a href={`#${p.id}`} className="block rounded px-2 py-1 text-slate-800 hover:bg-slate-100">
+                <span className="mr-1 tabular-nums text-slate-500">{i + 1}.</span>
+                {p.title} <span className="text-xs text-slate-500">({p.steps.length})</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <ol className="space-y-5">
+        {phases.map((p, i) => (
+          <li key={p.id} id={p.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="plan-phase">
+            <h2 className="text-lg font-semibold text-slate-900">
+              <span className="mr-2 tabular-nums text-slate-500">{i + 1}</span>
+              {p.title}
+            </h2>
+            {p.summary && <p className="mt-1 text-sm text-slate-700">{p.summary}</p>}
+            <ol className="mt-3 space-y-3">
+              {p.steps.map((s, j) => (
+                <li key={j} className="rounded-md border border-slate-100 bg-slate-50 p-3">
+                  <div className="flex items-start justify-between gap-3">
+                    <h3 className="text-sm font-semibold text-slate-900">
+                      {i + 1}.{j + 1} {s.title}
+                    </h3>
+                    {s.sql && <CopyButton text={s.sql} label="Copy SQL" />}
+                  </div>
+                  {s.detail && <p className="mt-1 text-sm text-slate-700">{s.detail}</p>}
+                  {s.sql && <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{s.sql}</pre>}
+                  {s.notes.length > 0 && (
+                    <ul className="mt-2 list-disc pl-5 text-xs text-slate-700">
+                      {s.notes.map((n, k) => (
+                        <li key={k}>{n}</li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import Link from "next/link";
+import { z } from "zod";
+import { getReport } from "../../../../lib/store/assessments";
+import { ruleDoc } from "../../../../lib/store/assessments";
+import { Card, Empty } from "../../../../components/ui";
+import { rewritesOf } from "../../../../components/report-sections";
+import { hunksFor, SideBySide } from "../../../../components/side-by-side";
+
+export const dynamic = "force-dynamic";
+
+const STATUS_STYLE: Record<string, string> = {
+  rewritten: "bg-indigo-50 text-indigo-800 border-indigo-200",
+  manual: "bg-red-50 text-red-800 border-red-200",
+  removed: "bg-slate-100 text-slate-700 border-slate-300",
+  added: "bg-emerald-50 text-emerald-800 border-emerald-200",
+  unchanged: "bg-white text-slate-600 border-slate-200",
+};
+
+const sp = z.object({ o: z.coerce.number().int().min(0).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), all: z.string().optional().catch(undefined) });
+
+export default async function RewritesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const q = sp.parse(await searchParams);
+  const report = await getReport(id);
+  const rw = report ? rewritesOf(report) : undefined;
+  if (!report || !rw) {
+    return (
+      <Empty title="No rewrites in this report">
+        The rewrite stage produces DSQL-ready DDL with a per-object diff. This build or this assessment did not include it; the checklist lists every finding with how to fix it by hand.
+      </Empty>
+    );
+  }
+  const showAll = q.all === "1";
+  const needle = q.q?.toLowerCase();
+  const candidates = rw.objects.filter((o) => (showAll || o.status !== "unchanged") && (!needle || o.label.toLowerCase().includes(needle) || o.rules.some((r) => r.includes(needle))));
+  const selected = rw.objects.find((o) => o.index === q.o) ?? candidates[0];
+  const ruleTitles: Record<string, string> = {};
+  for (const o of rw.objects) for (const r of o.rules) ruleTitles[r] ??= ruleDoc(r)?.title ?? r;
+  const base = `/assessments/${id}/rewrites`;
+  const link = (o: number) => `${base}?${new URLSearchParams({ o: String(o), ...(q.q ? { q: q.q } : {}), ...(showAll ? { all: "1" } : {}) })}`;
+  const changed = rw.objects.filter((o) => o.status !== "unchanged").length;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">
+          {changed} of {rw.objects.length} objects change · {rw.manual.length} need manual work
+          {Object.keys(rw.stats).length > 0 && ` · ${Object.entries(rw.stats).map(([k, v]) => `${v} ${k}`).join(", ")}`}
+        </p>
+        <div className="flex gap-2 text-sm">
+          <a className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800" href={`/api/assessments/${id}/rewrites?format=sql`} data-testid="download-ddl">
+            Download DDL
+          </a>
+          <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${id}/rewrites?format=patch`} data-testid="download-patch">
+            Download patch
+          </a>
+        </div>
+      </div>
+      <div className="grid grid-cols-[300px_1fr] gap-4">
+        <nav aria-label="Objects" className="space-y-2">
+          <form action={base} className="flex gap-2">
+            <label htmlFor="obj-q" className="sr-only">
+              Filter objects
+            </label>
+            <input id="obj-q" name="q" defaultValue={q.q ?? ""} placeholder="Filter objects or rules" className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" />
+            {showAll && <input type="hidden" name="all" value="1" />}
+          </form>
+          <Link href={`${base}?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), ...(showAll ? {} : { all: "1" }) })}`} className="text-xs text-indigo-700 hover:underline">
+            {showAll ? "Hide unchanged objects" : "Show unchanged objects too"}
+          </Link>
+          <ul className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white text-sm" data-testid="rewrite-objects">
+            {candidates.slice(0, 500).map((o) => (
+              <li key={o.index}>
+                <Link
+                  href={link(o.index)}
+                  aria-current={selected?.index === o.index ? "true" : undefined}
+                  className={`flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 hover:bg-slate-50 ${selected?.index === o.index ? "bg-indigo-50" : ""}`}
+                >
+                  <span className="min-w-0 truncate">
+                    <span className="text-xs text-slate-500">{o.kind} </span>
+                    <span className="font-mono text-slate-900">{o.label}</span>
+                  </span>
+                  <span className={`shrink-0 rounded border px-1.5 text-xs ${STATUS_STYLE[o.status] ?? STATUS_STYLE.unchanged}`}>{o.status}</span>
+                </Link>
+              </li>
+            ))}
+            {candidates.length > 500 && <li className="px-3 py-2 text-xs text-slate-600">{candidates.length - 500} more: filter to narrow down</li>}
+            {candidates.length === 0 && <li className="px-3 py-2 text-xs text-slate-600">No object matches.</li>}
+          </ul>
+        </nav>
+        <div className="min-w-0">
+          {selected ? (
+            <Card
+              title={`${selected.kind} ${selected.label}`}
+              actions={
+                <div className="flex flex-wrap gap-1">
+                  {selected.rules.map((r) => (
+                    <span key={r} className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800" title={ruleTitles[r]}>
+                      {r}
+                    </span>
+                  ))}
+                </div>
+              }
+            >
+              <div className="mb-2 grid grid-cols-2 gap-4 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <span>PostgreSQL (original)</span>
+                <span>DSQL (rewritten)</span>
+              </div>
+              <SideBySide hunks={hunksFor(selected.original, selected.rewritten, selected.hunks)} ruleTitles={ruleTitles} />
+              {selected.notes.length > 0 && (
+                <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-800">
+                  {selected.notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          ) : (
+            <Empty title="Nothing to rewrite">Every object is already DSQL-compatible.</Empty>
+          )}
+          {rw.manual.length > 0 && (
+            <Card title={`Manual work (${rw.manual.length})`} className="mt-4">
+              <ul className="divide-y divide-slate-100 text-sm">
+                {rw.manual.slice(0, 100).map((m, i) => (
+                  <li key={i} className="py-2">
+                    <p className="font-medium text-slate-900">
+                      {m.label} <span className="font-mono text-xs text-slate-600">{m.rules.join(", ")}</span>
+                    </p>
+                    <p className="text-slate-800">{m.reason}</p>
+                    {m.suggestion && <p className="text-slate-700">→ {m.suggestion}</p>}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "DSQL Preflight", template: "%s · DSQL Preflight" },
+  description: "Assess what it takes to move a PostgreSQL database to Amazon Aurora DSQL",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
+            <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+              <span aria-hidden className="inline-block h-6 w-6 rounded bg-indigo-700 text-center text-sm leading-6 text-white">
+                ✓
+              </span>
+              DSQL Preflight
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              <Link href="/" className="text-slate-700 hover:text-indigo-700">
+                Assessments
+              </Link>
+              <Link href="/new" className="text-slate-700 hover:text-indigo-700">
+                New assessment
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-screen-2xl px-6 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,76 @@
+/** The JSON API refuses malformed requests with a 4xx and a message, never a 500. */
+import { expect, test } from "@playwright/test";
+
+const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+const limit = Number(process.env.UPLOAD_MAX_BYTES ?? 5 * 1024 * 1024);
+
+async function expectError(res: { status(): number; json(): Promise<unknown> }, status: number, match: RegExp) {
+  expect(res.status()).toBe(status);
+  const body = (await res.json()) as { error: { message: string } };
+  expect(body.error.message).toMatch(match);
+}
+
+test("non-SQL file", async ({ request }) => {
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "logo.png", mimeType: "image/png", buffer: PNG } } }), 415, /not a \.sql or \.zip/);
+  // Binary content under a .sql name is refused by content, with the file named.
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "schema.sql", mimeType: "application/sql", buffer: PNG } } }), 400, /schema\.sql.*binary/);
+  // A corrupt zip.
+  const zip = Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(64, 7)]);
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "dump.zip", mimeType: "application/zip", buffer: zip } } }), 400, /zip/);
+});
+
+test("empty upload", async ({ request }) => {
+  await expectError(await request.post("/api/assessments", { multipart: { name: "nothing" } }), 400, /Nothing to assess/);
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "empty.sql", mimeType: "application/sql", buffer: Buffer.alloc(0) } } }), 400, /empty/);
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "blank.sql", mimeType: "application/sql", buffer: Buffer.from("  \n\n ") } } }), 400, /whitespace/);
+  await expectError(await request.post("/api/assessments", { data: { sql: "   " } }), 400, /sql is empty/);
+});
+
+test("oversize upload", async ({ request }) => {
+  const big = Buffer.alloc(limit + 1024, "-- filler line of a very large schema file\n");
+  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "big.sql", mimeType: "application/sql", buffer: big } } }), 413, /limit/);
+  await expectError(await request.post("/api/assessments", { data: { sql: big.toString() } }), 413, /limit/);
+});
+
+test("invalid options", async ({ request }) => {
+  const sql = { name: "ok.sql", mimeType: "application/sql", buffer: Buffer.from("CREATE TABLE t (id int primary key);") };
+  await expectError(await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2026-13-45" } }), 400, /targetDate: must be a date/);
+  await expectError(await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2020-01-01" } }), 400, /targetDate: must be on or after/);
+  await expectError(await request.post("/api/assessments", { multipart: { files: sql, keyStrategy: "bogus" } }), 400, /keyStrategy/);
+  await expectError(await request.post("/api/assessments", { multipart: { files: sql, name: "x".repeat(201) } }), 400, /name/);
+  await expectError(await request.post("/api/assessments", { data: { sql: "select 1", unexpected: true } }), 400, /unexpected|Unrecognized/i);
+  await expectError(await request.post("/api/assessments", { data: { connection: { host: "", database: "d", user: "u" } } }), 400, /connection\.host/);
+  await expectError(await request.post("/api/assessments", { data: { connection: { host: "h", port: 70000, database: "d", user: "u" } } }), 400, /connection\.port/);
+});
+
+test("malformed requests", async ({ request }) => {
+  await expectError(await request.post("/api/assessments", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, /not valid JSON/);
+  await expectError(await request.post("/api/assessments", { headers: { "content-type": "text/plain" }, data: Buffer.from("CREATE TABLE t ()") }), 415, /multipart\/form-data/);
+  await expectError(await request.post("/api/assessments", { headers: { "content-type": "multipart/form-data; boundary=x" }, data: Buffer.from("garbage") }), 400, /multipart/);
+  await expectError(await request.get("/api/assessments/not-an-id"), 404, /No such assessment/);
+  await expectError(await request.get("/api/assessments/00000000-0000-4000-8000-000000000000/report"), 404, /No such assessment/);
+  await expectError(await request.get("/api/assessments?limit=0"), 400, /limit/);
+  await expectError(await request.get("/api/assessments?sort=bogus"), 400, /sort/);
+  await expectError(await request.post("/api/connections/test", { data: { host: "h" } }), 400, /database/);
+});
+
+test("finding filters and review state are validated", async ({ request }) => {
+  const created = await request.post("/api/assessments", { data: { sql: "CREATE TABLE t (id serial PRIMARY KEY);\nCREATE INDEX ON t (id);", name: "api state" } });
+  expect(created.status()).toBe(202);
+  const { id } = await created.json();
+  await expect
+    .poll(async () => (await (await request.get(`/api/assessments/${id}`)).json()).status, { timeout: 30_000 })
+    .toBe("done");
+  await expectError(await request.get(`/api/assessments/${id}/findings?severity=critical`), 400, /severity/);
+  await expectError(await request.get(`/api/assessments/${id}/findings?group=planet`), 400, /group/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "waived" } }), 400, /reason/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "done" } }), 400, /status/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/99999`, { data: { status: "fixed" } }), 404, /No such finding/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/abc`, { data: { status: "fixed" } }), 404, /No such finding/);
+  const ok = await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "waived", note: "covered by the app" } });
+  expect(ok.status()).toBe(200);
+  const report = await (await request.get(`/api/assessments/${id}/report`)).json();
+  expect(report.findings[0].state).toMatchObject({ status: "waived", note: "covered by the app" });
+  const list = await (await request.get("/api/assessments?q=api%20state")).json();
+  expect(list.items.map((a: { id: string }) => a.id)).toContain(id);
+});

@@ -1,0 +1,47 @@
+/**
+ * End-to-end tests against the built app (`npm run build`) on an embedded PostgreSQL in a temporary
+ * data directory, driven in Debian's Chromium. Run through `npm run test:e2e` (scripts/e2e.mjs), which
+ * builds, picks free ports and cleans up.
+ */
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const root = new URL("..", import.meta.url).pathname;
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: `${root}test-results/e2e`,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1280, height: 900 },
+    screenshot: "only-on-failure",
+    trace: "off",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "node scripts/serve.mjs",
+    cwd: root,
+    url: `http://127.0.0.1:${port}/api/assessments?limit=1`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      DATA_DIR: process.env.E2E_DATA_DIR ?? `${root}.data-e2e`,
+      UPLOAD_MAX_BYTES: process.env.UPLOAD_MAX_BYTES ?? String(5 * 1024 * 1024),
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+    },
+  },
+});
