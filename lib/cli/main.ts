@@ -13,6 +13,7 @@ import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
 import { TOOL_VERSION } from "../version";
+import { registerRewriteCommand } from "./rewrite-command";
 
 export class UsageError extends Error {}
 
@@ -115,6 +116,8 @@ Examples:
   dsql-preflight analyze schema.sql --target-date 2026-06-01`,
     )
     .action(async (inputs: string[], o: AnalyzeCliOptions) => setExit(await runAnalyze(inputs, o)));
+
+  registerRewriteCommand(program, setExit, { checkTargetDate, parseSize, UsageError });
 
   return program;
 }
