@@ -169,6 +169,7 @@ class Rewriter {
     }
     this.findMergedTables();
     this.decideKeys();
+    this.followUndeclaredUuidRefs();
     this.findFolds();
     for (const stmt of this.statements) this.pieces.push(this.process(stmt));
     this.cascadeDependencies();
@@ -332,9 +333,10 @@ class Rewriter {
       }
     }
     // Foreign keys follow their referenced key: widened to bigint, or switched to uuid with a legacy column.
-    for (const t of this.model.tables.values()) {
-      if (this.merged.has(key(t))) continue;
-      for (const con of t.constraints) {
+    for (const t0 of this.model.tables.values()) {
+      // A partition's foreign keys move to the merged table, so its columns follow there.
+      const t = this.model.tables.get(this.merged.get(key(t0)) ?? key(t0)) ?? t0;
+      for (const con of t0.constraints) {
         if (con.kind !== "foreign-key" || !con.references) continue;
         const refTable = this.merged.get(key(con.references.table)) ?? key(con.references.table);
         const ref = this.model.tables.get(refTable);
@@ -353,6 +355,30 @@ class Rewriter {
             this.keyDecisions.set(childKey, { strategy: parent.strategy, type: "bigint", dropDefault: false, rules: ["serial-type"], note: `${col}: widened to bigint to match ${refTable}.${refCols[i]}`, dropSequence: false });
           }
         });
+      }
+    }
+  }
+
+  /**
+   * Undeclared references to a key that switched to uuid (store.manager_staff_id → staff.staff_id, no FK)
+   * would silently compare integers with uuids: columns named after the key follow it, with a note.
+   */
+  private followUndeclaredUuidRefs() {
+    for (const [colKey, d] of [...this.keyDecisions]) {
+      if (d.strategy !== "uuid" || !d.addDefault) continue;
+      const keyCol = colKey.split(".").pop()!;
+      const keyTable = colKey.slice(0, colKey.length - keyCol.length - 1);
+      if (keyCol.length <= 3) continue;
+      for (const t of this.model.tables.values()) {
+        if (this.merged.has(key(t))) continue;
+        for (const c of t.columns) {
+          const ck = `${key(t)}.${c.name}`;
+          if (this.keyDecisions.has(ck) || !/^int[248]$/.test(c.type.name)) continue;
+          if (c.name !== keyCol && !c.name.endsWith(`_${keyCol}`)) continue;
+          const legacy = `${c.name}_legacy`;
+          this.keyDecisions.set(ck, { strategy: "uuid", type: "uuid", dropDefault: false, legacyColumn: legacy, rules: ["serial-type"], note: `${c.name}: no foreign key, but named after ${keyTable}.${keyCol}, which switched to uuid: follows it (old value in ${legacy}); check this is a reference`, dropSequence: false });
+          this.keyChanges.find((k) => k.table === keyTable && k.column === keyCol)?.remappedForeignKeys?.push({ table: key(t), column: c.name, legacyColumn: legacy });
+        }
       }
     }
   }
@@ -931,7 +957,7 @@ class Rewriter {
     const table = this.model.tables.get(tk);
     let mapping: TypeMapping | undefined = decision ? undefined : mapColumnType(tref, this.model, this.sp(stmt));
     const removedType = !decision && this.isRemoved("type", t.schema, t.name);
-    if (removedType) {
+    if (removedType && mapping?.rule !== "composite-type") {
       let dom = this.model.domains.get(`${t.schema ?? this.sp(stmt)}.${t.name}`);
       for (let i = 0; i < 5 && dom; i++) {
         const next = this.model.domains.get(`${dom.baseType.schema ?? dom.schema}.${dom.baseType.name}`);
