@@ -47,7 +47,7 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
   for (const p of pieces) {
     if (p.data) continue;
     // Session noise (SET, transaction control, OWNER TO) has no object worth a diff.
-    if (p.dropped && /^(session|transaction|owner)$/.test(p.object.kind)) continue;
+    if (p.dropped && (/^(session|transaction|owner)$/.test(p.object.kind) || (p.object.kind === "statement" && p.object.name === "set_config"))) continue;
     group(p.object).pieces.push(p);
   }
   for (const s of out) group(s.object).out.push(s);
