@@ -83,6 +83,8 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
   const [open, setOpen] = useState<Set<number>>(new Set());
   const first = useRef(true);
   const reqId = useRef(0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const load = useCallback(
     async (f: ChecklistFilters, g: string, off: number) => {
@@ -156,7 +158,7 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
 
   let lastGroup: string | undefined;
   return (
-    <div className="grid grid-cols-[260px_1fr] gap-5" data-testid="checklist">
+    <div className="grid grid-cols-[260px_1fr] gap-5" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
       <aside className="space-y-4 text-sm" aria-label="Filters">
         <div>
           <label htmlFor="finding-search" className="mb-1 block font-semibold text-slate-800">

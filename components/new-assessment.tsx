@@ -35,7 +35,7 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
   const [name, setName] = useState("");
   const [targetDate, setTargetDate] = useState(latestDate);
   const [keyStrategy, setKeyStrategy] = useState(keyStrategies[0]?.id ?? "keep");
-  const [conn, setConn] = useState({ host: "", port: "5432", database: "", user: "", password: "", sslmode: "require" });
+  const [conn, setConn] = useState({ host: "", port: "5432", database: "", user: "", password: "", sslmode: "require", sampleSeconds: "60" });
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -75,7 +75,7 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
         res = await fetch("/api/assessments", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ ...options(), connection: { ...conn, port: Number(conn.port) || 5432, password: conn.password || undefined } }),
+          body: JSON.stringify({ ...options(), connection: { ...conn, port: Number(conn.port) || 5432, sampleSeconds: Number(conn.sampleSeconds) || 0, password: conn.password || undefined } }),
         });
       }
       const body = await res.json().catch(() => ({}));
@@ -95,7 +95,7 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
       const res = await fetch("/api/connections/test", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...conn, port: Number(conn.port) || 5432, password: conn.password || undefined }),
+        body: JSON.stringify({ host: conn.host, port: Number(conn.port) || 5432, database: conn.database, user: conn.user, sslmode: conn.sslmode, password: conn.password || undefined }),
       });
       const body = await res.json();
       if (!res.ok) throw new Error(body?.error?.message ?? `Request failed (${res.status})`);
@@ -229,6 +229,13 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
                 <label className="col-span-2 text-sm font-medium text-slate-800">
                   Password
                   <input className={`${input} mt-1`} type="password" value={conn.password} onChange={(e) => setConn({ ...conn, password: e.target.value })} autoComplete="off" />
+                </label>
+                <label className="col-span-2 text-sm font-medium text-slate-800">
+                  Workload sample (seconds)
+                  <input className={`${input} mt-1`} inputMode="numeric" value={conn.sampleSeconds} onChange={(e) => setConn({ ...conn, sampleSeconds: e.target.value })} aria-describedby="sample-help" />
+                  <span id="sample-help" className="mt-1 block text-xs font-normal text-slate-600">
+                    Time between two activity snapshots (rates for cost and hotspots); 0 uses cumulative counters.
+                  </span>
                 </label>
                 <label className="col-span-2 text-sm font-medium text-slate-800">
                   TLS

@@ -54,8 +54,10 @@ export function objLabel(o: unknown): { label: string; kind: string } {
 }
 
 export function rewritesOf(report: AssessmentReport): Rewrites | undefined {
-  const r = report.rewrites as Obj | undefined;
-  if (!r || typeof r !== "object") return undefined;
+  const raw = report.rewrites as Obj | Obj[] | undefined;
+  if (!raw || typeof raw !== "object") return undefined;
+  // withRewrites() writes `rewrites` as the object list, with `manualWorkItems` and `rewriteSummary` beside it.
+  const r: Obj = Array.isArray(raw) ? { objects: raw, manual: report.manualWorkItems, stats: report.rewriteSummary } : raw;
   const objects = arr(r.objects).map((o, index) => {
     const { label, kind } = objLabel(o.object);
     return {
@@ -87,6 +89,9 @@ export interface PlanStep {
   title: string;
   detail: string;
   sql: string;
+  command: string;
+  verify: string;
+  resolves: string[];
   notes: string[];
 }
 
@@ -94,6 +99,7 @@ export interface PlanPhase {
   id: string;
   title: string;
   summary: string;
+  effort?: { low: number; high: number };
   steps: PlanStep[];
 }
 
@@ -101,15 +107,27 @@ export function planOf(report: AssessmentReport): PlanPhase[] | undefined {
   const p = report.plan as Obj | Obj[] | undefined;
   if (!p) return undefined;
   const phases = Array.isArray(p) ? p : arr((p as Obj).phases);
-  return phases.map((ph, i) => ({
-    id: str(ph.id) || `phase-${i + 1}`,
-    title: str(ph.title) || str(ph.name) || `Phase ${i + 1}`,
-    summary: str(ph.summary) || str(ph.description) || str(ph.why),
-    steps: arr(ph.steps).map((s, j) => ({
-      title: str(s.title) || str(s.name) || `Step ${j + 1}`,
-      detail: str(s.detail) || str(s.description) || str(s.why) || str(s.text),
-      sql: str(s.sql) || strs(s.statements).join("\n") || arr(s.statements).map((x) => str(x.sql)).filter(Boolean).join("\n"),
-      notes: strs(s.notes),
-    })),
-  }));
+  return phases.map((ph, i) => {
+    const e = ph.effortHours as { low?: unknown; high?: unknown } | undefined;
+    return {
+      id: str(ph.id) || `phase-${i + 1}`,
+      title: str(ph.title) || str(ph.name) || `Phase ${i + 1}`,
+      summary: str(ph.summary) || str(ph.description) || str(ph.why),
+      effort: e && typeof e.low === "number" && typeof e.high === "number" ? { low: e.low, high: e.high } : undefined,
+      steps: arr(ph.steps).map((s, j) => ({
+        title: str(s.title) || str(s.name) || `Step ${j + 1}`,
+        detail: str(s.purpose) || str(s.detail) || str(s.description) || str(s.why),
+        sql: str(s.sql) || strs(s.statements).join("\n") || arr(s.statements).map((x) => str(x.sql)).filter(Boolean).join("\n"),
+        command: str(s.command),
+        verify: str(s.verify),
+        resolves: strs(s.resolves),
+        notes: strs(s.notes),
+      })),
+    };
+  });
+}
+
+export function planEffort(report: AssessmentReport): { low: number; high: number; formula: string } | undefined {
+  const e = (report.plan as Obj | undefined)?.effort as { total?: { low: number; high: number }; formula?: string } | undefined;
+  return e?.total ? { ...e.total, formula: e.formula ?? "" } : undefined;
 }

@@ -54,6 +54,7 @@ test("overview numbers match the CLI's JSON for the same file", async ({ page })
 test("checklist filters, groups, explains and records review state", async ({ page }) => {
   const cli = cliReport(FILE);
   await page.goto(`${assessmentUrl}/checklist`);
+  await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
   await expect(page.getByTestId("checklist-count")).toContainText(`of ${cli.findings.length} findings`);
   await page.getByRole("group", { name: "Severity" }).getByRole("button", { name: /^Blocker/ }).click();
   await expect(page.getByTestId("checklist-count")).toContainText(`of ${cli.summary.bySeverity.blocker} findings`);
@@ -70,12 +71,13 @@ test("checklist filters, groups, explains and records review state", async ({ pa
   await expect(detail).toContainText("Why");
   await expect(detail).toContainText("How to fix");
   await expect(detail.getByRole("link", { name: /DSQL documentation/ })).toHaveAttribute("href", /^https:\/\//);
-  await screenshot(page, "04-checklist");
+  await screenshot(page, "04-checklist", false);
 
   // Review state is stored: accept the finding, reload, it is still accepted.
   await detail.getByLabel("Review status").selectOption("accepted");
   await expect(first).toContainText("Accepted");
   await page.reload();
+  await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
   await page.getByTestId("finding").first().getByRole("button").first().click();
   await expect(page.getByTestId("finding").first().getByLabel("Review status")).toHaveValue("accepted");
 
@@ -89,7 +91,7 @@ test("rewrites: open a per-object diff with rule chips", async ({ page }) => {
   await page.goto(`${assessmentUrl}/rewrites`);
   if (!report.rewrites) {
     await expect(page.getByText("No rewrites in this report")).toBeVisible();
-    await screenshot(page, "05-rewrites");
+    await screenshot(page, "05-rewrites", false);
     test.info().annotations.push({ type: "note", description: "this build has no rewrite stage" });
     return;
   }
@@ -98,7 +100,7 @@ test("rewrites: open a per-object diff with rule chips", async ({ page }) => {
   await objects.nth(Math.min(1, (await objects.count()) - 1)).click();
   await expect(page.getByTestId("hunk").first()).toBeVisible();
   await expect(page.getByTestId("rule-chip").first()).toBeVisible();
-  await screenshot(page, "05-rewrites");
+  await screenshot(page, "05-rewrites", false);
   const ddl = await page.request.get(`/api${assessmentUrl}/rewrites?format=sql`);
   expect(ddl.status()).toBe(200);
   expect(await ddl.text()).toContain("CREATE");
@@ -111,12 +113,12 @@ test("plan: phases and steps with copyable SQL", async ({ page }) => {
   await page.goto(`${assessmentUrl}/plan`);
   if (!report.plan) {
     await expect(page.getByText("No migration plan in this report")).toBeVisible();
-    await screenshot(page, "06-plan");
+    await screenshot(page, "06-plan", false);
     return;
   }
   await expect(page.getByTestId("plan-phase").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy SQL" }).first()).toBeVisible();
-  await screenshot(page, "06-plan");
+  await screenshot(page, "06-plan", false);
 });
 
 test("cost & hotspots says what it needs for file uploads", async ({ page }) => {

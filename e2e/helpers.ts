@@ -7,9 +7,9 @@ export const ROOT = new URL("..", import.meta.url).pathname;
 export const CORPUS = process.env.CORPUS_DIR ?? join(ROOT, "..", "shared", "corpus");
 export const SCREENS = join(ROOT, "test-results", "screens");
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = true) {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage });
 }
 
 /** The CLI's JSON report for the same file: the numbers the dashboard must show. */

@@ -13,7 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), "preflight-shadow-"));
 const pg = await startEmbeddedPostgres({ dir, persistent: false });
 let code = 0;
 try {
-  const sql = await diffMigration(pg.url);
+  await pg.createDatabase("shadow");
+  const sql = await diffMigration(pg.url, pg.urlFor("shadow"));
   if (arg === "--check") {
     if (sql) {
       console.error("prisma/schema.prisma differs from prisma/migrations; run npm run db:migration -- <name>:\n" + sql);

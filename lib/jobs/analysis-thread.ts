@@ -8,5 +8,5 @@ import { AssessmentError, assess, type AssessInput, type AssessOptions } from ".
 const { inputs, opts } = workerData as { inputs: AssessInput[]; opts: AssessOptions };
 
 assess(inputs, opts, (p) => parentPort!.postMessage({ type: "progress", progress: p }))
-  .then((report) => parentPort!.postMessage({ type: "done", report }))
+  .then((assessed) => parentPort!.postMessage({ type: "done", assessed }))
   .catch((e: Error) => parentPort!.postMessage({ type: "error", message: e.message, expected: e instanceof AssessmentError, stack: e.stack }));

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { AssessmentReport } from "../report/contract";
+import type { Assessed } from "./sections";
 import type { PrismaClient } from "../store/prisma";
 import { AssessmentError, assess, type AssessInput, type AssessOptions, type Progress } from "./assess";
 import { saveReport, setProgress, markFailed } from "./persist";
@@ -19,17 +19,17 @@ function threadEntry(): string | undefined {
   }
 }
 
-export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<AssessmentReport> {
+export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   const entry = threadEntry();
   if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assess(inputs, opts, onProgress);
   return new Promise((resolve, reject) => {
     const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     let settled = false;
-    w.on("message", (m: { type: string; progress?: Progress; report?: AssessmentReport; message?: string; expected?: boolean }) => {
+    w.on("message", (m: { type: string; progress?: Progress; assessed?: Assessed; message?: string; expected?: boolean }) => {
       if (m.type === "progress") onProgress(m.progress!);
       else if (m.type === "done") {
         settled = true;
-        resolve(m.report!);
+        resolve(m.assessed!);
       } else if (m.type === "error") {
         settled = true;
         reject(m.expected ? new AssessmentError(m.message) : new Error(m.message));
@@ -63,14 +63,14 @@ export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log
     pending = pending.then(() => setProgress(db, a.id, p)).catch(() => {});
   };
   try {
-    const report = await runAssessment(
+    const { report, artifacts } = await runAssessment(
       a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
       { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
       onProgress,
     );
     await pending;
     await setProgress(db, a.id, { phase: "saving", percent: 95, message: `Saving ${report.findings.length} findings` });
-    await saveReport(db, a.id, report);
+    await saveReport(db, a.id, report, artifacts);
     log(`assessment ${a.id}: ${report.findings.length} findings in ${Date.now() - started} ms`);
   } catch (e) {
     await pending;

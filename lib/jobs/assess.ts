@@ -5,8 +5,8 @@
 import { analyze } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
 import { inputsFromBytes } from "../ingest/sources";
-import { buildReport, type AssessmentReport } from "../report/contract";
-import { addSections } from "./sections";
+import { buildReport } from "../report/contract";
+import { addSections, type Assessed } from "./sections";
 
 export interface AssessInput {
   name: string;
@@ -34,7 +34,7 @@ export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFil
   return out;
 }
 
-export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<AssessmentReport> {
+export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   onProgress({ phase: "decoding", percent: 2, message: `Reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}` });
   let files: InputFile[];
   try {
@@ -70,6 +70,6 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
   });
   onProgress({ phase: "reporting", percent: 92, message: "Building the report", statements });
   const report = buildReport(result);
-  await addSections(report, { result, files, keyStrategy: opts.keyStrategy, targetDate: opts.targetDate });
-  return report;
+  onProgress({ phase: "reporting", percent: 94, message: "Rewriting the schema for DSQL and planning the migration", statements });
+  return addSections(report, { files, keyStrategy: opts.keyStrategy, targetDate: opts.targetDate });
 }

@@ -26,11 +26,13 @@ export async function runCollectJob(db: PrismaClient, assessmentId: string, pass
   try {
     await setProgress(db, a.id, { phase: "collecting", percent: 5, message: a.sourceKind === "snapshot" ? "Reading the snapshot" : "Collecting from the source" });
     const onProgress = (message: string, percent: number) => setProgress(db, a.id, { phase: "collecting", percent, message }).catch(() => {});
-    const report =
+    const info = (a.sourceInfo ?? {}) as unknown as ConnectionParams & { sampleSeconds?: number };
+    const { report, artifacts } =
       a.sourceKind === "snapshot"
         ? await source.fromSnapshot(new Uint8Array(a.inputs[0]!.content), { targetDate: a.targetDate, keyStrategy: a.keyStrategy, onProgress })
-        : await source.fromConnection({ ...(a.sourceInfo as unknown as ConnectionParams), password }, { targetDate: a.targetDate, keyStrategy: a.keyStrategy, onProgress });
-    await saveReport(db, a.id, report);
+        : await source.fromConnection({ ...info, password }, { targetDate: a.targetDate, keyStrategy: a.keyStrategy, sampleSeconds: info.sampleSeconds, onProgress });
+    await setProgress(db, a.id, { phase: "saving", percent: 96, message: `Saving ${report.findings.length} findings` });
+    await saveReport(db, a.id, report, artifacts);
     log(`assessment ${a.id}: collected, ${report.findings.length} findings`);
   } catch (e) {
     await markFailed(db, a.id, `Collection failed: ${(e as Error).message}`);

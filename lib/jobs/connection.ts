@@ -11,6 +11,8 @@ export interface ConnectionParams {
   user: string;
   password?: string;
   sslmode: "disable" | "require" | "verify-full";
+  /** Seconds between the two activity samples of a live collection. */
+  sampleSeconds?: number;
 }
 
 export interface PreflightCheck {

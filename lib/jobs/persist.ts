@@ -3,6 +3,7 @@ import type { AssessmentReport } from "../report/contract";
 import type { Finding } from "../rules/rule";
 import type { PrismaClient } from "../store/prisma";
 import type { Progress } from "./assess";
+import type { Artifacts } from "./sections";
 
 export const SEVERITY_RANK: Record<string, number> = { blocker: 0, warning: 1, advice: 2 };
 
@@ -22,7 +23,7 @@ export async function markFailed(db: PrismaClient, id: string, message: string) 
   });
 }
 
-export async function saveReport(db: PrismaClient, id: string, report: AssessmentReport) {
+export async function saveReport(db: PrismaClient, id: string, report: AssessmentReport, artifacts: Artifacts = {}) {
   const rows = report.findings.map((f, idx) => ({
     assessmentId: id,
     idx,
@@ -51,7 +52,7 @@ export async function saveReport(db: PrismaClient, id: string, report: Assessmen
     async (tx) => {
       await tx.finding.deleteMany({ where: { assessmentId: id } });
       await tx.assessmentReport.deleteMany({ where: { assessmentId: id } });
-      await tx.assessmentReport.create({ data: { assessmentId: id, report: report as object } });
+      await tx.assessmentReport.create({ data: { assessmentId: id, report: report as object, artifacts: artifacts as object } });
       for (let i = 0; i < rows.length; i += 2000) await tx.finding.createMany({ data: rows.slice(i, i + 2000) });
       await tx.assessment.update({
         where: { id },

@@ -1,19 +1,42 @@
 /**
- * Optional report sections produced by other stages (rewrites, migration plan). Each is added when
- * its stage exists in this build; a stage that fails leaves a note instead of failing the assessment.
+ * The rewrite and plan sections, added the way the CLI's `rewrite` command adds them (withRewrites),
+ * plus files derived from the run (the DSQL script, the patch) kept beside the report. A rewrite that
+ * fails leaves the assessment intact with a note instead of failing it.
  */
-import type { AnalysisResult } from "../analyze";
 import type { InputFile } from "../ingest/input";
+import { buildPlan } from "../plan/plan";
 import type { AssessmentReport } from "../report/contract";
+import { wholePatch } from "../rewrite/diff";
+import { rewrite } from "../rewrite/engine";
+import { renderPsqlScript } from "../rewrite/render";
+import { withRewrites } from "../rewrite/report";
+import type { KeyStrategy } from "../rewrite/types";
 
 export interface SectionContext {
-  result: AnalysisResult;
   files: InputFile[];
   keyStrategy: string;
   targetDate: string;
 }
 
-export async function addSections(report: AssessmentReport, ctx: SectionContext): Promise<void> {
-  void report;
-  void ctx;
+export interface Artifacts {
+  /** psql script of the DSQL schema, in execution order, with waits for asynchronous jobs. */
+  script?: string;
+  /** Unified diff, original → DSQL, per object. */
+  patch?: string;
+}
+
+export interface Assessed {
+  report: AssessmentReport;
+  artifacts: Artifacts;
+}
+
+export async function addSections(report: AssessmentReport, ctx: SectionContext): Promise<Assessed> {
+  if (ctx.files.length === 0) return { report, artifacts: {} };
+  try {
+    const rw = await rewrite(ctx.files, { keyStrategy: ctx.keyStrategy as KeyStrategy, targetDate: ctx.targetDate });
+    const plan = buildPlan(rw);
+    return { report: withRewrites(report, rw, plan), artifacts: { script: renderPsqlScript(rw), patch: wholePatch(rw.objects) } };
+  } catch (e) {
+    return { report: { ...report, rewriteError: `The rewrite stage failed: ${(e as Error).message}` }, artifacts: {} };
+  }
 }

@@ -4,6 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { ALL_RULES } from "../rules/all";
+import type { RuleMeta } from "../rules/rule";
+import { WORKLOAD_RULES } from "../workload/rules";
 import type { AssessmentReport } from "../report/contract";
 import { describeSource, type ConnectionParams } from "../jobs/connection";
 import { enqueue, QUEUES } from "../jobs/queue";
@@ -131,9 +133,21 @@ export async function getAssessment(id: string) {
   return a;
 }
 
-export async function getReport(id: string): Promise<AssessmentReport | undefined> {
-  const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id } });
-  return r ? (r.report as unknown as AssessmentReport) : undefined;
+/** The stored report; `without` leaves heavy sections out in the database (the overview needs no rewrite texts). */
+export async function getReport(id: string, without: string[] = []): Promise<AssessmentReport | undefined> {
+  if (without.length === 0) {
+    const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id } });
+    return r ? (r.report as unknown as AssessmentReport) : undefined;
+  }
+  const rows = await prisma().$queryRaw<Array<{ report: unknown }>>`select ("report" - ${without}::text[]) as report from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
+  const report = rows[0]?.report as AssessmentReport | undefined;
+  if (report && without.includes("findings")) report.findings = [];
+  return report;
+}
+
+export async function getArtifacts(id: string): Promise<{ script?: string; patch?: string } | undefined> {
+  const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id }, select: { artifacts: true } });
+  return (r?.artifacts as { script?: string; patch?: string } | null) ?? undefined;
 }
 
 /** The report with each finding's review state, as the API's /report returns it. */
@@ -190,7 +204,11 @@ export interface RuleDoc {
   example?: { bad: string; good: string };
 }
 
-const RULES = new Map(ALL_RULES.map((r) => [r.id, r]));
+const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>([...ALL_RULES, ...WORKLOAD_RULES].map((r) => [r.id, r]));
+
+export function ruleSeverity(id: string): string | undefined {
+  return RULES.get(id)?.severity;
+}
 
 export function ruleDoc(id: string): RuleDoc | undefined {
   const r = RULES.get(id);
@@ -269,4 +287,16 @@ export async function setFindingState(id: string, idx: number, status: string, n
 export async function deleteAssessment(id: string) {
   const r = await prisma().assessment.deleteMany({ where: { id } });
   return r.count > 0;
+}
+
+/** Findings per category and severity (for the overview chart), from the indexed rows. */
+export async function categoryMatrix(id: string) {
+  const rows = await prisma().finding.groupBy({ by: ["category", "severity"], where: { assessmentId: id }, _count: { _all: true } });
+  const byCat = new Map<string, { category: string; blocker: number; warning: number; advice: number }>();
+  for (const r of rows) {
+    let row = byCat.get(r.category);
+    if (!row) byCat.set(r.category, (row = { category: r.category, blocker: 0, warning: 0, advice: 0 }));
+    if (r.severity === "blocker" || r.severity === "warning" || r.severity === "advice") row[r.severity] += r._count._all;
+  }
+  return [...byCat.values()].sort((x, y) => y.blocker + y.warning + y.advice - (x.blocker + x.warning + x.advice));
 }

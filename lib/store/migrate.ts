@@ -67,6 +67,9 @@ let wasmModule: Promise<{ SchemaEngine: { new: (o: unknown, cb: (m: unknown) => 
 async function loadEngineModule() {
   wasmModule ??= (async () => {
     const dir = packageDir("@prisma/schema-engine-wasm");
+    // The engine reports Rust panics through this global before throwing.
+    const g = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error(`[schema-engine] panic: ${m}`) };
     const bg = await import(/* webpackIgnore: true */ pathToFileURL(join(dir, "schema_engine_bg.js")).href);
     const bytes = readFileSync(join(dir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
@@ -81,13 +84,13 @@ export async function withEngine<T>(url: string, fn: (engine: Engine) => Promise
   const { SchemaEngine } = await loadEngineModule();
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
-  const main = new PrismaPg({ connectionString: url });
-  const shadow = shadowUrl ? new PrismaPg({ connectionString: shadowUrl }) : main;
+  const main = new PrismaPg({ connectionString: url, max: 2 });
+  const shadow = shadowUrl && shadowUrl !== url ? new PrismaPg({ connectionString: shadowUrl, max: 2 }) : main;
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
-    connectToShadowDb: () => shadow.connect(),
+    connect: async () => withCharColumns(await main.connect()),
+    connectToShadowDb: async () => withCharColumns(await shadow.connect()),
   } as never);
   const logs: string[] = [];
   const engine = await SchemaEngine.new({ datamodels: undefined }, (m) => logs.push(typeof m === "string" ? m : JSON.stringify(m)), factory);
@@ -102,6 +105,45 @@ export async function withEngine<T>(url: string, fn: (engine: Engine) => Promise
   }
 }
 
+const CHAR_MARK = "\u0000char";
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+/**
+ * PostgreSQL's internal one-byte `"char"` type (OID 18, e.g. pg_constraint.contype) has no mapping in
+ * the pg driver adapter, so the schema engine fails whenever it describes a database (any diff from
+ * existing migrations). The engine reads those columns as Character: mark them in the raw result and
+ * report them as Character. Only the migration connections are wrapped; the app's client is untouched.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function withCharColumns(adapter: any): any {
+  const perform = adapter.performIO.bind(adapter);
+  adapter.performIO = async (...args: unknown[]) => {
+    const r = await perform(...args);
+    for (const f of r?.fields ?? []) {
+      if (f.dataTypeID === 18) {
+        f.dataTypeID = 25;
+        f.name = f.name + CHAR_MARK;
+      }
+    }
+    return r;
+  };
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (...args: unknown[]) => {
+    const r = await queryRaw(...args);
+    r.columnNames = r.columnNames.map((n: string, i: number) => {
+      if (!n.endsWith(CHAR_MARK)) return n;
+      r.columnTypes[i] = COLUMN_TYPE_CHARACTER;
+      return n.slice(0, -CHAR_MARK.length);
+    });
+    return r;
+  };
+  if (typeof adapter.startTransaction === "function") {
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args: unknown[]) => withCharColumns(await start(...args));
+  }
+  return adapter;
+}
+
 /** Apply pending migrations (like `prisma migrate deploy`); returns the names applied. */
 export async function applyMigrations(url: string, dir = migrationsDir()): Promise<string[]> {
   return withEngine(url, async (engine) => {
@@ -110,11 +152,11 @@ export async function applyMigrations(url: string, dir = migrationsDir()): Promi
   });
 }
 
-/** SQL that takes the database from the committed migrations to the current schema ("" when in sync). */
-export async function diffMigration(shadowUrl: string, root = projectRoot()): Promise<string> {
+/** SQL that takes a database from the committed migrations to the current schema ("" when in sync). */
+export async function diffMigration(url: string, shadowUrl: string, root = projectRoot()): Promise<string> {
   const list = loadMigrationsList(migrationsDir(root));
   return withEngine(
-    shadowUrl,
+    url,
     async (engine) => {
       const res = await engine.diff({
         from: list.migrationDirectories.length ? { tag: "migrations", ...list } : { tag: "empty" },
@@ -123,7 +165,9 @@ export async function diffMigration(shadowUrl: string, root = projectRoot()): Pr
         exitCode: null,
         filters: NO_FILTER,
       });
-      return String(res.stdout ?? "").trim();
+      const sql = String(res.stdout ?? "").trim();
+      // "-- This is an empty migration." when nothing differs.
+      return sql.split("\n").some((l) => l.trim() && !l.trim().startsWith("--")) ? sql : "";
     },
     shadowUrl,
   );

@@ -25,6 +25,7 @@ const connectionSchema = z.object({
   user: z.string().trim().min(1, "must not be empty").max(63),
   password: z.string().max(1000).optional(),
   sslmode: z.enum(["disable", "require", "verify-full"]).default("require"),
+  sampleSeconds: z.coerce.number().int().min(0).max(900).default(60),
 });
 
 const jsonBody = optionsSchema.extend({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getAssessment, getReport } from "../../../lib/store/assessments";
+import { categoryMatrix, getAssessment, getReport, ruleDoc, ruleSeverity } from "../../../lib/store/assessments";
 import { Card, Empty, formatBytes } from "../../../components/ui";
 import { CategoryChart, SeverityChart } from "../../../components/charts";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
@@ -9,20 +9,13 @@ export const dynamic = "force-dynamic";
 
 export default async function Overview({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [a, report] = await Promise.all([getAssessment(id), getReport(id)]);
+  const [a, report, categories] = await Promise.all([getAssessment(id), getReport(id, ["rewrites", "manualWorkItems", "plan", "findings"]), categoryMatrix(id)]);
   if (!a || !report) return <Empty title="No report stored for this assessment" />;
   const s = report.summary;
-  const byCat = new Map<string, { category: string; blocker: number; warning: number; advice: number }>();
-  for (const f of report.findings) {
-    let row = byCat.get(f.category);
-    if (!row) byCat.set(f.category, (row = { category: f.category, blocker: 0, warning: 0, advice: 0 }));
-    row[f.severity]++;
-  }
-  const categories = [...byCat.values()].sort((x, y) => y.blocker + y.warning + y.advice - (x.blocker + x.warning + x.advice));
   const topRules = Object.entries(s.byRule)
     .sort((x, y) => y[1] - x[1])
     .slice(0, 8);
-  const titles = new Map(report.findings.map((f) => [f.ruleId, { title: f.title, severity: f.severity }]));
+  const titles = new Map(topRules.map(([rule]) => [rule, { title: ruleDoc(rule)?.title ?? rule, severity: (ruleSeverity(rule) ?? "advice") as "blocker" | "warning" | "advice" }]));
   const bandColor = BAND_COLOR[s.readiness.band] ?? "#334155";
   const base = `/assessments/${id}`;
 
@@ -50,7 +43,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
           {SEVERITIES.map((sev) => (
             <div key={sev} className="rounded-md border px-2 py-1.5" style={{ borderColor: SEVERITY_COLOR[sev].border, background: SEVERITY_COLOR[sev].bg }}>
               <dt className="text-xs font-medium" style={{ color: SEVERITY_COLOR[sev].fg }}>
-                {SEVERITY_COLOR[sev].label}s
+                {sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}
               </dt>
               <dd className="text-xl font-semibold tabular-nums" style={{ color: SEVERITY_COLOR[sev].fg }} data-testid={`count-${sev}`}>
                 <Link href={`${base}/checklist?severity=${sev}`} className="hover:underline">

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CostPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const report = await getReport(id);
+  const report = await getReport(id, ["rewrites", "manualWorkItems", "plan"]);
   if (!report) return <Empty title="No report stored" />;
   return (
     <div className="grid grid-cols-12 gap-4" data-testid="cost-page">

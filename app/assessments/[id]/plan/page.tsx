@@ -1,13 +1,13 @@
 import { getReport } from "../../../../lib/store/assessments";
 import { Empty } from "../../../../components/ui";
 import { CopyButton } from "../../../../components/copy-button";
-import { planOf } from "../../../../components/report-sections";
+import { planEffort, planOf } from "../../../../components/report-sections";
 
 export const dynamic = "force-dynamic";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const report = await getReport(id);
+  const report = await getReport(id, ["rewrites", "findings"]);
   const phases = report ? planOf(report) : undefined;
   if (!phases || phases.length === 0) {
     return (
@@ -17,12 +17,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     );
   }
   const steps = phases.reduce((n, p) => n + p.steps.length, 0);
+  const effort = planEffort(report!);
   return (
     <div className="grid grid-cols-[240px_1fr] gap-5" data-testid="plan">
       <nav aria-label="Phases" className="sticky top-4 self-start text-sm">
         <p className="mb-2 text-slate-600">
           {phases.length} phases · {steps} steps
         </p>
+        {effort && (
+          <p className="mb-3 text-slate-800" title={effort.formula}>
+            Effort <span className="font-semibold tabular-nums">{effort.low}–{effort.high} h</span>
+          </p>
+        )}
         <ol className="space-y-1">
           {phases.map((p, i) => (
             <li key={p.id}>
@@ -40,6 +46,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <h2 className="text-lg font-semibold text-slate-900">
               <span className="mr-2 tabular-nums text-slate-500">{i + 1}</span>
               {p.title}
+              {p.effort && <span className="ml-3 text-sm font-normal tabular-nums text-slate-600">{p.effort.low}–{p.effort.high} h</span>}
             </h2>
             {p.summary && <p className="mt-1 text-sm text-slate-700">{p.summary}</p>}
             <ol className="mt-3 space-y-3">
@@ -53,6 +60,27 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                   </div>
                   {s.detail && <p className="mt-1 text-sm text-slate-700">{s.detail}</p>}
                   {s.sql && <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{s.sql}</pre>}
+                  {s.command && (
+                    <div className="mt-2 flex items-start gap-2">
+                      <pre className="max-h-40 flex-1 overflow-auto rounded-md bg-slate-800 p-2 text-xs text-slate-100">{s.command}</pre>
+                      <CopyButton text={s.command} label="Copy command" />
+                    </div>
+                  )}
+                  {s.verify && (
+                    <p className="mt-2 text-xs text-slate-700">
+                      <span className="font-semibold">Verify:</span> {s.verify}
+                    </p>
+                  )}
+                  {s.resolves.length > 0 && (
+                    <p className="mt-1 flex flex-wrap gap-1 text-xs">
+                      <span className="text-slate-600">Resolves</span>
+                      {s.resolves.map((r) => (
+                        <span key={r} className="rounded-full border border-indigo-200 bg-indigo-50 px-1.5 font-mono text-indigo-800">
+                          {r}
+                        </span>
+                      ))}
+                    </p>
+                  )}
                   {s.notes.length > 0 && (
                     <ul className="mt-2 list-disc pl-5 text-xs text-slate-700">
                       {s.notes.map((n, k) => (

@@ -119,8 +119,9 @@ export default async function RewritesPage({ params, searchParams }: { params: P
             <Empty title="Nothing to rewrite">Every object is already DSQL-compatible.</Empty>
           )}
           {rw.manual.length > 0 && (
-            <Card title={`Manual work (${rw.manual.length})`} className="mt-4">
-              <ul className="divide-y divide-slate-100 text-sm">
+            <details className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-600">Manual work ({rw.manual.length}): kept out of the DSQL script</summary>
+              <ul className="mt-3 divide-y divide-slate-100 text-sm">
                 {rw.manual.slice(0, 100).map((m, i) => (
                   <li key={i} className="py-2">
                     <p className="font-medium text-slate-900">
@@ -131,7 +132,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                   </li>
                 ))}
               </ul>
-            </Card>
+            </details>
           )}
         </div>
       </div>

@@ -799,6 +799,7 @@ export type AssessmentInputScalarFieldEnum = (typeof AssessmentInputScalarFieldE
 export const AssessmentReportScalarFieldEnum = {
   assessmentId: 'assessmentId',
   report: 'report',
+  artifacts: 'artifacts',
   createdAt: 'createdAt'
 } as const
 

@@ -37,6 +37,7 @@ export type AssessmentReportMaxAggregateOutputType = {
 export type AssessmentReportCountAggregateOutputType = {
   assessmentId: number
   report: number
+  artifacts: number
   createdAt: number
   _all: number
 }
@@ -55,6 +56,7 @@ export type AssessmentReportMaxAggregateInputType = {
 export type AssessmentReportCountAggregateInputType = {
   assessmentId?: true
   report?: true
+  artifacts?: true
   createdAt?: true
   _all?: true
 }
@@ -134,6 +136,7 @@ export type AssessmentReportGroupByArgs<ExtArgs extends runtime.Types.Extensions
 export type AssessmentReportGroupByOutputType = {
   assessmentId: string
   report: runtime.JsonValue
+  artifacts: runtime.JsonValue | null
   createdAt: Date
   _count: AssessmentReportCountAggregateOutputType | null
   _min: AssessmentReportMinAggregateOutputType | null
@@ -161,6 +164,7 @@ export type AssessmentReportWhereInput = {
   NOT?: Prisma.AssessmentReportWhereInput | Prisma.AssessmentReportWhereInput[]
   assessmentId?: Prisma.UuidFilter<"AssessmentReport"> | string
   report?: Prisma.JsonFilter<"AssessmentReport">
+  artifacts?: Prisma.JsonNullableFilter<"AssessmentReport">
   createdAt?: Prisma.DateTimeFilter<"AssessmentReport"> | Date | string
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
 }
@@ -168,6 +172,7 @@ export type AssessmentReportWhereInput = {
 export type AssessmentReportOrderByWithRelationInput = {
   assessmentId?: Prisma.SortOrder
   report?: Prisma.SortOrder
+  artifacts?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   assessment?: Prisma.AssessmentOrderByWithRelationInput
 }
@@ -178,6 +183,7 @@ export type AssessmentReportWhereUniqueInput = Prisma.AtLeast<{
   OR?: Prisma.AssessmentReportWhereInput[]
   NOT?: Prisma.AssessmentReportWhereInput | Prisma.AssessmentReportWhereInput[]
   report?: Prisma.JsonFilter<"AssessmentReport">
+  artifacts?: Prisma.JsonNullableFilter<"AssessmentReport">
   createdAt?: Prisma.DateTimeFilter<"AssessmentReport"> | Date | string
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
 }, "assessmentId">
@@ -185,6 +191,7 @@ export type AssessmentReportWhereUniqueInput = Prisma.AtLeast<{
 export type AssessmentReportOrderByWithAggregationInput = {
   assessmentId?: Prisma.SortOrder
   report?: Prisma.SortOrder
+  artifacts?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AssessmentReportCountOrderByAggregateInput
   _max?: Prisma.AssessmentReportMaxOrderByAggregateInput
@@ -197,11 +204,13 @@ export type AssessmentReportScalarWhereWithAggregatesInput = {
   NOT?: Prisma.AssessmentReportScalarWhereWithAggregatesInput | Prisma.AssessmentReportScalarWhereWithAggregatesInput[]
   assessmentId?: Prisma.UuidWithAggregatesFilter<"AssessmentReport"> | string
   report?: Prisma.JsonWithAggregatesFilter<"AssessmentReport">
+  artifacts?: Prisma.JsonNullableWithAggregatesFilter<"AssessmentReport">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AssessmentReport"> | Date | string
 }
 
 export type AssessmentReportCreateInput = {
   report: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
   assessment: Prisma.AssessmentCreateNestedOneWithoutReportInput
 }
@@ -209,11 +218,13 @@ export type AssessmentReportCreateInput = {
 export type AssessmentReportUncheckedCreateInput = {
   assessmentId: string
   report: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
 export type AssessmentReportUpdateInput = {
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   assessment?: Prisma.AssessmentUpdateOneRequiredWithoutReportNestedInput
 }
@@ -221,23 +232,27 @@ export type AssessmentReportUpdateInput = {
 export type AssessmentReportUncheckedUpdateInput = {
   assessmentId?: Prisma.StringFieldUpdateOperationsInput | string
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type AssessmentReportCreateManyInput = {
   assessmentId: string
   report: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
 export type AssessmentReportUpdateManyMutationInput = {
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type AssessmentReportUncheckedUpdateManyInput = {
   assessmentId?: Prisma.StringFieldUpdateOperationsInput | string
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -249,6 +264,7 @@ export type AssessmentReportNullableScalarRelationFilter = {
 export type AssessmentReportCountOrderByAggregateInput = {
   assessmentId?: Prisma.SortOrder
   report?: Prisma.SortOrder
+  artifacts?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -296,11 +312,13 @@ export type AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput = {
 
 export type AssessmentReportCreateWithoutAssessmentInput = {
   report: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
 export type AssessmentReportUncheckedCreateWithoutAssessmentInput = {
   report: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Date | string
 }
 
@@ -322,11 +340,13 @@ export type AssessmentReportUpdateToOneWithWhereWithoutAssessmentInput = {
 
 export type AssessmentReportUpdateWithoutAssessmentInput = {
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type AssessmentReportUncheckedUpdateWithoutAssessmentInput = {
   report?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  artifacts?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -335,6 +355,7 @@ export type AssessmentReportUncheckedUpdateWithoutAssessmentInput = {
 export type AssessmentReportSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   assessmentId?: boolean
   report?: boolean
+  artifacts?: boolean
   createdAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["assessmentReport"]>
@@ -342,6 +363,7 @@ export type AssessmentReportSelect<ExtArgs extends runtime.Types.Extensions.Inte
 export type AssessmentReportSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   assessmentId?: boolean
   report?: boolean
+  artifacts?: boolean
   createdAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["assessmentReport"]>
@@ -349,6 +371,7 @@ export type AssessmentReportSelectCreateManyAndReturn<ExtArgs extends runtime.Ty
 export type AssessmentReportSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   assessmentId?: boolean
   report?: boolean
+  artifacts?: boolean
   createdAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["assessmentReport"]>
@@ -356,10 +379,11 @@ export type AssessmentReportSelectUpdateManyAndReturn<ExtArgs extends runtime.Ty
 export type AssessmentReportSelectScalar = {
   assessmentId?: boolean
   report?: boolean
+  artifacts?: boolean
   createdAt?: boolean
 }
 
-export type AssessmentReportOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"assessmentId" | "report" | "createdAt", ExtArgs["result"]["assessmentReport"]>
+export type AssessmentReportOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"assessmentId" | "report" | "artifacts" | "createdAt", ExtArgs["result"]["assessmentReport"]>
 export type AssessmentReportInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
 }
@@ -378,6 +402,10 @@ export type $AssessmentReportPayload<ExtArgs extends runtime.Types.Extensions.In
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     assessmentId: string
     report: runtime.JsonValue
+    /**
+     * Files derived from the run that are not part of the JSON contract: the DSQL script and the patch.
+     */
+    artifacts: runtime.JsonValue | null
     createdAt: Date
   }, ExtArgs["result"]["assessmentReport"]>
   composites: {}
@@ -805,6 +833,7 @@ export interface Prisma__AssessmentReportClient<T, Null = never, ExtArgs extends
 export interface AssessmentReportFieldRefs {
   readonly assessmentId: Prisma.FieldRef<"AssessmentReport", 'String'>
   readonly report: Prisma.FieldRef<"AssessmentReport", 'Json'>
+  readonly artifacts: Prisma.FieldRef<"AssessmentReport", 'Json'>
   readonly createdAt: Prisma.FieldRef<"AssessmentReport", 'DateTime'>
 }
     

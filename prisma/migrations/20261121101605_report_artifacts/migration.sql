@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AssessmentReport" ADD COLUMN     "artifacts" JSONB;
