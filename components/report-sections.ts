@@ -111,7 +111,7 @@ export function planOf(report: AssessmentReport): PlanPhase[] | undefined {
     const e = ph.effortHours as { low?: unknown; high?: unknown } | undefined;
     return {
       id: str(ph.id) || `phase-${i + 1}`,
-      title: str(ph.title) || str(ph.name) || `Phase ${i + 1}`,
+      title: (str(ph.title) || str(ph.name) || `Phase ${i + 1}`).replace(/^\d+\.\s*/, ""),
       summary: str(ph.summary) || str(ph.description) || str(ph.why),
       effort: e && typeof e.low === "number" && typeof e.high === "number" ? { low: e.low, high: e.high } : undefined,
       steps: arr(ph.steps).map((s, j) => ({

@@ -3,6 +3,7 @@
  * read the section defensively: a missing section says what it needs, an unknown shape is shown as data.
  */
 import type { AssessmentReport } from "../lib/report/contract";
+import { costOf, CostHeadline, hotspotSection, HotspotTable } from "./cost";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -57,6 +58,29 @@ function num(x: unknown): number | undefined {
 }
 
 export function CostSummary({ report, compact }: { report: AssessmentReport; compact?: boolean }) {
+  const estimate = costOf(report);
+  if (estimate) {
+    return (
+      <div className="space-y-3">
+        <CostHeadline cost={estimate} />
+        {!compact && estimate.formulas.length > 0 && (
+          <details className="text-xs text-slate-700">
+            <summary className="cursor-pointer font-medium text-slate-800">Formulas and assumptions</summary>
+            <ul className="mt-2 list-disc space-y-1 pl-5 font-mono">
+              {estimate.formulas.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {estimate.assumptions.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+    );
+  }
   const cost = report.cost as Record<string, Json> | undefined;
   if (!cost) {
     return (
@@ -95,6 +119,8 @@ export function hotspotsOf(report: AssessmentReport): Array<Record<string, Json>
 }
 
 export function HotspotList({ report, limit }: { report: AssessmentReport; limit?: number }) {
+  const section = hotspotSection(report);
+  if (section) return <HotspotTable section={section} limit={limit} />;
   const items = hotspotsOf(report);
   const workload = report.findings.filter((f) => f.category === "workload").slice(0, limit ?? 20);
   if (!items.length && !workload.length) {

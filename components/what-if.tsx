@@ -1,69 +1,70 @@
 "use client";
 /**
- * What-if controls over a cost section: scale the workload, drop secondary indexes, add regions.
- * It recomputes from the section's own DPU breakdown (read, write, compute, storage) when present.
+ * What-if controls over the cost estimate: scale the measured workload, and apply the estimate's own
+ * what-ifs (drop unused indexes, batch small writes, multi-region) to the monthly DPU and dollars.
  */
 import { useState } from "react";
 import { SimpleBars } from "./charts";
 
+interface Range {
+  low: number;
+  high: number;
+}
 interface CostLike {
-  breakdown?: Record<string, number>;
-  dpu?: Record<string, number>;
-  pricePerDpu?: number;
-  secondaryIndexes?: number;
-  monthlyUsd?: number;
+  status: string;
+  dpuPerMonth?: { compute: Range; read: Range; write: Range; multiRegionWrite: Range; total: Range };
+  usdPerMonth?: { dpu: Range; storage: Range; total: Range };
+  whatIf?: Array<{ id: string; title: string; deltaDpuPerMonth: Range; deltaUsdPerMonth: Range; detail: string }>;
 }
 
-function parts(c: CostLike | null): Record<string, number> | undefined {
-  const b = c?.breakdown ?? c?.dpu;
-  if (!b) return undefined;
-  const out = Object.fromEntries(Object.entries(b).filter(([, v]) => typeof v === "number")) as Record<string, number>;
-  return Object.keys(out).length ? out : undefined;
-}
+const mid = (r: Range) => (r.low + r.high) / 2;
+const fmt = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 0 });
 
 export function CostWhatIf({ cost }: { cost: CostLike | null }) {
   const [scale, setScale] = useState(100);
-  const [regions, setRegions] = useState(1);
-  const [indexes, setIndexes] = useState<number | null>(null);
-  const b = parts(cost);
-  if (!cost || !b) {
+  const [on, setOn] = useState<Record<string, boolean>>({});
+  if (!cost || cost.status !== "estimated" || !cost.dpuPerMonth || !cost.usdPerMonth) {
     return (
       <p className="text-sm text-slate-600" data-testid="whatif-missing">
-        What-if needs a cost breakdown, which comes from a live connection or a snapshot with workload statistics.
+        What-if needs measured workload: connect to the source database (with pg_stat_statements) or upload a snapshot.
       </p>
     );
   }
-  const idx = cost.secondaryIndexes ?? 0;
-  const chosenIdx = indexes ?? idx;
-  const writeFactor = idx > 0 ? (1 + chosenIdx) / (1 + idx) : 1;
-  const scaled = Object.entries(b).map(([k, v]) => {
-    let x = (v * scale) / 100;
-    if (/write/i.test(k)) x *= writeFactor * regions;
-    return { name: k, value: Math.round(x * 100) / 100 };
-  });
-  const total = scaled.reduce((n, r) => n + r.value, 0);
+  const k = scale / 100;
+  const dpu = cost.dpuPerMonth;
+  const deltaDpu = (cost.whatIf ?? []).filter((w) => on[w.id]).reduce((n, w) => n + mid(w.deltaDpuPerMonth), 0);
+  const deltaUsd = (cost.whatIf ?? []).filter((w) => on[w.id]).reduce((n, w) => n + mid(w.deltaUsdPerMonth), 0);
+  const usdDpu = Math.max(0, mid(cost.usdPerMonth.dpu) * k + deltaUsd * k);
+  const total = usdDpu + mid(cost.usdPerMonth.storage);
+  const bars = [
+    { name: "Compute DPU", value: Math.round(mid(dpu.compute) * k) },
+    { name: "Read DPU", value: Math.round(mid(dpu.read) * k) },
+    { name: "Write DPU", value: Math.round(mid(dpu.write) * k) },
+    { name: "Multi-Region write DPU", value: Math.round(mid(dpu.multiRegionWrite) * k) },
+  ];
   return (
-    <div className="space-y-3 text-sm">
+    <div className="space-y-3 text-sm" data-testid="whatif">
       <label className="block">
-        Workload: <span className="font-semibold tabular-nums">{scale}%</span> of today
-        <input type="range" min={10} max={500} step={10} value={scale} onChange={(e) => setScale(Number(e.target.value))} className="mt-1 w-full" aria-label="Workload scale" />
+        Workload: <span className="font-semibold tabular-nums">{scale}%</span> of what was measured
+        <input type="range" min={10} max={1000} step={10} value={scale} onChange={(e) => setScale(Number(e.target.value))} className="mt-1 w-full accent-indigo-700" aria-label="Workload scale" />
       </label>
-      {idx > 0 && (
-        <label className="block">
-          Secondary indexes: <span className="font-semibold tabular-nums">{chosenIdx}</span> of {idx}
-          <input type="range" min={0} max={idx} value={chosenIdx} onChange={(e) => setIndexes(Number(e.target.value))} className="mt-1 w-full" aria-label="Secondary indexes" />
+      {(cost.whatIf ?? []).map((w) => (
+        <label key={w.id} className="flex items-start gap-2">
+          <input type="checkbox" className="mt-1 accent-indigo-700" checked={!!on[w.id]} onChange={(e) => setOn({ ...on, [w.id]: e.target.checked })} />
+          <span>
+            <span className="font-medium text-slate-900">{w.title}</span>{" "}
+            <span className="tabular-nums text-slate-600">
+              ({mid(w.deltaDpuPerMonth) >= 0 ? "+" : ""}
+              {fmt(mid(w.deltaDpuPerMonth))} DPU/month)
+            </span>
+            <span className="block text-xs text-slate-600">{w.detail}</span>
+          </span>
         </label>
-      )}
-      <label className="flex items-center gap-2">
-        Regions writing
-        <select value={regions} onChange={(e) => setRegions(Number(e.target.value))} className="rounded-md border border-slate-300 px-2 py-1">
-          <option value={1}>single region</option>
-          <option value={2}>multi-region (2 writers)</option>
-          <option value={3}>multi-region (3 writers)</option>
-        </select>
-      </label>
-      <p className="text-lg font-semibold tabular-nums">{cost.pricePerDpu ? `$${(total * cost.pricePerDpu).toLocaleString("en", { maximumFractionDigits: 0 })} / month` : `${total.toLocaleString("en")} DPU`}</p>
-      <SimpleBars data={scaled} label="Cost breakdown under the what-if settings" />
+      ))}
+      <p className="text-lg font-semibold tabular-nums" data-testid="whatif-total">
+        ≈ ${fmt(total)} / month <span className="text-sm font-normal text-slate-600">({fmt((mid(dpu.total) + deltaDpu) * k)} DPU)</span>
+      </p>
+      <SimpleBars data={bars} label="DPU per month by kind under the what-if settings" />
     </div>
   );
 }

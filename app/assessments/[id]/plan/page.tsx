@@ -40,7 +40,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           ))}
         </ol>
       </nav>
-      <ol className="space-y-5">
+      <ol className="min-w-0 space-y-5">
         {phases.map((p, i) => (
           <li key={p.id} id={p.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="plan-phase">
             <h2 className="text-lg font-semibold text-slate-900">
