@@ -51,7 +51,7 @@ export function SimpleBars({ data, unit, color = "#4338ca", label }: { data: Arr
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 40, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" tick={{ fill: "#334155", fontSize: 12 }} unit={unit} />
+          <XAxis type="number" tick={{ fill: "#334155", fontSize: 12 }} unit={unit} tickFormatter={(v: number) => new Intl.NumberFormat("en", { notation: "compact" }).format(v)} />
           <YAxis type="category" dataKey="name" width={200} tick={{ fill: "#334155", fontSize: 12 }} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
           <Bar dataKey="value" fill={color} isAnimationActive={false} />

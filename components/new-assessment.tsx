@@ -26,7 +26,7 @@ function fmt(n: number) {
   return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`;
 }
 
-export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: string; keyStrategies: Array<{ id: string; label: string }> }) {
+export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: string; keyStrategies: Array<{ id: string; label: string; help: string }> }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("upload");
   const [files, setFiles] = useState<File[]>([]);
@@ -321,6 +321,7 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
                 </option>
               ))}
             </select>
+            <span className="mt-1 block text-xs font-normal text-slate-600">{keyStrategies.find((k) => k.id === keyStrategy)?.help}</span>
           </label>
         </div>
       </fieldset>

@@ -57,13 +57,14 @@ export function CostWhatIf({ cost }: { cost: CostLike | null }) {
               ({mid(w.deltaDpuPerMonth) >= 0 ? "+" : ""}
               {fmt(mid(w.deltaDpuPerMonth))} DPU/month)
             </span>
-            <span className="block text-xs text-slate-600">{w.detail}</span>
+            <span className="block text-xs text-slate-600 [overflow-wrap:anywhere]">{w.detail}</span>
           </span>
         </label>
       ))}
       <p className="text-lg font-semibold tabular-nums" data-testid="whatif-total">
         ≈ ${fmt(total)} / month <span className="text-sm font-normal text-slate-600">({fmt((mid(dpu.total) + deltaDpu) * k)} DPU)</span>
       </p>
+      <p className="text-xs text-slate-600">Midpoints of the estimate&apos;s low–high ranges, scaled linearly.</p>
       <SimpleBars data={bars} label="DPU per month by kind under the what-if settings" />
     </div>
   );

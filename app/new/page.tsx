@@ -1,5 +1,5 @@
 import { LATEST_CAPABILITY_DATE } from "../../lib/rules/capabilities";
-import { KEY_STRATEGIES, KEY_STRATEGY_LABEL } from "../../lib/store/assessments";
+import { KEY_STRATEGIES, KEY_STRATEGY_HELP, KEY_STRATEGY_LABEL } from "../../lib/store/assessments";
 import { NewAssessmentForm } from "../../components/new-assessment";
 
 export const metadata = { title: "New assessment" };
@@ -11,7 +11,7 @@ export default function NewAssessmentPage() {
         <h1 className="text-2xl font-semibold">New assessment</h1>
         <p className="text-sm text-slate-600">Upload schema files, paste SQL, connect to a source database, or upload an offline snapshot.</p>
       </div>
-      <NewAssessmentForm latestDate={LATEST_CAPABILITY_DATE} keyStrategies={KEY_STRATEGIES.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k] }))} />
+      <NewAssessmentForm latestDate={LATEST_CAPABILITY_DATE} keyStrategies={KEY_STRATEGIES.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k], help: KEY_STRATEGY_HELP[k] }))} />
     </div>
   );
 }

@@ -42,7 +42,10 @@ async function sender(url: string): Promise<PgBoss> {
   if (g.__preflightSender?.url === url) return g.__preflightSender.boss;
   const boss = (async () => {
     const b = new PgBoss({ connectionString: url, max: 3, supervise: false, schedule: false });
-    b.on("error", (e) => console.error("[queue]", e));
+    b.on("error", (e) => {
+      // 57P01: the server is shutting down (normal at exit of the embedded database).
+      if ((e as { code?: string }).code !== "57P01") console.error(`[queue] ${(e as Error).message}`);
+    });
     await b.start();
     await ensureQueues(b);
     return b;

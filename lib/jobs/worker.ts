@@ -13,7 +13,9 @@ export async function startWorker(url: string, opts: { concurrency?: number; log
   const log = opts.log ?? ((s: string) => console.log(`[worker] ${s}`));
   const db = prisma(url);
   const boss = new PgBoss({ connectionString: url, max: 4 });
-  boss.on("error", (e) => log(`queue error: ${(e as Error).message}`));
+  boss.on("error", (e) => {
+    if ((e as { code?: string }).code !== "57P01") log(`queue error: ${(e as Error).message}`);
+  });
   await boss.start();
   await ensureQueues(boss);
   const localConcurrency = Math.max(1, opts.concurrency ?? 1);

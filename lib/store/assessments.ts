@@ -15,9 +15,14 @@ import { databaseUrl, prisma } from "./prisma";
 export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const;
 export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
 export const KEY_STRATEGY_LABEL: Record<KeyStrategy, string> = {
-  keep: "Keep sequences and identity columns (DSQL supports them since 2026-02-13)",
-  uuid: "UUID keys (gen_random_uuid()), no hot spot on inserts",
-  identity: "Identity columns with a large CACHE",
+  keep: "Keep sequences",
+  uuid: "UUID keys",
+  identity: "Identity columns",
+};
+export const KEY_STRATEGY_HELP: Record<KeyStrategy, string> = {
+  keep: "Keep sequence-backed keys as they are (DSQL supports sequences since 2026-02-13).",
+  uuid: "Replace serial keys with UUIDs (gen_random_uuid()): no insert hot spot; foreign keys follow.",
+  identity: "Turn serial keys into identity columns with a large CACHE.",
 };
 
 export interface NewInput {

@@ -23,8 +23,8 @@ export default async function AssessmentLayout({ params, children }: { params: P
   const base = `/assessments/${a.id}`;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
           <p className="text-sm text-slate-600">
             <Link href="/" className="hover:underline">
               Assessments
@@ -35,11 +35,11 @@ export default async function AssessmentLayout({ params, children }: { params: P
             {a.name} <StatusPill status={a.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {a.sourceLabel} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy]?.split(" (")[0] ?? a.keyStrategy}
+            {a.sourceLabel} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy] ?? a.keyStrategy}
           </p>
         </div>
         {a.status === "done" && (
-          <div className="flex gap-2 text-sm" aria-label="Export">
+          <div className="flex shrink-0 gap-2 text-sm" aria-label="Export">
             <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=md`}>
               Markdown
             </a>
