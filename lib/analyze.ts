@@ -35,6 +35,7 @@ export interface AnalysisResult {
 }
 
 const SNIPPET_CHARS = 400;
+const EMPTY: never[] = [];
 
 export function snippetOf(text: string): string {
   const t = text.trim();
@@ -133,25 +134,31 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       }
       const stmt = item.statement;
       let index: NodeIndex | undefined;
+      let current: Rule = unreviewedRule;
+      let snippet: string | undefined;
       const ctx: StatementContext = {
         stmt,
         node: stmt.node,
-        nodes: (type: string) => (index ??= indexNodes(stmt.node)).get(type) ?? [],
+        nodes: (type: string) => (index ??= indexNodes(stmt.node)).get(type) ?? EMPTY,
         model,
         builder,
         txn,
         targetDate,
-        report: () => {},
-      };
-      const run = (rule: Rule) => {
-        ctx.report = (r) => {
+        report: (r) => {
           const at = locate(stmt, r.location);
-          findings.push(makeFinding(rule, r.message, at, r.object ?? statementObject(stmt, builder), snippetOf(stmt.text), r.evidence));
-        };
-        rule.checkStatement!(ctx);
+          findings.push(makeFinding(current, r.message, at, r.object ?? statementObject(stmt, builder), (snippet ??= snippetOf(stmt.text)), r.evidence));
+        },
       };
-      for (const rule of rulesByKind.get(stmt.kind) ?? []) run(rule);
-      for (const rule of anyKindRules) run(rule);
+      const forKind = rulesByKind.get(stmt.kind);
+      if (forKind)
+        for (const rule of forKind) {
+          current = rule;
+          rule.checkStatement!(ctx);
+        }
+      for (const rule of anyKindRules) {
+        current = rule;
+        rule.checkStatement!(ctx);
+      }
       if (!reviewed.has(stmt.kind)) {
         findings.push(
           makeFinding(unreviewedRule, `${stmt.kind.replace(/Stmt$/, "")} statements are not reviewed for DSQL compatibility`, locate(stmt), statementObject(stmt, builder), snippetOf(stmt.text)),
