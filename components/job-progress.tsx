@@ -24,6 +24,7 @@ export function JobProgress({ id, initial }: { id: string; initial: { status: st
           const body = await res.json();
           if (stop) return;
           setState({ status: body.status, progress: body.progress, error: body.error });
+          if (body.status !== state.status && body.status !== "done") router.refresh();
           if (body.status === "done") {
             router.refresh();
             return;

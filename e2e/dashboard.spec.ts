@@ -27,7 +27,9 @@ test("upload a corpus file and watch the job progress", async ({ page }) => {
   await expect(progress.or(overview)).toBeVisible();
   if (await progress.isVisible()) {
     await expect(page.getByRole("progressbar")).toBeVisible();
-    await screenshot(page, "02-progress");
+    // Catch it while the worker is on it, if the job is not already finished.
+    await expect(page.getByRole("heading", { name: "Analysing" }).or(overview)).toBeVisible({ timeout: 30_000 });
+    if (await progress.isVisible()) await screenshot(page, "02-progress");
   }
   await expect(overview).toBeVisible({ timeout: 60_000 });
 });

@@ -33,7 +33,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
   const showAll = q.all === "1";
   const needle = q.q?.toLowerCase();
   const candidates = rw.objects.filter((o) => (showAll || o.status !== "unchanged") && (!needle || o.label.toLowerCase().includes(needle) || o.rules.some((r) => r.includes(needle))));
-  const selected = rw.objects.find((o) => o.index === q.o) ?? candidates[0];
+  const selected = rw.objects.find((o) => o.index === q.o) ?? candidates.find((o) => o.status === "rewritten") ?? candidates[0];
   const ruleTitles: Record<string, string> = {};
   for (const o of rw.objects) for (const r of o.rules) ruleTitles[r] ??= ruleDoc(r)?.title ?? r;
   const base = `/assessments/${id}/rewrites`;
@@ -45,7 +45,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700">
           {changed} of {rw.objects.length} objects change · {rw.manual.length} need manual work
-          {Object.keys(rw.stats).length > 0 && ` · ${Object.entries(rw.stats).map(([k, v]) => `${v} ${k}`).join(", ")}`}
+          {rw.stats.emitted !== undefined && rw.stats.sourceStatements !== undefined && ` · ${rw.stats.sourceStatements} source statements → ${rw.stats.emitted} DSQL statements (${rw.stats.changed ?? 0} changed, ${rw.stats.removed ?? 0} removed)`}
         </p>
         <div className="flex gap-2 text-sm">
           <a className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800" href={`/api/assessments/${id}/rewrites?format=sql`} data-testid="download-ddl">
@@ -56,7 +56,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           </a>
         </div>
       </div>
-      <div className="grid grid-cols-[300px_1fr] gap-4">
+      <div className="grid grid-cols-[340px_1fr] gap-4">
         <nav aria-label="Objects" className="space-y-2">
           <form action={base} className="flex gap-2">
             <label htmlFor="obj-q" className="sr-only">
@@ -76,7 +76,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                   aria-current={selected?.index === o.index ? "true" : undefined}
                   className={`flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 hover:bg-slate-50 ${selected?.index === o.index ? "bg-indigo-50" : ""}`}
                 >
-                  <span className="min-w-0 truncate">
+                  <span className="min-w-0 truncate" title={`${o.kind} ${o.label}`}>
                     <span className="text-xs text-slate-500">{o.kind} </span>
                     <span className="font-mono text-slate-900">{o.label}</span>
                   </span>
@@ -90,9 +90,13 @@ export default async function RewritesPage({ params, searchParams }: { params: P
         </nav>
         <div className="min-w-0">
           {selected ? (
-            <Card
-              title={`${selected.kind} ${selected.label}`}
-              actions={
+            <Card>
+              <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+                <h2 className="text-base font-semibold text-slate-900" data-testid="rewrite-title">
+                  <span className="mr-1 text-sm font-normal text-slate-600">{selected.kind}</span>
+                  <span className="font-mono">{selected.label}</span>
+                  <span className={`ml-2 rounded border px-1.5 text-xs font-normal ${STATUS_STYLE[selected.status] ?? STATUS_STYLE.unchanged}`}>{selected.status}</span>
+                </h2>
                 <div className="flex flex-wrap gap-1">
                   {selected.rules.map((r) => (
                     <span key={r} className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800" title={ruleTitles[r]}>
@@ -100,8 +104,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                     </span>
                   ))}
                 </div>
-              }
-            >
+              </div>
               <div className="mb-2 grid grid-cols-2 gap-4 text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <span>PostgreSQL (original)</span>
                 <span>DSQL (rewritten)</span>
