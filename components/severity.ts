@@ -23,5 +23,6 @@ export const BAND_COLOR: Record<string, string> = {
   "high effort": "#b91c1c",
 };
 
-export const STATUS_LABEL: Record<string, string> = { open: "Open", accepted: "Accepted", waived: "Waived", fixed: "Fixed" };
-export const FINDING_STATUSES = ["open", "accepted", "waived", "fixed"] as const;
+export const STATUS_LABEL: Record<string, string> = { open: "Open", accepted: "Accepted (will fix)", wontfix: "Won't fix", done: "Done" };
+export const FINDING_STATUSES = ["open", "accepted", "wontfix", "done"] as const;
+export const STATUS_COLOR: Record<string, string> = { open: "#64748b", accepted: "#4338ca", wontfix: "#9a3412", done: "#15803d" };

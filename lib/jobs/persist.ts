@@ -4,6 +4,7 @@ import type { Finding } from "../rules/rule";
 import type { PrismaClient } from "../store/prisma";
 import type { Progress } from "./assess";
 import type { Artifacts } from "./sections";
+import { carryOver } from "../review/history";
 
 export const SEVERITY_RANK: Record<string, number> = { blocker: 0, warning: 1, advice: 2 };
 
@@ -72,4 +73,6 @@ export async function saveReport(db: PrismaClient, id: string, report: Assessmen
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  // A re-run takes over the review states of the findings it still has.
+  await carryOver(db, id);
 }

@@ -1,5 +1,8 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
 import { CATEGORIES, type Finding } from "../rules/rule";
+import type { MigrationPlan } from "../plan/plan";
+import type { ManualItem } from "../rewrite/types";
+import type { CostEstimate } from "../cost/model";
 import type { AssessmentReport } from "./contract";
 
 const SEVERITY_MARK = { blocker: "🟥 blocker", warning: "🟧 warning", advice: "🟦 advice" } as const;
@@ -19,6 +22,81 @@ export interface MarkdownOptions {
   statusOf?: (f: Finding) => string | undefined;
   /** Rows per category before the table is cut (the JSON export has them all). */
   maxRowsPerCategory?: number;
+  /** One line under the title (assessment name, source, run). */
+  subtitle?: string;
+  /** Plan steps checked off by the team, by `<phase id>:<step index>`. */
+  planChecks?: Record<string, { by?: string; at?: string | Date } | undefined>;
+}
+
+/** Key of a plan step, shared by the dashboard's check-offs and the exports. */
+export function planStepKey(phaseId: string, stepIndex: number): string {
+  return `${phaseId}:${stepIndex}`;
+}
+
+const STATUS_WORD: Record<string, string> = { open: "open", accepted: "accepted (will fix)", wontfix: "won't fix", done: "done" };
+
+function objLabel(o: { kind?: string; schema?: string; name?: string } | undefined): string {
+  if (!o?.name) return o?.kind ?? "—";
+  return `${o.kind ? `${o.kind} ` : ""}${o.schema ? `${o.schema}.` : ""}${o.name}`;
+}
+
+function money(n: number): string {
+  return n >= 100 ? `$${Math.round(n).toLocaleString("en-US")}` : `$${n.toFixed(2)}`;
+}
+
+function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"]): string[] {
+  const out: string[] = ["## Migration plan", ""];
+  const e = plan.effort?.total;
+  const steps = plan.phases.reduce((n, p) => n + p.steps.length, 0);
+  const done = checks ? plan.phases.reduce((n, p) => n + p.steps.filter((_, i) => checks[planStepKey(p.id, i)]).length, 0) : 0;
+  out.push(`${plan.phases.length} phases, ${steps} steps${checks ? `, ${done} checked off` : ""}${e ? `; estimated effort **${e.low}–${e.high} h**` : ""}.`, "");
+  plan.phases.forEach((p, pi) => {
+    out.push(`### ${pi + 1}. ${cell(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` (${p.effortHours.low}–${p.effortHours.high} h)` : ""}`, "");
+    p.steps.forEach((st, si) => {
+      const c = checks?.[planStepKey(p.id, si)];
+      const when = c?.at ? (typeof c.at === "string" ? c.at : c.at.toISOString()).slice(0, 10) : "";
+      out.push(`- [${c ? "x" : " "}] **${cell(st.title)}** — ${cell(st.purpose)}${c ? ` _(checked off${c.by ? ` by ${cell(c.by)}` : ""}${when ? ` on ${when}` : ""})_` : ""}`);
+    });
+    out.push("");
+  });
+  return out;
+}
+
+function manualSection(items: ManualItem[]): string[] {
+  const out: string[] = ["## Manual work items", "", "| Object | Rules | Why | Way forward | Location |", "|---|---|---|---|---|"];
+  for (const m of items.slice(0, 300)) {
+    out.push(`| ${cell(objLabel(m.object))} | ${m.ruleIds.map((r) => `\`${r}\``).join(", ")} | ${cell(m.reason)} | ${cell(m.suggestion)} | \`${cell(m.file)}:${m.line}\` |`);
+  }
+  if (items.length > 300) out.push("", `_…and ${items.length - 300} more (see the JSON export)._`);
+  out.push("");
+  return out;
+}
+
+function costSection(c: CostEstimate): string[] {
+  const out: string[] = ["## Cost summary", ""];
+  if (c.status === "estimated" && c.usdPerMonth) {
+    out.push(
+      "| | Low | High |",
+      "|---|---|---|",
+      `| DPU per month | ${Math.round(c.dpuPerMonth?.total.low ?? 0).toLocaleString("en-US")} | ${Math.round(c.dpuPerMonth?.total.high ?? 0).toLocaleString("en-US")} |`,
+      `| DPU cost per month | ${money(c.usdPerMonth.dpu.low)} | ${money(c.usdPerMonth.dpu.high)} |`,
+      `| Storage (GB-month) | ${c.storageGbMonth.low.toFixed(2)} | ${c.storageGbMonth.high.toFixed(2)} |`,
+      `| Storage cost per month | ${money(c.usdPerMonth.storage.low)} | ${money(c.usdPerMonth.storage.high)} |`,
+      `| **Total per month** | **${money(c.usdPerMonth.total.low)}** | **${money(c.usdPerMonth.total.high)}** |`,
+      "",
+      `Region ${c.region}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
+      "",
+    );
+    if (c.whatIf?.length) {
+      out.push("| What if | Δ USD per month |", "|---|---|");
+      for (const w of c.whatIf) out.push(`| ${cell(w.title)} | ${money(w.deltaUsdPerMonth.low)} to ${money(w.deltaUsdPerMonth.high)} |`);
+      out.push("");
+    }
+  } else {
+    out.push(cell(c.message ?? "No workload was measured, so there is no DPU estimate."), "");
+    if (c.storageGbMonth) out.push(`Storage: ${c.storageGbMonth.low.toFixed(2)}–${c.storageGbMonth.high.toFixed(2)} GB-month.`, "");
+  }
+  return out;
 }
 
 export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {}): string {
@@ -26,6 +104,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   const max = opts.maxRowsPerCategory ?? 200;
   const out: string[] = [];
   out.push(`# ${opts.title ?? "Aurora DSQL migration assessment"}`, "");
+  if (opts.subtitle) out.push(opts.subtitle, "");
   out.push(
     `Assessed against DSQL capabilities as of **${report.targetDate}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
@@ -38,6 +117,14 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   );
   const inv = Object.entries(report.inventory).filter(([, n]) => n > 0);
   if (inv.length) out.push(`**Inventory:** ${inv.map(([k, n]) => `${n} ${k}`).join(", ")}`, "");
+  if (opts.statusOf) {
+    const counts: Record<string, number> = {};
+    for (const f of report.findings) {
+      const st = opts.statusOf(f) ?? "open";
+      counts[st] = (counts[st] ?? 0) + 1;
+    }
+    out.push(`**Review:** ${Object.keys(STATUS_WORD).filter((k) => counts[k]).map((k) => `${counts[k]} ${STATUS_WORD[k]}`).join(", ") || "no findings"}`, "");
+  }
 
   out.push("## Findings by category", "");
   for (const cat of CATEGORIES) {
@@ -50,15 +137,19 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
       `|---|---|---|---|---|---${withStatus ? "|---" : ""}|`,
     );
     for (const f of list.slice(0, max)) {
+      const st = withStatus ? (opts.statusOf!(f) ?? "open") : "";
       out.push(
-        `| ${SEVERITY_MARK[f.severity]} | [\`${f.ruleId}\`](${f.docsUrl}) | ${cell(objectName(f))} | \`${cell(f.file)}:${f.line}\` | ${f.fix} | ${cell(f.message)}${withStatus ? ` | ${cell(opts.statusOf!(f) ?? "open")}` : ""} |`,
+        `| ${SEVERITY_MARK[f.severity]} | [\`${f.ruleId}\`](${f.docsUrl}) | ${cell(objectName(f))} | \`${cell(f.file)}:${f.line}\` | ${f.fix} | ${cell(f.message)}${withStatus ? ` | ${cell(STATUS_WORD[st] ?? st)}` : ""} |`,
       );
     }
     if (list.length > max) out.push("", `_…and ${list.length - max} more in this category (see the JSON export)._`);
     out.push("");
   }
+  const manualItems = Array.isArray(report.manualWorkItems) ? (report.manualWorkItems as ManualItem[]) : undefined;
   const manual = report.findings.filter((f) => f.fix === "manual" && f.severity === "blocker");
-  if (manual.length) {
+  if (manualItems?.length) {
+    out.push(...manualSection(manualItems));
+  } else if (manual.length) {
     out.push("## Manual work items", "");
     const byRule = new Map<string, Finding[]>();
     for (const f of manual) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
@@ -67,6 +158,10 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     }
     out.push("");
   }
+  const plan = report.plan as MigrationPlan | undefined;
+  if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks));
+  const cost = report.cost as CostEstimate | null | undefined;
+  if (cost) out.push(...costSection(cost));
   const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `\`${cell(f.file)}:${m.line}\` ${cell(m.command)}`));
   if (metas.length) out.push("## psql meta-commands (skipped)", "", ...metas.slice(0, 50).map((m) => `- ${m}`), "");
   return out.join("\n");

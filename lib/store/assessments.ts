@@ -34,6 +34,19 @@ export interface CreateOptions {
   name: string;
   targetDate: string;
   keyStrategy: KeyStrategy;
+  /** The signed-in user who started it. */
+  createdById?: string;
+  /** Set for a re-run: the run it follows. */
+  previous?: { id: string; lineageId: string; runNumber: number };
+}
+
+function runFields(o: CreateOptions) {
+  return {
+    createdById: o.createdById ?? null,
+    previousId: o.previous?.id ?? null,
+    lineageId: o.previous?.lineageId ?? null,
+    runNumber: o.previous ? o.previous.runNumber + 1 : 1,
+  };
 }
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
@@ -51,6 +64,7 @@ export async function createFromInputs(kind: "upload" | "paste" | "snapshot", in
       targetDate: o.targetDate,
       keyStrategy: o.keyStrategy,
       inputBytes: inputs.reduce((n, i) => n + i.bytes.length, 0),
+      ...runFields(o),
       progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
       inputs: {
         create: inputs.map((i, position) => ({
@@ -64,7 +78,7 @@ export async function createFromInputs(kind: "upload" | "paste" | "snapshot", in
     },
   });
   const jobId = await enqueue(databaseUrl(), kind === "snapshot" ? QUEUES.collect : QUEUES.analyze, { assessmentId: a.id });
-  await db.assessment.update({ where: { id: a.id }, data: { jobId } });
+  await db.assessment.update({ where: { id: a.id }, data: { jobId, lineageId: a.lineageId ?? a.id } });
   return { id: a.id, jobId };
 }
 
@@ -79,11 +93,12 @@ export async function createFromConnection(params: ConnectionParams, o: CreateOp
       sourceInfo: info as object,
       targetDate: o.targetDate,
       keyStrategy: o.keyStrategy,
+      ...runFields(o),
       progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
     },
   });
   const jobId = await enqueue(databaseUrl(), QUEUES.collect, { assessmentId: a.id, password });
-  await db.assessment.update({ where: { id: a.id }, data: { jobId } });
+  await db.assessment.update({ where: { id: a.id }, data: { jobId, lineageId: a.lineageId ?? a.id } });
   return { id: a.id, jobId };
 }
 
@@ -130,6 +145,10 @@ export const ASSESSMENT_FIELDS = {
   warnings: true,
   advice: true,
   findingsCount: true,
+  createdById: true,
+  previousId: true,
+  lineageId: true,
+  runNumber: true,
 } satisfies Prisma.AssessmentSelect;
 
 export async function getAssessment(id: string) {
@@ -159,13 +178,22 @@ export async function getArtifacts(id: string): Promise<{ script?: string; patch
 export async function getReportWithState(id: string) {
   const report = await getReport(id);
   if (!report) return undefined;
-  const states = await prisma().finding.findMany({ where: { assessmentId: id }, select: { idx: true, status: true, note: true, statusAt: true }, orderBy: { idx: "asc" } });
+  const db = prisma();
+  const [states, counts] = await Promise.all([
+    db.finding.findMany({ where: { assessmentId: id }, select: { idx: true, status: true, note: true, statusAt: true, version: true, assignee: { select: { id: true, name: true, email: true } } }, orderBy: { idx: "asc" } }),
+    db.findingComment.groupBy({ by: ["findingIdx"], where: { assessmentId: id }, _count: { _all: true } }),
+  ]);
   const byIdx = new Map(states.map((s) => [s.idx, s]));
+  const commentsByIdx = new Map(counts.map((c) => [c.findingIdx, c._count._all]));
   return {
     ...report,
     findings: report.findings.map((f, idx) => {
       const s = byIdx.get(idx);
-      return { ...f, id: idx, state: { status: s?.status ?? "open", note: s?.note ?? null, updatedAt: s?.statusAt ?? null } };
+      return {
+        ...f,
+        id: idx,
+        state: { status: s?.status ?? "open", note: s?.note ?? null, updatedAt: s?.statusAt ?? null, version: s?.version ?? 0, assignee: s?.assignee ?? null, comments: commentsByIdx.get(idx) ?? 0 },
+      };
     }),
   };
 }
@@ -180,16 +208,25 @@ export interface FindingFilters {
   fix?: string[];
   status?: string[];
   rule?: string[];
+  /** User ids, or "none" for unassigned. */
+  assignee?: string[];
   q?: string;
 }
 
-function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhereInput {
+export function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhereInput {
   const where: Prisma.FindingWhereInput = { assessmentId: id };
   if (f.severity?.length) where.severity = { in: f.severity };
   if (f.category?.length) where.category = { in: f.category };
   if (f.fix?.length) where.fix = { in: f.fix };
   if (f.status?.length) where.status = { in: f.status };
   if (f.rule?.length) where.ruleId = { in: f.rule };
+  if (f.assignee?.length) {
+    const ids = f.assignee.filter((a) => a !== "none");
+    const or: Prisma.FindingWhereInput[] = [];
+    if (ids.length) or.push({ assigneeId: { in: ids } });
+    if (f.assignee.includes("none")) or.push({ assigneeId: null });
+    where.AND = [{ OR: or }];
+  }
   if (f.q)
     where.OR = [
       { message: { contains: f.q, mode: "insensitive" } },
@@ -231,7 +268,7 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
   orderBy.push({ severityRank: "asc" }, { idx: "asc" });
   const [total, rows, groups, facets] = await Promise.all([
     db.finding.count({ where }),
-    db.finding.findMany({ where, orderBy, skip: offset, take: limit }),
+    db.finding.findMany({ where, orderBy, skip: offset, take: limit, include: { assignee: { select: { id: true, name: true, email: true } } } }),
     col
       ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
         (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
@@ -263,7 +300,7 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
       snippet: r.snippet,
       docsUrl: r.docsUrl,
       fingerprint: r.fingerprint,
-      state: { status: r.status, note: r.note, updatedAt: r.statusAt },
+      state: { status: r.status, note: r.note, updatedAt: r.statusAt, version: r.version, assignee: r.assignee },
       groupKey: col ? String((r as Record<string, unknown>)[col]) : undefined,
     })),
     rules: Object.fromEntries(ruleIds.map((rid) => [rid, ruleDoc(rid)]).filter(([, d]) => d)),
@@ -283,12 +320,6 @@ export async function facetCounts(id: string) {
   return { severity: m(sev, "severity"), category: m(cat, "category"), fix: m(fix, "fix"), status: m(status, "status") };
 }
 
-export async function setFindingState(id: string, idx: number, status: string, note: string | null | undefined) {
-  const db = prisma();
-  const r = await db.finding.updateMany({ where: { assessmentId: id, idx }, data: { status, ...(note !== undefined ? { note } : {}), statusAt: new Date() } });
-  return r.count > 0;
-}
-
 export async function deleteAssessment(id: string) {
   const r = await prisma().assessment.deleteMany({ where: { id } });
   return r.count > 0;
@@ -304,4 +335,50 @@ export async function categoryMatrix(id: string) {
     if (r.severity === "blocker" || r.severity === "warning" || r.severity === "advice") row[r.severity] += r._count._all;
   }
   return [...byCat.values()].sort((x, y) => y.blocker + y.warning + y.advice - (x.blocker + x.warning + x.advice));
+}
+
+export interface RerunOptions {
+  /** New inputs (a new upload); without them the stored inputs are analysed again. */
+  inputs?: NewInput[];
+  targetDate?: string;
+  keyStrategy?: KeyStrategy;
+  /** For a live source: the password for the fresh collection (never stored). */
+  password?: string;
+  createdById: string;
+}
+
+export class RerunError extends Error {}
+
+/** Start the next run of an assessment: a new upload, a fresh live collection, or a newer DSQL capability date. */
+export async function rerunAssessment(previousId: string, o: RerunOptions) {
+  const db = prisma();
+  const prev = await db.assessment.findUnique({ where: { id: previousId }, include: { inputs: { orderBy: { position: "asc" } } } });
+  if (!prev) return undefined;
+  const latest = await db.assessment.findFirst({ where: { lineageId: prev.lineageId ?? prev.id }, orderBy: { runNumber: "desc" }, select: { runNumber: true } });
+  const options: CreateOptions = {
+    name: prev.name,
+    targetDate: o.targetDate ?? prev.targetDate,
+    keyStrategy: o.keyStrategy ?? (prev.keyStrategy as KeyStrategy),
+    createdById: o.createdById,
+    previous: { id: prev.id, lineageId: prev.lineageId ?? prev.id, runNumber: Math.max(prev.runNumber, latest?.runNumber ?? 0) },
+  };
+  const reason = o.inputs?.length ? "new upload" : prev.sourceKind === "connection" ? "fresh live collection" : `DSQL capabilities as of ${options.targetDate}`;
+  let created: { id: string; jobId: string | null };
+  if (prev.sourceKind === "connection" && !o.inputs?.length) {
+    const info = (prev.sourceInfo ?? {}) as unknown as ConnectionParams;
+    created = await createFromConnection({ ...info, password: o.password }, options);
+  } else {
+    const inputs = o.inputs?.length ? o.inputs : prev.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) }));
+    if (!inputs.length) throw new RerunError("This assessment has no stored inputs; upload files to re-run it");
+    const kind = prev.sourceKind === "snapshot" ? "snapshot" : o.inputs?.length ? "upload" : (prev.sourceKind as "upload" | "paste");
+    created = await createFromInputs(kind, inputs, options);
+  }
+  const run = options.previous!.runNumber + 1;
+  await db.auditEvent.createMany({
+    data: [
+      { assessmentId: prev.id, actorId: o.createdById, action: "rerun", detail: { runNumber: run, assessmentId: created.id, reason } },
+      { assessmentId: created.id, actorId: o.createdById, action: "rerun", detail: { runNumber: run, previousId: prev.id, reason } },
+    ],
+  });
+  return { ...created, runNumber: run, reason };
 }

@@ -5,7 +5,13 @@
 import { z, ZodError } from "zod";
 import { InputError } from "../../../lib/ingest/input";
 import { isValidDate } from "../../../lib/rules/capabilities";
-import { KEY_STRATEGIES } from "../../../lib/store/assessments";
+import { KEY_STRATEGIES, RerunError } from "../../../lib/store/assessments";
+import { ExportError } from "../../../lib/review/export";
+import { PdfUnavailableError } from "../../../lib/report/pdf";
+import { AuthError } from "../../../lib/auth/accounts";
+import type { AuthUser, Role } from "../../../lib/auth/roles";
+import { ConflictError, ReviewError } from "../../../lib/review/findings";
+import { AuthFailure, requireCaller } from "./auth";
 
 export class HttpError extends Error {
   constructor(
@@ -23,11 +29,21 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(e: unknown): Response {
+  if (e instanceof AuthFailure) return json({ error: { code: e.code, message: e.message } }, e.status, e.status === 401 ? { "www-authenticate": 'Bearer realm="dsql-preflight"' } : {});
+  if (e instanceof ConflictError) return json({ error: { code: "conflict", message: e.message, current: e.current } }, 409);
+  if (e instanceof ReviewError) return json({ error: { code: e.code, message: e.message } }, e.code === "not-found" ? 404 : 400);
+  if (e instanceof AuthError) {
+    const status = e.code === "rate-limited" ? 429 : e.code === "invalid-credentials" ? 401 : e.code === "not-found" ? 404 : e.code === "exists" || e.code === "setup-done" ? 409 : 400;
+    return json({ error: { code: e.code, message: e.message } }, status, e.retryAfterSeconds ? { "retry-after": String(e.retryAfterSeconds) } : {});
+  }
   if (e instanceof HttpError) return json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } }, e.status);
   if (e instanceof ZodError) {
     const issues = e.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return json({ error: { code: "invalid-request", message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "), issues } }, 400);
   }
+  if (e instanceof ExportError) return json({ error: { code: e.code, message: e.message } }, e.code === "not-found" ? 404 : 409);
+  if (e instanceof PdfUnavailableError) return json({ error: { code: "pdf-unavailable", message: e.message } }, 503);
+  if (e instanceof RerunError) return json({ error: { code: "invalid-request", message: e.message } }, 400);
   if (e instanceof InputError) {
     const status = e.code === "too-large" ? 413 : 400;
     return json({ error: { code: `input-${e.code}`, message: e.message, file: e.file } }, status);
@@ -38,14 +54,31 @@ export function errorResponse(e: unknown): Response {
 
 type Ctx<P> = { params: Promise<P> };
 
-export function route<P = Record<string, string>>(fn: (req: Request, params: P) => Promise<Response>) {
+export interface RouteOptions {
+  /** No session needed (sign-in, first-run setup, invitation acceptance, share links). */
+  public?: boolean;
+  /** Minimum role; default viewer for reads, member for mutations. */
+  role?: Role;
+}
+
+/**
+ * Every API handler goes through here: the caller is authenticated (session cookie with a same-origin
+ * check for mutations, or a personal API token) before `fn` runs, unless the route is marked public.
+ */
+export function route<P = Record<string, string>>(fn: (req: Request, params: P, user: AuthUser) => Promise<Response>, opts: RouteOptions = {}) {
   return async (req: Request, ctx: Ctx<P>) => {
     try {
-      return await fn(req, (await ctx?.params) ?? ({} as P));
+      const user = opts.public ? (undefined as unknown as AuthUser) : await requireCaller(req, opts.role);
+      return await fn(req, (await ctx?.params) ?? ({} as P), user);
     } catch (e) {
       return errorResponse(e);
     }
   };
+}
+
+/** A route without a session: sign-in, first-run setup, invitation acceptance, share links. */
+export function publicRoute<P = Record<string, string>>(fn: (req: Request, params: P) => Promise<Response>) {
+  return route<P>((req, params) => fn(req, params), { public: true });
 }
 
 export const uuidParam = z.object({ id: z.uuid({ message: "not an assessment id" }) });

@@ -61,3 +61,48 @@ export type AssessmentReport = Prisma.AssessmentReportModel
  * One finding of a report, indexed for server-side filtering and paging, with its review state.
  */
 export type Finding = Prisma.FindingModel
+/**
+ * Model User
+ * A local account. The first one created on a fresh install is the admin.
+ */
+export type User = Prisma.UserModel
+/**
+ * Model Session
+ * A browser session; the cookie holds the token, the row only its SHA-256.
+ */
+export type Session = Prisma.SessionModel
+/**
+ * Model ApiToken
+ * A personal API token (Authorization: Bearer), stored as its SHA-256.
+ */
+export type ApiToken = Prisma.ApiTokenModel
+/**
+ * Model Invite
+ * An invitation link for a new member (one use), stored as its SHA-256.
+ */
+export type Invite = Prisma.InviteModel
+/**
+ * Model LoginAttempt
+ * Failed sign-ins per email and client address, in the database so several app instances agree.
+ */
+export type LoginAttempt = Prisma.LoginAttemptModel
+/**
+ * Model FindingComment
+ * A comment on one finding.
+ */
+export type FindingComment = Prisma.FindingCommentModel
+/**
+ * Model AuditEvent
+ * Every review change (status, assignee, comment, bulk action, conflict, plan check, share link).
+ */
+export type AuditEvent = Prisma.AuditEventModel
+/**
+ * Model PlanStepCheck
+ * A plan step the team has checked off (step key: phase id and step position).
+ */
+export type PlanStepCheck = Prisma.PlanStepCheckModel
+/**
+ * Model ShareLink
+ * A read-only link to one assessment. The token is shown once; the row keeps its SHA-256.
+ */
+export type ShareLink = Prisma.ShareLinkModel

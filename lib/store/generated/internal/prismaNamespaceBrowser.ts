@@ -54,7 +54,16 @@ export const ModelName = {
   Assessment: 'Assessment',
   AssessmentInput: 'AssessmentInput',
   AssessmentReport: 'AssessmentReport',
-  Finding: 'Finding'
+  Finding: 'Finding',
+  User: 'User',
+  Session: 'Session',
+  ApiToken: 'ApiToken',
+  Invite: 'Invite',
+  LoginAttempt: 'LoginAttempt',
+  FindingComment: 'FindingComment',
+  AuditEvent: 'AuditEvent',
+  PlanStepCheck: 'PlanStepCheck',
+  ShareLink: 'ShareLink'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -95,7 +104,12 @@ export const AssessmentScalarFieldEnum = {
   blockers: 'blockers',
   warnings: 'warnings',
   advice: 'advice',
-  findingsCount: 'findingsCount'
+  findingsCount: 'findingsCount',
+  createdById: 'createdById',
+  previousId: 'previousId',
+  lineageId: 'lineageId',
+  runNumber: 'runNumber',
+  carriedOver: 'carriedOver'
 } as const
 
 export type AssessmentScalarFieldEnum = (typeof AssessmentScalarFieldEnum)[keyof typeof AssessmentScalarFieldEnum]
@@ -148,10 +162,131 @@ export const FindingScalarFieldEnum = {
   fingerprint: 'fingerprint',
   status: 'status',
   note: 'note',
-  statusAt: 'statusAt'
+  statusAt: 'statusAt',
+  statusById: 'statusById',
+  assigneeId: 'assigneeId',
+  version: 'version'
 } as const
 
 export type FindingScalarFieldEnum = (typeof FindingScalarFieldEnum)[keyof typeof FindingScalarFieldEnum]
+
+
+export const UserScalarFieldEnum = {
+  id: 'id',
+  email: 'email',
+  name: 'name',
+  passwordHash: 'passwordHash',
+  role: 'role',
+  createdAt: 'createdAt',
+  lastLoginAt: 'lastLoginAt',
+  disabledAt: 'disabledAt'
+} as const
+
+export type UserScalarFieldEnum = (typeof UserScalarFieldEnum)[keyof typeof UserScalarFieldEnum]
+
+
+export const SessionScalarFieldEnum = {
+  id: 'id',
+  tokenHash: 'tokenHash',
+  userId: 'userId',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  lastSeenAt: 'lastSeenAt'
+} as const
+
+export type SessionScalarFieldEnum = (typeof SessionScalarFieldEnum)[keyof typeof SessionScalarFieldEnum]
+
+
+export const ApiTokenScalarFieldEnum = {
+  id: 'id',
+  tokenHash: 'tokenHash',
+  prefix: 'prefix',
+  name: 'name',
+  userId: 'userId',
+  createdAt: 'createdAt',
+  lastUsedAt: 'lastUsedAt',
+  revokedAt: 'revokedAt'
+} as const
+
+export type ApiTokenScalarFieldEnum = (typeof ApiTokenScalarFieldEnum)[keyof typeof ApiTokenScalarFieldEnum]
+
+
+export const InviteScalarFieldEnum = {
+  id: 'id',
+  tokenHash: 'tokenHash',
+  email: 'email',
+  role: 'role',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  usedAt: 'usedAt'
+} as const
+
+export type InviteScalarFieldEnum = (typeof InviteScalarFieldEnum)[keyof typeof InviteScalarFieldEnum]
+
+
+export const LoginAttemptScalarFieldEnum = {
+  id: 'id',
+  email: 'email',
+  ip: 'ip',
+  ok: 'ok',
+  createdAt: 'createdAt'
+} as const
+
+export type LoginAttemptScalarFieldEnum = (typeof LoginAttemptScalarFieldEnum)[keyof typeof LoginAttemptScalarFieldEnum]
+
+
+export const FindingCommentScalarFieldEnum = {
+  id: 'id',
+  assessmentId: 'assessmentId',
+  findingIdx: 'findingIdx',
+  authorId: 'authorId',
+  body: 'body',
+  createdAt: 'createdAt',
+  carriedFrom: 'carriedFrom'
+} as const
+
+export type FindingCommentScalarFieldEnum = (typeof FindingCommentScalarFieldEnum)[keyof typeof FindingCommentScalarFieldEnum]
+
+
+export const AuditEventScalarFieldEnum = {
+  id: 'id',
+  assessmentId: 'assessmentId',
+  findingIdx: 'findingIdx',
+  actorId: 'actorId',
+  action: 'action',
+  detail: 'detail',
+  createdAt: 'createdAt'
+} as const
+
+export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
+
+
+export const PlanStepCheckScalarFieldEnum = {
+  assessmentId: 'assessmentId',
+  stepKey: 'stepKey',
+  checkedById: 'checkedById',
+  checkedAt: 'checkedAt'
+} as const
+
+export type PlanStepCheckScalarFieldEnum = (typeof PlanStepCheckScalarFieldEnum)[keyof typeof PlanStepCheckScalarFieldEnum]
+
+
+export const ShareLinkScalarFieldEnum = {
+  id: 'id',
+  tokenHash: 'tokenHash',
+  assessmentId: 'assessmentId',
+  purpose: 'purpose',
+  label: 'label',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  expiresAt: 'expiresAt',
+  revokedAt: 'revokedAt',
+  lastOpenedAt: 'lastOpenedAt',
+  openCount: 'openCount'
+} as const
+
+export type ShareLinkScalarFieldEnum = (typeof ShareLinkScalarFieldEnum)[keyof typeof ShareLinkScalarFieldEnum]
 
 
 export const SortOrder = {

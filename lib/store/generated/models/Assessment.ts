@@ -33,6 +33,7 @@ export type AssessmentAvgAggregateOutputType = {
   warnings: number | null
   advice: number | null
   findingsCount: number | null
+  runNumber: number | null
 }
 
 export type AssessmentSumAggregateOutputType = {
@@ -42,6 +43,7 @@ export type AssessmentSumAggregateOutputType = {
   warnings: number | null
   advice: number | null
   findingsCount: number | null
+  runNumber: number | null
 }
 
 export type AssessmentMinAggregateOutputType = {
@@ -65,6 +67,11 @@ export type AssessmentMinAggregateOutputType = {
   warnings: number | null
   advice: number | null
   findingsCount: number | null
+  createdById: string | null
+  previousId: string | null
+  lineageId: string | null
+  runNumber: number | null
+  carriedOver: boolean | null
 }
 
 export type AssessmentMaxAggregateOutputType = {
@@ -88,6 +95,11 @@ export type AssessmentMaxAggregateOutputType = {
   warnings: number | null
   advice: number | null
   findingsCount: number | null
+  createdById: string | null
+  previousId: string | null
+  lineageId: string | null
+  runNumber: number | null
+  carriedOver: boolean | null
 }
 
 export type AssessmentCountAggregateOutputType = {
@@ -113,6 +125,11 @@ export type AssessmentCountAggregateOutputType = {
   warnings: number
   advice: number
   findingsCount: number
+  createdById: number
+  previousId: number
+  lineageId: number
+  runNumber: number
+  carriedOver: number
   _all: number
 }
 
@@ -124,6 +141,7 @@ export type AssessmentAvgAggregateInputType = {
   warnings?: true
   advice?: true
   findingsCount?: true
+  runNumber?: true
 }
 
 export type AssessmentSumAggregateInputType = {
@@ -133,6 +151,7 @@ export type AssessmentSumAggregateInputType = {
   warnings?: true
   advice?: true
   findingsCount?: true
+  runNumber?: true
 }
 
 export type AssessmentMinAggregateInputType = {
@@ -156,6 +175,11 @@ export type AssessmentMinAggregateInputType = {
   warnings?: true
   advice?: true
   findingsCount?: true
+  createdById?: true
+  previousId?: true
+  lineageId?: true
+  runNumber?: true
+  carriedOver?: true
 }
 
 export type AssessmentMaxAggregateInputType = {
@@ -179,6 +203,11 @@ export type AssessmentMaxAggregateInputType = {
   warnings?: true
   advice?: true
   findingsCount?: true
+  createdById?: true
+  previousId?: true
+  lineageId?: true
+  runNumber?: true
+  carriedOver?: true
 }
 
 export type AssessmentCountAggregateInputType = {
@@ -204,6 +233,11 @@ export type AssessmentCountAggregateInputType = {
   warnings?: true
   advice?: true
   findingsCount?: true
+  createdById?: true
+  previousId?: true
+  lineageId?: true
+  runNumber?: true
+  carriedOver?: true
   _all?: true
 }
 
@@ -316,6 +350,11 @@ export type AssessmentGroupByOutputType = {
   warnings: number | null
   advice: number | null
   findingsCount: number | null
+  createdById: string | null
+  previousId: string | null
+  lineageId: string | null
+  runNumber: number
+  carriedOver: boolean
   _count: AssessmentCountAggregateOutputType | null
   _avg: AssessmentAvgAggregateOutputType | null
   _sum: AssessmentSumAggregateOutputType | null
@@ -364,9 +403,19 @@ export type AssessmentWhereInput = {
   warnings?: Prisma.IntNullableFilter<"Assessment"> | number | null
   advice?: Prisma.IntNullableFilter<"Assessment"> | number | null
   findingsCount?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  createdById?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  previousId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  lineageId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  runNumber?: Prisma.IntFilter<"Assessment"> | number
+  carriedOver?: Prisma.BoolFilter<"Assessment"> | boolean
   inputs?: Prisma.AssessmentInputListRelationFilter
   report?: Prisma.XOR<Prisma.AssessmentReportNullableScalarRelationFilter, Prisma.AssessmentReportWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  createdBy?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
+  shareLinks?: Prisma.ShareLinkListRelationFilter
+  audit?: Prisma.AuditEventListRelationFilter
+  comments?: Prisma.FindingCommentListRelationFilter
+  planChecks?: Prisma.PlanStepCheckListRelationFilter
 }
 
 export type AssessmentOrderByWithRelationInput = {
@@ -392,9 +441,19 @@ export type AssessmentOrderByWithRelationInput = {
   warnings?: Prisma.SortOrderInput | Prisma.SortOrder
   advice?: Prisma.SortOrderInput | Prisma.SortOrder
   findingsCount?: Prisma.SortOrderInput | Prisma.SortOrder
+  createdById?: Prisma.SortOrderInput | Prisma.SortOrder
+  previousId?: Prisma.SortOrderInput | Prisma.SortOrder
+  lineageId?: Prisma.SortOrderInput | Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
+  carriedOver?: Prisma.SortOrder
   inputs?: Prisma.AssessmentInputOrderByRelationAggregateInput
   report?: Prisma.AssessmentReportOrderByWithRelationInput
   findings?: Prisma.FindingOrderByRelationAggregateInput
+  createdBy?: Prisma.UserOrderByWithRelationInput
+  shareLinks?: Prisma.ShareLinkOrderByRelationAggregateInput
+  audit?: Prisma.AuditEventOrderByRelationAggregateInput
+  comments?: Prisma.FindingCommentOrderByRelationAggregateInput
+  planChecks?: Prisma.PlanStepCheckOrderByRelationAggregateInput
 }
 
 export type AssessmentWhereUniqueInput = Prisma.AtLeast<{
@@ -423,9 +482,19 @@ export type AssessmentWhereUniqueInput = Prisma.AtLeast<{
   warnings?: Prisma.IntNullableFilter<"Assessment"> | number | null
   advice?: Prisma.IntNullableFilter<"Assessment"> | number | null
   findingsCount?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  createdById?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  previousId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  lineageId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  runNumber?: Prisma.IntFilter<"Assessment"> | number
+  carriedOver?: Prisma.BoolFilter<"Assessment"> | boolean
   inputs?: Prisma.AssessmentInputListRelationFilter
   report?: Prisma.XOR<Prisma.AssessmentReportNullableScalarRelationFilter, Prisma.AssessmentReportWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  createdBy?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
+  shareLinks?: Prisma.ShareLinkListRelationFilter
+  audit?: Prisma.AuditEventListRelationFilter
+  comments?: Prisma.FindingCommentListRelationFilter
+  planChecks?: Prisma.PlanStepCheckListRelationFilter
 }, "id">
 
 export type AssessmentOrderByWithAggregationInput = {
@@ -451,6 +520,11 @@ export type AssessmentOrderByWithAggregationInput = {
   warnings?: Prisma.SortOrderInput | Prisma.SortOrder
   advice?: Prisma.SortOrderInput | Prisma.SortOrder
   findingsCount?: Prisma.SortOrderInput | Prisma.SortOrder
+  createdById?: Prisma.SortOrderInput | Prisma.SortOrder
+  previousId?: Prisma.SortOrderInput | Prisma.SortOrder
+  lineageId?: Prisma.SortOrderInput | Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
+  carriedOver?: Prisma.SortOrder
   _count?: Prisma.AssessmentCountOrderByAggregateInput
   _avg?: Prisma.AssessmentAvgOrderByAggregateInput
   _max?: Prisma.AssessmentMaxOrderByAggregateInput
@@ -484,6 +558,11 @@ export type AssessmentScalarWhereWithAggregatesInput = {
   warnings?: Prisma.IntNullableWithAggregatesFilter<"Assessment"> | number | null
   advice?: Prisma.IntNullableWithAggregatesFilter<"Assessment"> | number | null
   findingsCount?: Prisma.IntNullableWithAggregatesFilter<"Assessment"> | number | null
+  createdById?: Prisma.UuidNullableWithAggregatesFilter<"Assessment"> | string | null
+  previousId?: Prisma.UuidNullableWithAggregatesFilter<"Assessment"> | string | null
+  lineageId?: Prisma.UuidNullableWithAggregatesFilter<"Assessment"> | string | null
+  runNumber?: Prisma.IntWithAggregatesFilter<"Assessment"> | number
+  carriedOver?: Prisma.BoolWithAggregatesFilter<"Assessment"> | boolean
 }
 
 export type AssessmentCreateInput = {
@@ -509,9 +588,18 @@ export type AssessmentCreateInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
   report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
   findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateInput = {
@@ -537,9 +625,18 @@ export type AssessmentUncheckedCreateInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
   report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUpdateInput = {
@@ -565,9 +662,18 @@ export type AssessmentUpdateInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
   report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
   findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateInput = {
@@ -593,9 +699,18 @@ export type AssessmentUncheckedUpdateInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
   report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateManyInput = {
@@ -621,6 +736,11 @@ export type AssessmentCreateManyInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
 }
 
 export type AssessmentUpdateManyMutationInput = {
@@ -646,6 +766,10 @@ export type AssessmentUpdateManyMutationInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 export type AssessmentUncheckedUpdateManyInput = {
@@ -671,6 +795,11 @@ export type AssessmentUncheckedUpdateManyInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 export type AssessmentCountOrderByAggregateInput = {
@@ -696,6 +825,11 @@ export type AssessmentCountOrderByAggregateInput = {
   warnings?: Prisma.SortOrder
   advice?: Prisma.SortOrder
   findingsCount?: Prisma.SortOrder
+  createdById?: Prisma.SortOrder
+  previousId?: Prisma.SortOrder
+  lineageId?: Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
+  carriedOver?: Prisma.SortOrder
 }
 
 export type AssessmentAvgOrderByAggregateInput = {
@@ -705,6 +839,7 @@ export type AssessmentAvgOrderByAggregateInput = {
   warnings?: Prisma.SortOrder
   advice?: Prisma.SortOrder
   findingsCount?: Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
 }
 
 export type AssessmentMaxOrderByAggregateInput = {
@@ -728,6 +863,11 @@ export type AssessmentMaxOrderByAggregateInput = {
   warnings?: Prisma.SortOrder
   advice?: Prisma.SortOrder
   findingsCount?: Prisma.SortOrder
+  createdById?: Prisma.SortOrder
+  previousId?: Prisma.SortOrder
+  lineageId?: Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
+  carriedOver?: Prisma.SortOrder
 }
 
 export type AssessmentMinOrderByAggregateInput = {
@@ -751,6 +891,11 @@ export type AssessmentMinOrderByAggregateInput = {
   warnings?: Prisma.SortOrder
   advice?: Prisma.SortOrder
   findingsCount?: Prisma.SortOrder
+  createdById?: Prisma.SortOrder
+  previousId?: Prisma.SortOrder
+  lineageId?: Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
+  carriedOver?: Prisma.SortOrder
 }
 
 export type AssessmentSumOrderByAggregateInput = {
@@ -760,11 +905,22 @@ export type AssessmentSumOrderByAggregateInput = {
   warnings?: Prisma.SortOrder
   advice?: Prisma.SortOrder
   findingsCount?: Prisma.SortOrder
+  runNumber?: Prisma.SortOrder
 }
 
 export type AssessmentScalarRelationFilter = {
   is?: Prisma.AssessmentWhereInput
   isNot?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentListRelationFilter = {
+  every?: Prisma.AssessmentWhereInput
+  some?: Prisma.AssessmentWhereInput
+  none?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentOrderByRelationAggregateInput = {
+  _count?: Prisma.SortOrder
 }
 
 export type StringFieldUpdateOperationsInput = {
@@ -797,6 +953,10 @@ export type NullableIntFieldUpdateOperationsInput = {
   decrement?: number
   multiply?: number
   divide?: number
+}
+
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
 }
 
 export type AssessmentCreateNestedOneWithoutInputsInput = {
@@ -841,6 +1001,104 @@ export type AssessmentUpdateOneRequiredWithoutFindingsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutFindingsInput, Prisma.AssessmentUpdateWithoutFindingsInput>, Prisma.AssessmentUncheckedUpdateWithoutFindingsInput>
 }
 
+export type AssessmentCreateNestedManyWithoutCreatedByInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput> | Prisma.AssessmentCreateWithoutCreatedByInput[] | Prisma.AssessmentUncheckedCreateWithoutCreatedByInput[]
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCreatedByInput | Prisma.AssessmentCreateOrConnectWithoutCreatedByInput[]
+  createMany?: Prisma.AssessmentCreateManyCreatedByInputEnvelope
+  connect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+}
+
+export type AssessmentUncheckedCreateNestedManyWithoutCreatedByInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput> | Prisma.AssessmentCreateWithoutCreatedByInput[] | Prisma.AssessmentUncheckedCreateWithoutCreatedByInput[]
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCreatedByInput | Prisma.AssessmentCreateOrConnectWithoutCreatedByInput[]
+  createMany?: Prisma.AssessmentCreateManyCreatedByInputEnvelope
+  connect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+}
+
+export type AssessmentUpdateManyWithoutCreatedByNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput> | Prisma.AssessmentCreateWithoutCreatedByInput[] | Prisma.AssessmentUncheckedCreateWithoutCreatedByInput[]
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCreatedByInput | Prisma.AssessmentCreateOrConnectWithoutCreatedByInput[]
+  upsert?: Prisma.AssessmentUpsertWithWhereUniqueWithoutCreatedByInput | Prisma.AssessmentUpsertWithWhereUniqueWithoutCreatedByInput[]
+  createMany?: Prisma.AssessmentCreateManyCreatedByInputEnvelope
+  set?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  disconnect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  delete?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  connect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  update?: Prisma.AssessmentUpdateWithWhereUniqueWithoutCreatedByInput | Prisma.AssessmentUpdateWithWhereUniqueWithoutCreatedByInput[]
+  updateMany?: Prisma.AssessmentUpdateManyWithWhereWithoutCreatedByInput | Prisma.AssessmentUpdateManyWithWhereWithoutCreatedByInput[]
+  deleteMany?: Prisma.AssessmentScalarWhereInput | Prisma.AssessmentScalarWhereInput[]
+}
+
+export type AssessmentUncheckedUpdateManyWithoutCreatedByNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput> | Prisma.AssessmentCreateWithoutCreatedByInput[] | Prisma.AssessmentUncheckedCreateWithoutCreatedByInput[]
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCreatedByInput | Prisma.AssessmentCreateOrConnectWithoutCreatedByInput[]
+  upsert?: Prisma.AssessmentUpsertWithWhereUniqueWithoutCreatedByInput | Prisma.AssessmentUpsertWithWhereUniqueWithoutCreatedByInput[]
+  createMany?: Prisma.AssessmentCreateManyCreatedByInputEnvelope
+  set?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  disconnect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  delete?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  connect?: Prisma.AssessmentWhereUniqueInput | Prisma.AssessmentWhereUniqueInput[]
+  update?: Prisma.AssessmentUpdateWithWhereUniqueWithoutCreatedByInput | Prisma.AssessmentUpdateWithWhereUniqueWithoutCreatedByInput[]
+  updateMany?: Prisma.AssessmentUpdateManyWithWhereWithoutCreatedByInput | Prisma.AssessmentUpdateManyWithWhereWithoutCreatedByInput[]
+  deleteMany?: Prisma.AssessmentScalarWhereInput | Prisma.AssessmentScalarWhereInput[]
+}
+
+export type AssessmentCreateNestedOneWithoutCommentsInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCommentsInput, Prisma.AssessmentUncheckedCreateWithoutCommentsInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCommentsInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+}
+
+export type AssessmentUpdateOneRequiredWithoutCommentsNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutCommentsInput, Prisma.AssessmentUncheckedCreateWithoutCommentsInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutCommentsInput
+  upsert?: Prisma.AssessmentUpsertWithoutCommentsInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutCommentsInput, Prisma.AssessmentUpdateWithoutCommentsInput>, Prisma.AssessmentUncheckedUpdateWithoutCommentsInput>
+}
+
+export type AssessmentCreateNestedOneWithoutAuditInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutAuditInput, Prisma.AssessmentUncheckedCreateWithoutAuditInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutAuditInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+}
+
+export type AssessmentUpdateOneRequiredWithoutAuditNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutAuditInput, Prisma.AssessmentUncheckedCreateWithoutAuditInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutAuditInput
+  upsert?: Prisma.AssessmentUpsertWithoutAuditInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutAuditInput, Prisma.AssessmentUpdateWithoutAuditInput>, Prisma.AssessmentUncheckedUpdateWithoutAuditInput>
+}
+
+export type AssessmentCreateNestedOneWithoutPlanChecksInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutPlanChecksInput, Prisma.AssessmentUncheckedCreateWithoutPlanChecksInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutPlanChecksInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+}
+
+export type AssessmentUpdateOneRequiredWithoutPlanChecksNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutPlanChecksInput, Prisma.AssessmentUncheckedCreateWithoutPlanChecksInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutPlanChecksInput
+  upsert?: Prisma.AssessmentUpsertWithoutPlanChecksInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutPlanChecksInput, Prisma.AssessmentUpdateWithoutPlanChecksInput>, Prisma.AssessmentUncheckedUpdateWithoutPlanChecksInput>
+}
+
+export type AssessmentCreateNestedOneWithoutShareLinksInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutShareLinksInput, Prisma.AssessmentUncheckedCreateWithoutShareLinksInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutShareLinksInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+}
+
+export type AssessmentUpdateOneRequiredWithoutShareLinksNestedInput = {
+  create?: Prisma.XOR<Prisma.AssessmentCreateWithoutShareLinksInput, Prisma.AssessmentUncheckedCreateWithoutShareLinksInput>
+  connectOrCreate?: Prisma.AssessmentCreateOrConnectWithoutShareLinksInput
+  upsert?: Prisma.AssessmentUpsertWithoutShareLinksInput
+  connect?: Prisma.AssessmentWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.AssessmentUpdateToOneWithWhereWithoutShareLinksInput, Prisma.AssessmentUpdateWithoutShareLinksInput>, Prisma.AssessmentUncheckedUpdateWithoutShareLinksInput>
+}
+
 export type AssessmentCreateWithoutInputsInput = {
   id?: string
   name: string
@@ -864,8 +1122,17 @@ export type AssessmentCreateWithoutInputsInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
   findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutInputsInput = {
@@ -891,8 +1158,17 @@ export type AssessmentUncheckedCreateWithoutInputsInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutInputsInput = {
@@ -934,8 +1210,17 @@ export type AssessmentUpdateWithoutInputsInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
   findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutInputsInput = {
@@ -961,8 +1246,17 @@ export type AssessmentUncheckedUpdateWithoutInputsInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateWithoutReportInput = {
@@ -988,8 +1282,17 @@ export type AssessmentCreateWithoutReportInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
   findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutReportInput = {
@@ -1015,8 +1318,17 @@ export type AssessmentUncheckedCreateWithoutReportInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutReportInput = {
@@ -1058,8 +1370,17 @@ export type AssessmentUpdateWithoutReportInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
   findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutReportInput = {
@@ -1085,8 +1406,17 @@ export type AssessmentUncheckedUpdateWithoutReportInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentCreateWithoutFindingsInput = {
@@ -1112,8 +1442,17 @@ export type AssessmentCreateWithoutFindingsInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
   report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentUncheckedCreateWithoutFindingsInput = {
@@ -1139,8 +1478,17 @@ export type AssessmentUncheckedCreateWithoutFindingsInput = {
   warnings?: number | null
   advice?: number | null
   findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
   inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
   report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
 }
 
 export type AssessmentCreateOrConnectWithoutFindingsInput = {
@@ -1182,8 +1530,17 @@ export type AssessmentUpdateWithoutFindingsInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
   report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
 }
 
 export type AssessmentUncheckedUpdateWithoutFindingsInput = {
@@ -1209,8 +1566,918 @@ export type AssessmentUncheckedUpdateWithoutFindingsInput = {
   warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
   inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
   report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateWithoutCreatedByInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutCreatedByInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutCreatedByInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput>
+}
+
+export type AssessmentCreateManyCreatedByInputEnvelope = {
+  data: Prisma.AssessmentCreateManyCreatedByInput | Prisma.AssessmentCreateManyCreatedByInput[]
+  skipDuplicates?: boolean
+}
+
+export type AssessmentUpsertWithWhereUniqueWithoutCreatedByInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutCreatedByInput, Prisma.AssessmentUncheckedUpdateWithoutCreatedByInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutCreatedByInput, Prisma.AssessmentUncheckedCreateWithoutCreatedByInput>
+}
+
+export type AssessmentUpdateWithWhereUniqueWithoutCreatedByInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutCreatedByInput, Prisma.AssessmentUncheckedUpdateWithoutCreatedByInput>
+}
+
+export type AssessmentUpdateManyWithWhereWithoutCreatedByInput = {
+  where: Prisma.AssessmentScalarWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateManyMutationInput, Prisma.AssessmentUncheckedUpdateManyWithoutCreatedByInput>
+}
+
+export type AssessmentScalarWhereInput = {
+  AND?: Prisma.AssessmentScalarWhereInput | Prisma.AssessmentScalarWhereInput[]
+  OR?: Prisma.AssessmentScalarWhereInput[]
+  NOT?: Prisma.AssessmentScalarWhereInput | Prisma.AssessmentScalarWhereInput[]
+  id?: Prisma.UuidFilter<"Assessment"> | string
+  name?: Prisma.StringFilter<"Assessment"> | string
+  sourceKind?: Prisma.StringFilter<"Assessment"> | string
+  sourceLabel?: Prisma.StringFilter<"Assessment"> | string
+  sourceInfo?: Prisma.JsonNullableFilter<"Assessment">
+  targetDate?: Prisma.StringFilter<"Assessment"> | string
+  keyStrategy?: Prisma.StringFilter<"Assessment"> | string
+  status?: Prisma.StringFilter<"Assessment"> | string
+  progress?: Prisma.JsonNullableFilter<"Assessment">
+  error?: Prisma.StringNullableFilter<"Assessment"> | string | null
+  jobId?: Prisma.StringNullableFilter<"Assessment"> | string | null
+  createdAt?: Prisma.DateTimeFilter<"Assessment"> | Date | string
+  updatedAt?: Prisma.DateTimeFilter<"Assessment"> | Date | string
+  startedAt?: Prisma.DateTimeNullableFilter<"Assessment"> | Date | string | null
+  finishedAt?: Prisma.DateTimeNullableFilter<"Assessment"> | Date | string | null
+  inputBytes?: Prisma.IntFilter<"Assessment"> | number
+  readinessScore?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  readinessBand?: Prisma.StringNullableFilter<"Assessment"> | string | null
+  blockers?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  warnings?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  advice?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  findingsCount?: Prisma.IntNullableFilter<"Assessment"> | number | null
+  createdById?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  previousId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  lineageId?: Prisma.UuidNullableFilter<"Assessment"> | string | null
+  runNumber?: Prisma.IntFilter<"Assessment"> | number
+  carriedOver?: Prisma.BoolFilter<"Assessment"> | boolean
+}
+
+export type AssessmentCreateWithoutCommentsInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutCommentsInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutCommentsInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutCommentsInput, Prisma.AssessmentUncheckedCreateWithoutCommentsInput>
+}
+
+export type AssessmentUpsertWithoutCommentsInput = {
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutCommentsInput, Prisma.AssessmentUncheckedUpdateWithoutCommentsInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutCommentsInput, Prisma.AssessmentUncheckedCreateWithoutCommentsInput>
+  where?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentUpdateToOneWithWhereWithoutCommentsInput = {
+  where?: Prisma.AssessmentWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutCommentsInput, Prisma.AssessmentUncheckedUpdateWithoutCommentsInput>
+}
+
+export type AssessmentUpdateWithoutCommentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutCommentsInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateWithoutAuditInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutAuditInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutAuditInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutAuditInput, Prisma.AssessmentUncheckedCreateWithoutAuditInput>
+}
+
+export type AssessmentUpsertWithoutAuditInput = {
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutAuditInput, Prisma.AssessmentUncheckedUpdateWithoutAuditInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutAuditInput, Prisma.AssessmentUncheckedCreateWithoutAuditInput>
+  where?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentUpdateToOneWithWhereWithoutAuditInput = {
+  where?: Prisma.AssessmentWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutAuditInput, Prisma.AssessmentUncheckedUpdateWithoutAuditInput>
+}
+
+export type AssessmentUpdateWithoutAuditInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutAuditInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateWithoutPlanChecksInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  shareLinks?: Prisma.ShareLinkCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutPlanChecksInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  shareLinks?: Prisma.ShareLinkUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutPlanChecksInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutPlanChecksInput, Prisma.AssessmentUncheckedCreateWithoutPlanChecksInput>
+}
+
+export type AssessmentUpsertWithoutPlanChecksInput = {
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutPlanChecksInput, Prisma.AssessmentUncheckedUpdateWithoutPlanChecksInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutPlanChecksInput, Prisma.AssessmentUncheckedCreateWithoutPlanChecksInput>
+  where?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentUpdateToOneWithWhereWithoutPlanChecksInput = {
+  where?: Prisma.AssessmentWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutPlanChecksInput, Prisma.AssessmentUncheckedUpdateWithoutPlanChecksInput>
+}
+
+export type AssessmentUpdateWithoutPlanChecksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutPlanChecksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateWithoutShareLinksInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingCreateNestedManyWithoutAssessmentInput
+  createdBy?: Prisma.UserCreateNestedOneWithoutAssessmentsInput
+  audit?: Prisma.AuditEventCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentUncheckedCreateWithoutShareLinksInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  createdById?: string | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+  inputs?: Prisma.AssessmentInputUncheckedCreateNestedManyWithoutAssessmentInput
+  report?: Prisma.AssessmentReportUncheckedCreateNestedOneWithoutAssessmentInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutAssessmentInput
+  audit?: Prisma.AuditEventUncheckedCreateNestedManyWithoutAssessmentInput
+  comments?: Prisma.FindingCommentUncheckedCreateNestedManyWithoutAssessmentInput
+  planChecks?: Prisma.PlanStepCheckUncheckedCreateNestedManyWithoutAssessmentInput
+}
+
+export type AssessmentCreateOrConnectWithoutShareLinksInput = {
+  where: Prisma.AssessmentWhereUniqueInput
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutShareLinksInput, Prisma.AssessmentUncheckedCreateWithoutShareLinksInput>
+}
+
+export type AssessmentUpsertWithoutShareLinksInput = {
+  update: Prisma.XOR<Prisma.AssessmentUpdateWithoutShareLinksInput, Prisma.AssessmentUncheckedUpdateWithoutShareLinksInput>
+  create: Prisma.XOR<Prisma.AssessmentCreateWithoutShareLinksInput, Prisma.AssessmentUncheckedCreateWithoutShareLinksInput>
+  where?: Prisma.AssessmentWhereInput
+}
+
+export type AssessmentUpdateToOneWithWhereWithoutShareLinksInput = {
+  where?: Prisma.AssessmentWhereInput
+  data: Prisma.XOR<Prisma.AssessmentUpdateWithoutShareLinksInput, Prisma.AssessmentUncheckedUpdateWithoutShareLinksInput>
+}
+
+export type AssessmentUpdateWithoutShareLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  createdBy?: Prisma.UserUpdateOneWithoutAssessmentsNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutShareLinksInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  createdById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentCreateManyCreatedByInput = {
+  id?: string
+  name: string
+  sourceKind: string
+  sourceLabel: string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate: string
+  keyStrategy: string
+  status?: string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: string | null
+  jobId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  startedAt?: Date | string | null
+  finishedAt?: Date | string | null
+  inputBytes?: number
+  readinessScore?: number | null
+  readinessBand?: string | null
+  blockers?: number | null
+  warnings?: number | null
+  advice?: number | null
+  findingsCount?: number | null
+  previousId?: string | null
+  lineageId?: string | null
+  runNumber?: number
+  carriedOver?: boolean
+}
+
+export type AssessmentUpdateWithoutCreatedByInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateWithoutCreatedByInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  inputs?: Prisma.AssessmentInputUncheckedUpdateManyWithoutAssessmentNestedInput
+  report?: Prisma.AssessmentReportUncheckedUpdateOneWithoutAssessmentNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutAssessmentNestedInput
+  shareLinks?: Prisma.ShareLinkUncheckedUpdateManyWithoutAssessmentNestedInput
+  audit?: Prisma.AuditEventUncheckedUpdateManyWithoutAssessmentNestedInput
+  comments?: Prisma.FindingCommentUncheckedUpdateManyWithoutAssessmentNestedInput
+  planChecks?: Prisma.PlanStepCheckUncheckedUpdateManyWithoutAssessmentNestedInput
+}
+
+export type AssessmentUncheckedUpdateManyWithoutCreatedByInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceKind?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceLabel?: Prisma.StringFieldUpdateOperationsInput | string
+  sourceInfo?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  targetDate?: Prisma.StringFieldUpdateOperationsInput | string
+  keyStrategy?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  progress?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  error?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  jobId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  startedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  inputBytes?: Prisma.IntFieldUpdateOperationsInput | number
+  readinessScore?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  readinessBand?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  blockers?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  warnings?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  advice?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  findingsCount?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  previousId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lineageId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  runNumber?: Prisma.IntFieldUpdateOperationsInput | number
+  carriedOver?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 
@@ -1221,11 +2488,19 @@ export type AssessmentUncheckedUpdateWithoutFindingsInput = {
 export type AssessmentCountOutputType = {
   inputs: number
   findings: number
+  shareLinks: number
+  audit: number
+  comments: number
+  planChecks: number
 }
 
 export type AssessmentCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   inputs?: boolean | AssessmentCountOutputTypeCountInputsArgs
   findings?: boolean | AssessmentCountOutputTypeCountFindingsArgs
+  shareLinks?: boolean | AssessmentCountOutputTypeCountShareLinksArgs
+  audit?: boolean | AssessmentCountOutputTypeCountAuditArgs
+  comments?: boolean | AssessmentCountOutputTypeCountCommentsArgs
+  planChecks?: boolean | AssessmentCountOutputTypeCountPlanChecksArgs
 }
 
 /**
@@ -1252,6 +2527,34 @@ export type AssessmentCountOutputTypeCountFindingsArgs<ExtArgs extends runtime.T
   where?: Prisma.FindingWhereInput
 }
 
+/**
+ * AssessmentCountOutputType without action
+ */
+export type AssessmentCountOutputTypeCountShareLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.ShareLinkWhereInput
+}
+
+/**
+ * AssessmentCountOutputType without action
+ */
+export type AssessmentCountOutputTypeCountAuditArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.AuditEventWhereInput
+}
+
+/**
+ * AssessmentCountOutputType without action
+ */
+export type AssessmentCountOutputTypeCountCommentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.FindingCommentWhereInput
+}
+
+/**
+ * AssessmentCountOutputType without action
+ */
+export type AssessmentCountOutputTypeCountPlanChecksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PlanStepCheckWhereInput
+}
+
 
 export type AssessmentSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1276,9 +2579,19 @@ export type AssessmentSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   warnings?: boolean
   advice?: boolean
   findingsCount?: boolean
+  createdById?: boolean
+  previousId?: boolean
+  lineageId?: boolean
+  runNumber?: boolean
+  carriedOver?: boolean
   inputs?: boolean | Prisma.Assessment$inputsArgs<ExtArgs>
   report?: boolean | Prisma.Assessment$reportArgs<ExtArgs>
   findings?: boolean | Prisma.Assessment$findingsArgs<ExtArgs>
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
+  shareLinks?: boolean | Prisma.Assessment$shareLinksArgs<ExtArgs>
+  audit?: boolean | Prisma.Assessment$auditArgs<ExtArgs>
+  comments?: boolean | Prisma.Assessment$commentsArgs<ExtArgs>
+  planChecks?: boolean | Prisma.Assessment$planChecksArgs<ExtArgs>
   _count?: boolean | Prisma.AssessmentCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["assessment"]>
 
@@ -1305,6 +2618,12 @@ export type AssessmentSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   warnings?: boolean
   advice?: boolean
   findingsCount?: boolean
+  createdById?: boolean
+  previousId?: boolean
+  lineageId?: boolean
+  runNumber?: boolean
+  carriedOver?: boolean
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
 }, ExtArgs["result"]["assessment"]>
 
 export type AssessmentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1330,6 +2649,12 @@ export type AssessmentSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   warnings?: boolean
   advice?: boolean
   findingsCount?: boolean
+  createdById?: boolean
+  previousId?: boolean
+  lineageId?: boolean
+  runNumber?: boolean
+  carriedOver?: boolean
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
 }, ExtArgs["result"]["assessment"]>
 
 export type AssessmentSelectScalar = {
@@ -1355,17 +2680,31 @@ export type AssessmentSelectScalar = {
   warnings?: boolean
   advice?: boolean
   findingsCount?: boolean
+  createdById?: boolean
+  previousId?: boolean
+  lineageId?: boolean
+  runNumber?: boolean
+  carriedOver?: boolean
 }
 
-export type AssessmentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "sourceKind" | "sourceLabel" | "sourceInfo" | "targetDate" | "keyStrategy" | "status" | "progress" | "error" | "jobId" | "createdAt" | "updatedAt" | "startedAt" | "finishedAt" | "inputBytes" | "readinessScore" | "readinessBand" | "blockers" | "warnings" | "advice" | "findingsCount", ExtArgs["result"]["assessment"]>
+export type AssessmentOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "name" | "sourceKind" | "sourceLabel" | "sourceInfo" | "targetDate" | "keyStrategy" | "status" | "progress" | "error" | "jobId" | "createdAt" | "updatedAt" | "startedAt" | "finishedAt" | "inputBytes" | "readinessScore" | "readinessBand" | "blockers" | "warnings" | "advice" | "findingsCount" | "createdById" | "previousId" | "lineageId" | "runNumber" | "carriedOver", ExtArgs["result"]["assessment"]>
 export type AssessmentInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   inputs?: boolean | Prisma.Assessment$inputsArgs<ExtArgs>
   report?: boolean | Prisma.Assessment$reportArgs<ExtArgs>
   findings?: boolean | Prisma.Assessment$findingsArgs<ExtArgs>
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
+  shareLinks?: boolean | Prisma.Assessment$shareLinksArgs<ExtArgs>
+  audit?: boolean | Prisma.Assessment$auditArgs<ExtArgs>
+  comments?: boolean | Prisma.Assessment$commentsArgs<ExtArgs>
+  planChecks?: boolean | Prisma.Assessment$planChecksArgs<ExtArgs>
   _count?: boolean | Prisma.AssessmentCountOutputTypeDefaultArgs<ExtArgs>
 }
-export type AssessmentIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
-export type AssessmentIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {}
+export type AssessmentIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
+}
+export type AssessmentIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  createdBy?: boolean | Prisma.Assessment$createdByArgs<ExtArgs>
+}
 
 export type $AssessmentPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Assessment"
@@ -1373,6 +2712,11 @@ export type $AssessmentPayload<ExtArgs extends runtime.Types.Extensions.Internal
     inputs: Prisma.$AssessmentInputPayload<ExtArgs>[]
     report: Prisma.$AssessmentReportPayload<ExtArgs> | null
     findings: Prisma.$FindingPayload<ExtArgs>[]
+    createdBy: Prisma.$UserPayload<ExtArgs> | null
+    shareLinks: Prisma.$ShareLinkPayload<ExtArgs>[]
+    audit: Prisma.$AuditEventPayload<ExtArgs>[]
+    comments: Prisma.$FindingCommentPayload<ExtArgs>[]
+    planChecks: Prisma.$PlanStepCheckPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1409,6 +2753,23 @@ export type $AssessmentPayload<ExtArgs extends runtime.Types.Extensions.Internal
     warnings: number | null
     advice: number | null
     findingsCount: number | null
+    /**
+     * Who started it (null for assessments made before accounts existed).
+     */
+    createdById: string | null
+    /**
+     * The run this one re-ran (same lineage); null for a first run.
+     */
+    previousId: string | null
+    /**
+     * The first run's id: every run of one assessment shares it.
+     */
+    lineageId: string | null
+    runNumber: number
+    /**
+     * Review states carried over from the previous run once the report is stored.
+     */
+    carriedOver: boolean
   }, ExtArgs["result"]["assessment"]>
   composites: {}
 }
@@ -1806,6 +3167,11 @@ export interface Prisma__AssessmentClient<T, Null = never, ExtArgs extends runti
   inputs<T extends Prisma.Assessment$inputsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$inputsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AssessmentInputPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   report<T extends Prisma.Assessment$reportArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$reportArgs<ExtArgs>>): Prisma.Prisma__AssessmentReportClient<runtime.Types.Result.GetResult<Prisma.$AssessmentReportPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   findings<T extends Prisma.Assessment$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  createdBy<T extends Prisma.Assessment$createdByArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$createdByArgs<ExtArgs>>): Prisma.Prisma__UserClient<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
+  shareLinks<T extends Prisma.Assessment$shareLinksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$shareLinksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ShareLinkPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  audit<T extends Prisma.Assessment$auditArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$auditArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$AuditEventPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  comments<T extends Prisma.Assessment$commentsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$commentsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingCommentPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  planChecks<T extends Prisma.Assessment$planChecksArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Assessment$planChecksArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PlanStepCheckPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1857,6 +3223,11 @@ export interface AssessmentFieldRefs {
   readonly warnings: Prisma.FieldRef<"Assessment", 'Int'>
   readonly advice: Prisma.FieldRef<"Assessment", 'Int'>
   readonly findingsCount: Prisma.FieldRef<"Assessment", 'Int'>
+  readonly createdById: Prisma.FieldRef<"Assessment", 'String'>
+  readonly previousId: Prisma.FieldRef<"Assessment", 'String'>
+  readonly lineageId: Prisma.FieldRef<"Assessment", 'String'>
+  readonly runNumber: Prisma.FieldRef<"Assessment", 'Int'>
+  readonly carriedOver: Prisma.FieldRef<"Assessment", 'Boolean'>
 }
     
 
@@ -2111,6 +3482,10 @@ export type AssessmentCreateManyAndReturnArgs<ExtArgs extends runtime.Types.Exte
    */
   data: Prisma.AssessmentCreateManyInput | Prisma.AssessmentCreateManyInput[]
   skipDuplicates?: boolean
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssessmentIncludeCreateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -2181,6 +3556,10 @@ export type AssessmentUpdateManyAndReturnArgs<ExtArgs extends runtime.Types.Exte
    * Limit how many Assessments to update.
    */
   limit?: number
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AssessmentIncludeUpdateManyAndReturn<ExtArgs> | null
 }
 
 /**
@@ -2314,6 +3693,121 @@ export type Assessment$findingsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.FindingScalarFieldEnum | Prisma.FindingScalarFieldEnum[]
+}
+
+/**
+ * Assessment.createdBy
+ */
+export type Assessment$createdByArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the User
+   */
+  select?: Prisma.UserSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the User
+   */
+  omit?: Prisma.UserOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.UserInclude<ExtArgs> | null
+  where?: Prisma.UserWhereInput
+}
+
+/**
+ * Assessment.shareLinks
+ */
+export type Assessment$shareLinksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the ShareLink
+   */
+  select?: Prisma.ShareLinkSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the ShareLink
+   */
+  omit?: Prisma.ShareLinkOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.ShareLinkInclude<ExtArgs> | null
+  where?: Prisma.ShareLinkWhereInput
+  orderBy?: Prisma.ShareLinkOrderByWithRelationInput | Prisma.ShareLinkOrderByWithRelationInput[]
+  cursor?: Prisma.ShareLinkWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.ShareLinkScalarFieldEnum | Prisma.ShareLinkScalarFieldEnum[]
+}
+
+/**
+ * Assessment.audit
+ */
+export type Assessment$auditArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the AuditEvent
+   */
+  select?: Prisma.AuditEventSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the AuditEvent
+   */
+  omit?: Prisma.AuditEventOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.AuditEventInclude<ExtArgs> | null
+  where?: Prisma.AuditEventWhereInput
+  orderBy?: Prisma.AuditEventOrderByWithRelationInput | Prisma.AuditEventOrderByWithRelationInput[]
+  cursor?: Prisma.AuditEventWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.AuditEventScalarFieldEnum | Prisma.AuditEventScalarFieldEnum[]
+}
+
+/**
+ * Assessment.comments
+ */
+export type Assessment$commentsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the FindingComment
+   */
+  select?: Prisma.FindingCommentSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the FindingComment
+   */
+  omit?: Prisma.FindingCommentOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.FindingCommentInclude<ExtArgs> | null
+  where?: Prisma.FindingCommentWhereInput
+  orderBy?: Prisma.FindingCommentOrderByWithRelationInput | Prisma.FindingCommentOrderByWithRelationInput[]
+  cursor?: Prisma.FindingCommentWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.FindingCommentScalarFieldEnum | Prisma.FindingCommentScalarFieldEnum[]
+}
+
+/**
+ * Assessment.planChecks
+ */
+export type Assessment$planChecksArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PlanStepCheck
+   */
+  select?: Prisma.PlanStepCheckSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PlanStepCheck
+   */
+  omit?: Prisma.PlanStepCheckOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PlanStepCheckInclude<ExtArgs> | null
+  where?: Prisma.PlanStepCheckWhereInput
+  orderBy?: Prisma.PlanStepCheckOrderByWithRelationInput | Prisma.PlanStepCheckOrderByWithRelationInput[]
+  cursor?: Prisma.PlanStepCheckWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PlanStepCheckScalarFieldEnum | Prisma.PlanStepCheckScalarFieldEnum[]
 }
 
 /**

@@ -32,6 +32,7 @@ export type FindingAvgAggregateOutputType = {
   line: number | null
   column: number | null
   statementLine: number | null
+  version: number | null
 }
 
 export type FindingSumAggregateOutputType = {
@@ -40,6 +41,7 @@ export type FindingSumAggregateOutputType = {
   line: number | null
   column: number | null
   statementLine: number | null
+  version: number | null
 }
 
 export type FindingMinAggregateOutputType = {
@@ -67,6 +69,9 @@ export type FindingMinAggregateOutputType = {
   status: string | null
   note: string | null
   statusAt: Date | null
+  statusById: string | null
+  assigneeId: string | null
+  version: number | null
 }
 
 export type FindingMaxAggregateOutputType = {
@@ -94,6 +99,9 @@ export type FindingMaxAggregateOutputType = {
   status: string | null
   note: string | null
   statusAt: Date | null
+  statusById: string | null
+  assigneeId: string | null
+  version: number | null
 }
 
 export type FindingCountAggregateOutputType = {
@@ -121,6 +129,9 @@ export type FindingCountAggregateOutputType = {
   status: number
   note: number
   statusAt: number
+  statusById: number
+  assigneeId: number
+  version: number
   _all: number
 }
 
@@ -131,6 +142,7 @@ export type FindingAvgAggregateInputType = {
   line?: true
   column?: true
   statementLine?: true
+  version?: true
 }
 
 export type FindingSumAggregateInputType = {
@@ -139,6 +151,7 @@ export type FindingSumAggregateInputType = {
   line?: true
   column?: true
   statementLine?: true
+  version?: true
 }
 
 export type FindingMinAggregateInputType = {
@@ -166,6 +179,9 @@ export type FindingMinAggregateInputType = {
   status?: true
   note?: true
   statusAt?: true
+  statusById?: true
+  assigneeId?: true
+  version?: true
 }
 
 export type FindingMaxAggregateInputType = {
@@ -193,6 +209,9 @@ export type FindingMaxAggregateInputType = {
   status?: true
   note?: true
   statusAt?: true
+  statusById?: true
+  assigneeId?: true
+  version?: true
 }
 
 export type FindingCountAggregateInputType = {
@@ -220,6 +239,9 @@ export type FindingCountAggregateInputType = {
   status?: true
   note?: true
   statusAt?: true
+  statusById?: true
+  assigneeId?: true
+  version?: true
   _all?: true
 }
 
@@ -334,6 +356,9 @@ export type FindingGroupByOutputType = {
   status: string
   note: string | null
   statusAt: Date | null
+  statusById: string | null
+  assigneeId: string | null
+  version: number
   _count: FindingCountAggregateOutputType | null
   _avg: FindingAvgAggregateOutputType | null
   _sum: FindingSumAggregateOutputType | null
@@ -384,7 +409,11 @@ export type FindingWhereInput = {
   status?: Prisma.StringFilter<"Finding"> | string
   note?: Prisma.StringNullableFilter<"Finding"> | string | null
   statusAt?: Prisma.DateTimeNullableFilter<"Finding"> | Date | string | null
+  statusById?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  assigneeId?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  version?: Prisma.IntFilter<"Finding"> | number
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
+  assignee?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
 }
 
 export type FindingOrderByWithRelationInput = {
@@ -412,7 +441,11 @@ export type FindingOrderByWithRelationInput = {
   status?: Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
   statusAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  statusById?: Prisma.SortOrderInput | Prisma.SortOrder
+  assigneeId?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
   assessment?: Prisma.AssessmentOrderByWithRelationInput
+  assignee?: Prisma.UserOrderByWithRelationInput
 }
 
 export type FindingWhereUniqueInput = Prisma.AtLeast<{
@@ -444,7 +477,11 @@ export type FindingWhereUniqueInput = Prisma.AtLeast<{
   status?: Prisma.StringFilter<"Finding"> | string
   note?: Prisma.StringNullableFilter<"Finding"> | string | null
   statusAt?: Prisma.DateTimeNullableFilter<"Finding"> | Date | string | null
+  statusById?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  assigneeId?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  version?: Prisma.IntFilter<"Finding"> | number
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
+  assignee?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
 }, "assessmentId_idx">
 
 export type FindingOrderByWithAggregationInput = {
@@ -472,6 +509,9 @@ export type FindingOrderByWithAggregationInput = {
   status?: Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
   statusAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  statusById?: Prisma.SortOrderInput | Prisma.SortOrder
+  assigneeId?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
   _count?: Prisma.FindingCountOrderByAggregateInput
   _avg?: Prisma.FindingAvgOrderByAggregateInput
   _max?: Prisma.FindingMaxOrderByAggregateInput
@@ -507,6 +547,9 @@ export type FindingScalarWhereWithAggregatesInput = {
   status?: Prisma.StringWithAggregatesFilter<"Finding"> | string
   note?: Prisma.StringNullableWithAggregatesFilter<"Finding"> | string | null
   statusAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Finding"> | Date | string | null
+  statusById?: Prisma.UuidNullableWithAggregatesFilter<"Finding"> | string | null
+  assigneeId?: Prisma.UuidNullableWithAggregatesFilter<"Finding"> | string | null
+  version?: Prisma.IntWithAggregatesFilter<"Finding"> | number
 }
 
 export type FindingCreateInput = {
@@ -533,7 +576,10 @@ export type FindingCreateInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  version?: number
   assessment: Prisma.AssessmentCreateNestedOneWithoutFindingsInput
+  assignee?: Prisma.UserCreateNestedOneWithoutAssignedInput
 }
 
 export type FindingUncheckedCreateInput = {
@@ -561,6 +607,9 @@ export type FindingUncheckedCreateInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  assigneeId?: string | null
+  version?: number
 }
 
 export type FindingUpdateInput = {
@@ -587,7 +636,10 @@ export type FindingUpdateInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   assessment?: Prisma.AssessmentUpdateOneRequiredWithoutFindingsNestedInput
+  assignee?: Prisma.UserUpdateOneWithoutAssignedNestedInput
 }
 
 export type FindingUncheckedUpdateInput = {
@@ -615,6 +667,9 @@ export type FindingUncheckedUpdateInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  assigneeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type FindingCreateManyInput = {
@@ -642,6 +697,9 @@ export type FindingCreateManyInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  assigneeId?: string | null
+  version?: number
 }
 
 export type FindingUpdateManyMutationInput = {
@@ -668,6 +726,8 @@ export type FindingUpdateManyMutationInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type FindingUncheckedUpdateManyInput = {
@@ -695,6 +755,9 @@ export type FindingUncheckedUpdateManyInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  assigneeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type FindingListRelationFilter = {
@@ -737,6 +800,9 @@ export type FindingCountOrderByAggregateInput = {
   status?: Prisma.SortOrder
   note?: Prisma.SortOrder
   statusAt?: Prisma.SortOrder
+  statusById?: Prisma.SortOrder
+  assigneeId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type FindingAvgOrderByAggregateInput = {
@@ -745,6 +811,7 @@ export type FindingAvgOrderByAggregateInput = {
   line?: Prisma.SortOrder
   column?: Prisma.SortOrder
   statementLine?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type FindingMaxOrderByAggregateInput = {
@@ -772,6 +839,9 @@ export type FindingMaxOrderByAggregateInput = {
   status?: Prisma.SortOrder
   note?: Prisma.SortOrder
   statusAt?: Prisma.SortOrder
+  statusById?: Prisma.SortOrder
+  assigneeId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type FindingMinOrderByAggregateInput = {
@@ -799,6 +869,9 @@ export type FindingMinOrderByAggregateInput = {
   status?: Prisma.SortOrder
   note?: Prisma.SortOrder
   statusAt?: Prisma.SortOrder
+  statusById?: Prisma.SortOrder
+  assigneeId?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type FindingSumOrderByAggregateInput = {
@@ -807,6 +880,7 @@ export type FindingSumOrderByAggregateInput = {
   line?: Prisma.SortOrder
   column?: Prisma.SortOrder
   statementLine?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type FindingCreateNestedManyWithoutAssessmentInput = {
@@ -851,6 +925,48 @@ export type FindingUncheckedUpdateManyWithoutAssessmentNestedInput = {
   deleteMany?: Prisma.FindingScalarWhereInput | Prisma.FindingScalarWhereInput[]
 }
 
+export type FindingCreateNestedManyWithoutAssigneeInput = {
+  create?: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput> | Prisma.FindingCreateWithoutAssigneeInput[] | Prisma.FindingUncheckedCreateWithoutAssigneeInput[]
+  connectOrCreate?: Prisma.FindingCreateOrConnectWithoutAssigneeInput | Prisma.FindingCreateOrConnectWithoutAssigneeInput[]
+  createMany?: Prisma.FindingCreateManyAssigneeInputEnvelope
+  connect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+}
+
+export type FindingUncheckedCreateNestedManyWithoutAssigneeInput = {
+  create?: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput> | Prisma.FindingCreateWithoutAssigneeInput[] | Prisma.FindingUncheckedCreateWithoutAssigneeInput[]
+  connectOrCreate?: Prisma.FindingCreateOrConnectWithoutAssigneeInput | Prisma.FindingCreateOrConnectWithoutAssigneeInput[]
+  createMany?: Prisma.FindingCreateManyAssigneeInputEnvelope
+  connect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+}
+
+export type FindingUpdateManyWithoutAssigneeNestedInput = {
+  create?: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput> | Prisma.FindingCreateWithoutAssigneeInput[] | Prisma.FindingUncheckedCreateWithoutAssigneeInput[]
+  connectOrCreate?: Prisma.FindingCreateOrConnectWithoutAssigneeInput | Prisma.FindingCreateOrConnectWithoutAssigneeInput[]
+  upsert?: Prisma.FindingUpsertWithWhereUniqueWithoutAssigneeInput | Prisma.FindingUpsertWithWhereUniqueWithoutAssigneeInput[]
+  createMany?: Prisma.FindingCreateManyAssigneeInputEnvelope
+  set?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  disconnect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  delete?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  connect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  update?: Prisma.FindingUpdateWithWhereUniqueWithoutAssigneeInput | Prisma.FindingUpdateWithWhereUniqueWithoutAssigneeInput[]
+  updateMany?: Prisma.FindingUpdateManyWithWhereWithoutAssigneeInput | Prisma.FindingUpdateManyWithWhereWithoutAssigneeInput[]
+  deleteMany?: Prisma.FindingScalarWhereInput | Prisma.FindingScalarWhereInput[]
+}
+
+export type FindingUncheckedUpdateManyWithoutAssigneeNestedInput = {
+  create?: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput> | Prisma.FindingCreateWithoutAssigneeInput[] | Prisma.FindingUncheckedCreateWithoutAssigneeInput[]
+  connectOrCreate?: Prisma.FindingCreateOrConnectWithoutAssigneeInput | Prisma.FindingCreateOrConnectWithoutAssigneeInput[]
+  upsert?: Prisma.FindingUpsertWithWhereUniqueWithoutAssigneeInput | Prisma.FindingUpsertWithWhereUniqueWithoutAssigneeInput[]
+  createMany?: Prisma.FindingCreateManyAssigneeInputEnvelope
+  set?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  disconnect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  delete?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  connect?: Prisma.FindingWhereUniqueInput | Prisma.FindingWhereUniqueInput[]
+  update?: Prisma.FindingUpdateWithWhereUniqueWithoutAssigneeInput | Prisma.FindingUpdateWithWhereUniqueWithoutAssigneeInput[]
+  updateMany?: Prisma.FindingUpdateManyWithWhereWithoutAssigneeInput | Prisma.FindingUpdateManyWithWhereWithoutAssigneeInput[]
+  deleteMany?: Prisma.FindingScalarWhereInput | Prisma.FindingScalarWhereInput[]
+}
+
 export type FindingCreateWithoutAssessmentInput = {
   idx: number
   ruleId: string
@@ -875,6 +991,9 @@ export type FindingCreateWithoutAssessmentInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  version?: number
+  assignee?: Prisma.UserCreateNestedOneWithoutAssignedInput
 }
 
 export type FindingUncheckedCreateWithoutAssessmentInput = {
@@ -901,6 +1020,9 @@ export type FindingUncheckedCreateWithoutAssessmentInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  assigneeId?: string | null
+  version?: number
 }
 
 export type FindingCreateOrConnectWithoutAssessmentInput = {
@@ -957,6 +1079,93 @@ export type FindingScalarWhereInput = {
   status?: Prisma.StringFilter<"Finding"> | string
   note?: Prisma.StringNullableFilter<"Finding"> | string | null
   statusAt?: Prisma.DateTimeNullableFilter<"Finding"> | Date | string | null
+  statusById?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  assigneeId?: Prisma.UuidNullableFilter<"Finding"> | string | null
+  version?: Prisma.IntFilter<"Finding"> | number
+}
+
+export type FindingCreateWithoutAssigneeInput = {
+  idx: number
+  ruleId: string
+  severity: string
+  severityRank: number
+  category: string
+  fix: string
+  effort: string
+  file: string
+  line: number
+  column: number
+  objectKind: string
+  objectSchema?: string | null
+  objectName: string
+  objectKey: string
+  message: string
+  title: string
+  snippet: string
+  docsUrl: string
+  statementLine: number
+  fingerprint: string
+  status?: string
+  note?: string | null
+  statusAt?: Date | string | null
+  statusById?: string | null
+  version?: number
+  assessment: Prisma.AssessmentCreateNestedOneWithoutFindingsInput
+}
+
+export type FindingUncheckedCreateWithoutAssigneeInput = {
+  assessmentId: string
+  idx: number
+  ruleId: string
+  severity: string
+  severityRank: number
+  category: string
+  fix: string
+  effort: string
+  file: string
+  line: number
+  column: number
+  objectKind: string
+  objectSchema?: string | null
+  objectName: string
+  objectKey: string
+  message: string
+  title: string
+  snippet: string
+  docsUrl: string
+  statementLine: number
+  fingerprint: string
+  status?: string
+  note?: string | null
+  statusAt?: Date | string | null
+  statusById?: string | null
+  version?: number
+}
+
+export type FindingCreateOrConnectWithoutAssigneeInput = {
+  where: Prisma.FindingWhereUniqueInput
+  create: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput>
+}
+
+export type FindingCreateManyAssigneeInputEnvelope = {
+  data: Prisma.FindingCreateManyAssigneeInput | Prisma.FindingCreateManyAssigneeInput[]
+  skipDuplicates?: boolean
+}
+
+export type FindingUpsertWithWhereUniqueWithoutAssigneeInput = {
+  where: Prisma.FindingWhereUniqueInput
+  update: Prisma.XOR<Prisma.FindingUpdateWithoutAssigneeInput, Prisma.FindingUncheckedUpdateWithoutAssigneeInput>
+  create: Prisma.XOR<Prisma.FindingCreateWithoutAssigneeInput, Prisma.FindingUncheckedCreateWithoutAssigneeInput>
+}
+
+export type FindingUpdateWithWhereUniqueWithoutAssigneeInput = {
+  where: Prisma.FindingWhereUniqueInput
+  data: Prisma.XOR<Prisma.FindingUpdateWithoutAssigneeInput, Prisma.FindingUncheckedUpdateWithoutAssigneeInput>
+}
+
+export type FindingUpdateManyWithWhereWithoutAssigneeInput = {
+  where: Prisma.FindingScalarWhereInput
+  data: Prisma.XOR<Prisma.FindingUpdateManyMutationInput, Prisma.FindingUncheckedUpdateManyWithoutAssigneeInput>
 }
 
 export type FindingCreateManyAssessmentInput = {
@@ -983,6 +1192,9 @@ export type FindingCreateManyAssessmentInput = {
   status?: string
   note?: string | null
   statusAt?: Date | string | null
+  statusById?: string | null
+  assigneeId?: string | null
+  version?: number
 }
 
 export type FindingUpdateWithoutAssessmentInput = {
@@ -1009,6 +1221,9 @@ export type FindingUpdateWithoutAssessmentInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assignee?: Prisma.UserUpdateOneWithoutAssignedNestedInput
 }
 
 export type FindingUncheckedUpdateWithoutAssessmentInput = {
@@ -1035,6 +1250,9 @@ export type FindingUncheckedUpdateWithoutAssessmentInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  assigneeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 export type FindingUncheckedUpdateManyWithoutAssessmentInput = {
@@ -1061,6 +1279,125 @@ export type FindingUncheckedUpdateManyWithoutAssessmentInput = {
   status?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  assigneeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+}
+
+export type FindingCreateManyAssigneeInput = {
+  assessmentId: string
+  idx: number
+  ruleId: string
+  severity: string
+  severityRank: number
+  category: string
+  fix: string
+  effort: string
+  file: string
+  line: number
+  column: number
+  objectKind: string
+  objectSchema?: string | null
+  objectName: string
+  objectKey: string
+  message: string
+  title: string
+  snippet: string
+  docsUrl: string
+  statementLine: number
+  fingerprint: string
+  status?: string
+  note?: string | null
+  statusAt?: Date | string | null
+  statusById?: string | null
+  version?: number
+}
+
+export type FindingUpdateWithoutAssigneeInput = {
+  idx?: Prisma.IntFieldUpdateOperationsInput | number
+  ruleId?: Prisma.StringFieldUpdateOperationsInput | string
+  severity?: Prisma.StringFieldUpdateOperationsInput | string
+  severityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  fix?: Prisma.StringFieldUpdateOperationsInput | string
+  effort?: Prisma.StringFieldUpdateOperationsInput | string
+  file?: Prisma.StringFieldUpdateOperationsInput | string
+  line?: Prisma.IntFieldUpdateOperationsInput | number
+  column?: Prisma.IntFieldUpdateOperationsInput | number
+  objectKind?: Prisma.StringFieldUpdateOperationsInput | string
+  objectSchema?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  objectName?: Prisma.StringFieldUpdateOperationsInput | string
+  objectKey?: Prisma.StringFieldUpdateOperationsInput | string
+  message?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  snippet?: Prisma.StringFieldUpdateOperationsInput | string
+  docsUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  statementLine?: Prisma.IntFieldUpdateOperationsInput | number
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+  assessment?: Prisma.AssessmentUpdateOneRequiredWithoutFindingsNestedInput
+}
+
+export type FindingUncheckedUpdateWithoutAssigneeInput = {
+  assessmentId?: Prisma.StringFieldUpdateOperationsInput | string
+  idx?: Prisma.IntFieldUpdateOperationsInput | number
+  ruleId?: Prisma.StringFieldUpdateOperationsInput | string
+  severity?: Prisma.StringFieldUpdateOperationsInput | string
+  severityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  fix?: Prisma.StringFieldUpdateOperationsInput | string
+  effort?: Prisma.StringFieldUpdateOperationsInput | string
+  file?: Prisma.StringFieldUpdateOperationsInput | string
+  line?: Prisma.IntFieldUpdateOperationsInput | number
+  column?: Prisma.IntFieldUpdateOperationsInput | number
+  objectKind?: Prisma.StringFieldUpdateOperationsInput | string
+  objectSchema?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  objectName?: Prisma.StringFieldUpdateOperationsInput | string
+  objectKey?: Prisma.StringFieldUpdateOperationsInput | string
+  message?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  snippet?: Prisma.StringFieldUpdateOperationsInput | string
+  docsUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  statementLine?: Prisma.IntFieldUpdateOperationsInput | number
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
+}
+
+export type FindingUncheckedUpdateManyWithoutAssigneeInput = {
+  assessmentId?: Prisma.StringFieldUpdateOperationsInput | string
+  idx?: Prisma.IntFieldUpdateOperationsInput | number
+  ruleId?: Prisma.StringFieldUpdateOperationsInput | string
+  severity?: Prisma.StringFieldUpdateOperationsInput | string
+  severityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  category?: Prisma.StringFieldUpdateOperationsInput | string
+  fix?: Prisma.StringFieldUpdateOperationsInput | string
+  effort?: Prisma.StringFieldUpdateOperationsInput | string
+  file?: Prisma.StringFieldUpdateOperationsInput | string
+  line?: Prisma.IntFieldUpdateOperationsInput | number
+  column?: Prisma.IntFieldUpdateOperationsInput | number
+  objectKind?: Prisma.StringFieldUpdateOperationsInput | string
+  objectSchema?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  objectName?: Prisma.StringFieldUpdateOperationsInput | string
+  objectKey?: Prisma.StringFieldUpdateOperationsInput | string
+  message?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.StringFieldUpdateOperationsInput | string
+  snippet?: Prisma.StringFieldUpdateOperationsInput | string
+  docsUrl?: Prisma.StringFieldUpdateOperationsInput | string
+  statementLine?: Prisma.IntFieldUpdateOperationsInput | number
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.StringFieldUpdateOperationsInput | string
+  note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  statusAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  statusById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
 }
 
 
@@ -1090,7 +1427,11 @@ export type FindingSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs 
   status?: boolean
   note?: boolean
   statusAt?: boolean
+  statusById?: boolean
+  assigneeId?: boolean
+  version?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }, ExtArgs["result"]["finding"]>
 
 export type FindingSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1118,7 +1459,11 @@ export type FindingSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Exten
   status?: boolean
   note?: boolean
   statusAt?: boolean
+  statusById?: boolean
+  assigneeId?: boolean
+  version?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }, ExtArgs["result"]["finding"]>
 
 export type FindingSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -1146,7 +1491,11 @@ export type FindingSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Exten
   status?: boolean
   note?: boolean
   statusAt?: boolean
+  statusById?: boolean
+  assigneeId?: boolean
+  version?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }, ExtArgs["result"]["finding"]>
 
 export type FindingSelectScalar = {
@@ -1174,23 +1523,30 @@ export type FindingSelectScalar = {
   status?: boolean
   note?: boolean
   statusAt?: boolean
+  statusById?: boolean
+  assigneeId?: boolean
+  version?: boolean
 }
 
-export type FindingOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"assessmentId" | "idx" | "ruleId" | "severity" | "severityRank" | "category" | "fix" | "effort" | "file" | "line" | "column" | "objectKind" | "objectSchema" | "objectName" | "objectKey" | "message" | "title" | "snippet" | "docsUrl" | "statementLine" | "fingerprint" | "status" | "note" | "statusAt", ExtArgs["result"]["finding"]>
+export type FindingOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"assessmentId" | "idx" | "ruleId" | "severity" | "severityRank" | "category" | "fix" | "effort" | "file" | "line" | "column" | "objectKind" | "objectSchema" | "objectName" | "objectKey" | "message" | "title" | "snippet" | "docsUrl" | "statementLine" | "fingerprint" | "status" | "note" | "statusAt" | "statusById" | "assigneeId" | "version", ExtArgs["result"]["finding"]>
 export type FindingInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }
 export type FindingIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }
 export type FindingIncludeUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
+  assignee?: boolean | Prisma.Finding$assigneeArgs<ExtArgs>
 }
 
 export type $FindingPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "Finding"
   objects: {
     assessment: Prisma.$AssessmentPayload<ExtArgs>
+    assignee: Prisma.$UserPayload<ExtArgs> | null
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     assessmentId: string
@@ -1224,11 +1580,17 @@ export type $FindingPayload<ExtArgs extends runtime.Types.Extensions.InternalArg
     statementLine: number
     fingerprint: string
     /**
-     * open | accepted | waived | fixed
+     * open | accepted (will fix) | wontfix (reason in note) | done
      */
     status: string
     note: string | null
     statusAt: Date | null
+    statusById: string | null
+    assigneeId: string | null
+    /**
+     * Bumped on every review change: a write naming an older version is refused (conflict).
+     */
+    version: number
   }, ExtArgs["result"]["finding"]>
   composites: {}
 }
@@ -1624,6 +1986,7 @@ readonly fields: FindingFieldRefs;
 export interface Prisma__FindingClient<T, Null = never, ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs, GlobalOmitOptions = {}> extends Prisma.PrismaPromise<T> {
   readonly [Symbol.toStringTag]: "PrismaPromise"
   assessment<T extends Prisma.AssessmentDefaultArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.AssessmentDefaultArgs<ExtArgs>>): Prisma.Prisma__AssessmentClient<runtime.Types.Result.GetResult<Prisma.$AssessmentPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | Null, Null, ExtArgs, GlobalOmitOptions>
+  assignee<T extends Prisma.Finding$assigneeArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Finding$assigneeArgs<ExtArgs>>): Prisma.Prisma__UserClient<runtime.Types.Result.GetResult<Prisma.$UserPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -1677,6 +2040,9 @@ export interface FindingFieldRefs {
   readonly status: Prisma.FieldRef<"Finding", 'String'>
   readonly note: Prisma.FieldRef<"Finding", 'String'>
   readonly statusAt: Prisma.FieldRef<"Finding", 'DateTime'>
+  readonly statusById: Prisma.FieldRef<"Finding", 'String'>
+  readonly assigneeId: Prisma.FieldRef<"Finding", 'String'>
+  readonly version: Prisma.FieldRef<"Finding", 'Int'>
 }
     
 
@@ -2075,6 +2441,25 @@ export type FindingDeleteManyArgs<ExtArgs extends runtime.Types.Extensions.Inter
    * Limit how many Findings to delete.
    */
   limit?: number
+}
+
+/**
+ * Finding.assignee
+ */
+export type Finding$assigneeArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the User
+   */
+  select?: Prisma.UserSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the User
+   */
+  omit?: Prisma.UserOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.UserInclude<ExtArgs> | null
+  where?: Prisma.UserWhereInput
 }
 
 /**

@@ -1,29 +1,25 @@
-/** GET /api/assessments/:id/export?format=json|md|sarif — the report as the CLI would write it, as a download. */
+/**
+ * GET /api/assessments/:id/export?format=md|pdf|json|sarif|html — the report with review states, as a download.
+ * PDF is rendered by headless Chromium from the print view; without Chromium the answer is 503 saying what to install.
+ */
 import { z } from "zod";
-import { toMarkdown } from "../../../../../lib/report/markdown";
-import { toSarif } from "../../../../../lib/report/sarif";
-import { getAssessment, getReportWithState } from "../../../../../lib/store/assessments";
-import type { AssessmentReport } from "../../../../../lib/report/contract";
-import { HttpError, parseId, route } from "../../../_lib/http";
+import { EXPORT_FORMATS, loadForExport, renderExport } from "../../../../../lib/review/export";
+import { parseId, route } from "../../../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const query = z.object({ format: z.enum(["json", "md", "sarif"]).default("json") });
+const query = z.object({ format: z.enum(EXPORT_FORMATS).default("json"), download: z.enum(["0", "1"]).default("1") });
 
 export const GET = route(async (req, params) => {
   const id = parseId(params);
-  const { format } = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const a = await getAssessment(id);
-  if (!a) throw new HttpError(404, "not-found", "No such assessment");
-  const report = await getReportWithState(id);
-  if (!report) throw new HttpError(409, "not-ready", `Assessment is ${a.status}`);
-  const base = a.name.replace(/[^\w.-]+/g, "_").slice(0, 80) || "assessment";
-  const [body, type, ext] =
-    format === "md"
-      ? [toMarkdown(report as unknown as AssessmentReport), "text/markdown; charset=utf-8", "md"]
-      : format === "sarif"
-        ? [JSON.stringify(toSarif(report as unknown as AssessmentReport), null, 2), "application/sarif+json", "sarif"]
-        : [JSON.stringify(report, null, 2), "application/json; charset=utf-8", "json"];
-  return new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${base}.${ext}"` } });
+  const { format, download } = query.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const out = await renderExport(await loadForExport(id), format);
+  return new Response(typeof out.body === "string" ? out.body : new Uint8Array(out.body), {
+    headers: {
+      "content-type": out.contentType,
+      "cache-control": "no-store",
+      ...(download === "1" && format !== "html" ? { "content-disposition": `attachment; filename="${out.filename}"` } : {}),
+    },
+  });
 });

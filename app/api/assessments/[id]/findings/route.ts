@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { findingsPage, getAssessment, GROUPS } from "../../../../../lib/store/assessments";
 import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { normaliseStatus } from "../../../../../lib/review/status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,7 +18,8 @@ const query = z.object({
   severity: list(["blocker", "warning", "advice"]),
   category: list(),
   fix: list(["auto", "manual"]),
-  status: list(["open", "accepted", "waived", "fixed"]),
+  status: list(["open", "accepted", "wontfix", "done", "waived", "fixed"]).transform((xs) => xs?.map((x) => normaliseStatus(x)!)),
+  assignee: list(),
   rule: list(),
   q: z.string().trim().max(200).optional(),
   group: z.enum(GROUPS).default("category"),
@@ -31,5 +33,5 @@ export const GET = route(async (req, params) => {
   const a = await getAssessment(id);
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
   if (a.status !== "done") throw new HttpError(409, "not-ready", `Assessment is ${a.status}`);
-  return json(await findingsPage(id, { severity: q.severity, category: q.category, fix: q.fix, status: q.status, rule: q.rule, q: q.q || undefined }, q.group, q.offset, q.limit));
+  return json(await findingsPage(id, { severity: q.severity, category: q.category, fix: q.fix, status: q.status, rule: q.rule, assignee: q.assignee, q: q.q || undefined }, q.group, q.offset, q.limit));
 });
