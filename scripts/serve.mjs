@@ -26,7 +26,11 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = createServer((req, res) => handle(req, res));
+const server = createServer((req, res) => {
+  // The client address for the sign-in rate limit; a client cannot supply its own.
+  req.headers["x-preflight-remote"] = req.socket.remoteAddress ?? "unknown";
+  return handle(req, res);
+});
 server.listen(port, hostname, () => console.log(`[web] DSQL Preflight on http://${hostname}:${port} (${dev ? "development" : "production"})`));
 
 let stopping = false;
@@ -38,6 +42,8 @@ async function shutdown(signal) {
   await backend.worker?.stop().catch(() => {});
   // Close the pools the request handlers opened before the embedded server goes away.
   await globalThis.__preflightPrisma?.client.$disconnect().catch(() => {});
+  const pdf = globalThis.__preflightPdf;
+  if (pdf) await (await pdf.browser.catch(() => undefined))?.close().catch(() => {});
   const sender = globalThis.__preflightSender;
   if (sender) await (await sender.boss.catch(() => undefined))?.stop({ graceful: false }).catch(() => {});
   await backend.stop();

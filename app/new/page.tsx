@@ -1,10 +1,14 @@
 import { LATEST_CAPABILITY_DATE } from "../../lib/rules/capabilities";
 import { KEY_STRATEGIES, KEY_STRATEGY_HELP, KEY_STRATEGY_LABEL } from "../../lib/store/assessments";
 import { NewAssessmentForm } from "../../components/new-assessment";
+import { requirePageUser } from "../_lib/session";
+
+export const dynamic = "force-dynamic";
 
 export const metadata = { title: "New assessment" };
 
-export default function NewAssessmentPage() {
+export default async function NewAssessmentPage() {
+  await requirePageUser("member");
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div>

@@ -14,6 +14,7 @@ import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
 import { TOOL_VERSION } from "../version";
 import { registerRewriteCommand } from "./rewrite-command";
+import { registerStoreCommands } from "./export-command";
 
 export class UsageError extends Error {}
 
@@ -118,6 +119,7 @@ Examples:
     .action(async (inputs: string[], o: AnalyzeCliOptions) => setExit(await runAnalyze(inputs, o)));
 
   registerRewriteCommand(program, setExit, { checkTargetDate, parseSize, UsageError });
+  registerStoreCommands(program, setExit, { UsageError });
 
   return program;
 }

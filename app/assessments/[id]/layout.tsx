@@ -5,6 +5,7 @@ import { getAssessment, KEY_STRATEGY_LABEL, type KeyStrategy } from "../../../li
 import { formatDate, StatusPill } from "../../../components/ui";
 import { JobProgress } from "../../../components/job-progress";
 import { Tabs } from "../../../components/tabs";
+import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +17,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function AssessmentLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
+  await requirePageUser();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const a = await getAssessment(id);
   if (!a) notFound();
   const base = `/assessments/${a.id}`;
+  const btn = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50";
   return (
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-4">
@@ -35,19 +38,25 @@ export default async function AssessmentLayout({ params, children }: { params: P
             {a.name} <StatusPill status={a.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {a.sourceLabel} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy] ?? a.keyStrategy}
+            {a.sourceLabel} · {a.runNumber > 1 ? <Link href={`${base}/history`} className="font-medium text-indigo-800 hover:underline" data-testid="run-number">run {a.runNumber}</Link> : "first run"} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy] ?? a.keyStrategy}
           </p>
         </div>
         {a.status === "done" && (
-          <div className="flex shrink-0 gap-2 text-sm" aria-label="Export">
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=md`}>
+          <div className="flex shrink-0 flex-wrap gap-2 text-sm" role="group" aria-label="Export">
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=pdf`} data-testid="export-pdf">
+              PDF
+            </a>
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=md`} data-testid="export-md">
               Markdown
             </a>
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=json`}>
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=json`}>
               JSON
             </a>
-            <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${a.id}/export?format=sarif`}>
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=sarif`}>
               SARIF
+            </a>
+            <a className={btn} href={`${base}/print`} target="_blank" rel="noreferrer">
+              Print view
             </a>
           </div>
         )}
@@ -61,6 +70,9 @@ export default async function AssessmentLayout({ params, children }: { params: P
               { href: `${base}/rewrites`, label: "Rewrites" },
               { href: `${base}/plan`, label: "Plan" },
               { href: `${base}/cost`, label: "Cost & hotspots" },
+              { href: `${base}/history`, label: "History" },
+              { href: `${base}/share`, label: "Share" },
+              { href: `${base}/activity`, label: "Activity" },
             ]}
           />
           <div>{children}</div>

@@ -4,10 +4,12 @@ import { Card, Empty, formatBytes } from "../../../components/ui";
 import { CategoryChart, SeverityChart } from "../../../components/charts";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
 import { CostSummary, HotspotList, SourceNotes } from "../../../components/sections";
+import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function Overview({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
   const { id } = await params;
   const [a, report, categories] = await Promise.all([getAssessment(id), getReport(id, ["rewrites", "manualWorkItems", "plan", "findings"]), categoryMatrix(id)]);
   if (!a || !report) return <Empty title="No report stored for this assessment" />;

@@ -2,10 +2,12 @@ import { getReport } from "../../../../lib/store/assessments";
 import { Card, Empty } from "../../../../components/ui";
 import { CostSummary, HotspotList } from "../../../../components/sections";
 import { CostWhatIf } from "../../../../components/what-if";
+import { requirePageUser } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function CostPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
   const { id } = await params;
   const report = await getReport(id, ["rewrites", "manualWorkItems", "plan"]);
   if (!report) return <Empty title="No report stored" />;

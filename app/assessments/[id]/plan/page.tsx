@@ -2,12 +2,20 @@ import { getReport } from "../../../../lib/store/assessments";
 import { Empty } from "../../../../components/ui";
 import { CopyButton } from "../../../../components/copy-button";
 import { planEffort, planOf } from "../../../../components/report-sections";
+import { PlanCheck } from "../../../../components/plan-check";
+import { planChecks } from "../../../../lib/review/plan-checks";
+import { planStepKey } from "../../../../lib/report/markdown";
+import { atLeast } from "../../../../lib/auth/roles";
+import { requirePageUser } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
   const { id } = await params;
   const report = await getReport(id, ["rewrites", "findings"]);
+  const checks = JSON.parse(JSON.stringify(await planChecks(id)));
+  const canEdit = atLeast(user.role, "member");
   const phases = report ? planOf(report) : undefined;
   if (!phases || phases.length === 0) {
     return (
@@ -56,7 +64,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                     <h3 className="text-sm font-semibold text-slate-900">
                       {i + 1}.{j + 1} {s.title}
                     </h3>
-                    {s.sql && <CopyButton text={s.sql} label="Copy SQL" />}
+                    <div className="flex items-center gap-3">
+                      {s.sql && <CopyButton text={s.sql} label="Copy SQL" />}
+                      <PlanCheck id={id} stepKey={planStepKey(p.id, j)} title={s.title} initial={checks[planStepKey(p.id, j)] ?? null} canEdit={canEdit} />
+                    </div>
                   </div>
                   {s.detail && <p className="mt-1 text-sm text-slate-700">{s.detail}</p>}
                   {s.sql && <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{s.sql}</pre>}

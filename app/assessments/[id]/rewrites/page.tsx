@@ -5,6 +5,7 @@ import { ruleDoc } from "../../../../lib/store/assessments";
 import { Card, Empty } from "../../../../components/ui";
 import { rewritesOf } from "../../../../components/report-sections";
 import { hunksFor, SideBySide } from "../../../../components/side-by-side";
+import { requirePageUser } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ const STATUS_STYLE: Record<string, string> = {
 const sp = z.object({ o: z.coerce.number().int().min(0).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), all: z.string().optional().catch(undefined) });
 
 export default async function RewritesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser();
   const { id } = await params;
   const q = sp.parse(await searchParams);
   const report = await getReport(id);

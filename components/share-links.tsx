@@ -1,0 +1,123 @@
+"use client";
+/** Create, list and revoke read-only share links of one assessment. */
+import { useState } from "react";
+
+interface Link {
+  id: string;
+  label: string | null;
+  createdAt: string;
+  createdBy: { name: string; email: string } | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastOpenedAt: string | null;
+  openCount: number;
+  state: string;
+}
+
+const date = (s: string | null) => (s ? new Date(s).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");
+
+export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link[]; canEdit: boolean }) {
+  const [links, setLinks] = useState(initial);
+  const [days, setDays] = useState("14");
+  const [label, setLabel] = useState("");
+  const [created, setCreated] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = async () => setLinks((await (await fetch(`/api/assessments/${id}/share`, { cache: "no-store" })).json()).links);
+  return (
+    <div className="space-y-4" data-testid="share">
+      <p className="text-sm text-slate-600">A share link opens a read-only view of this assessment&apos;s report (findings with statuses, plan, cost) for anyone who has it, without an account. It shows no other assessments, no edit controls and no connection details.</p>
+      {canEdit && (
+        <form
+          className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(null);
+            const res = await fetch(`/api/assessments/${id}/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...(days ? { expiresInDays: Number(days) } : {}), ...(label ? { label } : {}) }) });
+            const body = await res.json();
+            if (!res.ok) return setError(body?.error?.message ?? "Could not create the link");
+            setCreated(body.absoluteUrl);
+            setLabel("");
+            await reload();
+          }}
+        >
+          <label>
+            <span className="block text-slate-700">Label</span>
+            <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. for the DBA team" className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <label>
+            <span className="block text-slate-700">Expires after</span>
+            <select value={days} onChange={(e) => setDays(e.target.value)} className="rounded border border-slate-300 px-2 py-1" aria-label="Expiry">
+              <option value="1">1 day</option>
+              <option value="7">7 days</option>
+              <option value="14">14 days</option>
+              <option value="30">30 days</option>
+              <option value="">never</option>
+            </select>
+          </label>
+          <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white">
+            Create share link
+          </button>
+        </form>
+      )}
+      {created && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm">
+          Copy the link now (it is shown once): <code data-testid="share-url" className="break-all">{created}</code>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <table className="w-full text-sm" data-testid="share-links">
+        <thead className="text-left text-slate-600">
+          <tr>
+            <th className="py-1">Link</th>
+            <th>Created by</th>
+            <th>Created</th>
+            <th>Expires</th>
+            <th>Last opened</th>
+            <th>State</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {links.map((l) => (
+            <tr key={l.id} className="border-t border-slate-200" data-testid="share-link">
+              <td className="py-1.5">{l.label ?? <span className="text-slate-500">unlabelled</span>}</td>
+              <td>{l.createdBy?.name ?? "—"}</td>
+              <td>{date(l.createdAt)}</td>
+              <td>{l.expiresAt ? date(l.expiresAt) : "never"}</td>
+              <td>
+                {date(l.lastOpenedAt)} {l.openCount > 0 && <span className="text-slate-500">({l.openCount}×)</span>}
+              </td>
+              <td>{l.state}</td>
+              <td className="text-right">
+                {canEdit && l.state === "active" && (
+                  <button
+                    type="button"
+                    className="text-red-700 hover:underline"
+                    onClick={async () => {
+                      const res = await fetch(`/api/assessments/${id}/share/${l.id}`, { method: "DELETE" });
+                      if (!res.ok) setError("Could not revoke");
+                      await reload();
+                    }}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+          {links.length === 0 && (
+            <tr>
+              <td colSpan={7} className="py-2 text-slate-500">
+                No share links yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
