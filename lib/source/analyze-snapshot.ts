@@ -11,6 +11,7 @@ import type { Finding } from "../rules/rule";
 import { analyzeHotspots, type HotspotSection } from "../workload/hotspots";
 import { buildProfile, type WorkloadProfile } from "../workload/profile";
 import { round, statementFindings, LIMITS } from "../workload/rules";
+import { completeNotes } from "./collect";
 import { catalogToDdl } from "./ddl";
 import type { CollectionNote, Snapshot } from "./snapshot";
 
@@ -93,7 +94,7 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
     user: snap.preflight.user,
     sampleSeconds: round(snap.sampleSeconds, 1),
     permissions: { superuser: snap.preflight.superuser, readAllStats: snap.preflight.readAllStats, trackCounts: snap.preflight.trackCounts, pgStatStatements: snap.preflight.pgStatStatements },
-    collected: snap.notes,
+    collected: snap.collector === "psql" && snap.notes.length === 0 ? completeNotes(snap.preflight, snap.catalog, snap.statements, []) : snap.notes,
     sizes: snap.catalog ? { databaseBytes: snap.catalog.database.sizeBytes, tables: snap.catalog.tables.length, indexes: snap.catalog.indexes.length } : undefined,
     catalogFile: file,
   };

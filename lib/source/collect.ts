@@ -39,7 +39,7 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
     const preflight = await one<Preflight>(PREFLIGHT_SQL).catch((e) => {
       throw toSourceError(e, f, secrets);
     });
-    const notes = preflightNotes(preflight);
+    const notes: CollectionNote[] = [];
 
     progress({ phase: "catalog", message: "reading the catalog" });
     let catalog: Catalog | null = null;
@@ -58,6 +58,7 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
         statements.push(await one<StatementsSample>(statementsSql(quoteIdent(pgss!.schema))));
       } catch (e) {
         const msg = String((e as Error).message);
+        if (notes.some((n) => n.item === "statements")) return;
         notes.push({
           item: "statements",
           collected: false,
@@ -80,15 +81,6 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
         await readStatements();
       }
     }
-    const stmtNoteMissing = !notes.some((n) => n.item === "statements");
-    if (canStatements && stmtNoteMissing) {
-      const hidden = statements[0]?.statements.filter((s) => s.query === "<insufficient privilege>").length ?? 0;
-      notes.push(
-        hidden > 0
-          ? { item: "statements", collected: "partial", reason: `${hidden} statements of other roles are hidden: grant pg_read_all_stats to see their text` }
-          : { item: "statements", collected: true, reason: `pg_stat_statements ${pgss!.version}` },
-      );
-    }
     progress({ phase: "done", message: "collection finished" });
     return {
       format: SNAPSHOT_FORMAT,
@@ -100,13 +92,38 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
       catalog,
       samples,
       statements: statements.length ? statements : null,
-      notes,
+      notes: completeNotes(preflight, catalog, statements.length ? statements : null, notes),
     };
   } catch (e) {
     throw toSourceError(e, f, secrets);
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * The full "what was collected and what was not" list. Live runs pass their runtime failures; psql
+ * snapshots get the same list derived at analysis time, so both paths report identically.
+ */
+export function completeNotes(p: Preflight, catalog: Catalog | null, statements: StatementsSample[] | null, runtime: CollectionNote[]): CollectionNote[] {
+  const notes = preflightNotes(p).filter((n) => !runtime.some((r) => r.item === n.item));
+  notes.push(...runtime);
+  if (!catalog && !notes.some((n) => n.item === "catalog")) notes.push({ item: "catalog", collected: false, reason: "the catalog query failed" });
+  if (catalog) notes.push({ item: "catalog", collected: true, reason: `${catalog.tables.length} tables, ${catalog.indexes.length} indexes, ${catalog.routines.length} routines` });
+  const pgss = p.pgStatStatements;
+  if (pgss?.readable && !notes.some((n) => n.item === "statements")) {
+    if (!statements) notes.push({ item: "statements", collected: false, reason: "pg_stat_statements is installed but could not be read: it must be in shared_preload_libraries (restart needed)" });
+    else {
+      const hidden = statements[0].statements.filter((s) => s.query === "<insufficient privilege>").length;
+      notes.push(
+        hidden > 0
+          ? { item: "statements", collected: "partial", reason: `${hidden} statements of other roles are hidden: grant pg_read_all_stats to see their text` }
+          : { item: "statements", collected: true, reason: `pg_stat_statements ${pgss.version}` },
+      );
+    }
+  }
+  const order = ["catalog", "table-activity", "statements", "statistics", "sizes"];
+  return notes.sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
 }
 
 /** What the preflight says we will not get, as user-facing notes (the psql collector writes the same). */

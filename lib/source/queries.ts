@@ -10,7 +10,7 @@
 
 /** Who am I, what can I see: run first, drives the "not collected because…" notes. */
 export const PREFLIGHT_SQL = `
-SELECT json_build_object(
+SELECT /* dsql-preflight */ json_build_object(
   'serverVersion', current_setting('server_version'),
   'serverVersionNum', current_setting('server_version_num')::int,
   'database', current_database(),
@@ -40,7 +40,7 @@ const acl = (col: string) =>
 
 /** The schema: everything pg_dump --schema-only would print, plus sizes and planner statistics. No row data. */
 export const CATALOG_SQL = `
-SELECT json_build_object(
+SELECT /* dsql-preflight */ json_build_object(
  'database', (SELECT json_build_object('name', d.datname, 'encoding', pg_encoding_to_char(d.encoding),
       'collate', d.datcollate, 'ctype', d.datctype, 'localeProvider', to_jsonb(d)->>'datlocprovider',
       'sizeBytes', pg_database_size(d.oid))
@@ -204,7 +204,7 @@ SELECT json_build_object(
 
 /** One activity sample: cumulative counters, differenced between two samples to get rates. */
 export const SAMPLE_SQL = `
-SELECT json_build_object(
+SELECT /* dsql-preflight */ json_build_object(
  'at', clock_timestamp(),
  'database', (SELECT json_build_object('xactCommit', xact_commit, 'xactRollback', xact_rollback, 'tupReturned', tup_returned,
      'tupFetched', tup_fetched, 'tupInserted', tup_inserted, 'tupUpdated', tup_updated, 'tupDeleted', tup_deleted,
@@ -220,16 +220,16 @@ SELECT json_build_object(
 /**
  * pg_stat_statements for this database. Needs the extension installed here and loaded through
  * shared_preload_libraries; without pg_read_all_stats other roles' query texts read `<insufficient privilege>`.
- * `:schema` is replaced by the extension's schema (quoted).
+ * `schema` is the extension's schema as a quoted identifier (or a psql variable reference).
  */
 export function statementsSql(schema: string): string {
   return `
-SELECT json_build_object('at', clock_timestamp(), 'statements', coalesce(json_agg(x ORDER BY (x->>'totalMs')::float8 DESC), '[]'),
-  'reset', (SELECT to_jsonb(i)->>'stats_reset' FROM ${schema}.pg_stat_statements_info i WHERE to_regclass('${schema}.pg_stat_statements_info') IS NOT NULL LIMIT 1)) AS j
+SELECT /* dsql-preflight */ json_build_object('at', clock_timestamp(), 'statements', coalesce(json_agg(x ORDER BY (x->>'totalMs')::float8 DESC), '[]'), 'reset', NULL) AS j
 FROM (
   SELECT json_build_object(
     'queryId', (to_jsonb(s)->>'queryid'),
-    'query', s.query,
+    -- Query texts can carry secrets (CREATE ROLE … PASSWORD '…', connection strings): masked before they leave the server.
+    'query', regexp_replace(regexp_replace(s.query, '(password\\s+)''([^'']|'''')*''', '\\1''***''', 'gi'), '(password\\s*=\\s*)[^\\s,;)'']+', '\\1***', 'gi'),
     'topLevel', coalesce((to_jsonb(s)->>'toplevel')::boolean, true),
     'calls', s.calls,
     'rows', s.rows,
@@ -239,6 +239,7 @@ FROM (
   ) AS x
   FROM ${schema}.pg_stat_statements s
   WHERE s.dbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+    AND s.query NOT LIKE '%/* dsql-preflight */%' -- the assessment's own queries are not the application's workload
   ORDER BY coalesce((to_jsonb(s)->>'total_exec_time')::float8, (to_jsonb(s)->>'total_time')::float8) DESC
   LIMIT 5000
 ) q`;

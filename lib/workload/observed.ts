@@ -77,11 +77,17 @@ const qualify = (rv: AstNode | undefined): string => {
 type Facts = Pick<ObservedStatement, "kind" | "nodeType" | "node" | "target" | "reads" | "locking" | "functions" | "counterUpdate" | "parsed">;
 
 export function facts(query: string): Facts {
+  // PostgreSQL 16+ normalises utility statements too (`SAVEPOINT $1`, `LISTEN $1`): retry with the
+  // placeholders as identifiers, then as literals, so these still parse.
   let stmt: AstNode | undefined;
-  try {
-    stmt = parseSync(query).stmts?.[0]?.stmt;
-  } catch {
-    stmt = undefined;
+  for (const text of [query, query.replace(/\$(\d+)/g, "_p$1"), query.replace(/\$(\d+)/g, "0")]) {
+    try {
+      stmt = parseSync(text).stmts?.[0]?.stmt;
+      if (stmt) break;
+    } catch {
+      stmt = undefined;
+    }
+    if (!/\$\d/.test(query)) break;
   }
   if (!stmt) return { kind: "other", nodeType: "unparsed", reads: [], locking: [], functions: [], counterUpdate: false, parsed: false };
   const nodeType = Object.keys(stmt)[0];
