@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
+import { runSourceAnalyze } from "../source/cli";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/capabilities";
 import { buildReport, type AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
@@ -67,9 +68,22 @@ export interface AnalyzeCliOptions {
   failOn: "blocker" | "warning" | "never";
   maxBytes?: string;
   progress?: boolean;
+  db?: string;
+  sampleSeconds?: string;
+  region?: string;
+  saveSnapshot?: string;
 }
 
 export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
+  const fromSource = await runSourceAnalyze(inputs, o, {
+    targetDate: checkTargetDate,
+    usageError: (m) => new UsageError(m),
+    finish: (report) => {
+      emit(render(report, o.format), o.out);
+      return fails(report, o.failOn) ? 1 : 0;
+    },
+  });
+  if (fromSource !== undefined) return fromSource;
   if (inputs.length === 0) throw new UsageError("analyze: give at least one file, directory, .zip, or - for stdin");
   const targetDate = checkTargetDate(o.targetDate);
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
@@ -105,6 +119,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
     .option("--progress", "print progress per file on stderr")
+    .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
+    .option("--sample-seconds <n>", "with --db: seconds between the two activity samples (default 60)")
+    .option("--save-snapshot <file>", "with --db: also write the collected snapshot (catalog + statistics, no data, no credentials)")
+    .option("--region <region>", "AWS Region for DSQL prices in the cost estimate (default us-east-1)")
     .addHelpText(
       "after",
       `
@@ -114,7 +132,9 @@ Examples:
   dsql-preflight analyze schema.sql
   pg_dump --schema-only mydb | dsql-preflight analyze - --format json --out report.json
   dsql-preflight analyze db/migrations --format sarif --out dsql.sarif --fail-on warning
-  dsql-preflight analyze schema.sql --target-date 2026-06-01`,
+  dsql-preflight analyze schema.sql --target-date 2026-06-01
+  dsql-preflight analyze --db "postgresql://assessor@db.internal/app?sslmode=verify-full&sslrootcert=ca.pem" --sample-seconds 120 --format json
+  dsql-preflight analyze snapshot.json   (from psql -f scripts/dsql-preflight-collect.sql)`,
     )
     .action(async (inputs: string[], o: AnalyzeCliOptions) => setExit(await runAnalyze(inputs, o)));
 
