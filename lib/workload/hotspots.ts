@@ -4,13 +4,14 @@
  * workload says whether it matters: insert rate on that key, updates concentrated on few live rows,
  * FOR UPDATE on rows many calls share. Every entry shows its evidence and a concrete remedy.
  */
-import { key, primaryKey, type ColumnModel, type SchemaModel, type TableModel } from "../model/schema";
+import { key, primaryKey, type SchemaModel } from "../model/schema";
+import { counterColumns, monotonicKind } from "./keys";
 import type { Finding } from "../rules/rule";
 import { quoteIdent } from "./observed";
 import type { WorkloadProfile } from "./profile";
 import { round, workloadFinding } from "./rules";
 
-export type KeyKind = "identity" | "sequence" | "serial" | "timestamp" | "time-ordered-uuid";
+export type { KeyKind } from "./keys";
 
 export interface Hotspot {
   table: string;
@@ -37,28 +38,6 @@ export const THRESHOLDS = {
   /** FOR UPDATE calls per second on a small table. */
   forUpdatePerSec: 1,
 };
-
-const TIME_TYPES = new Set(["timestamp", "timestamptz", "date", "time", "timetz"]);
-const ORDERED_UUID = new Set(["uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "gen_ulid", "ulid", "uuid_generate_v7"]);
-const COUNTER_NAME = /^(count|counter|counts|total|totals|hits|visits|views|balance|quantity|qty|stock|inventory|seq|sequence|next_?id|last_?value|value|amount|score|likes)$/i;
-
-/** How a column's values grow, if monotonically. */
-export function monotonicKind(c: ColumnModel | undefined): KeyKind | undefined {
-  if (!c) return undefined;
-  if (c.identity) return "identity";
-  if (c.serial) return "serial";
-  if (c.sequence || c.defaultKind === "nextval") return "sequence";
-  if (c.defaultFunctions.some((f) => ORDERED_UUID.has(f))) return "time-ordered-uuid";
-  if (TIME_TYPES.has(c.type.name) && c.type.arrayDims === 0) return "timestamp";
-  return undefined;
-}
-
-/** Counter-style: a narrow table whose non-key numeric column is named like a running total. */
-export function counterColumns(t: TableModel): string[] {
-  const pk = new Set(primaryKey(t)?.columns ?? []);
-  if (t.columns.length > 6) return [];
-  return t.columns.filter((c) => !pk.has(c.name) && /^(int|numeric|float|decimal|money|bigint|smallint)/.test(c.type.name) && COUNTER_NAME.test(c.name)).map((c) => c.name);
-}
 
 const qname = (t: { schema: string; name: string }) => `${quoteIdent(t.schema)}.${quoteIdent(t.name)}`;
 
