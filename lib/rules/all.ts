@@ -13,6 +13,7 @@ import charLengthLimit from "./char-length-limit";
 import checkAddedLater from "./check-added-later";
 import columnCompression from "./column-compression";
 import compositeType from "./composite-type";
+import counterStyleTable from "./counter-style-table";
 import createDatabase from "./create-database";
 import createRule from "./create-rule";
 import createTableAs from "./create-table-as";
@@ -135,6 +136,7 @@ export const ALL_RULES: Rule[] = [
   checkAddedLater,
   columnCompression,
   compositeType,
+  counterStyleTable,
   createDatabase,
   createRule,
   createTableAs,

@@ -18,7 +18,7 @@ export default defineRule({
   title: "Collation other than C",
   severity: "blocker",
   category: "types",
-  fixKind: "manual",
+  fixKind: "auto",
   effort: "medium",
   docsUrl: SOURCES.MIG,
   why: "DSQL uses the C collation only: `COLLATE` clauses naming any other collation are rejected, and text sorts and compares by byte order (`Banana` sorts before `apple`).",

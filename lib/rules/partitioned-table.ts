@@ -9,7 +9,7 @@ export default defineRule({
   title: "Declarative partitioning",
   severity: "blocker",
   category: "tables",
-  fixKind: "manual",
+  fixKind: "auto",
   effort: "significant",
   docsUrl: SOURCES.MIG,
   why: "DSQL rejects declarative partitioning (`PARTITION BY clause not supported for CREATE TABLE`, `PARTITION OF clause not supported`); it partitions and distributes every table by primary key on its own.",

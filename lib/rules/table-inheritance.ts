@@ -8,7 +8,7 @@ export default defineRule({
   title: "Table inheritance (INHERITS)",
   severity: "blocker",
   category: "tables",
-  fixKind: "manual",
+  fixKind: "auto",
   effort: "medium",
   docsUrl: SOURCES.UNSUPPORTED,
   why: "INHERITS is not supported in DSQL's CREATE TABLE; queries on a parent no longer include child rows.",
