@@ -17,7 +17,7 @@ export default defineRule({
   docsUrl: SOURCES.TYPES,
   why: "DSQL rejects char(n) above 4,096 and varchar(n) above 65,535 at DDL time (`Datatype limit greater than 65535 bytes not supported for varchar`). Any single value is also capped at 1 MiB.",
   fix: "Use text (optionally with a CHECK on length), or a length within the limit.",
-  catalogRows: [61, "Q:char-length", "Q:varchar-length"],
+  catalogRows: [61, "Q:char-varchar-declared-length"],
   example: {
     bad: "CREATE TABLE note (body varchar(100000));",
     good: "CREATE TABLE note (body text CHECK (length(body) <= 100000));",

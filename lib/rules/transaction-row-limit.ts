@@ -13,7 +13,7 @@ export default defineRule({
   docsUrl: SOURCES.QUOTAS,
   why: "A DSQL transaction may modify at most 3,000 rows (`transaction row limit exceeded`); an INSERT … VALUES with more rows, or a BEGIN … COMMIT whose inserts add up past it, fails.",
   fix: "Split the rows into transactions of 500–1,000 rows each (one INSERT … VALUES per batch, committed separately).",
-  catalogRows: [92, "Q:transaction-rows"],
+  catalogRows: [92, "Q:rows-modified-per-transaction"],
   example: {
     bad: "BEGIN; INSERT INTO track VALUES (…), … 3,503 rows …; COMMIT;",
     good: "INSERT INTO track VALUES … 1,000 rows …; -- ×4, each committed on its own",
