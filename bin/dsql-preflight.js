@@ -6,6 +6,6 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bundle = join(root, "dist", "cli.js");
+const bundle = join(root, "dist", "cli", "cli.js");
 if (!existsSync(bundle)) execFileSync(process.execPath, [join(root, "scripts", "build-cli.mjs")], { stdio: "inherit" });
 await import(bundle);

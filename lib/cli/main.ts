@@ -7,7 +7,6 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
-import { runSourceAnalyze } from "../source/cli";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/capabilities";
 import { buildReport, type AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
@@ -75,7 +74,9 @@ export interface AnalyzeCliOptions {
 }
 
 export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
-  const fromSource = await runSourceAnalyze(inputs, o, {
+  // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
+  const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
+  const fromSource = !wantsSource ? undefined : await (await import("../source/cli")).runSourceAnalyze(inputs, o, {
     targetDate: checkTargetDate,
     usageError: (m) => new UsageError(m),
     finish: (report) => {

@@ -1,73 +1,10 @@
 /**
- * `dsql-preflight rewrite <inputs> --out DIR`: DSQL-ready DDL, per-step files, a patch and the plan.
+ * Registers `dsql-preflight rewrite`; the work happens in rewrite-run.ts, imported when the command runs.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { z } from "zod";
-import { readInputs } from "../ingest/sources";
-import { buildReport } from "../report/contract";
-import { buildPlan } from "../plan/plan";
-import { planMarkdown } from "../plan/markdown";
-import { rewrite } from "../rewrite/engine";
-import { renderDataScript } from "../rewrite/data";
-import { wholePatch } from "../rewrite/diff";
-import { renderPsqlScript, renderSteps } from "../rewrite/render";
-import { withRewrites } from "../rewrite/report";
-import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
-
-/** --config FILE: per-table key strategies. */
-export const RewriteConfig = z.object({
-  keyStrategy: z.enum(KEY_STRATEGIES).optional(),
-  tables: z.record(z.string(), z.object({ keyStrategy: z.enum(KEY_STRATEGIES) })).optional(),
-});
-
-export interface RewriteCliOptions {
-  out: string;
-  keyStrategy?: KeyStrategy;
-  config?: string;
-  targetDate?: string;
-  maxBytes?: string;
-}
-
-export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error }): Promise<number> {
-  if (inputs.length === 0) throw new helpers.UsageError("rewrite: give at least one file, directory, .zip, or - for stdin");
-  if (!o.out) throw new helpers.UsageError("rewrite: --out DIR is required");
-  let cfg: z.infer<typeof RewriteConfig> = {};
-  if (o.config) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(o.config, "utf8"));
-    } catch (e) {
-      throw new helpers.UsageError(`--config ${o.config}: ${(e as Error).message}`);
-    }
-    const parsed = RewriteConfig.safeParse(raw);
-    if (!parsed.success) throw new helpers.UsageError(`--config ${o.config}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
-    cfg = parsed.data;
-  }
-  const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
-  const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
-  const rw = await rewrite(files, { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate: helpers.checkTargetDate(o.targetDate) });
-  const plan = buildPlan(rw);
-  mkdirSync(o.out, { recursive: true });
-  writeFileSync(join(o.out, "schema.dsql.sql"), renderPsqlScript(rw));
-  if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
-  const steps = renderSteps(rw);
-  const stepDir = join(o.out, "steps");
-  rmSync(stepDir, { recursive: true, force: true });
-  mkdirSync(stepDir, { recursive: true });
-  for (const f of steps.files) writeFileSync(join(stepDir, f.name), f.content);
-  writeFileSync(join(stepDir, "manifest.json"), JSON.stringify(steps.manifest, null, 2) + "\n");
-  writeFileSync(join(o.out, "changes.patch"), wholePatch(rw.objects));
-  writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
-  writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(withRewrites(buildReport(rw.analysis), rw, plan), null, 2) + "\n");
-  process.stderr.write(
-    `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n`,
-  );
-  return 0;
-}
+import { KEY_STRATEGIES } from "../rewrite/types";
+import type { RewriteCliOptions, runRewrite } from "./rewrite-run";
 
 export function registerRewriteCommand(program: Command, setExit: (code: number) => void, helpers: Parameters<typeof runRewrite>[2]): void {
   program
@@ -79,5 +16,8 @@ export function registerRewriteCommand(program: Command, setExit: (code: number)
     .option("--config <file>", 'JSON: {"keyStrategy": "identity", "tables": {"public.orders": {"keyStrategy": "uuid"}}}')
     .option("-t, --target-date <YYYY-MM-DD>", "assess against DSQL capabilities as of this date")
     .option("--max-bytes <size>", "refuse inputs larger than this (default 50MB)")
-    .action(async (inputs: string[], o: RewriteCliOptions) => setExit(await runRewrite(inputs, o, helpers)));
+    .action(async (inputs: string[], o: RewriteCliOptions) => {
+      const { runRewrite } = await import("./rewrite-run");
+      setExit(await runRewrite(inputs, o, helpers));
+    });
 }
