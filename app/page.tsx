@@ -15,7 +15,7 @@ const params = z.object({
 const SOURCE_LABEL: Record<string, string> = { upload: "Upload", paste: "Pasted SQL", connection: "Live connection", snapshot: "Snapshot" };
 
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const sp = params.parse(await searchParams);
   const sort = sp.sort ?? "createdAt";
   const order = sp.order ?? (sort === "name" ? "asc" : "desc");
@@ -60,9 +60,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             />
             <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">Search</button>
           </form>
-          <Link href="/new" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800">
-            New assessment
-          </Link>
+          {user.role !== "viewer" && (
+            <Link href="/new" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-800">
+              New assessment
+            </Link>
+          )}
         </div>
       </div>
 

@@ -19,17 +19,26 @@ export function PlanCheck({ id, stepKey, title, initial, canEdit }: { id: string
         disabled={!canEdit || busy}
         aria-label={`Done: ${title}`}
         onChange={async (e) => {
+          const checked = e.target.checked;
+          const before = check;
+          // Show the change at once; the server's answer (who, when) replaces it.
+          setCheck(checked ? { checkedAt: new Date().toISOString(), checkedBy: null } : null);
           setBusy(true);
           setError(null);
-          const res = await fetch(`/api/assessments/${id}/plan-checks`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ stepKey, checked: e.target.checked, title }) });
+          const res = await fetch(`/api/assessments/${id}/plan-checks`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ stepKey, checked, title }) });
           const body = await res.json().catch(() => null);
           setBusy(false);
-          if (!res.ok) return setError(body?.error?.message ?? "Could not save");
+          if (!res.ok) {
+            setCheck(before);
+            return setError(body?.error?.message ?? "Could not save");
+          }
           setCheck(body.check);
         }}
         className="h-4 w-4"
       />
-      {check ? (
+      {check && busy ? (
+        <span>saving…</span>
+      ) : check ? (
         <span data-testid="plan-check-by">
           done · {check.checkedBy?.name ?? "removed member"}, {new Date(check.checkedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
         </span>

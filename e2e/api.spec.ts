@@ -1,5 +1,5 @@
 /** The JSON API refuses malformed requests with a 4xx and a message, never a 500. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers";
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 const limit = Number(process.env.UPLOAD_MAX_BYTES ?? 5 * 1024 * 1024);
@@ -63,14 +63,20 @@ test("finding filters and review state are validated", async ({ request }) => {
     .toBe("done");
   await expectError(await request.get(`/api/assessments/${id}/findings?severity=critical`), 400, /severity/);
   await expectError(await request.get(`/api/assessments/${id}/findings?group=planet`), 400, /group/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "waived" } }), 400, /reason/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "done" } }), 400, /status/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/99999`, { data: { status: "fixed" } }), 404, /No such finding/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/abc`, { data: { status: "fixed" } }), 404, /No such finding/);
-  const ok = await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "waived", note: "covered by the app" } });
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "wontfix" } }), 400, /reason/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "waived" } }), 400, /reason/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "finished" } }), 400, /status must be one of/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "done" } }), 400, /version/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/99999`, { data: { version: 0, status: "done" } }), 404, /No such finding/);
+  await expectError(await request.patch(`/api/assessments/${id}/findings/abc`, { data: { version: 0, status: "done" } }), 404, /No such finding/);
+  // The older vocabulary still works: waived is won't fix.
+  const ok = await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "waived", note: "covered by the app" } });
   expect(ok.status()).toBe(200);
   const report = await (await request.get(`/api/assessments/${id}/report`)).json();
-  expect(report.findings[0].state).toMatchObject({ status: "waived", note: "covered by the app" });
+  expect(report.findings[0].state).toMatchObject({ status: "wontfix", note: "covered by the app", version: 1 });
+  await expectError(await request.get(`/api/assessments/${id}/findings?status=maybe`), 400, /status/);
+  const waived = await (await request.get(`/api/assessments/${id}/findings?status=waived`)).json();
+  expect(waived.total).toBe(1);
   const list = await (await request.get("/api/assessments?q=api%20state")).json();
   expect(list.items.map((a: { id: string }) => a.id)).toContain(id);
 });

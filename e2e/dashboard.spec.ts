@@ -2,9 +2,8 @@
  * The main path in a real browser: upload a corpus file, watch the job, compare the overview with the
  * CLI's JSON for the same file, review the checklist, open a rewrite diff and the plan, reopen.
  */
-import { expect, test } from "@playwright/test";
 import { join } from "node:path";
-import { cliReport, CORPUS, screenshot } from "./helpers";
+import { cliReport, CORPUS, expect, screenshot, test } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -77,7 +76,9 @@ test("checklist filters, groups, explains and records review state", async ({ pa
 
   // Review state is stored: accept the finding, reload, it is still accepted.
   await detail.getByLabel("Review status").selectOption("accepted");
-  await expect(first).toContainText("Accepted");
+  await detail.getByRole("button", { name: "Save review" }).click();
+  await expect(detail.getByRole("status")).toHaveText("Saved");
+  await expect(first.getByTestId("finding-status")).toHaveText("Accepted (will fix)");
   await page.reload();
   await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
   await page.getByTestId("finding").first().getByRole("button").first().click();

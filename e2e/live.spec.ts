@@ -2,10 +2,9 @@
  * Connect to a real PostgreSQL (the app's own embedded server, a database it can read), run the
  * permission preflight, collect, and see the assessment with what was and was not collected.
  */
-import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { screenshot } from "./helpers";
+import { expect, screenshot, test } from "./helpers";
 
 test("connect: test connection, preflight, collect, report", async ({ page }) => {
   test.skip(!process.env.E2E_DATA_DIR, "needs the suite's embedded database");

@@ -2,11 +2,15 @@
  * End-to-end tests against the built app (`npm run build`) on an embedded PostgreSQL in a temporary
  * data directory, driven in Debian's Chromium. Run through `npm run test:e2e` (scripts/e2e.mjs), which
  * builds, picks free ports and cleans up.
+ *
+ * The "setup" project signs up the first admin through the first-run page and saves the session
+ * (test-results/.auth/admin.json); every other spec reuses it.
  */
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const root = new URL("..", import.meta.url).pathname;
+const ADMIN_STATE = `${root}test-results/.auth/admin.json`;
 
 export default defineConfig({
   testDir: ".",
@@ -26,10 +30,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "app", testMatch: /.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   webServer: {
     command: "node scripts/serve.mjs",
     cwd: root,
-    url: `http://127.0.0.1:${port}/api/assessments?limit=1`,
+    url: `http://127.0.0.1:${port}/signin`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -163,9 +163,9 @@ export async function listMembers() {
   }).then((us) => us.map(({ passwordHash, ...u }) => ({ ...u, pending: !passwordHash })));
 }
 
-export async function createInvite(byId: string, emailIn: string, role: Role): Promise<{ token: string; expiresAt: Date; userId: string }> {
+export async function createInvite(byId: string, emailIn: string, role: Role, name?: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
   const email = normaliseEmail(emailIn);
-  const user = await createUser({ email, role });
+  const user = await createUser({ email, role, name });
   const token = newToken("dpi", 32);
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86400_000);
   await prisma().invite.create({ data: { tokenHash: sha256(token), email, role, createdById: byId, expiresAt } });

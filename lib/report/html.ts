@@ -144,7 +144,7 @@ export function reportHtml(d: PrintData): string {
     `<p class="muted">Aurora DSQL migration assessment · ${esc(a.source)}${a.runNumber && a.runNumber > 1 ? ` · run ${a.runNumber}` : ""} · assessed ${esc(date(a.createdAt))} against DSQL capabilities as of <b>${esc(r.targetDate)}</b> · dsql-preflight ${esc(r.tool.version)}</p>`,
   );
   out.push(`<section class="cover">${readinessRing(s.readiness.score, s.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>Readiness ${s.readiness.score}/100</b> — ${esc(s.readiness.band)}</p><div class="kpis">`);
-  for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${SEVERITY_COLOR[sev].label}s</span><b>${num(s.bySeverity[sev])}</b></div>`);
+  for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(s.bySeverity[sev])}</b></div>`);
   out.push(`<div class="kpi"><span>Effort</span><b>${s.effortHours.low}–${s.effortHours.high} h</b></div></div>`);
   out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(s.findings)} findings (${s.fixKinds.auto} fixed automatically by the rewrite, ${s.fixKinds.manual} manual). Readiness = ${esc(s.readiness.formula)}.</p></div></section>`);
   out.push(categoryChart(r));

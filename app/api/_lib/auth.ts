@@ -36,15 +36,19 @@ function requestHost(req: Request): string | undefined {
   return (fwd ?? req.headers.get("host") ?? new URL(req.url).host)?.split(",")[0]?.trim().toLowerCase();
 }
 
-/** Refuse a cookie-authenticated mutation that does not come from this site. */
+/**
+ * Refuse a cookie-authenticated mutation that a browser made from another site: Sec-Fetch-Site says so,
+ * or the Origin (or Referer) names another host. Browsers send one or both on every cross-site POST,
+ * PUT, PATCH and DELETE; a request with neither does not come from a browser page (scripts, curl).
+ */
 export function checkSameOrigin(req: Request) {
   if (SAFE.has(req.method)) return;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new AuthFailure(403, "cross-site", "Cross-site request refused");
   const origin = req.headers.get("origin") ?? req.headers.get("referer");
-  if (!origin) {
-    if (site === "same-origin") return;
-    throw new AuthFailure(403, "cross-site", "Request refused: no Origin header (send it, or use a personal API token)");
+  if (!origin || origin === "null") {
+    if (origin === "null") throw new AuthFailure(403, "cross-site", "Request refused: opaque origin");
+    return;
   }
   let host: string;
   try {
@@ -54,6 +58,13 @@ export function checkSameOrigin(req: Request) {
   }
   const allowed = new Set([requestHost(req), ...(process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/^https?:\/\//, "").toLowerCase()).filter(Boolean)]);
   if (!allowed.has(host)) throw new AuthFailure(403, "cross-site", "Cross-site request refused");
+}
+
+/** The site's own origin as the browser sees it (PUBLIC_URL when set), for links handed out. */
+export function publicOrigin(req: Request): string {
+  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/+$/, "");
+  const proto = process.env.TRUST_PROXY === "1" ? (req.headers.get("x-forwarded-proto") ?? "http") : new URL(req.url).protocol.replace(":", "");
+  return `${proto}://${requestHost(req) ?? new URL(req.url).host}`;
 }
 
 export async function callerOf(req: Request): Promise<{ user: AuthUser; via: "session" | "token" } | undefined> {

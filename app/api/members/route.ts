@@ -8,6 +8,8 @@ import { createInvite, createUser, listMembers } from "../../../lib/auth/account
 import { ROLES } from "../../../lib/auth/roles";
 import { json, readJson, route } from "../_lib/http";
 
+import { publicOrigin } from "../_lib/auth";
+
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
@@ -25,8 +27,8 @@ export const POST = route(
       const created = await createUser({ email: b.email, name: b.name, role: b.role, password: b.password });
       return json({ user: created }, 201);
     }
-    const inv = await createInvite(user.id, b.email, b.role);
-    const origin = new URL(req.url).origin;
+    const inv = await createInvite(user.id, b.email, b.role, b.name);
+    const origin = publicOrigin(req);
     return json({ user: { id: inv.userId, email: b.email.trim().toLowerCase(), role: b.role }, invite: { url: `${origin}/invite/${inv.token}`, path: `/invite/${inv.token}`, expiresAt: inv.expiresAt } }, 201);
   },
   { role: "admin" },

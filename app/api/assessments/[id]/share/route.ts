@@ -4,6 +4,8 @@ import { createShareLink, listShareLinks } from "../../../../../lib/review/share
 import { getAssessment } from "../../../../../lib/store/assessments";
 import { HttpError, json, parseId, readJson, route } from "../../../_lib/http";
 
+import { publicOrigin } from "../../../_lib/auth";
+
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
@@ -28,5 +30,5 @@ export const POST = route(async (req, params, user) => {
   const expiresAt = b.expiresAt ? new Date(b.expiresAt) : b.expiresInDays ? new Date(Date.now() + b.expiresInDays * 86400_000) : null;
   if (expiresAt && expiresAt < new Date()) throw new HttpError(400, "invalid-request", "expiresAt: must be in the future");
   const link = await createShareLink(id, user.id, { expiresAt, label: b.label });
-  return json({ ...link, absoluteUrl: `${new URL(req.url).origin}${link.url}` }, 201);
+  return json({ ...link, absoluteUrl: `${publicOrigin(req)}${link.url}` }, 201);
 });
