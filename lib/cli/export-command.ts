@@ -35,7 +35,7 @@ export async function runExport(id: string, o: { format: string; out?: string },
       const t0 = Date.now();
       const out = await renderExport(await loadForExport(id), o.format as "md");
       if (o.out) writeFileSync(o.out, out.body);
-      else process.stdout.write(out.body);
+      else await new Promise<void>((res) => process.stdout.write(out.body, () => res()));
       if (o.out) process.stderr.write(`dsql-preflight: wrote ${o.out} (${out.body.length} bytes, ${Date.now() - t0} ms)\n`);
       return 0;
     } catch (e) {
@@ -76,6 +76,11 @@ export async function runAdminCreate(o: { email: string; name?: string; password
   });
 }
 
+/** Idle database pools (migration engine, Prisma) would hold the process for ~10 s; leave once done. */
+function exitSoon() {
+  setTimeout(() => process.exit(), 50).unref();
+}
+
 export function registerStoreCommands(program: Command, setExit: (code: number) => void, h: Helpers): void {
   program
     .command("export")
@@ -83,7 +88,10 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .argument("<assessment-id>", "the id in the dashboard URL /assessments/<id>")
     .addOption(new Option("-f, --format <format>", "output format").choices(["md", "pdf", "json", "sarif", "html"]).default("md"))
     .option("-o, --out <file>", "write to a file instead of stdout (required for pdf)")
-    .action(async (id: string, o: { format: string; out?: string }) => setExit(await runExport(id, o, h)));
+    .action(async (id: string, o: { format: string; out?: string }) => {
+      setExit(await runExport(id, o, h));
+      exitSoon();
+    });
 
   const admin = program.command("admin").description("Accounts of the dashboard");
   admin
@@ -93,5 +101,8 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .option("--name <name>", "display name")
     .option("--password-stdin", "read the password from standard input")
     .addHelpText("after", "\nExample:\n  printf '%s' \"$ADMIN_PASSWORD\" | dsql-preflight admin create --email admin@example.com --password-stdin")
-    .action(async (o: { email: string; name?: string; passwordStdin?: boolean }) => setExit(await runAdminCreate(o, h)));
+    .action(async (o: { email: string; name?: string; passwordStdin?: boolean }) => {
+      setExit(await runAdminCreate(o, h));
+      exitSoon();
+    });
 }

@@ -179,7 +179,7 @@ export function describe(action: string, d: Record<string, unknown>, userNames: 
     case "rerun":
       return `started run ${String(d.runNumber)} (${String(d.reason ?? "re-run")})`;
     case "carry-over":
-      return `carried over ${Number(d.states ?? 0)} review states and ${Number(d.comments ?? 0)} comments from run ${String(d.fromRun)}`;
+      return `carried over ${Number(d.states ?? 0)} review states, ${Number(d.comments ?? 0)} comments and ${Number(d.planSteps ?? 0)} plan check-offs from run ${String(d.fromRun)}`;
     default:
       return action;
   }

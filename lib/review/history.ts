@@ -2,13 +2,14 @@
  * Runs of one assessment: a re-run is a new Assessment row in the same lineage (previousId, runNumber).
  * When its report is stored, review states, comments and per-finding audit entries of matching findings
  * are carried over; findings match by fingerprint (rule + object), never by line number. When one
- * fingerprint occurs several times, occurrences pair up in report order.
+ * fingerprint occurs several times, occurrences pair up in report order. Checked-off plan steps carry
+ * over when the new plan has a step with the same phase and title.
  */
 import type { PrismaClient } from "../store/prisma";
 import { prisma } from "../store/prisma";
 
 /** Copy review state from the previous run onto this run's matching findings (once per run). */
-export async function carryOver(db: PrismaClient, assessmentId: string): Promise<{ states: number; comments: number } | undefined> {
+export async function carryOver(db: PrismaClient, assessmentId: string): Promise<{ states: number; comments: number; planSteps: number } | undefined> {
   const a = await db.assessment.findUnique({ where: { id: assessmentId }, select: { previousId: true, carriedOver: true, runNumber: true } });
   if (!a?.previousId || a.carriedOver) return undefined;
   const prev = a.previousId;
@@ -44,9 +45,21 @@ export async function carryOver(db: PrismaClient, assessmentId: string): Promise
         assessmentId,
         prev,
       );
+      // Plan steps checked off before stay checked when the new plan has the same step (phase and title).
+      const plans = await tx.$queryRaw<Array<{ id: string; plan: { phases?: Array<{ id: string; steps: Array<{ title: string }> }> } | null }>>`
+        select "assessmentId"::text as id, report->'plan' as plan from "AssessmentReport" where "assessmentId" in (${assessmentId}::uuid, ${prev}::uuid)`;
+      const planOf = (id: string) => plans.find((p) => p.id === id)?.plan?.phases ?? [];
+      const titleOf = new Map<string, string>(planOf(prev).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}:${i}`, `${ph.id}\u0000${st.title}`] as const)));
+      const keyOf = new Map<string, string>(planOf(assessmentId).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}\u0000${st.title}`, `${ph.id}:${i}`] as const)));
+      const oldChecks = await tx.planStepCheck.findMany({ where: { assessmentId: prev } });
+      const carried = oldChecks.flatMap((c) => {
+        const k = keyOf.get(titleOf.get(c.stepKey) ?? "");
+        return k ? [{ assessmentId, stepKey: k, checkedById: c.checkedById, checkedAt: c.checkedAt }] : [];
+      });
+      if (carried.length) await tx.planStepCheck.createMany({ data: carried, skipDuplicates: true });
       await tx.assessment.update({ where: { id: assessmentId }, data: { carriedOver: true } });
-      await tx.auditEvent.create({ data: { assessmentId, action: "carry-over", detail: { fromAssessment: prev, fromRun: prevRun?.runNumber ?? a.runNumber - 1, states, comments } } });
-      return { states, comments };
+      await tx.auditEvent.create({ data: { assessmentId, action: "carry-over", detail: { fromAssessment: prev, fromRun: prevRun?.runNumber ?? a.runNumber - 1, states, comments, planSteps: carried.length } } });
+      return { states, comments, planSteps: carried.length };
     },
     { timeout: 120_000 },
   );
