@@ -118,7 +118,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0 10px}th,td{border-bottom:
 thead{display:table-header-group}tr{break-inside:avoid}
 .sev{display:inline-block;border-radius:3px;padding:0 5px;font-weight:600;font-size:10px}
 .st{display:inline-block;border-radius:3px;padding:0 5px;color:#fff;font-size:10px;white-space:nowrap}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:10.5px}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:10.5px}td.rule code{white-space:nowrap}
 .steps{list-style:none;padding:0;margin:0}.steps li{padding:3px 0;break-inside:avoid}.box{display:inline-block;width:12px;height:12px;border:1.5px solid #334155;border-radius:2px;margin-right:6px;vertical-align:-2px;text-align:center;font-size:10px;line-height:10px}
 .links a{margin-right:12px}.note{font-size:10.5px;color:#475569}
 .break{break-before:page}
@@ -161,7 +161,7 @@ export function reportHtml(d: PrintData): string {
       const rv = d.reviewOf?.(idx);
       const st = rv?.status ?? "open";
       out.push(
-        `<tr><td><span class="sev" style="color:${c.fg};background:${c.bg}">${c.label}</span></td><td><code>${esc(f.ruleId)}</code></td><td>${esc(objectName(f))}</td><td><code>${esc(f.file)}:${f.line}</code></td><td>${esc(f.message)}</td>${
+        `<tr><td><span class="sev" style="color:${c.fg};background:${c.bg}">${c.label}</span></td><td class="rule"><code>${esc(f.ruleId)}</code></td><td>${esc(objectName(f))}</td><td><code>${esc(f.file)}:${f.line}</code></td><td>${esc(f.message)}</td>${
           d.reviewOf ? `<td><span class="st" style="background:${STATUS_COLOR[st] ?? "#64748b"}">${esc(STATUS_LABEL[st] ?? st)}</span>${rv?.assignee ? `<div class="note">→ ${esc(rv.assignee)}</div>` : ""}${rv?.note ? `<div class="note">${esc(rv.note)}</div>` : ""}</td>` : ""
         }</tr>`,
       );
