@@ -113,7 +113,7 @@ h1{font-size:26px;margin:4px 0 2px}h2{font-size:18px;margin:26px 0 8px;border-bo
 .cover{display:grid;grid-template-columns:140px 1fr;gap:20px;align-items:center;margin:18px 0}
 .kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:10px}.kpi{border:1px solid #e2e8f0;border-radius:6px;padding:8px 10px}.kpi b{display:block;font-size:20px}
 .ring .ringnum{font-size:26px;font-weight:700;fill:#0f172a}
-.chart{margin:12px 0}.chart figcaption{font-weight:600;margin-bottom:4px}.lbl{font-size:11px;fill:#334155;dominant-baseline:middle}.val{font-size:11px;fill:#334155;dominant-baseline:middle}
+.chart{margin:12px 0}.chart svg{max-width:760px;display:block}.chart figcaption{font-weight:600;margin-bottom:4px}.lbl{font-size:11px;fill:#334155;dominant-baseline:middle}.val{font-size:11px;fill:#334155;dominant-baseline:middle}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px}th,td{border-bottom:1px solid #e2e8f0;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f8fafc;font-weight:600}
 thead{display:table-header-group}tr{break-inside:avoid}
 .sev{display:inline-block;border-radius:3px;padding:0 5px;font-weight:600;font-size:10px}
