@@ -127,6 +127,10 @@ test("sign-in is rate-limited per email and address", async ({ anonRequest }) =>
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   // Another account from the same address is unaffected.
   expect((await anonRequest.post("/api/auth/signin", { data: { email: ADMIN.email, password: ADMIN.password } })).status()).toBe(200);
+  expect((await anonRequest.get("/api/auth/me")).status()).toBe(200);
+  // Sign-out ends that session.
+  expect((await anonRequest.post("/api/auth/signout")).status()).toBe(200);
+  expect((await anonRequest.get("/api/auth/me")).status()).toBe(401);
 });
 
 test("personal API tokens authenticate scripts; revoked tokens stop working", async ({ request, anonRequest }) => {

@@ -7,6 +7,7 @@ import { buildReport } from "./contract";
 import { reportHtml } from "./html";
 import { planStepKey, toMarkdown } from "./markdown";
 import { normaliseStatus } from "../review/status";
+import { htmlToPdf, PdfUnavailableError } from "./pdf";
 
 const SQL = `CREATE TABLE t (id serial PRIMARY KEY, v text);
 CREATE INDEX t_v ON t (v);
@@ -52,6 +53,18 @@ describe("exports", () => {
     expect(html).toContain("Max &amp; Co");
     expect(html).toContain("Migration plan");
     expect(html).not.toMatch(/<script/i);
+  });
+
+  test("PDF without Chromium says what to install", async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    try {
+      await expect(htmlToPdf("<p>x</p>")).rejects.toThrow(PdfUnavailableError);
+      await expect(htmlToPdf("<p>x</p>")).rejects.toThrow(/apt-get install chromium.*CHROMIUM_PATH/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
   });
 
   test("older review names map to the team vocabulary", () => {

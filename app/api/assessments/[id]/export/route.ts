@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { EXPORT_FORMATS, loadForExport, renderExport } from "../../../../../lib/review/export";
+import { PdfUnavailableError } from "../../../../../lib/report/pdf";
+import { esc } from "../../../../../lib/report/html";
 import { parseId, route } from "../../../_lib/http";
 
 export const runtime = "nodejs";
@@ -14,7 +16,19 @@ const query = z.object({ format: z.enum(EXPORT_FORMATS).default("json"), downloa
 export const GET = route(async (req, params) => {
   const id = parseId(params);
   const { format, download } = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const out = await renderExport(await loadForExport(id), format);
+  let out: Awaited<ReturnType<typeof renderExport>>;
+  try {
+    out = await renderExport(await loadForExport(id), format);
+  } catch (e) {
+    // A browser following the PDF button gets a page that says what to do, not JSON.
+    if (e instanceof PdfUnavailableError && (req.headers.get("accept") ?? "").includes("text/html")) {
+      return new Response(
+        `<!doctype html><meta charset="utf-8"><title>PDF export unavailable</title><body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>PDF export unavailable</h1><p>${esc(e.message)}</p><p><a href="/assessments/${id}/print">Open the print view</a> and use your browser's Print → Save as PDF.</p></body>`,
+        { status: 503, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } },
+      );
+    }
+    throw e;
+  }
   return new Response(typeof out.body === "string" ? out.body : new Uint8Array(out.body), {
     headers: {
       "content-type": out.contentType,
