@@ -145,7 +145,7 @@ test("personal API tokens authenticate scripts; revoked tokens stop working", as
 });
 
 test("the shell command creates an admin for scripted installs", async ({ baseURL }) => {
-  test.skip(!process.env.E2E_DATA_DIR, "needs the suite's embedded database");
+  expect(process.env.E2E_DATA_DIR, "run through npm run test:e2e, which starts the suite's embedded database").toBeTruthy();
   execFileSync(process.execPath, [join(ROOT, "bin", "dsql-preflight.js"), "admin", "create", "--email", "ops@example.com", "--name", "Ops", "--password-stdin"], {
     input: "scripted-admin-password\n",
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "" },

@@ -265,7 +265,7 @@ test("export Markdown and PDF from the UI", async ({ page }) => {
 });
 
 test("CLI export reads the stored assessment", async () => {
-  test.skip(!process.env.E2E_DATA_DIR, "needs the suite's embedded database");
+  expect(process.env.E2E_DATA_DIR, "run through npm run test:e2e, which starts the suite's embedded database").toBeTruthy();
   const out = execFileSync(process.execPath, [join(ROOT, "bin", "dsql-preflight.js"), "export", assessment, "--format", "md"], {
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
