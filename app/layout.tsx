@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { pageUser } from "./_lib/session";
+import { QueryProvider } from "../components/query-provider";
 
 export const metadata: Metadata = {
   title: { default: "DSQL Preflight", template: "%s · DSQL Preflight" },
@@ -55,7 +56,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main id="main" className="mx-auto max-w-screen-2xl px-6 py-6">
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </main>
       </body>
     </html>

@@ -3,7 +3,9 @@
  * The review checklist: findings filtered, grouped and paged on the server (thousands of findings stay
  * fast), each expandable to its SQL, why it matters, how to fix it, and its review state.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import { fetchJson } from "./query-provider";
 import { FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./severity";
 
 export interface Member {
@@ -120,54 +122,48 @@ export function Checklist({
 }) {
   const [filters, setFilters] = useState(initialFilters);
   const [group, setGroup] = useState(initialGroup);
-  const [page, setPage] = useState(initial);
-  const [offset, setOffset] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // What is fetched: typing in the search box settles for 250 ms first; facet clicks apply at once and
+  // start again at the first page.
+  const [query, setQuery] = useState({ filters: initialFilters, group: initialGroup, offset: 0 });
+  const offset = query.offset;
+  const setOffset = (o: number) => setQuery((q) => ({ ...q, offset: o }));
+  useEffect(() => {
+    if (filters === query.filters && group === query.group) return;
+    const t = setTimeout(() => setQuery({ filters, group, offset: 0 }), filters.q !== query.filters.q ? 250 : 0);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters, group]);
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const first = useRef(true);
-  const reqId = useRef(0);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  const load = useCallback(
-    async (f: ChecklistFilters, g: string, off: number) => {
-      const my = ++reqId.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const res = await fetch(`/api/assessments/${id}/findings?${qs(f, g, off)}`, { cache: "no-store" });
-        const body = await res.json();
-        if (!res.ok) throw new Error(body?.error?.message ?? `Request failed (${res.status})`);
-        if (my !== reqId.current) return;
-        setPage(body);
-        setOffset(off);
-        const url = new URL(window.location.href);
-        const p = qs(f, g, 0);
-        p.delete("offset");
-        p.delete("limit");
-        if (g === "category") p.delete("group");
-        url.search = p.toString();
-        window.history.replaceState(null, "", url);
-      } catch (e) {
-        if (my === reqId.current) setError((e as Error).message);
-      } finally {
-        if (my === reqId.current) setLoading(false);
-      }
-    },
-    [id],
-  );
+  const queryClient = useQueryClient();
+  const key = ["findings", id, qs(query.filters, query.group, offset).toString()];
+  const isInitial = query.filters === initialFilters && query.group === initialGroup && offset === 0;
+  const { data, isFetching: loading, error: queryError } = useQuery({
+    queryKey: key,
+    queryFn: () => fetchJson<Page>(`/api/assessments/${id}/findings?${qs(query.filters, query.group, offset)}`),
+    // The server rendered the first page; later pages keep showing the previous one while they load.
+    initialData: isInitial ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const page = data ?? initial;
+  const error = queryError ? queryError.message : null;
 
+  // Keep the address bar in step with the filters, so a reload or a shared URL shows the same view.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const t = setTimeout(() => load(filters, group, 0), filters.q ? 250 : 0);
-    return () => clearTimeout(t);
-  }, [filters, group, load]);
+    const url = new URL(window.location.href);
+    const p = qs(query.filters, query.group, 0);
+    p.delete("offset");
+    p.delete("limit");
+    if (query.group === "category") p.delete("group");
+    url.search = p.toString();
+    window.history.replaceState(null, "", url);
+  }, [query.filters, query.group]);
 
-  const onSaved = (idx: number, state: ReviewState) => setPage((p) => ({ ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) }));
+  const onSaved = (idx: number, state: ReviewState) =>
+    queryClient.setQueryData<Page>(key, (p) => (p ? { ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) } : p));
+  const reload = () => queryClient.invalidateQueries({ queryKey: ["findings", id] });
 
   const groupCount = new Map(page.groups.map((g) => [g.key, g.count]));
   const total = page.total;
@@ -251,7 +247,7 @@ export function Checklist({
             </select>
           </label>
         </div>
-        {canEdit && total > 0 && <BulkBar id={id} filters={filters} total={total} members={members} onDone={() => load(filters, group, offset)} />}
+        {canEdit && total > 0 && <BulkBar id={id} filters={filters} total={total} members={members} onDone={reload} />}
         {error && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {error}
@@ -275,13 +271,13 @@ export function Checklist({
         </ol>
         {total > PAGE && (
           <nav className="flex items-center justify-between border-t border-slate-200 pt-3 text-sm" aria-label="Pages">
-            <button type="button" disabled={offset === 0 || loading} onClick={() => load(filters, group, Math.max(0, offset - PAGE))} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
+            <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
               ← Previous
             </button>
             <span className="text-slate-700">
               Page {Math.floor(offset / PAGE) + 1} of {Math.ceil(total / PAGE)}
             </span>
-            <button type="button" disabled={offset + PAGE >= total || loading} onClick={() => load(filters, group, offset + PAGE)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
+            <button type="button" disabled={offset + PAGE >= total || loading} onClick={() => setOffset(offset + PAGE)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
               Next →
             </button>
           </nav>

@@ -1,8 +1,10 @@
 "use client";
 /** Live job state: polls the status endpoint, refreshes the page when the report is ready. */
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
+import { fetchJson } from "./query-provider";
 
 interface Progress {
   phase: string;
@@ -11,37 +13,33 @@ interface Progress {
   statements?: number;
 }
 
-export function JobProgress({ id, initial }: { id: string; initial: { status: string; progress: Progress | null; error: string | null } }) {
+type JobState = { status: string; progress: Progress | null; error: string | null };
+
+const finished = (status: string) => status === "done" || status === "failed";
+
+export function JobProgress({ id, initial }: { id: string; initial: JobState }) {
   const router = useRouter();
-  const [state, setState] = useState(initial);
+  const { data } = useQuery({
+    queryKey: ["assessment-status", id],
+    queryFn: async (): Promise<JobState> => {
+      const body = await fetchJson<JobState>(`/api/assessments/${id}`);
+      return { status: body.status, progress: body.progress, error: body.error };
+    },
+    initialData: initial,
+    initialDataUpdatedAt: 0,
+    // Poll while the job runs; a transient error keeps the last state and polling goes on.
+    refetchInterval: (q) => (finished(q.state.data?.status ?? "queued") ? false : 600),
+    retry: true,
+  });
+  const state = data ?? initial;
+  // Re-render the server page when the job moves on (queued → running → done) so the report appears.
+  const seen = useRef(initial.status);
   useEffect(() => {
-    if (state.status === "done" || state.status === "failed") return;
-    let stop = false;
-    const tick = async () => {
-      try {
-        const res = await fetch(`/api/assessments/${id}`, { cache: "no-store" });
-        if (res.ok) {
-          const body = await res.json();
-          if (stop) return;
-          setState({ status: body.status, progress: body.progress, error: body.error });
-          if (body.status !== state.status && body.status !== "done") router.refresh();
-          if (body.status === "done") {
-            router.refresh();
-            return;
-          }
-          if (body.status === "failed") return;
-        }
-      } catch {
-        /* transient: keep polling */
-      }
-      if (!stop) setTimeout(tick, 600);
-    };
-    const t = setTimeout(tick, 400);
-    return () => {
-      stop = true;
-      clearTimeout(t);
-    };
-  }, [id, state.status, router]);
+    if (state.status !== seen.current) {
+      seen.current = state.status;
+      if (state.status !== "failed") router.refresh();
+    }
+  }, [state.status, router]);
 
   if (state.status === "failed") {
     return (

@@ -1,6 +1,8 @@
 "use client";
 /** Create, list and revoke read-only share links of one assessment. */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { fetchJson } from "./query-provider";
 
 interface Link {
   id: string;
@@ -17,27 +19,46 @@ interface Link {
 const date = (s: string | null) => (s ? new Date(s).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "—");
 
 export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link[]; canEdit: boolean }) {
-  const [links, setLinks] = useState(initial);
+  const queryClient = useQueryClient();
+  const key = ["share-links", id];
+  const { data: links = initial } = useQuery({
+    queryKey: key,
+    queryFn: async () => (await fetchJson<{ links: Link[] }>(`/api/assessments/${id}/share`)).links,
+    initialData: initial,
+  });
   const [days, setDays] = useState("14");
   const [label, setLabel] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = async () => setLinks((await (await fetch(`/api/assessments/${id}/share`, { cache: "no-store" })).json()).links);
+  const create = useMutation({
+    mutationFn: () =>
+      fetchJson<{ absoluteUrl: string }>(`/api/assessments/${id}/share`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...(days ? { expiresInDays: Number(days) } : {}), ...(label ? { label } : {}) }),
+      }),
+    onMutate: () => setError(null),
+    onSuccess: (body) => {
+      setCreated(body.absoluteUrl);
+      setLabel("");
+    },
+    onError: (e) => setError(e.message || "Could not create the link"),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+  const revoke = useMutation({
+    mutationFn: (linkId: string) => fetchJson(`/api/assessments/${id}/share/${linkId}`, { method: "DELETE" }),
+    onError: () => setError("Could not revoke"),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
   return (
     <div className="space-y-4" data-testid="share">
       <p className="text-sm text-slate-600">A share link opens a read-only view of this assessment&apos;s report (findings with statuses, plan, cost) for anyone who has it, without an account. It shows no other assessments, no edit controls and no connection details.</p>
       {canEdit && (
         <form
           className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            setError(null);
-            const res = await fetch(`/api/assessments/${id}/share`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...(days ? { expiresInDays: Number(days) } : {}), ...(label ? { label } : {}) }) });
-            const body = await res.json();
-            if (!res.ok) return setError(body?.error?.message ?? "Could not create the link");
-            setCreated(body.absoluteUrl);
-            setLabel("");
-            await reload();
+            create.mutate();
           }}
         >
           <label>
@@ -54,7 +75,7 @@ export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link
               <option value="">never</option>
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white">
+          <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
             Create share link
           </button>
         </form>
@@ -97,11 +118,8 @@ export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link
                   <button
                     type="button"
                     className="text-red-700 hover:underline"
-                    onClick={async () => {
-                      const res = await fetch(`/api/assessments/${id}/share/${l.id}`, { method: "DELETE" });
-                      if (!res.ok) setError("Could not revoke");
-                      await reload();
-                    }}
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(l.id)}
                   >
                     Revoke
                   </button>
