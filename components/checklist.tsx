@@ -140,7 +140,7 @@ export function Checklist({
   const queryClient = useQueryClient();
   const key = ["findings", id, qs(query.filters, query.group, offset).toString()];
   const isInitial = query.filters === initialFilters && query.group === initialGroup && offset === 0;
-  const { data, isFetching: loading, error: queryError } = useQuery({
+  const { data, isFetching: loading, isPlaceholderData, error: queryError } = useQuery({
     queryKey: key,
     queryFn: () => fetchJson<Page>(`/api/assessments/${id}/findings?${qs(query.filters, query.group, offset)}`),
     // The server rendered the first page; later pages keep showing the previous one while they load.
@@ -150,8 +150,10 @@ export function Checklist({
   const page = data ?? initial;
   const error = queryError ? queryError.message : null;
 
-  // Keep the address bar in step with the filters, so a reload or a shared URL shows the same view.
+  // Keep the address bar in step with what is shown (once the filtered page has arrived), so a reload
+  // or a shared URL shows the same view.
   useEffect(() => {
+    if (isPlaceholderData) return;
     const url = new URL(window.location.href);
     const p = qs(query.filters, query.group, 0);
     p.delete("offset");
@@ -159,7 +161,7 @@ export function Checklist({
     if (query.group === "category") p.delete("group");
     url.search = p.toString();
     window.history.replaceState(null, "", url);
-  }, [query.filters, query.group]);
+  }, [query.filters, query.group, isPlaceholderData]);
 
   const onSaved = (idx: number, state: ReviewState) =>
     queryClient.setQueryData<Page>(key, (p) => (p ? { ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) } : p));

@@ -3,6 +3,7 @@
  * which permissions the assessment will need and which are missing (the "preflight").
  */
 import pg from "pg";
+import { openReadOnly, SourceError } from "../source/connect";
 
 export interface ConnectionParams {
   host: string;
@@ -33,32 +34,20 @@ export interface ConnectionTest {
   checks: PreflightCheck[];
 }
 
-export function clientConfig(p: ConnectionParams): pg.ClientConfig {
-  return {
-    host: p.host,
-    port: p.port,
-    database: p.database,
-    user: p.user,
-    password: p.password,
-    ssl: p.sslmode === "disable" ? false : { rejectUnauthorized: p.sslmode === "verify-full" },
-    connectionTimeoutMillis: 5000,
-    statement_timeout: 10_000,
-    application_name: "dsql-preflight",
-  };
-}
-
 export function describeSource(p: Pick<ConnectionParams, "host" | "port" | "database" | "user">): string {
   return `${p.user}@${p.host}:${p.port}/${p.database}`;
 }
 
 export async function testConnection(p: ConnectionParams): Promise<ConnectionTest> {
   const t0 = Date.now();
-  const c = new pg.Client(clientConfig(p));
-  c.on("error", () => {});
+  // The same read-only session as the collection itself: read-only from the first statement, with
+  // timeouts, and errors mapped to one clear message per failure kind (never showing the password).
+  let c: pg.Client;
   try {
-    await c.connect();
+    c = await openReadOnly({ host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode }, { connectTimeoutMs: 5000 });
   } catch (e) {
-    return { ok: false, error: (e as Error).message || String(e), elapsedMs: Date.now() - t0, checks: [] };
+    const err = e instanceof SourceError ? e : undefined;
+    return { ok: false, error: err ? `${err.message}${err.hint ? `. ${err.hint}` : ""}` : String((e as Error).message ?? e), elapsedMs: Date.now() - t0, checks: [] };
   }
   try {
     const info = (await c.query("select current_setting('server_version') as v, current_user as u, current_database() as d, current_setting('server_version_num')::int as n")).rows[0];
@@ -81,11 +70,12 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
       required: false,
       detail: stats.ok ? "granted" : `GRANT pg_read_all_stats TO ${info.u}; (without it, other users' statements are hidden)`,
     });
-    const pss = await one("select exists(select 1 from pg_extension where extname = 'pg_stat_statements') as installed");
+    // The read-only session runs with an empty search_path, so the view is named with its schema.
+    const pss = await one("select n.nspname as schema, true as installed from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_stat_statements' union all select null, false order by installed desc limit 1");
     let pssReadable = false;
     if (pss.installed) {
       try {
-        await c.query("select 1 from pg_stat_statements limit 1");
+        await c.query(`select 1 from ${pg.escapeIdentifier(pss.schema)}.pg_stat_statements limit 1`);
         pssReadable = true;
       } catch {
         pssReadable = false;
