@@ -16,8 +16,8 @@ export interface AnalyzeJob {
 
 export interface CollectJob {
   assessmentId: string;
-  /** Only the password travels in the job (deleted with the job once done); the rest is on the assessment. */
-  password?: string;
+  /** Only the password travels in the job, sealed (job-secret.ts) and deleted with the job once done; the rest is on the assessment. */
+  sealedPassword?: string;
 }
 
 const QUEUE_OPTIONS = {

@@ -3,6 +3,8 @@ import { PgBoss } from "pg-boss";
 import { prisma } from "../store/prisma";
 import { runAnalysisJob } from "./analysis";
 import { runCollectJob } from "./collect";
+import { openPassword } from "./job-secret";
+import { markFailed } from "./persist";
 import { ensureQueues, QUEUES, type AnalyzeJob, type CollectJob } from "./queue";
 
 export interface WorkerHandle {
@@ -26,7 +28,14 @@ export async function startWorker(url: string, opts: { concurrency?: number; log
   });
   await boss.work<CollectJob>(QUEUES.collect, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     log(`job ${job.id}: collect for assessment ${job.data.assessmentId}`);
-    await runCollectJob(db, job.data.assessmentId, job.data.password, log);
+    let password: string | undefined;
+    try {
+      password = openPassword(job.data.sealedPassword);
+    } catch (e) {
+      await markFailed(db, job.data.assessmentId, (e as Error).message);
+      return;
+    }
+    await runCollectJob(db, job.data.assessmentId, password, log);
   });
   log(`listening on ${Object.values(QUEUES).join(", ")} (concurrency ${localConcurrency})`);
   return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };

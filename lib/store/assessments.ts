@@ -8,6 +8,7 @@ import type { RuleMeta } from "../rules/rule";
 import { WORKLOAD_RULES } from "../workload/rules";
 import type { AssessmentReport } from "../report/contract";
 import { describeSource, type ConnectionParams } from "../jobs/connection";
+import { sealPassword } from "../jobs/job-secret";
 import { enqueue, QUEUES } from "../jobs/queue";
 import type { Prisma } from "./generated/client";
 import { databaseUrl, prisma } from "./prisma";
@@ -97,7 +98,7 @@ export async function createFromConnection(params: ConnectionParams, o: CreateOp
       progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
     },
   });
-  const jobId = await enqueue(databaseUrl(), QUEUES.collect, { assessmentId: a.id, password });
+  const jobId = await enqueue(databaseUrl(), QUEUES.collect, { assessmentId: a.id, sealedPassword: sealPassword(password) });
   await db.assessment.update({ where: { id: a.id }, data: { jobId, lineageId: a.lineageId ?? a.id } });
   return { id: a.id, jobId };
 }

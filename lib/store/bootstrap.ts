@@ -6,9 +6,10 @@
  * Either way, pending migrations are applied before anything else touches the database.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { dataDir } from "./data-dir";
 import { applyMigrations } from "./migrate";
 
 export const DATABASE_NAME = "preflight";
@@ -22,9 +23,7 @@ export interface Store {
   stop(): Promise<void>;
 }
 
-export function dataDir(): string {
-  return resolve(process.env.DATA_DIR ?? join(process.cwd(), ".data"));
-}
+export { dataDir };
 
 async function reachable(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
