@@ -46,7 +46,8 @@ export function fingerprintOf(ruleId: string, object: ObjectRef, message: string
   return `${ruleId}|${object.kind}|${object.schema ?? ""}|${object.name}|${object.name ? "" : message}`;
 }
 
-function makeFinding(rule: RuleMeta, message: string, at: SourceRef, object: ObjectRef, snippet: string, evidence?: Finding["evidence"]): Finding {
+/** A finding from a rule's metadata and where it was found (also used for workload findings). */
+export function makeFinding(rule: RuleMeta, message: string, at: SourceRef, object: ObjectRef, snippet: string, evidence?: Finding["evidence"]): Finding {
   return {
     ruleId: rule.id,
     title: rule.title,

@@ -4,7 +4,7 @@
  * They are a parallel registry because they read observed statements, not files: every finding
  * carries call counts as evidence and points at `pg_stat_statements` instead of a file line.
  */
-import { fingerprintOf, snippetOf } from "../analyze";
+import { makeFinding, snippetOf } from "../analyze";
 import type { Finding, ObjectRef, RuleMeta } from "../rules/rule";
 import { SOURCES } from "../rules/sources";
 import type { ObservedStatement } from "./observed";
@@ -278,25 +278,8 @@ export const OBSERVED_FILE = "pg_stat_statements";
 export function workloadFinding(ruleId: string, message: string, object: ObjectRef, evidence: Record<string, string | number>, snippet = "", file = OBSERVED_FILE): Finding {
   const rule = WORKLOAD_RULE_BY_ID.get(ruleId);
   if (!rule) throw new Error(`unknown workload rule ${ruleId}`);
-  return {
-    ruleId: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    category: rule.category,
-    message,
-    file,
-    line: 0,
-    column: 0,
-    statementLine: 0,
-    statementIndex: 0,
-    object,
-    fix: rule.fixKind,
-    effort: rule.effort,
-    docsUrl: rule.docsUrl,
-    snippet: snippetOf(snippet),
-    fingerprint: fingerprintOf(rule.id, object, message),
-    evidence,
-  };
+  // Observed statements have no file position: line 0 marks a live-source finding.
+  return makeFinding(rule, message, { file, line: 0, column: 0, statementLine: 0, statementIndex: 0 }, object, snippetOf(snippet), evidence);
 }
 
 /** Thresholds, published with the findings so users can see why something fired. */
