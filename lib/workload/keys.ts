@@ -8,7 +8,9 @@ export type KeyKind = "identity" | "sequence" | "serial" | "timestamp" | "time-o
 
 const TIME_TYPES = new Set(["timestamp", "timestamptz", "date", "time", "timetz"]);
 const ORDERED_UUID = new Set(["uuidv7", "uuid_generate_v1", "uuid_generate_v1mc", "gen_ulid", "ulid", "uuid_generate_v7"]);
-const COUNTER_NAME = /^(count|counter|counts|total|totals|hits|visits|views|balance|quantity|qty|stock|inventory|seq|sequence|next_?id|last_?value|value|amount|score|likes)$/i;
+// Names of values kept up to date in place. Amount, quantity, value and total are left out: on line-item
+// and order rows they are written once at insert, not incremented.
+const COUNTER_NAME = /^(count|counter|counts|running_total|hits|visits|views|balance|stock|stock_level|on_hand|inventory|seq|sequence|next_?id|last_?value|score|likes)$/i;
 
 /** How a column's values grow, if monotonically. */
 export function monotonicKind(c: ColumnModel | undefined): KeyKind | undefined {
