@@ -6,6 +6,7 @@ import { ALL_RULES } from "../lib/rules/all";
 import { CATEGORIES, SEVERITIES } from "../lib/rules/rule";
 import { parseCatalog, rulesByRow } from "../lib/rules/coverage";
 import { NOT_DETECTABLE } from "../lib/rules/not-detectable";
+import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/docs";
 
 const dir = join(__dirname, "..", "lib", "rules");
 const ruleFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && /export default defineRule\(/.test(readFileSync(join(dir, f), "utf8")));
@@ -63,5 +64,13 @@ describe("catalog coverage", () => {
     expect(cited.filter((k) => !known.has(k))).toEqual([]);
     expect(Object.keys(NOT_DETECTABLE).filter((k) => !known.has(k))).toEqual([]);
     expect(Object.keys(NOT_DETECTABLE).filter((k) => byRow.has(k))).toEqual([]);
+  });
+});
+
+describe("published rule docs", () => {
+  it("docs/rules.md and docs/coverage.md match the rule files (run npm run docs:rules after changing a rule)", () => {
+    const docs = join(__dirname, "..", "docs");
+    expect(readFileSync(join(docs, "rules.md"), "utf8")).toBe(renderRulesDoc());
+    expect(readFileSync(join(docs, "coverage.md"), "utf8")).toBe(renderCoverageDoc(readFileSync(catalogPath, "utf8")).text);
   });
 });
