@@ -1,12 +1,14 @@
 /**
  * One assessment run over uploaded inputs, independent of where it runs (a worker thread in the
- * worker process, or inline): decode → analyze → report, reporting progress as it goes.
+ * worker process, or inline): decode → analyze and rewrite → report, reporting progress as it goes.
  */
-import { analyze } from "../analyze";
+import { analyze, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
 import { inputsFromBytes } from "../ingest/sources";
 import { buildReport } from "../report/contract";
-import { addSections, type Assessed } from "./sections";
+import { rewrite } from "../rewrite/engine";
+import type { KeyStrategy, RewriteResult } from "../rewrite/types";
+import { sectionsFrom, withRewriteError, type Assessed } from "./sections";
 
 export interface AssessInput {
   name: string;
@@ -55,8 +57,7 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
       acc += f.text.length;
     }
   }
-  const result = await analyze(files, {
-    targetDate: opts.targetDate,
+  const hooks: Pick<AnalyzeOptions, "onStatement" | "onProgress"> = {
     onStatement: (stmt) => {
       statements++;
       doneChars = (fileStart.get(stmt.file) ?? 0) + stmt.end;
@@ -67,9 +68,17 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
       }
     },
     onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
-  });
-  onProgress({ phase: "reporting", percent: 92, message: "Building the report", statements });
+  };
+  // The rewrite runs the analysis itself; its result is the report's, so the inputs are parsed once.
+  let rw: RewriteResult | undefined;
+  let rewriteFailure: unknown;
+  try {
+    rw = await rewrite(files, { keyStrategy: opts.keyStrategy as KeyStrategy, targetDate: opts.targetDate, analyzeHooks: hooks });
+  } catch (e) {
+    rewriteFailure = e;
+  }
+  const result = rw?.analysis ?? (await analyze(files, { targetDate: opts.targetDate, ...hooks }));
+  onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements });
   const report = buildReport(result);
-  onProgress({ phase: "reporting", percent: 94, message: "Rewriting the schema for DSQL and planning the migration", statements });
-  return addSections(report, { files, keyStrategy: opts.keyStrategy, targetDate: opts.targetDate });
+  return rw ? sectionsFrom(report, rw) : withRewriteError(report, rewriteFailure);
 }

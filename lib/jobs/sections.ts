@@ -10,7 +10,7 @@ import { wholePatch } from "../rewrite/diff";
 import { rewrite } from "../rewrite/engine";
 import { renderPsqlScript } from "../rewrite/render";
 import { withRewrites } from "../rewrite/report";
-import type { KeyStrategy } from "../rewrite/types";
+import type { KeyStrategy, RewriteResult } from "../rewrite/types";
 
 export interface SectionContext {
   files: InputFile[];
@@ -30,13 +30,22 @@ export interface Assessed {
   artifacts: Artifacts;
 }
 
+/** The report with the rewrite and plan sections of a finished rewrite, and the derived files. */
+export function sectionsFrom(report: AssessmentReport, rw: RewriteResult): Assessed {
+  const plan = buildPlan(rw);
+  return { report: withRewrites(report, rw, plan), artifacts: { script: renderPsqlScript(rw), patch: wholePatch(rw.objects) } };
+}
+
+export function withRewriteError(report: AssessmentReport, e: unknown): Assessed {
+  return { report: { ...report, rewriteError: `The rewrite stage failed: ${(e as Error).message}` }, artifacts: {} };
+}
+
+/** Rewrite `ctx.files` and add the sections to a report built elsewhere (the live-source path). */
 export async function addSections(report: AssessmentReport, ctx: SectionContext): Promise<Assessed> {
   if (ctx.files.length === 0) return { report, artifacts: {} };
   try {
-    const rw = await rewrite(ctx.files, { keyStrategy: ctx.keyStrategy as KeyStrategy, targetDate: ctx.targetDate });
-    const plan = buildPlan(rw);
-    return { report: withRewrites(report, rw, plan), artifacts: { script: renderPsqlScript(rw), patch: wholePatch(rw.objects) } };
+    return sectionsFrom(report, await rewrite(ctx.files, { keyStrategy: ctx.keyStrategy as KeyStrategy, targetDate: ctx.targetDate }));
   } catch (e) {
-    return { report: { ...report, rewriteError: `The rewrite stage failed: ${(e as Error).message}` }, artifacts: {} };
+    return withRewriteError(report, e);
   }
 }

@@ -111,7 +111,15 @@ const CLAUSE_WORDS = new Set(["CONSTRAINT", "NOT", "NULL", "CHECK", "DEFAULT", "
 export async function rewrite(inputs: InputFile[], options: RewriteOptions = {}): Promise<RewriteResult> {
   await loadParser();
   const statements: ParsedStatement[] = [];
-  const analysis = await analyze(inputs, { targetDate: options.targetDate, onStatement: (s) => statements.push(s) });
+  const hooks = options.analyzeHooks;
+  const analysis = await analyze(inputs, {
+    targetDate: options.targetDate,
+    onProgress: hooks?.onProgress,
+    onStatement: (s) => {
+      statements.push(s);
+      hooks?.onStatement?.(s);
+    },
+  });
   return new Rewriter(inputs, statements, analysis, options).run();
 }
 

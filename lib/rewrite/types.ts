@@ -2,7 +2,7 @@
  * Shapes of a rewrite: DSQL-ready statements in script order, per-object diffs, manual work items and
  * what the data-load phase must know. Engine code only (no UI imports); the report and the plan read these.
  */
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult, AnalyzeOptions } from "../analyze";
 import type { ObjectRef } from "../rules/rule";
 
 export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
@@ -15,6 +15,8 @@ export interface RewriteOptions {
   tableStrategies?: Record<string, KeyStrategy>;
   /** DSQL capability date (passed to the analysis). */
   targetDate?: string;
+  /** Progress hooks of the analysis the rewrite runs (callers report progress through them). */
+  analyzeHooks?: Pick<AnalyzeOptions, "onStatement" | "onProgress">;
 }
 
 /**
