@@ -26,7 +26,7 @@ function fmt(n: number) {
   return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`;
 }
 
-export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: string; keyStrategies: Array<{ id: string; label: string; help: string }> }) {
+export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: { latestDate: string; earliestDate: string; keyStrategies: Array<{ id: string; label: string; help: string }> }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("upload");
   const [files, setFiles] = useState<File[]>([]);
@@ -310,7 +310,7 @@ export function NewAssessmentForm({ latestDate, keyStrategies }: { latestDate: s
           </label>
           <label className="text-sm font-medium text-slate-800">
             DSQL capabilities as of
-            <input className={`${input} mt-1`} type="date" value={targetDate} min="2025-05-27" onChange={(e) => setTargetDate(e.target.value)} />
+            <input className={`${input} mt-1`} type="date" value={targetDate} min={earliestDate} onChange={(e) => setTargetDate(e.target.value)} />
           </label>
           <label className="text-sm font-medium text-slate-800">
             Key strategy

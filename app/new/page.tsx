@@ -1,4 +1,4 @@
-import { LATEST_CAPABILITY_DATE } from "../../lib/rules/capabilities";
+import { LATEST_CAPABILITY_DATE, CAPABILITIES } from "../../lib/rules/capabilities";
 import { KEY_STRATEGIES, KEY_STRATEGY_HELP, KEY_STRATEGY_LABEL } from "../../lib/store/assessments";
 import { NewAssessmentForm } from "../../components/new-assessment";
 import { requirePageUser } from "../_lib/session";
@@ -15,7 +15,7 @@ export default async function NewAssessmentPage() {
         <h1 className="text-2xl font-semibold">New assessment</h1>
         <p className="text-sm text-slate-600">Upload schema files, paste SQL, connect to a source database, or upload an offline snapshot.</p>
       </div>
-      <NewAssessmentForm latestDate={LATEST_CAPABILITY_DATE} keyStrategies={KEY_STRATEGIES.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k], help: KEY_STRATEGY_HELP[k] }))} />
+      <NewAssessmentForm latestDate={LATEST_CAPABILITY_DATE} earliestDate={CAPABILITIES.generalAvailability.since} keyStrategies={KEY_STRATEGIES.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k], help: KEY_STRATEGY_HELP[k] }))} />
     </div>
   );
 }

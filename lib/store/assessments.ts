@@ -12,9 +12,11 @@ import { sealPassword } from "../jobs/job-secret";
 import { enqueue, QUEUES } from "../jobs/queue";
 import type { Prisma } from "./generated/client";
 import { databaseUrl, prisma } from "./prisma";
+import type { KeyStrategy } from "../rewrite/types";
 
-export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const;
-export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
+/** The rewrite's key strategies in the order the dashboard offers them (keep, its default, first). */
+export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const satisfies readonly KeyStrategy[];
+export type { KeyStrategy };
 export const KEY_STRATEGY_LABEL: Record<KeyStrategy, string> = {
   keep: "Keep sequences",
   uuid: "UUID keys",

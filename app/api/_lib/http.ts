@@ -4,7 +4,7 @@
  */
 import { z, ZodError } from "zod";
 import { InputError } from "../../../lib/ingest/input";
-import { isValidDate } from "../../../lib/rules/capabilities";
+import { CAPABILITIES, isValidDate } from "../../../lib/rules/capabilities";
 import { KEY_STRATEGIES, RerunError } from "../../../lib/store/assessments";
 import { ExportError } from "../../../lib/review/export";
 import { PdfUnavailableError } from "../../../lib/report/pdf";
@@ -93,7 +93,20 @@ export const targetDateSchema = z
   .string()
   .trim()
   .refine(isValidDate, { message: "must be a date in YYYY-MM-DD form" })
-  .refine((d) => d >= "2025-05-27", { message: "must be on or after 2025-05-27 (DSQL general availability)" });
+  .refine((d) => d >= CAPABILITIES.generalAvailability.since, { message: `must be on or after ${CAPABILITIES.generalAvailability.since} (DSQL general availability)` });
+
+/** Upload limit per request and per file. */
+export const MAX_UPLOAD = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);
+
+/** A source connection as the connect form sends it; the password is used for the run, never stored. */
+export const connectionSchema = z.object({
+  host: z.string().trim().min(1, "must not be empty").max(255),
+  port: z.coerce.number().int().min(1).max(65535).default(5432),
+  database: z.string().trim().min(1, "must not be empty").max(63),
+  user: z.string().trim().min(1, "must not be empty").max(63),
+  password: z.string().max(1000).optional(),
+  sslmode: z.enum(["disable", "require", "verify-full"]).default("require"),
+});
 
 export const optionsSchema = z.object({
   name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),

@@ -8,29 +8,20 @@ import { inputsFromBytes } from "../../../lib/ingest/sources";
 import { formatBytes } from "../../../lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "../../../lib/rules/capabilities";
 import { createFromConnection, createFromInputs, listAssessments, SORT_KEYS, type NewInput } from "../../../lib/store/assessments";
-import { HttpError, json, optionsSchema, readJson, route } from "../_lib/http";
+import { connectionSchema, HttpError, json, MAX_UPLOAD, optionsSchema, readJson, route } from "../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const MAX_UPLOAD = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);
 const MAX_FILES = 200;
 const ACCEPTED = /(\.(sql|psql|pgsql|txt|zip)|^[^.]+)$/i;
 const SNAPSHOT = /\.(json|json\.gz|zip|gz)$/i;
 
-const connectionSchema = z.object({
-  host: z.string().trim().min(1, "must not be empty").max(255),
-  port: z.coerce.number().int().min(1).max(65535).default(5432),
-  database: z.string().trim().min(1, "must not be empty").max(63),
-  user: z.string().trim().min(1, "must not be empty").max(63),
-  password: z.string().max(1000).optional(),
-  sslmode: z.enum(["disable", "require", "verify-full"]).default("require"),
-  sampleSeconds: z.coerce.number().int().min(0).max(900).default(60),
-});
+const liveConnectionSchema = connectionSchema.extend({ sampleSeconds: z.coerce.number().int().min(0).max(900).default(60) });
 
 const jsonBody = optionsSchema.extend({
   sql: z.string().optional(),
-  connection: connectionSchema.optional(),
+  connection: liveConnectionSchema.optional(),
 }).strict();
 
 function defaults(o: z.infer<typeof optionsSchema>, fallbackName: string) {

@@ -7,12 +7,11 @@ import { z } from "zod";
 import { formatBytes } from "../../../../../lib/ingest/input";
 import { inputsFromBytes } from "../../../../../lib/ingest/sources";
 import { getAssessment, KEY_STRATEGIES, rerunAssessment, type NewInput } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, readJson, route, targetDateSchema } from "../../../_lib/http";
+import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema } from "../../../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const MAX_UPLOAD = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);
 const opts = z.object({ targetDate: targetDateSchema.optional(), keyStrategy: z.enum(KEY_STRATEGIES).optional(), password: z.string().max(1000).optional() }).strict();
 
 export const POST = route(async (req, params, user) => {
