@@ -85,14 +85,17 @@ export function parseFile(
   src: SourceText = new SourceText(file.text),
 ): FileStatistics {
   const scan = scanScript(file.text);
-  const asyncSet = scan.asyncKeywords;
+  // ASYNC offsets ascend and statements arrive in file order, so one cursor finds each statement's.
+  const asyncAt = scan.asyncKeywords;
+  let asyncCursor = 0;
   let index = 0;
   let parsed = 0;
   let errors = 0;
 
   const emitStatement = (start: number, end: number, kind: string, node: AstNode, parserByteStart: number, ascii: boolean) => {
     const pos = src.position(start);
-    const hasAsync = asyncSet.length > 0 && asyncSet.some((a) => a >= start && a < end);
+    while (asyncCursor < asyncAt.length && asyncAt[asyncCursor] < start) asyncCursor++;
+    const hasAsync = asyncCursor < asyncAt.length && asyncAt[asyncCursor] < end;
     parsed++;
     onStatement({
       ok: true,

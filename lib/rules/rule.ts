@@ -2,7 +2,6 @@
  * What a rule is and what it produces. Each rule lives in its own file under lib/rules/ with its
  * metadata, documentation and checks together; its tests sit beside it (`<id>.test.ts`).
  */
-import type { NodeIndex } from "../ingest/ast";
 import type { AstNode, ParsedStatement } from "../ingest/parse";
 import type { ModelBuilder } from "../model/build";
 import type { SchemaModel, SourceRef } from "../model/schema";
@@ -154,6 +153,3 @@ export function isActive(rule: RuleMeta, targetDate: string): boolean {
   if (rule.appliesUntil && targetDate >= rule.appliesUntil.since) return false;
   return true;
 }
-
-/** Nodes of a type found under a given node (not the whole statement). */
-export type { NodeIndex };
