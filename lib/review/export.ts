@@ -64,6 +64,11 @@ export function fileBase(name: string): string {
   return name.replace(/[^\w.-]+/g, "_").slice(0, 80) || "assessment";
 }
 
+/** Checked-off plan steps as the renderers show them: who and when, by step key. */
+function checkedSteps(l: LoadedAssessment) {
+  return Object.fromEntries(Object.entries(l.checks).map(([k, v]) => [k, { by: v.checkedBy?.name, at: v.checkedAt }]));
+}
+
 export function printHtml(l: LoadedAssessment, extra: { banner?: string; links?: Array<{ href: string; label: string }> } = {}): string {
   const byIdx = l.report.findings;
   return reportHtml({
@@ -73,7 +78,7 @@ export function printHtml(l: LoadedAssessment, extra: { banner?: string; links?:
       const s = byIdx[i]?.state;
       return s ? { status: s.status, note: s.note, assignee: s.assignee?.name ?? null, comments: s.comments } : undefined;
     },
-    planChecks: Object.fromEntries(Object.entries(l.checks).map(([k, v]) => [k, { by: v.checkedBy?.name, at: v.checkedAt }])),
+    planChecks: checkedSteps(l),
     ...extra,
   });
 }
@@ -87,7 +92,7 @@ export async function renderExport(l: LoadedAssessment, format: ExportFormat, ex
         title: `${l.meta.name}: Aurora DSQL migration assessment`,
         subtitle: `Source: ${l.meta.source}${l.meta.runNumber > 1 ? ` · run ${l.meta.runNumber}` : ""} · assessed ${l.meta.createdAt.toISOString().slice(0, 10)}`,
         statusOf: (f) => (f as unknown as { state?: { status: string } }).state?.status,
-        planChecks: Object.fromEntries(Object.entries(l.checks).map(([k, v]) => [k, { by: v.checkedBy?.name, at: v.checkedAt }])),
+        planChecks: checkedSteps(l),
       });
       return { body: md, contentType: "text/markdown; charset=utf-8", filename: `${base}.md` };
     }
