@@ -60,7 +60,7 @@ export function NeedsPerson({ figures: fg, base, limit = 8 }: { figures: ReportF
                   {g.problems === 1 ? "1 problem" : `${n(g.problems)} problems`}
                   {g.findings > g.problems ? ` · ${n(g.findings)} findings` : ""}
                 </span>
-                <p className="break-words font-mono text-xs text-slate-600">
+                <p className="truncate font-mono text-xs text-slate-600" title={g.objects.join(", ")}>
                   {g.objects.join(", ")}
                   {g.problems > g.objects.length ? ", …" : ""}
                 </p>

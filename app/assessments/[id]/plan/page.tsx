@@ -29,8 +29,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const effort = figuresOf(report!).effort;
   const done = phases.reduce((a, p) => a + p.steps.filter((_, j) => checks[planStepKey(p.id, j)]).length, 0);
   return (
-    <div className="grid grid-cols-[240px_1fr] gap-5" data-testid="plan">
-      <nav aria-label="Phases" className="sticky top-4 self-start text-sm">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[240px_1fr]" data-testid="plan">
+      <nav aria-label="Phases" className="self-start text-sm lg:sticky lg:top-4">
         <p className="mb-2 text-slate-600" data-testid="plan-progress">
           {phases.length} phases · <span className="font-semibold text-slate-900">{n(done)} of {n(steps)} steps done</span>
         </p>

@@ -58,7 +58,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           </a>
         </div>
       </div>
-      <div className="grid grid-cols-[340px_1fr] gap-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[340px_1fr]">
         <nav aria-label="Objects" className="space-y-2">
           <form action={base} className="flex gap-2">
             <label htmlFor="obj-q" className="sr-only">
