@@ -1,5 +1,5 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
-import { CATEGORIES, type Finding } from "../rules/rule";
+import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
