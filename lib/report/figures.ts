@@ -2,7 +2,7 @@
  * The headline figures of a stored report, computed once here and shown with the same names by every
  * view (Overview, Plan, Rewrites, Markdown, HTML/PDF, JSON export, CLI text). Views never recount.
  */
-import { EFFORT_HOURS, SEVERITIES, type Category, type Effort, type Finding, type Severity } from "../rules/rule";
+import { EFFORT_HOURS, SEVERITIES, type Category, type Effort, type Finding, type Severity } from "../rules/core/rule";
 import type { AssessmentReport } from "./contract";
 
 /** The one label per figure, so pages and exports say the same thing. */

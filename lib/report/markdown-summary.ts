@@ -6,7 +6,8 @@
 import type { MigrationPlan } from "../plan/plan";
 import type { AssessmentReport } from "./contract";
 import { FIGURE_LABEL, figuresOf, headline, hours, n } from "./figures";
-import { cell, planStepKey, type MarkdownOptions } from "./markdown";
+import { planStepKey, type MarkdownOptions } from "./markdown";
+import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -22,10 +23,10 @@ export function toMarkdownSummary(report: AssessmentReport, opts: SummaryOptions
   const limit = opts.limit ?? GITHUB_COMMENT_LIMIT - 4_096;
   const fg = figuresOf(report);
   const h = headline(fg);
-  const head: string[] = [`# ${opts.title ?? "Aurora DSQL migration assessment"}`, ""];
-  if (opts.subtitle) head.push(opts.subtitle, "");
+  const head: string[] = [`# ${mdText(opts.title ?? "Aurora DSQL migration assessment")}`, ""];
+  if (opts.subtitle) head.push(mdParagraph(opts.subtitle), "");
   head.push(
-    `**${h.readiness}** · **${h.effort}** · assessed against DSQL capabilities as of ${report.targetDate}`,
+    `**${h.readiness}** · **${h.effort}** · assessed against DSQL capabilities as of ${mdText(report.targetDate)}`,
     "",
     `- **${FIGURE_LABEL.fixedByRewrite}:** ${n(fg.fixedByRewrite)} findings (no effort beyond reviewing the diff)`,
     `- **${FIGURE_LABEL.needsPerson}:** ${n(fg.needsPerson.problems)} ${FIGURE_LABEL.problems} (${n(fg.needsPerson.findings)} findings)`,
@@ -42,11 +43,11 @@ export function toMarkdownSummary(report: AssessmentReport, opts: SummaryOptions
     tail.push("## Migration plan", "", `${n(done)} of ${n(total)} steps done.`, "", "| Phase | Steps done | Effort |", "|---|---|---|");
     plan.phases.forEach((p, pi) => {
       const d = p.steps.filter((_, i) => checks[planStepKey(p.id, i)]).length;
-      tail.push(`| ${pi + 1}. ${cell(p.title.replace(/^\d+\.\s*/, ""))} | ${n(d)} of ${n(p.steps.length)} | ${p.effortHours ? hours(p.effortHours) : "—"} |`);
+      tail.push(`| ${pi + 1}. ${mdCell(p.title.replace(/^\d+\.\s*/, ""))} | ${n(d)} of ${n(p.steps.length)} | ${p.effortHours ? hours(p.effortHours) : "—"} |`);
     });
     tail.push("");
   }
-  if (opts.links?.length) tail.push("## Links", "", ...opts.links.map((l) => `- [${cell(l.label)}](${l.href})`), "");
+  if (opts.links?.length) tail.push("## Links", "", ...opts.links.map((l) => `- [${mdText(l.label)}](${encodeURI(l.href)})`), "");
   tail.push(`<sub>dsql-preflight ${report.tool.version} · ${report.generatedAt.slice(0, 10)}. The full report (every finding) is the separate Markdown, JSON or PDF export.</sub>`, "");
 
   const problems: string[] = [];
@@ -56,7 +57,7 @@ export function toMarkdownSummary(report: AssessmentReport, opts: SummaryOptions
     let used = fixed + problems.join("\n").length;
     let shown = 0;
     for (const p of fg.problems) {
-      const row = `| ${cell(p.title)} (\`${cell(p.ruleId)}\`) | ${cell(p.object)} | ${p.category} | ${hours(p.hours)} | ${n(p.instances)} |`;
+      const row = `| ${mdCell(p.title)} (${mdCode(p.ruleId, { inTable: true })}) | ${mdCell(p.object)} | ${p.category} | ${hours(p.hours)} | ${n(p.instances)} |`;
       if (used + row.length + 1 > limit) break;
       problems.push(row);
       used += row.length + 1;

@@ -12,7 +12,7 @@ import type { InputFile } from "../ingest/input";
 import { loadParser, nodeOffset, type AstNode, type ParsedStatement } from "../ingest/parse";
 import { scanScript } from "../ingest/lex";
 import { key, primaryKey, type ColumnModel, type SchemaModel, type TableModel } from "../model/schema";
-import type { ObjectRef } from "../rules/rule";
+import type { ObjectRef } from "../rules/core/rule";
 import { Splicer } from "./splice";
 import { listElements, matchingClose, qualifiedIdent, quoteIdent, quoteLiteral, tokenAt, tokenize, typeNameEnd, type Token } from "./tokens";
 import { isKeyableType, mapColumnType, type TypeMapping } from "./types-map";
