@@ -55,8 +55,8 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
         </dl>
         <details className="mt-3 text-xs text-slate-700">
           <summary className="cursor-pointer font-medium text-slate-800">How these are computed</summary>
-          <p className="mt-1 leading-relaxed" data-testid="readiness-formula">
-            Readiness = {s.readiness.formula}. Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
+          <p className="mt-1 leading-relaxed">
+            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
           </p>
           <p className="mt-1 leading-relaxed">Effort = {fg.effort.formula}.</p>
         </details>
