@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_RULES } from "../lib/rules/all";
-import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/docs";
+import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/core/docs";
 
 const root = join(import.meta.dirname, "..");
 const catalogPath = process.env.DSQL_CATALOG ?? join(root, "..", "shared", "dsql-compat.md");

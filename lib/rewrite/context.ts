@@ -8,7 +8,7 @@ import type { InputFile } from "../ingest/input";
 import type { AstNode, ParsedStatement } from "../ingest/parse";
 import { key, type SchemaModel } from "../model/schema";
 import type { RuleId } from "../rules/ids";
-import type { ObjectRef } from "../rules/rule";
+import type { ObjectRef } from "../rules/core/rule";
 import { Splicer } from "./splice";
 import type { DataStatement, DroppedStatement, KeyChange, KeyStrategy, ManualItem, OutStatement, Phase, RewriteOptions, RewriteResult, TypeChange } from "./types";
 

@@ -5,7 +5,7 @@
 import { constValue, funcName, rangeVar, strings } from "../ingest/ast";
 import type { ParsedStatement } from "../ingest/parse";
 import { key } from "../model/schema";
-import type { ObjectRef } from "../rules/rule";
+import type { ObjectRef } from "../rules/core/rule";
 import { tokenize } from "./tokens";
 import type { Phase } from "./types";
 import type { Rewriter, Piece } from "./context";

@@ -4,7 +4,7 @@
  */
 import type { AnalysisResult, AnalyzeOptions } from "../analyze";
 import type { RuleId } from "../rules/ids";
-import type { ObjectRef } from "../rules/rule";
+import type { ObjectRef } from "../rules/core/rule";
 
 export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
 export type KeyStrategy = (typeof KEY_STRATEGIES)[number];

@@ -7,7 +7,7 @@ import { analyze, type AnalysisResult } from "../analyze";
 import { estimateCost, type CostEstimate, type CostOptions } from "../cost/model";
 
 import { buildReport, type AssessmentReport } from "../report/contract";
-import type { Finding } from "../rules/rule";
+import type { Finding } from "../rules/core/rule";
 import { analyzeHotspots, type HotspotSection } from "../workload/hotspots";
 import { buildProfile, type WorkloadProfile } from "../workload/profile";
 import { round, statementFindings, LIMITS } from "../workload/rules";

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { ALL_RULES } from "../rules/all";
-import type { RuleMeta } from "../rules/rule";
+import type { RuleMeta } from "../rules/core/rule";
 import { WORKLOAD_RULES } from "../workload/rules";
 import type { AssessmentReport } from "../report/contract";
 import { describeSource, type ConnectionParams } from "../jobs/connection";

@@ -5,8 +5,8 @@
  * carries call counts as evidence and points at `pg_stat_statements` instead of a file line.
  */
 import { makeFinding, snippetOf } from "../analyze";
-import type { Finding, ObjectRef, RuleMeta } from "../rules/rule";
-import { SOURCES } from "../rules/sources";
+import type { Finding, ObjectRef, RuleMeta } from "../rules/core/rule";
+import { SOURCES } from "../rules/core/sources";
 import type { ObservedStatement } from "./observed";
 
 export interface WorkloadRule extends RuleMeta {
