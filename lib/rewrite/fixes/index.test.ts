@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_RULES } from "../../rules/all";
+import { EVERY_RULE } from "../../rules/all";
 import { AUTO_FIX_RULE_IDS, RULE_IDS } from "../../rules/ids";
 import { FIX_FAMILY_OF, UNTAGGED_FIXES, fixModuleOf } from "./index";
 
 describe("fix registry", () => {
   it("the generated id lists match the rule registry", () => {
-    expect([...RULE_IDS]).toEqual(ALL_RULES.map((r) => r.id).sort());
-    expect([...AUTO_FIX_RULE_IDS]).toEqual(ALL_RULES.filter((r) => r.fixKind === "auto").map((r) => r.id).sort());
+    expect([...RULE_IDS]).toEqual(EVERY_RULE.map((r) => r.id).sort());
+    expect([...AUTO_FIX_RULE_IDS]).toEqual(EVERY_RULE.filter((r) => r.fixKind === "auto").map((r) => r.id).sort());
   });
 
   it("names, for every auto-fixable rule, a module that tags its edits with that rule", () => {
@@ -21,7 +21,7 @@ describe("fix registry", () => {
   });
 
   it("knows no rule the rewrite leaves to manual work", () => {
-    for (const r of ALL_RULES.filter((x) => x.fixKind !== "auto")) expect(fixModuleOf(r.id), r.id).toBeUndefined();
+    for (const r of EVERY_RULE.filter((x) => x.fixKind !== "auto")) expect(fixModuleOf(r.id), r.id).toBeUndefined();
     expect(Object.keys(FIX_FAMILY_OF).length).toBe(AUTO_FIX_RULE_IDS.length);
   });
 });
