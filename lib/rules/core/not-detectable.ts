@@ -27,8 +27,6 @@ export const NOT_DETECTABLE: Record<string, string> = {
   "Q:cdc-streams-per-cluster": "CDC streams are created through the AWS API, not SQL.",
   "Q:row-size": "Row size depends on the values stored; declared types are mostly unbounded (text, bytea, jsonb). A live source reports measured average row width.",
   "Q:non-key-column-value": "Value sizes depend on the data, not the declared type; a live source reports measured widths.",
-  "Q:data-modified-per-write-transaction": "Bytes written per transaction depend on the data and the application's batching; the migration plan sizes load batches within 10 MiB and the live workload analysis flags large writes.",
-  "Q:transaction-duration": "Run time depends on data volume and load; the live workload analysis flags statements near the 5-minute limit.",
   "Q:query-memory-temp-space": "Temp space depends on the data and plan at run time, not on SQL text.",
   "Q:protocol-message-size": "Message size depends on the values a client sends at run time.",
   "Q:max-database-size": "Equals the storage quota; it depends on data volume, not on SQL.",
