@@ -1,76 +1,16 @@
 /**
- * Connection rules: findings from the connection audit (pg_stat_activity sampled on the source), with
- * the same metadata as schema rules so reports, docs and SARIF treat them alike. Each finding names
+ * Connection findings: the connection audit (pg_stat_activity sampled on the source) judged by the
+ * connection rules (lib/rules/workload/connection-*.ts) against DSQL's limits. Each finding names
  * the application (application_name and user), the clients it connects from, and the measured evidence.
  */
 import { makeFinding } from "../analyze";
-import type { Finding, RuleMeta } from "../rules/core/rule";
-import { SOURCES } from "../rules/core/sources";
-import { DSQL_CONNECTION_LIMITS as L, type ApplicationConnections, type ConnectionAudit } from "./audit";
+import { WORKLOAD_RULES } from "../rules/all";
+import type { Finding } from "../rules/core/rule";
+import { DSQL_CONNECTION_LIMITS as L, type ApplicationConnections, type ConnectionAudit } from "./connections";
 
 export const CONNECTION_FILE = "pg_stat_activity";
 
-const meta = (m: Omit<RuleMeta, "category" | "fixKind">): RuleMeta => ({ category: "workload", fixKind: "manual", ...m });
-
-export const CONNECTION_RULES: RuleMeta[] = [
-  meta({
-    id: "connection-max-lifetime",
-    title: "Connections older than DSQL's 60-minute limit",
-    severity: "warning",
-    effort: "simple",
-    docsUrl: SOURCES.QUOTAS,
-    why: "DSQL closes every connection after 60 minutes, without an error code. Pools that keep connections for hours hand the application dead connections, and the next statement on one fails.",
-    fix: "Set the pool's maximum connection lifetime below 60 minutes (for example HikariCP maxLifetime=50 min, pgx MaxConnLifetime, SQLAlchemy pool_recycle=3000, node-postgres maxLifetimeSeconds) and validate connections on borrow.",
-    catalogRows: [13, "Q:connection-duration"],
-    example: { bad: "maximumPoolSize=20, maxLifetime=0  # connections live for days", good: "maximumPoolSize=20, maxLifetime=3000000  # 50 minutes, below DSQL's 60" },
-  }),
-  meta({
-    id: "connection-long-transaction",
-    title: "Transactions near or over DSQL's 5-minute limit",
-    severity: "warning",
-    effort: "medium",
-    docsUrl: SOURCES.QUOTAS,
-    why: "DSQL aborts any transaction older than 5 minutes (`transaction age limit of 300s exceeded`), reads included. A transaction seen open this long on the source would fail on DSQL.",
-    fix: "Commit in shorter units of work: batch backfills and reports, move slow reads out of write transactions, and keep the transaction open only around the statements that need it.",
-    catalogRows: [92, "Q:transaction-duration"],
-    example: { bad: "BEGIN; -- read 2 million rows, call an API per row … COMMIT; -- 9 minutes", good: "-- per batch of 1,000 rows: BEGIN; … COMMIT;" },
-  }),
-  meta({
-    id: "connection-idle-in-transaction",
-    title: "Sessions idle in transaction",
-    severity: "warning",
-    effort: "medium",
-    docsUrl: SOURCES.CONCURRENCY,
-    why: "A transaction left open while the application does other work keeps its snapshot and read set: on DSQL every row it read is checked at commit, so the longer it stays open the likelier the commit fails with 40001, and after 5 minutes it is aborted.",
-    fix: "Commit or roll back before waiting on the user, the network or other services; check that the framework closes transactions on every code path (exceptions included); set idle_in_transaction_session_timeout on the source to find the culprits.",
-    catalogRows: [92],
-    example: { bad: "BEGIN; SELECT … ; -- then an HTTP call while the transaction stays open", good: "SELECT … ; -- autocommit read, then the HTTP call, then a short write transaction" },
-  }),
-  meta({
-    id: "connection-churn",
-    title: "Many short-lived connections",
-    severity: "advice",
-    effort: "medium",
-    docsUrl: SOURCES.QUOTAS,
-    why: "DSQL accepts 100 new connections per second per cluster (bursts up to 1,000) and 10,000 connections in total; each new connection also needs a fresh IAM authentication token. Clients that connect per request spend that budget and pay the TLS and authentication handshake every time.",
-    fix: "Put a connection pool in the application (or an external pooler) and reuse connections; size pools so that the sum over all application instances stays far below 10,000.",
-    catalogRows: ["Q:connection-rate", "Q:connections-per-cluster"],
-    example: { bad: "for each request: connect(); query(); close();", good: "pool = Pool(min=5, max=20, max_lifetime=50 min); pool.query(…)" },
-  }),
-  meta({
-    id: "connection-password-auth",
-    title: "Password connections need IAM authentication tokens",
-    severity: "warning",
-    effort: "medium",
-    docsUrl: SOURCES.TOKEN,
-    why: "DSQL has no database passwords: clients authenticate with IAM authentication tokens, valid 15 minutes by default. An application connecting with a password today must generate a token for every new connection (an open connection stays valid after its token expires).",
-    fix: "Generate the token in the application with the AWS SDK (DsqlSigner / generate_db_connect_auth_token) or use an AWS DSQL connector for your driver, and make the pool call it for each new connection instead of using a fixed password.",
-    catalogRows: [11, "Q:iam-auth-token-lifetime"],
-    example: { bad: "postgresql://app:s3cret@db:5432/app", good: "password = DsqlSigner.getDbConnectAuthToken()  # per new connection, in the pool's connection factory" },
-  }),
-];
-
-export const CONNECTION_RULE_BY_ID = new Map(CONNECTION_RULES.map((r) => [r.id, r]));
+const CONNECTION_RULE_BY_ID = new Map(WORKLOAD_RULES.filter((r) => r.id.startsWith("connection-")).map((r) => [r.id, r]));
 
 /** Thresholds the rules apply, published with the audit. */
 export const CONNECTION_THRESHOLDS = {
