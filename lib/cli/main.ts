@@ -42,6 +42,11 @@ export function parseSize(s: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
+function parseCount(s: string, flag: string): number {
+  if (!/^\d+$/.test(s.trim()) || Number(s) <= 0) throw new UsageError(`${flag}: "${s}" is not a positive whole number`);
+  return Number(s);
+}
+
 export function checkTargetDate(d: string | undefined): string {
   if (d === undefined) return LATEST_CAPABILITY_DATE;
   if (!isValidDate(d)) throw new UsageError(`--target-date: "${d}" is not a date in YYYY-MM-DD form`);
@@ -66,6 +71,7 @@ export interface AnalyzeCliOptions {
   targetDate?: string;
   failOn: "blocker" | "warning" | "never";
   maxBytes?: string;
+  maxStatements?: string;
   progress?: boolean;
   db?: string;
   sampleSeconds?: string;
@@ -91,6 +97,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const files = readInputs(inputs, { maxBytes });
   const result = await analyze(files, {
     targetDate,
+    maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
     onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined,
   });
   const report = buildReport(result);
@@ -119,6 +126,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-t, --target-date <YYYY-MM-DD>", `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`)
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
+    .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
     .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
     .option("--sample-seconds <n>", "with --db: seconds between the two activity samples (default 60)")
