@@ -33,7 +33,7 @@ describe("dsql-preflight analyze", () => {
   it("prints compiler-style lines file:line:col: severity rule message", () => {
     const { stdout } = cli(["analyze", join(dir, "broken.sql")]);
     expect(stdout).toContain(`${join(dir, "broken.sql")}:2:1: blocker index-not-async index t_id must be created with CREATE INDEX ASYNC`);
-    expect(stdout).toMatch(/readiness \d+\/100/);
+    expect(stdout).toMatch(/Readiness \d+\/100/);
   });
 
   it("writes the JSON contract", () => {

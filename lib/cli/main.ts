@@ -12,6 +12,7 @@ import { buildReport, type AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
+import { withFigures } from "../report/figures";
 import { TOOL_VERSION } from "../version";
 import { registerRewriteCommand } from "./rewrite-command";
 import { registerStoreCommands } from "./export-command";
@@ -24,7 +25,7 @@ export type Format = (typeof FORMATS)[number];
 export function render(report: AssessmentReport, format: Format): string {
   switch (format) {
     case "json":
-      return JSON.stringify(report, null, 2) + "\n";
+      return JSON.stringify(withFigures(report), null, 2) + "\n";
     case "md":
       return toMarkdown(report);
     case "sarif":
