@@ -2,8 +2,8 @@
  * Coverage of the DSQL compatibility catalog (../shared/dsql-compat.md): which rules detect each
  * numbered row of §1, and why the rows no rule detects cannot be seen in SQL text.
  */
-import { ALL_RULES } from "../all";
-import type { Rule } from "./rule";
+import { EVERY_RULE } from "../all";
+import type { RuleMeta } from "./rule";
 
 export interface CatalogRow {
   row: string;
@@ -45,8 +45,8 @@ export function slug(s: string): string {
     .replace(/^-|-$/g, "");
 }
 
-export function rulesByRow(rules: Rule[] = ALL_RULES): Map<string, Rule[]> {
-  const m = new Map<string, Rule[]>();
+export function rulesByRow(rules: RuleMeta[] = EVERY_RULE): Map<string, RuleMeta[]> {
+  const m = new Map<string, RuleMeta[]>();
   for (const r of rules)
     for (const row of r.catalogRows) {
       const k = String(row);

@@ -2,21 +2,21 @@
  * The published rule documentation (docs/rules.md) and catalog coverage (docs/coverage.md), rendered
  * from the rule files so they cannot drift: a test compares the committed files with these renderings.
  */
-import { ALL_RULES } from "../all";
+import { EVERY_RULE } from "../all";
 import { parseCatalog, rulesByRow } from "./coverage";
 import { NOT_DETECTABLE } from "./not-detectable";
-import { CATEGORIES, type Rule } from "./rule";
+import { CATEGORIES, type RuleMeta } from "./rule";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function applies(r: Rule): string {
+function applies(r: RuleMeta): string {
   if (r.appliesFrom && r.appliesUntil) return `from ${r.appliesFrom.since} until ${r.appliesUntil.since}`;
   if (r.appliesFrom) return `from ${r.appliesFrom.since} (${r.appliesFrom.title})`;
   if (r.appliesUntil) return `until ${r.appliesUntil.since} (${r.appliesUntil.title})`;
   return "always";
 }
 
-export function renderRulesDoc(rulesIn: Rule[] = ALL_RULES): string {
+export function renderRulesDoc(rulesIn: RuleMeta[] = EVERY_RULE): string {
   const rules = [...rulesIn].sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || a.id.localeCompare(b.id));
   const out: string[] = [
     "# Rules",
@@ -52,7 +52,7 @@ export function renderRulesDoc(rulesIn: Rule[] = ALL_RULES): string {
   return out.join("\n");
 }
 
-export function renderCoverageDoc(catalogMarkdown: string, rules: Rule[] = ALL_RULES): { text: string; covered: number; rows: number } {
+export function renderCoverageDoc(catalogMarkdown: string, rules: RuleMeta[] = EVERY_RULE): { text: string; covered: number; rows: number } {
   const catalog = parseCatalog(catalogMarkdown);
   const byRow = rulesByRow(rules);
   const lines: string[] = [];

@@ -88,8 +88,11 @@ export interface RuleMeta {
   appliesUntil?: Capability;
   /** Rows of ../shared/dsql-compat.md this rule covers (§1 row numbers, or "Q:<limit>" for §3). */
   catalogRows: Array<number | string>;
-  /** A short anti-pattern and its fix, for rule docs. */
-  example: { bad: string; good: string };
+  /**
+   * A short anti-pattern and its fix, for rule docs; test/rule-examples.test.ts checks that `bad` triggers
+   * the rule and `good` does not (on `targetDate` when the example is about a date).
+   */
+  example: { bad: string; good: string; targetDate?: string };
 }
 
 export interface Report {
@@ -142,6 +145,8 @@ export interface Rule extends RuleMeta {
   kinds?: string[];
   checkStatement?(ctx: StatementContext): void;
   checkModel?(ctx: ModelContext): void;
+  /** For limit rules whose documented example is abbreviated: the same example at full size, as real SQL. */
+  exampleAtScale?(): { bad: string; good: string };
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -15,8 +15,8 @@ export default defineRule({
   fix: "Lead the index with a better-distributed column the queries also filter on (e.g. `(customer_id, created_at)` instead of `(created_at)`), or drop it if range scans on the time column are rare.",
   catalogRows: ["H:sequential-keys"],
   example: {
-    bad: "CREATE INDEX ASYNC rental_date_idx ON rental (rental_date);",
-    good: "CREATE INDEX ASYNC rental_customer_date_idx ON rental (customer_id, rental_date);",
+    bad: "CREATE TABLE rental (rental_id uuid PRIMARY KEY, customer_id int, rental_date timestamptz);\nCREATE INDEX ASYNC rental_date_idx ON rental (rental_date);",
+    good: "CREATE TABLE rental (rental_id uuid PRIMARY KEY, customer_id int, rental_date timestamptz);\nCREATE INDEX ASYNC rental_customer_date_idx ON rental (customer_id, rental_date);",
   },
   checkModel({ model, report }) {
     const reasonFor = (t: TableModel | undefined, column: string | undefined) => (t && column ? monotonicReason(t.columns.find((c) => c.name === column)) : undefined);

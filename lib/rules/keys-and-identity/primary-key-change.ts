@@ -17,7 +17,7 @@ export default defineRule({
   fix: "Create a new table with the new primary key, copy the rows in batches of at most 3,000, switch the application over, then drop the old table and rename.",
   catalogRows: [22],
   example: {
-    bad: "ALTER TABLE rental DROP CONSTRAINT rental_pkey;\nALTER TABLE rental ADD PRIMARY KEY (rental_id, inventory_id);",
+    bad: "CREATE TABLE rental (rental_id int, inventory_id int, CONSTRAINT rental_pkey PRIMARY KEY (rental_id));\nALTER TABLE rental DROP CONSTRAINT rental_pkey;\nALTER TABLE rental ADD PRIMARY KEY (rental_id, inventory_id);",
     good: "CREATE TABLE rental_new (rental_id uuid, inventory_id uuid, PRIMARY KEY (rental_id, inventory_id));\n-- copy in batches, then rename",
   },
   kinds: ["AlterTableStmt"],

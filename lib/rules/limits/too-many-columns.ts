@@ -18,6 +18,10 @@ export default defineRule({
     bad: "CREATE TABLE wide (id uuid PRIMARY KEY, c1 int, c2 int, /* … */ c300 int);",
     good: "CREATE TABLE wide_a (id uuid PRIMARY KEY, c1 int, /* … */ c150 int);\nCREATE TABLE wide_b (id uuid PRIMARY KEY, c151 int, /* … */ c300 int);",
   },
+  exampleAtScale: () => ({
+    bad: `CREATE TABLE wide (id uuid PRIMARY KEY, ${numbered("c", 1, 300, " int")});`,
+    good: `CREATE TABLE wide_a (id uuid PRIMARY KEY, ${numbered("c", 1, 150, " int")});\nCREATE TABLE wide_b (id uuid PRIMARY KEY, ${numbered("c", 151, 300, " int")});`,
+  }),
   checkModel({ model, report }) {
     for (const t of model.tables.values()) {
       if (t.foreign || t.columns.length <= MAX_COLUMNS) continue;
@@ -30,3 +34,8 @@ export default defineRule({
     }
   },
 });
+
+/** "c1 int, c2 int, …": numbered column definitions. */
+function numbered(prefix: string, from: number, to: number, suffix: string): string {
+  return Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}${suffix}`).join(", ");
+}

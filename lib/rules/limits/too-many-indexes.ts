@@ -19,6 +19,11 @@ export default defineRule({
     bad: "-- a primary key, 3 unique constraints and 21 CREATE INDEX ASYNC on one table",
     good: "-- at most 24 in total, counting the primary key and unique constraints",
   },
+  exampleAtScale: () => {
+    const table = "CREATE TABLE t (id uuid PRIMARY KEY, u1 int UNIQUE, u2 int UNIQUE, u3 int UNIQUE, " + numbered("c", 1, 21, " int") + ");";
+    const indexes = (n: number) => Array.from({ length: n }, (_, i) => `CREATE INDEX ASYNC t_c${i + 1}_idx ON t (c${i + 1});`).join("\n");
+    return { bad: `${table}\n${indexes(21)}`, good: `${table}\n${indexes(20)}` };
+  },
   checkModel({ model, report }) {
     const created = new Map<string, number>();
     for (const ix of model.indexes.values()) created.set(key(ix.table), (created.get(key(ix.table)) ?? 0) + 1);
@@ -36,3 +41,8 @@ export default defineRule({
     }
   },
 });
+
+/** "c1 int, c2 int, …": numbered column definitions. */
+function numbered(prefix: string, from: number, to: number, suffix: string): string {
+  return Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}${suffix}`).join(", ");
+}

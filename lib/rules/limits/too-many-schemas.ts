@@ -20,6 +20,10 @@ export default defineRule({
     bad: "CREATE SCHEMA tenant_01; /* … */ CREATE SCHEMA tenant_11;",
     good: "CREATE SCHEMA tenants; -- one schema, tenant_id in each key",
   },
+  exampleAtScale: () => ({
+    bad: Array.from({ length: 11 }, (_, i) => `CREATE SCHEMA tenant_${String(i + 1).padStart(2, "0")};`).join("\n"),
+    good: "CREATE SCHEMA tenants;",
+  }),
   checkModel({ model, report }) {
     const counted = [...model.schemas.values()].filter((s) => !FREE.has(s.name));
     if (counted.length <= MAX_SCHEMAS) return;

@@ -19,6 +19,10 @@ export default defineRule({
     bad: "-- 6,000 tables, each with an identity column",
     good: "CREATE TABLE t (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);",
   },
+  exampleAtScale: () => ({
+    bad: Array.from({ length: 6000 }, (_, i) => `CREATE TABLE t${i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);`).join("\n"),
+    good: Array.from({ length: 6000 }, (_, i) => `CREATE TABLE t${i} (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);`).join("\n"),
+  }),
   checkModel({ model, report }) {
     // Explicit sequences, plus the implicit ones behind serial and identity columns not already listed.
     let count = model.sequences.size;

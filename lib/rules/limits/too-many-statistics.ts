@@ -20,6 +20,11 @@ export default defineRule({
     bad: "-- six CREATE STATISTICS … FROM rental",
     good: "CREATE STATISTICS rental_stats (dependencies, ndistinct) ON customer_id, inventory_id, staff_id FROM rental;",
   },
+  exampleAtScale: () => {
+    const table = "CREATE TABLE rental (rental_id uuid PRIMARY KEY, customer_id int, inventory_id int, staff_id int);";
+    const stats = (n: number) => Array.from({ length: n }, (_, i) => `CREATE STATISTICS rental_s${i} ON customer_id, inventory_id FROM rental;`).join("\n");
+    return { bad: `${table}\n${stats(6)}`, good: `${table}\n${stats(1)}` };
+  },
   checkModel({ model, report }) {
     for (const t of model.tables.values()) {
       if (t.statistics <= MAX_STATISTICS) continue;

@@ -18,6 +18,10 @@ export default defineRule({
     bad: "CREATE VIEW report_0001 AS …; /* … */ CREATE VIEW report_5001 AS …;",
     good: "-- one parameterised query per report shape, run by the application",
   },
+  exampleAtScale: () => ({
+    bad: Array.from({ length: 5001 }, (_, i) => `CREATE VIEW report_${String(i + 1).padStart(4, "0")} AS SELECT ${i} AS n;`).join("\n"),
+    good: "CREATE VIEW report AS SELECT 1 AS n;",
+  }),
   checkModel({ model, report }) {
     // Materialized views are unsupported altogether (another rule), so only plain views count.
     const views = [...model.views.values()].filter((v) => !v.materialized && !v.temporary);

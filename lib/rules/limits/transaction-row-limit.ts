@@ -18,6 +18,10 @@ export default defineRule({
     bad: "BEGIN; INSERT INTO track VALUES (…), … 3,503 rows …; COMMIT;",
     good: "INSERT INTO track VALUES … 1,000 rows …; -- ×4, each committed on its own",
   },
+  exampleAtScale: () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `(${i + 1}, 'track ${i + 1}')`).join(", ");
+    return { bad: `BEGIN;\nINSERT INTO track VALUES ${values(3503)};\nCOMMIT;`, good: `INSERT INTO track VALUES ${values(1000)};` };
+  },
   kinds: ["InsertStmt"],
   checkStatement({ stmt, txn, report }) {
     const rows: number = stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;

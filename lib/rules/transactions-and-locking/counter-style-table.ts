@@ -15,7 +15,7 @@ export default defineRule({
   catalogRows: [],
   example: {
     bad: "CREATE TABLE page_views (page_id bigint PRIMARY KEY, views bigint NOT NULL DEFAULT 0);",
-    good: "CREATE TABLE page_view_shards (page_id bigint, shard int, views bigint NOT NULL DEFAULT 0, PRIMARY KEY (page_id, shard));",
+    good: "CREATE TABLE page_view_events (event_id uuid PRIMARY KEY, page_id bigint NOT NULL, viewed_at timestamptz NOT NULL); -- count on read",
   },
   checkModel({ model, report }) {
     for (const t of model.tables.values()) {

@@ -17,6 +17,7 @@ export default defineRule({
   example: {
     bad: "CREATE TABLE ledger (amount numeric(50,2)); -- before 2026-08-25",
     good: "CREATE TABLE ledger (amount numeric(38,2));",
+    targetDate: "2026-08-24",
   },
   kinds: TYPE_DECLARING_KINDS,
   checkStatement(ctx) {

@@ -20,6 +20,10 @@ export default defineRule({
     bad: "CREATE VIEW report AS SELECT … -- 300 KiB of generated SQL",
     good: "CREATE VIEW report_part1 AS SELECT …; CREATE VIEW report AS SELECT … FROM report_part1 …;",
   },
+  exampleAtScale: () => {
+    const columns = (n: number) => Array.from({ length: n }, (_, i) => `coalesce(amount, 0) * ${i + 1} AS amount_${i + 1}`).join(", ");
+    return { bad: `CREATE VIEW report AS SELECT ${columns(8000)} FROM payment;`, good: `CREATE VIEW report_part1 AS SELECT ${columns(1000)} FROM payment;` };
+  },
   kinds: ["ViewStmt"],
   checkStatement({ stmt, builder, report }) {
     // Cheap check first: UTF-8 bytes are at least the character count.
