@@ -4,6 +4,7 @@ import { Card, Empty, formatBytes } from "../../../components/ui";
 import { CategoryChart, SeverityChart } from "../../../components/charts";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
 import { CostSummary, HotspotList, SourceNotes } from "../../../components/sections";
+import { ConnectionsSection } from "../../../components/connections";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
@@ -103,6 +104,12 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
       <Card title="Top hotspots" className="col-span-6">
         <HotspotList report={report} limit={5} />
       </Card>
+
+      {a.sourceKind === "connection" || a.sourceKind === "snapshot" ? (
+        <Card title="Connections" className="col-span-12">
+          <ConnectionsSection report={report} compact />
+        </Card>
+      ) : null}
 
       <Card title="What was collected" className="col-span-12">
         <div className="grid grid-cols-2 gap-6">
