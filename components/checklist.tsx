@@ -402,7 +402,7 @@ function FindingRow({
             </div>
           )}
           {doc && (
-            <div className="grid grid-cols-2 gap-4">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <div>
                 <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Why</h4>
                 <p className="text-slate-800">{doc.why}</p>
@@ -412,7 +412,7 @@ function FindingRow({
                 <p className="text-slate-800">{doc.fix}</p>
               </div>
               {doc.example && (
-                <div className="col-span-2 grid grid-cols-2 gap-4">
+                <div className="grid grid-cols-1 gap-4 md:col-span-2 md:grid-cols-2">
                   <pre className="overflow-auto rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-950" aria-label="Before">{doc.example.bad}</pre>
                   <pre className="overflow-auto rounded-md border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-950" aria-label="After">{doc.example.good}</pre>
                 </div>
@@ -487,7 +487,7 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
 
   const dirty = status !== f.state.status || (note.trim() || null) !== (f.state.note ?? null) || (assignee || null) !== (f.state.assignee?.id ?? null) || !!comment.trim();
   return (
-    <div className="grid grid-cols-[1fr_320px] gap-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="review">
+    <div className="grid grid-cols-1 gap-4 rounded-md md:grid-cols-[1fr_320px] border border-slate-200 bg-slate-50 p-3" data-testid="review">
       <div className="space-y-2">
         {canEdit ? (
           <>

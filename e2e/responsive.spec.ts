@@ -53,11 +53,12 @@ async function pageOverflow(page: Page): Promise<{ scroll: number; width: number
 
 test("phone 390×844: no sideways page scroll, navigation reachable, charts render", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
+  const tooWide: string[] = [];
   for (const p of pages()) {
     await page.goto(p.path);
     await page.waitForLoadState("networkidle");
     const o = await pageOverflow(page);
-    expect(o.scroll, `${p.name}: page is ${o.scroll} px wide at ${o.width} px; wide: ${o.wide.join(", ")}`).toBeLessThanOrEqual(o.width);
+    if (o.scroll > o.width) tooWide.push(`${p.name}: page is ${o.scroll} px wide at ${o.width} px; wide: ${o.wide.join(", ")}`);
     if (p.path.startsWith("/assessments/")) {
       const tabs = page.getByRole("navigation", { name: "Assessment sections" });
       await tabs.getByRole("link", { name: "Activity" }).scrollIntoViewIfNeeded();
@@ -65,6 +66,7 @@ test("phone 390×844: no sideways page scroll, navigation reachable, charts rend
     }
     await screenshot(page, `phone-${p.name}`);
   }
+  expect(tooWide).toEqual([]);
   await page.goto(`/assessments/${id}`);
   await expect(page.getByTestId("effort-chart").locator("svg.recharts-surface")).toBeVisible();
   const box = await page.getByTestId("effort-chart").boundingBox();
