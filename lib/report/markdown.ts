@@ -1,4 +1,5 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
+import { capabilityLines } from "./capability";
 import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
@@ -108,6 +109,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   out.push(
     `Assessed against DSQL capabilities as of **${mdText(report.targetDate)}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
+    ...(report.capability ? [...capabilityLines(report.capability).map((l) => `- ${mdText(l)}`), ""] : []),
     "| Readiness | Blockers | Warnings | Advice | Effort | Statements | Parse errors |",
     "|---|---|---|---|---|---|---|",
     `| **${s.readiness.score}/100** (${s.readiness.band}) | ${s.bySeverity.blocker} | ${s.bySeverity.warning} | ${s.bySeverity.advice} | ${s.effortHours.low}–${s.effortHours.high} h | ${s.statements} | ${s.parseErrors} |`,

@@ -1,4 +1,5 @@
 /** Compiler-style text: `file:line:col: severity rule message`, one finding per line, then a summary. */
+import { capabilityLines } from "./capability";
 import type { AssessmentReport } from "./contract";
 
 export function toText(report: AssessmentReport): string {
@@ -15,5 +16,6 @@ export function toText(report: AssessmentReport): string {
     `${s.findings} findings (${s.bySeverity.blocker} blockers, ${s.bySeverity.warning} warnings, ${s.bySeverity.advice} advice) in ${s.statements} statements from ${report.files.length} file(s); ${s.parseErrors} parse errors`,
     `readiness ${s.readiness.score}/100 (${s.readiness.band}); effort ${s.effortHours.low}–${s.effortHours.high} h; target DSQL capabilities as of ${report.targetDate}`,
   );
+  if (report.capability) lines.push(...capabilityLines(report.capability));
   return lines.join("\n") + "\n";
 }
