@@ -12,6 +12,7 @@ import { buildReport, type AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
+import { withFigures } from "../report/figures";
 import { TOOL_VERSION } from "../version";
 import { registerRewriteCommand } from "./rewrite-command";
 import { registerStoreCommands } from "./export-command";
@@ -24,7 +25,7 @@ export type Format = (typeof FORMATS)[number];
 export function render(report: AssessmentReport, format: Format): string {
   switch (format) {
     case "json":
-      return JSON.stringify(report, null, 2) + "\n";
+      return JSON.stringify(withFigures(report), null, 2) + "\n";
     case "md":
       return toMarkdown(report);
     case "sarif":
@@ -40,6 +41,11 @@ export function parseSize(s: string): number {
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * mult);
+}
+
+function parseCount(s: string, flag: string): number {
+  if (!/^\d+$/.test(s.trim()) || Number(s) <= 0) throw new UsageError(`${flag}: "${s}" is not a positive whole number`);
+  return Number(s);
 }
 
 export function checkTargetDate(d: string | undefined): string {
@@ -66,6 +72,7 @@ export interface AnalyzeCliOptions {
   targetDate?: string;
   failOn: "blocker" | "warning" | "never";
   maxBytes?: string;
+  maxStatements?: string;
   progress?: boolean;
   db?: string;
   sampleSeconds?: string;
@@ -91,6 +98,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const files = readInputs(inputs, { maxBytes });
   const result = await analyze(files, {
     targetDate,
+    maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
     onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined,
   });
   const report = buildReport(result);
@@ -119,6 +127,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-t, --target-date <YYYY-MM-DD>", `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`)
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
+    .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
     .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
     .option("--sample-seconds <n>", "with --db: seconds between the two activity samples (default 60)")
