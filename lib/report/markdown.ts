@@ -7,6 +7,7 @@ import type { CostEstimate } from "../cost/model";
 import type { AssessmentReport } from "./contract";
 import { FIGURE_LABEL, figuresOf, headline, hours, n, type ReportFigures } from "./figures";
 import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
+import { auditOf, connectionsMarkdown } from "./connections-export";
 
 const SEVERITY_MARK = { blocker: "🟥 blocker", warning: "🟧 warning", advice: "🟦 advice" } as const;
 
@@ -86,7 +87,7 @@ function costSection(c: CostEstimate): string[] {
       `| Storage cost per month | ${money(c.usdPerMonth.storage.low)} | ${money(c.usdPerMonth.storage.high)} |`,
       `| **Total per month** | **${money(c.usdPerMonth.total.low)}** | **${money(c.usdPerMonth.total.high)}** |`,
       "",
-      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
+      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, ${c.entered ? `**entered, not measured**: ${c.entered.transactionsPerSecond} transactions/s, ${c.entered.rowsPerTransaction} rows per transaction, reads:writes ${mdText(String(c.entered.readWriteRatio))}, ${c.entered.storageGb} GB` : `measured over ${Math.round(c.basis.seconds)} s of workload`}.`,
       "",
     );
     if (c.whatIf?.length) {
@@ -168,6 +169,8 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks, fg));
   const cost = report.cost as CostEstimate | null | undefined;
   if (cost) out.push(...costSection(cost));
+  const connections = auditOf(report);
+  if (connections) out.push(...connectionsMarkdown(connections));
   const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `${mdCode(`${f.file}:${m.line}`)} ${mdCode(m.command)}`));
   if (metas.length) out.push("## psql meta-commands (skipped)", "", ...metas.slice(0, 50).map((m) => `- ${m}`), "");
   return out.join("\n");
