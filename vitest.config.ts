@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -8,6 +9,8 @@ import { defineConfig } from "vitest/config";
 const INTEGRATION = ["lib/jobs/**/*.test.ts", "lib/store/**/*.test.ts", "test/source/**/*.test.ts", "test/rewrite-corpus.test.ts", "test/integration/**/*.test.ts"];
 
 export default defineConfig({
+  // The @/ import alias of tsconfig.json (paths), for code run by vitest.
+  resolve: { alias: { "@/": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -10,11 +10,11 @@ import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
 import { ALL_RULES } from "./rules/all";
-import { LATEST_CAPABILITY_DATE } from "./rules/capabilities";
-import parseErrorRule from "./rules/parse-error";
-import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/rule";
-import { KNOWN_COMPATIBLE, statementClass } from "./rules/statement-kinds";
-import unreviewedRule from "./rules/unreviewed-statement";
+import { LATEST_CAPABILITY_DATE } from "./rules/core/capabilities";
+import parseErrorRule from "./rules/parse/parse-error";
+import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/core/rule";
+import { KNOWN_COMPATIBLE, statementClass } from "./rules/core/statement-kinds";
+import unreviewedRule from "./rules/parse/unreviewed-statement";
 
 export interface AnalyzeOptions {
   /** DSQL capability date to assess against (YYYY-MM-DD); defaults to the newest in the catalog. */

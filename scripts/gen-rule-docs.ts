@@ -2,8 +2,8 @@
 // Run: npm run docs:rules
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ALL_RULES } from "../lib/rules/all";
-import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/docs";
+import { EVERY_RULE } from "../lib/rules/all";
+import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/core/docs";
 
 const root = join(import.meta.dirname, "..");
 const catalogPath = process.env.DSQL_CATALOG ?? join(root, "..", "shared", "dsql-compat.md");
@@ -11,4 +11,4 @@ mkdirSync(join(root, "docs"), { recursive: true });
 writeFileSync(join(root, "docs", "rules.md"), renderRulesDoc());
 const cov = renderCoverageDoc(readFileSync(catalogPath, "utf8"));
 writeFileSync(join(root, "docs", "coverage.md"), cov.text);
-console.log(`docs/rules.md: ${ALL_RULES.length} rules; docs/coverage.md: ${cov.covered}/${cov.rows} catalog rows detected`);
+console.log(`docs/rules.md: ${EVERY_RULE.length} rules; docs/coverage.md: ${cov.covered}/${cov.rows} catalog rows detected`);

@@ -3,7 +3,7 @@
  * Rule tests use it to show SQL that must trigger the rule and close-but-valid SQL that must not.
  */
 import { analyze } from "../lib/analyze";
-import type { Finding, Rule } from "../lib/rules/rule";
+import type { Finding, Rule } from "../lib/rules/core/rule";
 
 export async function findingsOf(rule: Rule | string, sql: string | Record<string, string>, targetDate?: string): Promise<Finding[]> {
   const id = typeof rule === "string" ? rule : rule.id;

@@ -3,18 +3,32 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_RULES } from "../lib/rules/all";
-import { CATEGORIES, SEVERITIES } from "../lib/rules/rule";
-import { parseCatalog, rulesByRow } from "../lib/rules/coverage";
-import { NOT_DETECTABLE } from "../lib/rules/not-detectable";
-import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/docs";
+import { CATEGORIES, SEVERITIES } from "../lib/rules/core/rule";
+import { parseCatalog, rulesByRow } from "../lib/rules/core/coverage";
+import { NOT_DETECTABLE } from "../lib/rules/core/not-detectable";
+import { renderCoverageDoc, renderRulesDoc } from "../lib/rules/core/docs";
 
 const dir = join(__dirname, "..", "lib", "rules");
-const ruleFiles = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && /export default defineRule\(/.test(readFileSync(join(dir, f), "utf8")));
+/** Rule files as "<category>/<id>.ts", from every folder but core/ (the shared machinery). */
+const ruleFiles = readdirSync(dir, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.includes("/") && !f.startsWith("core/") && f.endsWith(".ts") && !f.endsWith(".test.ts"))
+  .filter((f) => /export default defineRule\(/.test(readFileSync(join(dir, f), "utf8")));
+const fileOf = new Map(ruleFiles.map((f) => [f.slice(f.indexOf("/") + 1).replace(/\.ts$/, ""), f]));
 const catalogPath = join(__dirname, "..", "..", "shared", "dsql-compat.md");
 
 describe("rule registry", () => {
   it("registers every rule file exactly once", () => {
-    expect(ALL_RULES.map((r) => r.id).sort()).toEqual(ruleFiles.map((f) => f.replace(/\.ts$/, "")).sort());
+    expect(ALL_RULES.map((r) => r.id).sort()).toEqual([...fileOf.keys()].sort());
+  });
+
+  it("keeps each rule in the folder named after its category", () => {
+    expect(ALL_RULES.filter((r) => fileOf.get(r.id) !== `${r.category}/${r.id}.ts`).map((r) => `${r.id}: ${fileOf.get(r.id)}`)).toEqual([]);
+  });
+
+  it("keeps only category folders, core/ and the generated index files in lib/rules", () => {
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.filter((f) => f !== "core" && !(CATEGORIES as readonly string[]).includes(f))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".ts"))).toEqual(["all.ts", "ids.ts"]);
   });
 
   for (const rule of ALL_RULES) {
@@ -33,7 +47,7 @@ describe("rule registry", () => {
       if (rule.appliesFrom && rule.appliesUntil) expect(rule.appliesFrom.since < rule.appliesUntil.since).toBe(true);
       if (rule.id !== "parse-error" && rule.id !== "unreviewed-statement") {
         expect(rule.checkStatement || rule.checkModel, "a rule needs a check").toBeTruthy();
-        expect(existsSync(join(dir, `${rule.id}.test.ts`)), `lib/rules/${rule.id}.test.ts`).toBe(true);
+        expect(existsSync(join(dir, rule.category, `${rule.id}.test.ts`)), `lib/rules/${rule.category}/${rule.id}.test.ts`).toBe(true);
       }
     });
   }

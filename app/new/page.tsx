@@ -1,4 +1,4 @@
-import { LATEST_CAPABILITY_DATE, CAPABILITIES } from "../../lib/rules/capabilities";
+import { LATEST_CAPABILITY_DATE, CAPABILITIES } from "../../lib/rules/core/capabilities";
 import { KEY_STRATEGIES, KEY_STRATEGY_HELP, KEY_STRATEGY_LABEL } from "../../lib/store/assessments";
 import { NewAssessmentForm } from "../../components/new-assessment";
 import { requirePageUser } from "../_lib/session";

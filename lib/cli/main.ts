@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
-import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/capabilities";
+import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
 import { buildReport, type AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";

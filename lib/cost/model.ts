@@ -6,7 +6,7 @@
  * The source database cannot tell us DSQL's bytes or CPU exactly, so every number is a low–high range
  * and every estimate lists the assumptions that produced it.
  */
-import { SOURCES } from "../rules/sources";
+import { SOURCES } from "../rules/core/sources";
 import type { WorkloadProfile } from "../workload/profile";
 import type { ObservedStatement } from "../workload/observed";
 import PRICES from "./prices.json";

@@ -1,6 +1,6 @@
 /** Writing job results: the full report, one row per finding (for paging and review state), the headline numbers. */
 import type { AssessmentReport } from "../report/contract";
-import type { Finding } from "../rules/rule";
+import type { Finding } from "../rules/core/rule";
 import type { PrismaClient } from "../store/prisma";
 import type { Progress } from "./assess";
 import type { Artifacts } from "./sections";

@@ -1,31 +1,32 @@
 /** plan.md: the migration plan as a runbook a PostgreSQL engineer can follow. */
 import type { RewriteResult } from "../rewrite/types";
 import type { MigrationPlan } from "./plan";
+import { mdCell, mdCode, mdCodeBlock, mdParagraph, mdText } from "../report/md-escape";
 
 export function planMarkdown(plan: MigrationPlan, rw: RewriteResult): string {
   const out: string[] = [];
   const e = plan.effort.total;
   out.push("# DSQL migration plan", "");
-  out.push(`Inputs: ${rw.analysis.files.map((f) => f.file).join(", ")} · target capabilities as of ${rw.analysis.targetDate} · key strategy: ${rw.options.keyStrategy}`, "");
+  out.push(`Inputs: ${rw.analysis.files.map((f) => mdCode(f.file)).join(", ")} · target capabilities as of ${mdText(rw.analysis.targetDate)} · key strategy: ${mdText(rw.options.keyStrategy)}`, "");
   out.push(`Estimated effort: **${e.low}–${e.high} h**. ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten, ${rw.stats.unchanged} unchanged), ${rw.manual.length} manual work items, ${rw.stats.removed} statements not needed on DSQL.`, "");
   out.push("| phase | effort (h) |", "|---|---|");
-  for (const p of plan.phases) out.push(`| ${p.title} | ${p.effortHours.low}–${p.effortHours.high} |`);
+  for (const p of plan.phases) out.push(`| ${mdCell(p.title)} | ${p.effortHours.low}–${p.effortHours.high} |`);
   out.push("", "| category | effort (h) |", "|---|---|");
-  for (const [c, v] of Object.entries(plan.effort.byCategory)) out.push(`| ${c} | ${v.low}–${v.high} |`);
-  out.push("", `_${plan.effort.formula}_`, "");
+  for (const [c, v] of Object.entries(plan.effort.byCategory)) out.push(`| ${mdCell(c)} | ${v.low}–${v.high} |`);
+  out.push("", `_${mdText(plan.effort.formula)}_`, "");
   for (const p of plan.phases) {
-    out.push(`## ${p.title}`, "");
+    out.push(`## ${mdText(p.title)}`, "");
     p.steps.forEach((s, i) => {
-      out.push(`### ${i + 1}. ${s.title}`, "", s.purpose, "");
-      if (s.command) out.push("```sh", s.command, "```", "");
-      if (s.sql) out.push("```sql", s.sql.length > 3000 ? `${s.sql.slice(0, 3000)}\n-- …` : s.sql, "```", "");
-      out.push(`**Verify:** ${s.verify}`, "");
-      if (s.resolves.length) out.push(`**Resolves:** ${s.resolves.join(", ")}`, "");
+      out.push(`### ${i + 1}. ${mdText(s.title)}`, "", mdParagraph(s.purpose), "");
+      if (s.command) out.push(mdCodeBlock(s.command, "sh"), "");
+      if (s.sql) out.push(mdCodeBlock(s.sql.length > 3000 ? `${s.sql.slice(0, 3000)}\n-- …` : s.sql, "sql"), "");
+      out.push(`**Verify:** ${mdText(s.verify)}`, "");
+      if (s.resolves.length) out.push(`**Resolves:** ${s.resolves.map((r) => mdCode(r)).join(", ")}`, "");
     });
   }
   if (rw.typeChanges.length) {
     out.push("## Behaviour changes from type mappings", "", "| column | from | to | what changes |", "|---|---|---|---|");
-    for (const t of rw.typeChanges) out.push(`| ${t.table}.${t.column} | ${t.from} | ${t.to} | ${t.behaviour.replace(/\|/g, "\\|")} |`);
+    for (const t of rw.typeChanges) out.push(`| ${mdCode(`${t.table}.${t.column}`, { inTable: true })} | ${mdCode(t.from, { inTable: true })} | ${mdCode(t.to, { inTable: true })} | ${mdCell(t.behaviour)} |`);
     out.push("");
   }
   return out.join("\n");

@@ -3,7 +3,7 @@
  * what to run, how to verify it and which findings they resolve, plus an effort roll-up.
  */
 import { key, primaryKey, type SchemaModel, type TableModel } from "../model/schema";
-import { EFFORT_HOURS, type Finding } from "../rules/rule";
+import { EFFORT_HOURS, type Finding } from "../rules/core/rule";
 import { qualifiedIdent, quoteIdent } from "../rewrite/tokens";
 import type { RewriteResult } from "../rewrite/types";
 import { buildRemapBundle, type RemapBundle } from "../remap/scripts";

@@ -5,7 +5,7 @@
 import type { AnalysisResult } from "../analyze";
 import type { FileStatistics } from "../ingest/parse";
 import { inventory, objectCount } from "../model/schema";
-import { CATEGORIES, EFFORT_HOURS, SEVERITIES, type Category, type Finding, type Severity } from "../rules/rule";
+import { CATEGORIES, EFFORT_HOURS, SEVERITIES, type Category, type Finding, type Severity } from "../rules/core/rule";
 import { TOOL_VERSION } from "../version";
 
 export const REPORT_SCHEMA_VERSION = 1;

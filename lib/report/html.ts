@@ -3,7 +3,7 @@
  * fetched) for the browser's Print, the shared read-only view, and the PDF that headless Chromium
  * renders from it. Every value is escaped here.
  */
-import { CATEGORIES, type Finding } from "../rules/rule";
+import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";

@@ -1,28 +1,28 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
-import { CATEGORIES, type Finding } from "../rules/rule";
+import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
 import type { AssessmentReport } from "./contract";
+import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
 
 const SEVERITY_MARK = { blocker: "🟥 blocker", warning: "🟧 warning", advice: "🟦 advice" } as const;
 
-/** Escape text for a Markdown table cell. */
-export function cell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
+/** Untrusted text in a table cell or inline: rendered inert (see md-escape). */
+const cell = mdCell;
 
 function objectName(f: Finding): string {
   return f.object.name ? `${f.object.kind} ${f.object.schema ? `${f.object.schema}.` : ""}${f.object.name}` : "—";
 }
 
 export interface MarkdownOptions {
+  /** Plain text (escaped here). */
   title?: string;
   /** Per-finding review status by fingerprint (dashboard exports). */
   statusOf?: (f: Finding) => string | undefined;
   /** Rows per category before the table is cut (the JSON export has them all). */
   maxRowsPerCategory?: number;
-  /** One line under the title (assessment name, source, run). */
+  /** One line of plain text under the title (assessment name, source, run; escaped here). */
   subtitle?: string;
   /** Plan steps checked off by the team, by `<phase id>:<step index>`. */
   planChecks?: Record<string, { by?: string; at?: string | Date } | undefined>;
@@ -65,7 +65,7 @@ function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"])
 function manualSection(items: ManualItem[]): string[] {
   const out: string[] = ["## Manual work items", "", "| Object | Rules | Why | Way forward | Location |", "|---|---|---|---|---|"];
   for (const m of items.slice(0, 300)) {
-    out.push(`| ${cell(objLabel(m.object))} | ${m.ruleIds.map((r) => `\`${r}\``).join(", ")} | ${cell(m.reason)} | ${cell(m.suggestion)} | \`${cell(m.file)}:${m.line}\` |`);
+    out.push(`| ${cell(objLabel(m.object))} | ${m.ruleIds.map((r) => `\`${r}\``).join(", ")} | ${cell(m.reason)} | ${cell(m.suggestion)} | ${mdCode(`${m.file}:${m.line}`, { inTable: true })} |`);
   }
   if (items.length > 300) out.push("", `_…and ${items.length - 300} more (see the JSON export)._`);
   out.push("");
@@ -84,7 +84,7 @@ function costSection(c: CostEstimate): string[] {
       `| Storage cost per month | ${money(c.usdPerMonth.storage.low)} | ${money(c.usdPerMonth.storage.high)} |`,
       `| **Total per month** | **${money(c.usdPerMonth.total.low)}** | **${money(c.usdPerMonth.total.high)}** |`,
       "",
-      `Region ${c.region}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
+      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
       "",
     );
     if (c.whatIf?.length) {
@@ -93,7 +93,7 @@ function costSection(c: CostEstimate): string[] {
       out.push("");
     }
   } else {
-    out.push(cell(c.message ?? "No workload was measured, so there is no DPU estimate."), "");
+    out.push(mdParagraph(c.message ?? "No workload was measured, so there is no DPU estimate."), "");
     if (c.storageGbMonth) out.push(`Storage: ${c.storageGbMonth.low.toFixed(2)}–${c.storageGbMonth.high.toFixed(2)} GB-month.`, "");
   }
   return out;
@@ -103,10 +103,10 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   const s = report.summary;
   const max = opts.maxRowsPerCategory ?? 200;
   const out: string[] = [];
-  out.push(`# ${opts.title ?? "Aurora DSQL migration assessment"}`, "");
-  if (opts.subtitle) out.push(opts.subtitle, "");
+  out.push(`# ${mdText(opts.title ?? "Aurora DSQL migration assessment")}`, "");
+  if (opts.subtitle) out.push(mdParagraph(opts.subtitle), "");
   out.push(
-    `Assessed against DSQL capabilities as of **${report.targetDate}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
+    `Assessed against DSQL capabilities as of **${mdText(report.targetDate)}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
     "| Readiness | Blockers | Warnings | Advice | Effort | Statements | Parse errors |",
     "|---|---|---|---|---|---|---|",
@@ -139,7 +139,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     for (const f of list.slice(0, max)) {
       const st = withStatus ? (opts.statusOf!(f) ?? "open") : "";
       out.push(
-        `| ${SEVERITY_MARK[f.severity]} | [\`${f.ruleId}\`](${f.docsUrl}) | ${cell(objectName(f))} | \`${cell(f.file)}:${f.line}\` | ${f.fix} | ${cell(f.message)}${withStatus ? ` | ${cell(STATUS_WORD[st] ?? st)}` : ""} |`,
+        `| ${SEVERITY_MARK[f.severity]} | [\`${f.ruleId}\`](${f.docsUrl}) | ${cell(objectName(f))} | ${mdCode(`${f.file}:${f.line}`, { inTable: true })} | ${f.fix} | ${cell(f.message)}${withStatus ? ` | ${cell(STATUS_WORD[st] ?? st)}` : ""} |`,
       );
     }
     if (list.length > max) out.push("", `_…and ${list.length - max} more in this category (see the JSON export)._`);
@@ -154,7 +154,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     const byRule = new Map<string, Finding[]>();
     for (const f of manual) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     for (const [rule, list] of byRule) {
-      out.push(`- **${list[0].title}** (\`${rule}\`, ${list.length}× ${list[0].effort}): ${list.slice(0, 8).map((f) => cell(objectName(f))).join(", ")}${list.length > 8 ? ", …" : ""}`);
+      out.push(`- **${cell(list[0].title)}** (\`${rule}\`, ${list.length}× ${list[0].effort}): ${list.slice(0, 8).map((f) => cell(objectName(f))).join(", ")}${list.length > 8 ? ", …" : ""}`);
     }
     out.push("");
   }
@@ -162,7 +162,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks));
   const cost = report.cost as CostEstimate | null | undefined;
   if (cost) out.push(...costSection(cost));
-  const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `\`${cell(f.file)}:${m.line}\` ${cell(m.command)}`));
+  const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `${mdCode(`${f.file}:${m.line}`)} ${mdCode(m.command)}`));
   if (metas.length) out.push("## psql meta-commands (skipped)", "", ...metas.slice(0, 50).map((m) => `- ${m}`), "");
   return out.join("\n");
 }

@@ -1,12 +1,12 @@
 /** SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, VS Code SARIF viewer). */
-import { ALL_RULES } from "../rules/all";
+import { EVERY_RULE } from "../rules/all";
 import type { AssessmentReport } from "./contract";
 
 const LEVEL = { blocker: "error", warning: "warning", advice: "note" } as const;
 
 export function toSarif(report: AssessmentReport): object {
   const used = new Set(report.findings.map((f) => f.ruleId));
-  const rules = ALL_RULES.filter((r) => used.has(r.id));
+  const rules = EVERY_RULE.filter((r) => used.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

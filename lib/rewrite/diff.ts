@@ -5,7 +5,7 @@
  */
 import { createTwoFilesPatch, structuredPatch } from "diff";
 import type { ParsedStatement } from "../ingest/parse";
-import type { ObjectRef } from "../rules/rule";
+import type { ObjectRef } from "../rules/core/rule";
 import type { Splicer } from "./splice";
 import type { Hunk, ObjectRewrite, ObjectStatus, OutStatement, Phase } from "./types";
 

@@ -3,7 +3,8 @@
  * what the data-load phase must know. Engine code only (no UI imports); the report and the plan read these.
  */
 import type { AnalysisResult, AnalyzeOptions } from "../analyze";
-import type { ObjectRef } from "../rules/rule";
+import type { RuleId } from "../rules/ids";
+import type { ObjectRef } from "../rules/core/rule";
 
 export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
 export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
@@ -133,7 +134,7 @@ export interface TypeChange {
   column: string;
   from: string;
   to: string;
-  rule: string;
+  rule: RuleId;
   behaviour: string;
 }
 

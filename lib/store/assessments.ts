@@ -3,9 +3,8 @@
  * store inputs and enqueue; the analysis runs in a worker.
  */
 import { createHash } from "node:crypto";
-import { ALL_RULES } from "../rules/all";
-import type { RuleMeta } from "../rules/rule";
-import { WORKLOAD_RULES } from "../workload/rules";
+import { EVERY_RULE } from "../rules/all";
+import type { RuleMeta } from "../rules/core/rule";
 import type { AssessmentReport } from "../report/contract";
 import { describeSource, type ConnectionParams } from "../jobs/connection";
 import { sealPassword } from "../jobs/job-secret";
@@ -249,7 +248,7 @@ export interface RuleDoc {
   example?: { bad: string; good: string };
 }
 
-const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>([...ALL_RULES, ...WORKLOAD_RULES].map((r) => [r.id, r]));
+const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>(EVERY_RULE.map((r) => [r.id, r]));
 
 export function ruleSeverity(id: string): string | undefined {
   return RULES.get(id)?.severity;

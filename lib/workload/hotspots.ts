@@ -6,7 +6,7 @@
  */
 import { key, primaryKey, type SchemaModel } from "../model/schema";
 import { counterColumns, monotonicKind } from "./keys";
-import type { Finding } from "../rules/rule";
+import type { Finding } from "../rules/core/rule";
 import { quoteIdent } from "./observed";
 import type { WorkloadProfile } from "./profile";
 import { round, workloadFinding } from "./rules";

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../lib/analyze";
-import type { Finding } from "../../lib/rules/rule";
+import type { Finding } from "../../lib/rules/core/rule";
 import { analyzeSnapshot } from "../../lib/source/analyze-snapshot";
 import { collectSource } from "../../lib/source/collect";
 import { CORPUS, PG15_BIN, pg15Available, psqlLoad, startPg15, startPg18, type TestServer } from "./servers";

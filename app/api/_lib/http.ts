@@ -4,7 +4,7 @@
  */
 import { z, ZodError } from "zod";
 import { InputError } from "../../../lib/ingest/input";
-import { CAPABILITIES, isValidDate } from "../../../lib/rules/capabilities";
+import { CAPABILITIES, isValidDate } from "@/lib/rules/core/capabilities";
 import { KEY_STRATEGIES, RerunError } from "../../../lib/store/assessments";
 import { ExportError } from "../../../lib/review/export";
 import { PdfUnavailableError } from "../../../lib/report/pdf";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES } from "../../../../lib/rules/rule";
+import { CATEGORIES } from "@/lib/rules/core/rule";
 import { findingsPage, GROUPS } from "../../../../lib/store/assessments";
 import { Checklist, type ChecklistFilters } from "../../../../components/checklist";
 import { listMembers } from "../../../../lib/auth/accounts";

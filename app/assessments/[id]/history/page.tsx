@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LATEST_CAPABILITY_DATE } from "../../../../lib/rules/capabilities";
+import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
 import { diffRuns, runsOf, type DiffEntry } from "../../../../lib/review/history";
 import { getAssessment } from "../../../../lib/store/assessments";
 import { atLeast } from "../../../../lib/auth/roles";

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { findingsOf } from "@/test/rule-harness";
+import rule from "./create-database";
+
+describe("create-database", () => {
+  it("flags CREATE, ALTER, RENAME and DROP DATABASE", async () => {
+    const sql = "DROP DATABASE IF EXISTS chinook;\nCREATE DATABASE chinook ENCODING 'UTF8';\nALTER DATABASE chinook CONNECTION LIMIT 5;\nALTER DATABASE chinook RENAME TO music;\nALTER DATABASE music OWNER TO app;";
+    const found = await findingsOf(rule, sql);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "chinook"], [2, "chinook"], [3, "chinook"], [4, "chinook"], [5, "music"]]);
+    expect(found[1].message).toContain("CREATE DATABASE chinook");
+    expect(found[1].severity).toBe("blocker");
+  });
+
+  it("ignores schemas, table renames and table owners", async () => {
+    expect(await findingsOf(rule, "CREATE SCHEMA chinook;\nALTER TABLE t RENAME TO database;\nALTER TABLE t OWNER TO app;\nALTER SCHEMA chinook OWNER TO app;")).toEqual([]);
+  });
+});
