@@ -13,7 +13,7 @@ import { rewrite } from "../../lib/rewrite/engine";
 import { renderDataScript } from "../../lib/rewrite/data";
 import { renderPsqlScript } from "../../lib/rewrite/render";
 import type { RewriteResult } from "../../lib/rewrite/types";
-import type { InputFile } from "../../lib/ingest/sources";
+import type { InputFile } from "../../lib/ingest/input";
 
 export async function rewriteTo(dir: string, files: InputFile[], batchRows?: number): Promise<{ rw: RewriteResult; plan: MigrationPlan }> {
   const rw = await rewrite(files, { keyStrategy: "uuid" });

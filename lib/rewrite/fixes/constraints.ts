@@ -54,6 +54,10 @@ export function findFolds(rw: Rewriter) {
         const tEnd = typeNameEnd(toks, first + 1);
         for (const c of columnClauses(toks, tEnd + 1, toks.length - 1)) {
           if (c.kw !== "REFERENCES") continue;
+          if (remappedColumns(rw, tk, [cd.colname]).length) {
+            sp.removeTokens(toks, c.first, c.last, "serial-type", `foreign key on ${cd.colname} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+            continue;
+          }
           const refText = s.text.slice(toks[c.first].start, toks[c.last].end);
           sp.removeTokens(toks, c.first, c.last, "add-column-with-constraint", "foreign key added separately (NOT VALID) once both tables exist");
           const q = rw.qualify(s, s.node.relation);

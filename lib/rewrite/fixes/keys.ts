@@ -46,7 +46,9 @@ export function decideKeys(rw: Rewriter) {
     for (const c of t.columns) {
       const isSeqKey = c.serial || (c.sequence && c.defaultKind === "nextval");
       // Under uuid, a plain integer single-column primary key switches too (its values come from the application or a load).
-      const plainIntKey = !isSeqKey && !c.identity && strategyFor(rw, t) === "uuid" && pk?.columns.length === 1 && pk.columns[0] === c.name && /^int[248]$/.test(c.type.name);
+      // A key that is also a foreign key (film_embedding.film_id → film) follows its parent instead.
+      const isReference = t.constraints.some((k) => k.kind === "foreign-key" && k.columns.includes(c.name));
+      const plainIntKey = !isSeqKey && !c.identity && !isReference && strategyFor(rw, t) === "uuid" && pk?.columns.length === 1 && pk.columns[0] === c.name && /^int[248]$/.test(c.type.name);
       if (!isSeqKey && !plainIntKey) continue;
       const seqKey = c.sequence ? key(c.sequence) : undefined;
       const shared = seqKey ? (rw.sequenceUsers.get(seqKey)?.length ?? 0) > 1 || rw.sequenceMentions.has(seqKey) : false;
