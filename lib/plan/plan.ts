@@ -47,9 +47,6 @@ export interface MigrationPlan {
   remap?: RemapBundle;
 }
 
-export interface PlanOptions {
-  remap?: RemapOptions;
-}
 
 const MAX_ROWS = 3000;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -128,8 +125,15 @@ function sum(findings: Finding[]): { low: number; high: number } {
 
 const APP_CATEGORIES = new Set(["procedural-code", "transactions-and-locking", "security-and-roles", "workload", "views"]);
 
-export function buildPlan(rw: RewriteResult, opts: PlanOptions = {}): MigrationPlan {
-  const remap = buildRemapBundle(rw, opts.remap);
+export interface PlanContext {
+  /** Pool settings per application, from the live source's connection audit. */
+  poolSteps?: PlanStep[];
+  /** Batch sizes of the key remap scripts (uuid keys). */
+  remap?: RemapOptions;
+}
+
+export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPlan {
+  const remap = buildRemapBundle(rw, ctx.remap);
   const manualRules = new Set(rw.manual.flatMap((m) => m.ruleIds));
   mechanical = new Set([...rw.statements.flatMap((s) => s.rules), ...rw.dropped.flatMap((d) => d.rules)].filter((r) => !manualRules.has(r)));
   const model = rw.analysis.model;
@@ -250,6 +254,7 @@ export function buildPlan(rw: RewriteResult, opts: PlanOptions = {}): MigrationP
   for (const [rule, items] of byRule) {
     manualSteps.push({ title: `${rule}: ${items.length} item(s)`, purpose: `${items.slice(0, 8).map((m) => m.reason).join("; ")}${items.length > 8 ? "; …" : ""}. ${items[0].suggestion}`, sql: items.slice(0, 2).map((m) => m.original).join("\n\n"), verify: "the behaviour is covered by an application test", resolves: [rule] });
   }
+  manualSteps.push(...(ctx.poolSteps ?? []));
   phases.push({ id: "application", title: "6. Application changes", steps: manualSteps, effortHours: sum(appFindings) });
   phases.push({
     id: "cutover",
