@@ -10,6 +10,7 @@ import type { CostEstimate } from "../cost/model";
 import { BAND_COLOR, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "../../components/severity";
 import type { AssessmentReport } from "./contract";
 import { planStepKey } from "./markdown";
+import { auditOf, connectionsHtml } from "./connections-export";
 import { FIGURE_LABEL, figuresOf, headline, hours } from "./figures";
 
 export interface FindingReview {
@@ -219,10 +220,12 @@ export function reportHtml(d: PrintData): string {
     out.push(`<h2>Cost summary</h2>`);
     if (cost.status === "estimated" && cost.usdPerMonth) {
       out.push(
-        `<table><thead><tr><th></th><th>Low</th><th>High</th></tr></thead><tbody><tr><td>DPU cost per month</td><td>${money(cost.usdPerMonth.dpu.low)}</td><td>${money(cost.usdPerMonth.dpu.high)}</td></tr><tr><td>Storage cost per month</td><td>${money(cost.usdPerMonth.storage.low)}</td><td>${money(cost.usdPerMonth.storage.high)}</td></tr><tr><th>Total per month</th><th>${money(cost.usdPerMonth.total.low)}</th><th>${money(cost.usdPerMonth.total.high)}</th></tr></tbody></table><p class="note">${esc(cost.region)}, ${cost.activeRegions} active Region(s), measured over ${Math.round(cost.basis.seconds)} s.</p>`,
+        `<table><thead><tr><th></th><th>Low</th><th>High</th></tr></thead><tbody><tr><td>DPU cost per month</td><td>${money(cost.usdPerMonth.dpu.low)}</td><td>${money(cost.usdPerMonth.dpu.high)}</td></tr><tr><td>Storage cost per month</td><td>${money(cost.usdPerMonth.storage.low)}</td><td>${money(cost.usdPerMonth.storage.high)}</td></tr><tr><th>Total per month</th><th>${money(cost.usdPerMonth.total.low)}</th><th>${money(cost.usdPerMonth.total.high)}</th></tr></tbody></table><p class="note">${esc(cost.region)}, ${cost.activeRegions} active Region(s), ${cost.entered ? `entered, not measured: ${esc(cost.entered.transactionsPerSecond)} transactions/s, ${esc(cost.entered.rowsPerTransaction)} rows per transaction, reads:writes ${esc(cost.entered.readWriteRatio)}, ${esc(cost.entered.storageGb)} GB` : `measured over ${Math.round(cost.basis.seconds)} s`}.</p>`,
       );
     } else out.push(`<p>${esc(cost.message ?? "No workload was measured, so there is no DPU estimate.")}</p>`);
   }
+  const connections = auditOf(r);
+  if (connections) out.push(connectionsHtml(connections, esc));
   out.push(`<p class="note" style="margin-top:24px">Generated ${esc(new Date().toISOString().slice(0, 16).replace("T", " "))} UTC by dsql-preflight.</p></div></body></html>`);
   return out.join("\n");
 }

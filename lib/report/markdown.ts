@@ -1,4 +1,5 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
+import { capabilityLines } from "./capability";
 import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
@@ -6,6 +7,7 @@ import type { CostEstimate } from "../cost/model";
 import type { AssessmentReport } from "./contract";
 import { FIGURE_LABEL, figuresOf, headline, hours, n, type ReportFigures } from "./figures";
 import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
+import { auditOf, connectionsMarkdown } from "./connections-export";
 
 const SEVERITY_MARK = { blocker: "🟥 blocker", warning: "🟧 warning", advice: "🟦 advice" } as const;
 
@@ -85,7 +87,7 @@ function costSection(c: CostEstimate): string[] {
       `| Storage cost per month | ${money(c.usdPerMonth.storage.low)} | ${money(c.usdPerMonth.storage.high)} |`,
       `| **Total per month** | **${money(c.usdPerMonth.total.low)}** | **${money(c.usdPerMonth.total.high)}** |`,
       "",
-      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
+      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, ${c.entered ? `**entered, not measured**: ${c.entered.transactionsPerSecond} transactions/s, ${c.entered.rowsPerTransaction} rows per transaction, reads:writes ${mdText(String(c.entered.readWriteRatio))}, ${c.entered.storageGb} GB` : `measured over ${Math.round(c.basis.seconds)} s of workload`}.`,
       "",
     );
     if (c.whatIf?.length) {
@@ -111,6 +113,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   out.push(
     `Assessed against DSQL capabilities as of **${mdText(report.targetDate)}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
+    ...(report.capability ? [...capabilityLines(report.capability).map((l) => `- ${mdText(l)}`), ""] : []),
     "| Readiness | Blockers | Warnings | Advice | Estimated effort | Fixed by the rewrite | Needs a person | Statements | Parse errors |",
     "|---|---|---|---|---|---|---|---|---|",
     `| **${fg.readiness.score}/100** (${fg.readiness.band}) | ${fg.bySeverity.blocker} | ${fg.bySeverity.warning} | ${fg.bySeverity.advice} | ${hours(fg.effort)} | ${n(fg.fixedByRewrite)} findings | ${n(fg.needsPerson.problems)} problems (${n(fg.needsPerson.findings)} findings) | ${s.statements} | ${s.parseErrors} |`,
@@ -166,6 +169,8 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks, fg));
   const cost = report.cost as CostEstimate | null | undefined;
   if (cost) out.push(...costSection(cost));
+  const connections = auditOf(report);
+  if (connections) out.push(...connectionsMarkdown(connections));
   const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `${mdCode(`${f.file}:${m.line}`)} ${mdCode(m.command)}`));
   if (metas.length) out.push("## psql meta-commands (skipped)", "", ...metas.slice(0, 50).map((m) => `- ${m}`), "");
   return out.join("\n");

@@ -7,6 +7,7 @@ import { EffortByCategoryChart } from "../../../components/charts";
 import { FixedByRewrite, NeedsPerson } from "../../../components/overview/work-split";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
 import { CostSummary, HotspotList, SourceNotes } from "../../../components/sections";
+import { ConnectionsSection } from "../../../components/connections";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
@@ -81,6 +82,12 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
       <Card title="Top hotspots" className="min-w-0 lg:col-span-12">
         <HotspotList report={report} limit={5} />
       </Card>
+
+      {a.sourceKind === "connection" || a.sourceKind === "snapshot" ? (
+        <Card title="Connections" className="min-w-0 lg:col-span-12">
+          <ConnectionsSection report={report} compact />
+        </Card>
+      ) : null}
 
       <Card title="What was collected" className="lg:col-span-12">
         <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
