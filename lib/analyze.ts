@@ -5,7 +5,8 @@
  */
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
-import { loadParser, nodeOffset, parseFile, type FileStatistics, type ParsedStatement, type ParseError } from "./ingest/parse";
+import { metaCommandName } from "./ingest/lex";
+import { loadParser, nodeOffset, parseFile, type FileStatistics, type MetaCommandRef, type ParsedStatement, type ParseError } from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
@@ -170,6 +171,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       opts.onStatement?.(stmt);
     }, src);
     files.push(stats);
+    findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     done++;
     opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements });
   }
@@ -185,6 +187,26 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { targetDate, files, findings, model };
+}
+
+/**
+ * psql commands that hide SQL from the assessment: `\i` / `\ir` name a file that is not read here, and
+ * `\gexec` runs each value the query returns as a statement, so that SQL only exists at run time.
+ */
+function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of metas) {
+    const name = metaCommandName(m.text);
+    const at = (line: number): SourceRef => ({ file, line, column: 1, statementLine: line, statementIndex: -1 });
+    if (name === "i" || name === "ir" || name === "include" || name === "include_relative") {
+      const target = m.text.slice(name.length + 1).trim().replace(/^'(.*)'$/, "$1");
+      out.push(makeFinding(unreviewedRule, `${m.text.trim()}: the included file is not followed; add ${target} to the inputs to assess it`, at(m.line), { kind: "file", name: target }, m.text));
+    } else if (name === "gexec") {
+      const line = m.statementLine ?? m.line;
+      out.push(makeFinding(unreviewedRule, "\\gexec runs each value this query returns as a statement: that SQL is generated at run time and cannot be reviewed", at(line), { kind: "statement", name: "\\gexec" }, m.text));
+    }
+  }
+  return out;
 }
 
 function parseErrorFinding(e: ParseError): Finding {

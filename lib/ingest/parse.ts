@@ -50,6 +50,8 @@ export interface ParseError {
 
 export interface MetaCommandRef extends MetaCommand {
   line: number;
+  /** For a terminating command: the line the statement it sent starts on. */
+  statementLine?: number;
 }
 
 export interface FileStatistics {
@@ -198,7 +200,7 @@ export function parseFile(
     statements: parsed + errors,
     parsed,
     parseErrors: errors,
-    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line })),
+    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line, ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}) })),
     copyDataBlocks: scan.copyData.length,
   };
 }
