@@ -5,6 +5,7 @@
  */
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
+import { CleanupPreamble } from "./ingest/cleanup";
 import { metaCommandName } from "./ingest/lex";
 import { loadParser, nodeOffset, parseFile, type FileStatistics, type MetaCommandRef, type ParsedStatement, type ParseError } from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
@@ -123,18 +124,18 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const builder = new ModelBuilder(model, locate);
 
   let done = 0;
+  const preamble = new CleanupPreamble();
   for (const file of inputs) {
     const txn: TransactionState = { open: false, beginLine: 0, ddl: 0, dml: 0, valuesRows: 0 };
     let statements = 0;
     const src = new SourceText(file.text);
     sources.set(file.path, src);
-    const stats = parseFile(file, (item) => {
-      statements++;
-      if (!item.ok) {
-        findings.push(parseErrorFinding(item.error));
+    const assess = (stmt: ParsedStatement) => {
+      if (stmt.cleanup) {
+        // The target is empty: a --clean preamble removes nothing there (the rewrite reports it once).
+        opts.onStatement?.(stmt);
         return;
       }
-      const stmt = item.statement;
       let index: NodeIndex | undefined;
       let current: Rule = unreviewedRule;
       let snippet: string | undefined;
@@ -169,7 +170,17 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       trackTransaction(stmt, txn);
       builder.apply(stmt);
       opts.onStatement?.(stmt);
+    };
+    const stats = parseFile(file, (item) => {
+      statements++;
+      if (!item.ok) {
+        for (const s of preamble.flush()) assess(s);
+        findings.push(parseErrorFinding(item.error));
+        return;
+      }
+      for (const s of preamble.offer(item.statement)) assess(s);
     }, src);
+    for (const s of preamble.flush()) assess(s);
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     done++;

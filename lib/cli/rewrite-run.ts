@@ -63,7 +63,7 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
   writeFileSync(join(o.out, "report.json"), JSON.stringify(withRewrites(buildReport(rw.analysis), rw, plan), null, 2) + "\n");
   process.stderr.write(
-    `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n`,
+    `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n${rw.cleanup ? `dsql-preflight: ${rw.cleanup.message}\n` : ""}`,
   );
   return 0;
 }

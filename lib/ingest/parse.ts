@@ -34,6 +34,8 @@ export interface ParsedStatement {
   parserByteStart: number;
   /** The statement is plain ASCII, so byte offsets equal char offsets (the common case, and a fast path). */
   ascii: boolean;
+  /** Part of a pg_dump --clean preamble (see ingest/cleanup.ts): neither assessed nor rewritten. */
+  cleanup?: boolean;
 }
 
 export interface ParseError {
