@@ -7,6 +7,7 @@ import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
 import { CleanupPreamble } from "./ingest/cleanup";
 import { metaCommandName } from "./ingest/lex";
+import { checkStatementCount, HeapGuard } from "./ingest/limits";
 import { loadParser, nodeOffset, parseFile, type FileStatistics, type MetaCommandRef, type ParsedStatement, type ParseError } from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** Called after each file with how far the analysis is. */
   onProgress?: (p: { file: string; filesDone: number; filesTotal: number; statements: number }) => void;
+  /** Refuse inputs with more statements than this (default: DSQL_PREFLIGHT_MAX_STATEMENTS or 300,000). */
+  maxStatements?: number;
   /** Receives each parsed statement after the rules ran (e.g. to keep statements for rewrites). */
   onStatement?: (stmt: ParsedStatement) => void;
 }
@@ -92,6 +95,8 @@ export function statementObject(stmt: ParsedStatement, builder: ModelBuilder): O
 }
 
 export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  // Counted from the lexer's split, before any parsing: too many statements is refused up front.
+  const heapGuard = new HeapGuard(checkStatementCount(inputs, opts.maxStatements));
   await loadParser();
   const targetDate = opts.targetDate ?? LATEST_CAPABILITY_DATE;
   const rules = (opts.rules ?? ALL_RULES).filter((r) => isActive(r, targetDate));
@@ -173,6 +178,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     };
     const stats = parseFile(file, (item) => {
       statements++;
+      heapGuard.tick(file.path);
       if (!item.ok) {
         for (const s of preamble.flush()) assess(s);
         findings.push(parseErrorFinding(item.error));

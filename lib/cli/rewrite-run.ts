@@ -14,6 +14,7 @@ import { renderDataScript } from "../rewrite/data";
 import { wholePatch } from "../rewrite/diff";
 import { renderPsqlScript, renderSteps } from "../rewrite/render";
 import { withRewrites } from "../rewrite/report";
+import { headline, withFigures } from "../report/figures";
 import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
 
 /** --config FILE: per-table key strategies. */
@@ -61,9 +62,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   writeFileSync(join(o.out, "changes.patch"), wholePatch(rw.objects));
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(withRewrites(buildReport(rw.analysis), rw, plan), null, 2) + "\n");
-  process.stderr.write(
-    `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n${rw.cleanup ? `dsql-preflight: ${rw.cleanup.message}\n` : ""}`,
-  );
+  const report = withFigures(withRewrites(buildReport(rw.analysis), rw, plan));
+  writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  const h = headline(report.figures);
+  process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files → ${o.out}\n`);
+  if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   return 0;
 }

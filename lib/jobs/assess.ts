@@ -4,6 +4,7 @@
  */
 import { analyze, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
+import { checkStatementCount } from "../ingest/limits";
 import { inputsFromBytes } from "../ingest/sources";
 import { buildReport } from "../report/contract";
 import { rewrite } from "../rewrite/engine";
@@ -41,6 +42,9 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
   let files: InputFile[];
   try {
     files = decodeInputs(inputs, opts.maxBytes);
+    // Too many statements is refused here, before any parsing (the count comes from the lexer pass
+    // the parser reuses).
+    checkStatementCount(files);
   } catch (e) {
     if (e instanceof InputError) throw new AssessmentError(e.message);
     throw e;
@@ -75,6 +79,8 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
   try {
     rw = await rewrite(files, { keyStrategy: opts.keyStrategy as KeyStrategy, targetDate: opts.targetDate, analyzeHooks: hooks });
   } catch (e) {
+    // Input limits hit during the analysis are the input's fault, the same on every attempt.
+    if (e instanceof InputError) throw new AssessmentError(e.message);
     rewriteFailure = e;
   }
   const result = rw?.analysis ?? (await analyze(files, { targetDate: opts.targetDate, ...hooks }));

@@ -5,6 +5,8 @@
  */
 import type { InputFile } from "../ingest/input";
 import { buildPlan } from "../plan/plan";
+import { poolSteps } from "../workload/connection-plan";
+import type { ConnectionAudit } from "../workload/connections";
 import type { AssessmentReport } from "../report/contract";
 import { wholePatch } from "../rewrite/diff";
 import { rewrite } from "../rewrite/engine";
@@ -32,7 +34,7 @@ export interface Assessed {
 
 /** The report with the rewrite and plan sections of a finished rewrite, and the derived files. */
 export function sectionsFrom(report: AssessmentReport, rw: RewriteResult): Assessed {
-  const plan = buildPlan(rw);
+  const plan = buildPlan(rw, { poolSteps: poolSteps(report.connections as ConnectionAudit | null | undefined) });
   return { report: withRewrites(report, rw, plan), artifacts: { script: renderPsqlScript(rw), patch: wholePatch(rw.objects) } };
 }
 

@@ -3,6 +3,9 @@
  * Kept here so lib/cli/main.ts only routes to it.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import type { WorkloadInput } from "../cost/workload-input";
+import type { CostEstimate } from "../cost/model";
+import type { SchemaModel } from "../model/schema";
 import type { AssessmentReport } from "../report/contract";
 import { analyzeSnapshot, buildSourceReport } from "./analyze-snapshot";
 import { collectSource, DEFAULT_SAMPLE_SECONDS } from "./collect";
@@ -16,12 +19,15 @@ export interface SourceCliOptions {
   saveSnapshot?: string;
   targetDate?: string;
   progress?: boolean;
+  /** A workload the user entered: replaces the measured estimate (which pg_stat_statements may not give). */
+  enteredWorkload?: WorkloadInput;
 }
 
 export interface SourceCliHelpers {
   targetDate(d: string | undefined): string;
   usageError(message: string): Error;
   finish(report: AssessmentReport): number;
+  enteredCost(w: WorkloadInput, model: SchemaModel): CostEstimate;
 }
 
 /** Handles the run when it is about a live database or a snapshot file; returns undefined otherwise. */
@@ -71,5 +77,6 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
     if (/no DSQL price for region/.test(String((e as Error).message))) throw h.usageError(`--region: ${(e as Error).message}`);
     throw e;
   }
+  if (o.enteredWorkload) analysis.sections.cost = h.enteredCost(o.enteredWorkload, analysis.result.model);
   return h.finish(buildSourceReport(analysis));
 }
