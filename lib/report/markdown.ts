@@ -1,4 +1,5 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
+import { capabilityLines } from "./capability";
 import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
@@ -112,6 +113,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   out.push(
     `Assessed against DSQL capabilities as of **${mdText(report.targetDate)}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
+    ...(report.capability ? [...capabilityLines(report.capability).map((l) => `- ${mdText(l)}`), ""] : []),
     "| Readiness | Blockers | Warnings | Advice | Estimated effort | Fixed by the rewrite | Needs a person | Statements | Parse errors |",
     "|---|---|---|---|---|---|---|---|---|",
     `| **${fg.readiness.score}/100** (${fg.readiness.band}) | ${fg.bySeverity.blocker} | ${fg.bySeverity.warning} | ${fg.bySeverity.advice} | ${hours(fg.effort)} | ${n(fg.fixedByRewrite)} findings | ${n(fg.needsPerson.problems)} problems (${n(fg.needsPerson.findings)} findings) | ${s.statements} | ${s.parseErrors} |`,

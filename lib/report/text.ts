@@ -1,4 +1,5 @@
 /** Compiler-style text: `file:line:col: severity rule message`, one finding per line, then a summary. */
+import { capabilityLines } from "./capability";
 import type { AssessmentReport } from "./contract";
 import { figuresOf, headline } from "./figures";
 
@@ -19,5 +20,6 @@ export function toText(report: AssessmentReport): string {
     `${h.work}`,
     ...(h.rewrite ? [h.rewrite] : []),
   );
+  if (report.capability) lines.push(...capabilityLines(report.capability));
   return lines.join("\n") + "\n";
 }
