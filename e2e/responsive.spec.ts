@@ -52,6 +52,7 @@ async function pageOverflow(page: Page): Promise<{ scroll: number; width: number
 }
 
 test("phone 390×844: no sideways page scroll, navigation reachable, charts render", async ({ page }) => {
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const tooWide: string[] = [];
   for (const p of pages()) {
@@ -87,6 +88,8 @@ test("desktop 1440×900: the print view fits the window; the hotspot card fits i
 });
 
 test("accessibility: axe finds no WCAG 2 A/AA violation on any page", async ({ page }) => {
+  // Thirteen pages, each analysed in full by axe: slower than one page's budget on a busy machine.
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const found: string[] = [];
   for (const p of [...pages(), { name: "print", path: `/assessments/${id}/print` }]) {
