@@ -8,7 +8,8 @@ import { routineBodyOf } from "./ingest/routine-body";
 import type { ParsedStatement } from "./ingest/parse";
 import type { ModelBuilder } from "./model/build";
 import { strings } from "./ingest/ast";
-import type { Finding, TransactionState } from "./rules/core/rule";
+import type { Finding, ObjectRef, TransactionState } from "./rules/core/rule";
+import { fingerprintOf } from "./analyze";
 
 /** Languages whose bodies are analysed; routines in other languages are blockers by themselves. */
 const ANALYSED = new Set(["plpgsql", "sql"]);
@@ -16,6 +17,8 @@ const ANALYSED = new Set(["plpgsql", "sql"]);
 export interface RoutineScope {
   /** "function public.f", "procedure app.p", "DO block at line 12". */
   label: string;
+  /** The routine: what a person edits to fix a finding inside it. */
+  object: ObjectRef;
   decorate(f: Finding): Finding;
 }
 
@@ -29,11 +32,12 @@ export interface RoutineBodyStats {
   notParsed: Array<{ file: string; line: number; routine: string; error: string }>;
 }
 
-export function routineLabel(stmt: ParsedStatement, builder: ModelBuilder): string {
-  if (stmt.kind === "DoStmt") return `DO block at line ${stmt.line}`;
+export function routineObject(stmt: ParsedStatement, builder: ModelBuilder): { label: string; object: ObjectRef } {
+  if (stmt.kind === "DoStmt") return { label: `DO block at line ${stmt.line}`, object: { kind: "do-block", name: `${stmt.file}:${stmt.line}` } };
   const parts = strings(stmt.node.funcname);
   const q = builder.qualify({ schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? "" });
-  return `${stmt.node.is_procedure ? "procedure" : "function"} ${q.schema}.${q.name}`;
+  const kind = stmt.node.is_procedure ? "procedure" : "function";
+  return { label: `${kind} ${q.schema}.${q.name}`, object: { kind, schema: q.schema, name: q.name } };
 }
 
 export class RoutineBodies {
@@ -50,7 +54,7 @@ export class RoutineBodies {
     const body = routineBodyOf(stmt);
     if (!body || !ANALYSED.has(body.language)) return;
     this.stats.routines++;
-    const label = routineLabel(stmt, this.builder);
+    const { label, object } = routineObject(stmt, this.builder);
     if (!body.parsed) {
       this.stats.notParsed.push({ file: stmt.file, line: stmt.line, routine: label, error: body.error ?? "not parsed" });
       return;
@@ -58,8 +62,9 @@ export class RoutineBodies {
     this.stats.parsed++;
     const scope: RoutineScope = {
       label,
-      // The rewrite cannot edit SQL inside a body: whatever it is, a person changes it.
-      decorate: (f) => ({ ...f, message: `when ${label} runs: ${f.message}`, fix: "manual", fingerprint: `${f.fingerprint}|in ${label}` }),
+      object,
+      // The rewrite cannot edit SQL inside a body: whatever it is, a person changes it, in the routine.
+      decorate: (f) => ({ ...f, object, message: `when ${label} runs: ${f.message}`, fix: "manual", fingerprint: fingerprintOf(f.ruleId, object, "") + `|${f.message}` }),
     };
     let txn = this.newTransaction(stmt);
     let transaction = 0;
