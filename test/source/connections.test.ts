@@ -156,6 +156,20 @@ describe("live connection audit", () => {
   });
 });
 
+describe("a role without pg_read_all_stats", () => {
+  it("still counts every application's connections, reports ages as hidden, and says why", async () => {
+    const admin = await s.admin("app");
+    await admin.query("CREATE ROLE plain LOGIN PASSWORD 'plain-pw'");
+    await admin.end();
+    const snap = await collectSource(s.urlFor("app", "plain", "plain-pw"), { sampleSeconds: 0 });
+    expect(snap.notes.find((n) => n.item === "connections")).toMatchObject({ collected: "partial", reason: expect.stringMatching(/grant pg_read_all_stats/) });
+    const audit = (await analyzeSnapshot(snap)).sections.connections!;
+    const orders = audit.applications.find((a) => a.application === "orders-api")!;
+    expect(orders).toMatchObject({ user: "postgres", peak: 3, hidden: 3, ageSeconds: null });
+    expect(audit.totals.hidden).toBeGreaterThanOrEqual(7);
+  });
+});
+
 describe("the dashboard's assessment of the snapshot", () => {
   it("carries the audit into the plan's application phase and the exports", async () => {
     const snap = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
