@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { readInputs } from "../ingest/sources";
+import { checkHasStatements } from "../ingest/limits";
 import { buildReport } from "../report/contract";
 import { buildPlan } from "../plan/plan";
 import { planMarkdown } from "../plan/markdown";
@@ -49,6 +50,7 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     cfg = parsed.data;
   }
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
+  checkHasStatements(files);
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
   const rw = await rewrite(files, { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate: helpers.checkTargetDate(o.targetDate) });
   let batchRows: number | undefined;

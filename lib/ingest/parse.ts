@@ -73,6 +73,18 @@ export function loadParser(): Promise<void> {
   return (ready ??= loadModule());
 }
 
+/** Time spent inside libpg-query's parser (ms, cumulative): lets a job report parsing apart from analysis. */
+export const parserClock = { ms: 0 };
+
+function timedParse(text: string) {
+  const t = performance.now();
+  try {
+    return parseSync(text);
+  } finally {
+    parserClock.ms += performance.now() - t;
+  }
+}
+
 /** Keep each parser call to about this many chars so memory stays bounded on large inputs. */
 const CHUNK_CHARS = Number(process.env.DSQL_PREFLIGHT_CHUNK ?? 128_000);
 
@@ -142,7 +154,7 @@ export function parseFile(
   const parseSpanAlone = (span: Span) => {
     const text = scan.parseable.slice(span.start, span.end);
     try {
-      const result = parseSync(text);
+      const result = timedParse(text);
       const stmts = result.stmts ?? [];
       for (const raw of stmts) {
         const { kind, node } = unwrap(raw.stmt as AstNode);
@@ -168,7 +180,7 @@ export function parseFile(
     const text = scan.parseable.slice(chunkStart, chunkEnd);
     let stmts: any[] | undefined;
     try {
-      stmts = parseSync(text).stmts ?? [];
+      stmts = timedParse(text).stmts ?? [];
     } catch {
       stmts = undefined;
     }

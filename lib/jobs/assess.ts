@@ -4,7 +4,8 @@
  */
 import { analyze, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
-import { checkStatementCount } from "../ingest/limits";
+import { checkHasStatements, checkStatementCount } from "../ingest/limits";
+import { parserClock } from "../ingest/parse";
 import { inputsFromBytes } from "../ingest/sources";
 import { buildReport } from "../report/contract";
 import { rewrite } from "../rewrite/engine";
@@ -45,6 +46,7 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
     // Too many statements is refused here, before any parsing (the count comes from the lexer pass
     // the parser reuses).
     checkStatementCount(files);
+    checkHasStatements(files);
   } catch (e) {
     if (e instanceof InputError) throw new AssessmentError(e.message);
     throw e;
@@ -71,8 +73,15 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
         onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysing ${stmt.file}`, statements });
       }
     },
-    onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
+    onProgress: (p) => {
+      if (p.filesDone === p.filesTotal) analysedAt = performance.now();
+      onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements });
+    },
   };
+  // Stage clocks: the analysis ends with its last file (the rewrite then works on its result).
+  const started = performance.now();
+  const parsedBefore = parserClock.ms;
+  let analysedAt = started;
   // The rewrite runs the analysis itself; its result is the report's, so the inputs are parsed once.
   let rw: RewriteResult | undefined;
   let rewriteFailure: unknown;
@@ -83,8 +92,18 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
     if (e instanceof InputError) throw new AssessmentError(e.message);
     rewriteFailure = e;
   }
+  const rewritten = performance.now();
   const result = rw?.analysis ?? (await analyze(files, { targetDate: opts.targetDate, ...hooks }));
+  if (!rw) analysedAt = performance.now();
   onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements });
   const report = buildReport(result);
-  return rw ? sectionsFrom(report, rw) : withRewriteError(report, rewriteFailure);
+  const assessed = rw ? sectionsFrom(report, rw) : withRewriteError(report, rewriteFailure);
+  const parse = parserClock.ms - parsedBefore;
+  const timings = {
+    parse: Math.round(parse),
+    analyse: Math.round(analysedAt - started - parse),
+    rewrite: Math.round(rw ? rewritten - analysedAt : 0),
+    report: Math.round(performance.now() - Math.max(rewritten, analysedAt)),
+  };
+  return { ...assessed, timings };
 }
