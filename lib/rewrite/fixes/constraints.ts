@@ -266,7 +266,8 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         break;
       }
       case "AT_ColumnDefault": {
-        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`);
+        // A child of INHERITS gets its parent's key column (and decision) when the inheritance is flattened.
+        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`) ?? (rw.inherits.get(tk) ?? []).map((parent) => rw.keyDecisions.get(`${parent}.${cmd.name}`)).find(Boolean);
         if (d?.dropDefault || (d && d.strategy === "uuid")) {
           keep[i] = false;
           p.notes.push(`default on ${cmd.name} replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "the identity column"}`);
