@@ -81,5 +81,6 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   const h = headline(report.figures);
   process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
+  if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   return 0;
 }
