@@ -5,6 +5,7 @@ import type { PrismaClient } from "../store/prisma";
 import type { Progress } from "./assess";
 import type { Artifacts } from "./sections";
 import { carryOver } from "../review/history";
+import { carryEnteredWorkload } from "../store/entered-workload";
 
 export const SEVERITY_RANK: Record<string, number> = { blocker: 0, warning: 1, advice: 2 };
 
@@ -120,6 +121,7 @@ export async function saveReport(db: PrismaClient, id: string, report: Assessmen
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  // A re-run takes over the review states of the findings it still has.
+  // A re-run takes over the review states of the findings it still has, and a workload entered for the cost.
   await carryOver(db, id);
+  await carryEnteredWorkload(db, id);
 }
