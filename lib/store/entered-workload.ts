@@ -32,14 +32,14 @@ export function lacksMeasuredWorkload(cost: CostEstimate | null | undefined): bo
   return !cost || cost.status === "no-workload" || (!cost.entered && cost.basis?.statements === "none");
 }
 
-/** After a re-run is stored: take over the previous run's entered workload when this run measured none. */
-export async function carryEnteredWorkload(db: PrismaClient, id: string): Promise<CostEstimate | undefined> {
+/** A re-run's report before it is stored: with the previous run's entered workload when this run measured none. */
+export async function withCarriedWorkload(db: PrismaClient, id: string, report: AssessmentReport): Promise<AssessmentReport> {
   const a = await db.assessment.findUnique({ where: { id }, select: { previousId: true } });
-  if (!a?.previousId) return undefined;
-  const prev = await reportForCost(db, a.previousId);
-  const entered = (prev?.cost as CostEstimate | null | undefined)?.entered;
-  if (!entered) return undefined;
-  const report = await reportForCost(db, id);
-  if (!report || !lacksMeasuredWorkload(report.cost as CostEstimate | null | undefined)) return undefined;
-  return store(db, id, report, validateWorkloadInput(entered));
+  if (!a?.previousId) return report;
+  const cost = report.cost as CostEstimate | null | undefined;
+  if (!lacksMeasuredWorkload(cost)) return report;
+  const rows = await db.$queryRaw<Array<{ entered: unknown }>>`select "report"->'cost'->'entered' as entered from "AssessmentReport" where "assessmentId" = ${a.previousId}::uuid`;
+  const entered = rows[0]?.entered;
+  if (!entered) return report;
+  return { ...report, cost: estimateEntered(validateWorkloadInput(entered), reportDefaults(report), { region: cost?.region, activeRegions: cost?.activeRegions }) };
 }
