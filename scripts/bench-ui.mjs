@@ -188,16 +188,26 @@ async function throughput() {
   const n = Number(process.env.BENCH_PARALLEL ?? 20);
   if (!n) return;
   const bytes = readFileSync(file);
+  let resent = 0;
   const batch = async () => {
+    resent = 0;
     const t = Date.now();
     const ids = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
         const fd = new FormData();
         fd.set("name", `bench parallel ${i}`);
         fd.append("files", new Blob([bytes]), file.split("/").pop());
-        const r = await fetch(`${base}/api/assessments`, authed({ method: "POST", body: fd }));
-        if (r.status !== 202) throw new Error(`upload ${i}: ${r.status} ${await r.text()}`);
-        return (await r.json()).id;
+        // A connection the loaded server drops mid-upload is sent again (counted), as a browser user would.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const r = await fetch(`${base}/api/assessments`, authed({ method: "POST", body: fd }));
+            if (r.status !== 202) throw new Error(`upload ${i}: ${r.status} ${await r.text()}`);
+            return (await r.json()).id;
+          } catch (e) {
+            if (attempt === 3 || !/fetch failed/.test(e.message)) throw new Error(`${e.message}\n${log.split("\n").slice(-15).join("\n")}`);
+            resent++;
+          }
+        }
       }),
     );
     const pending = new Set(ids);
@@ -212,7 +222,7 @@ async function throughput() {
     return (Date.now() - t) / 1000;
   };
   const one = await batch();
-  console.log(`${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min`);
+  console.log(`${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent)` : ""}`);
   if (!dataDir) return; // a second worker needs the bench's own server (its DATA_DIR)
   const second = spawn(process.execPath, [join(root, "scripts/worker.mjs")], {
     cwd: root,
@@ -229,7 +239,7 @@ async function throughput() {
     }
     const two = await batch();
     const shared = (workerLog.match(/findings in/g) ?? []).length;
-    console.log(`${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})`);
+    console.log(`${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent)` : ""}`);
   } finally {
     second.kill("SIGTERM");
     await new Promise((r) => (second.exitCode !== null ? r() : second.once("exit", r)));
