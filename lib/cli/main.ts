@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
+import { checkHasStatements } from "../ingest/limits";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
 import { buildReport, type AssessmentReport } from "../report/contract";
 import { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError, type WorkloadInput } from "../cost/workload-input";
@@ -130,6 +131,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const targetDate = checkTargetDate(o.targetDate);
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
   const files = readInputs(inputs, { maxBytes });
+  checkHasStatements(files);
   const result = await analyze(files, {
     targetDate,
     maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { readInputs } from "../ingest/sources";
+import { checkHasStatements } from "../ingest/limits";
 import { buildReport } from "../report/contract";
 import { buildPlan } from "../plan/plan";
 import { planMarkdown } from "../plan/markdown";
@@ -49,6 +50,7 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     cfg = parsed.data;
   }
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
+  checkHasStatements(files);
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
   const rw = await rewrite(files, { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate: helpers.checkTargetDate(o.targetDate) });
   let batchRows: number | undefined;
@@ -79,5 +81,6 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   const h = headline(report.figures);
   process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
+  if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   return 0;
 }

@@ -35,6 +35,8 @@ export interface ParsedStatement {
   parserByteStart: number;
   /** The statement is plain ASCII, so byte offsets equal char offsets (the common case, and a fast path). */
   ascii: boolean;
+  /** Part of a pg_dump --clean preamble (see ingest/cleanup.ts): neither assessed nor rewritten. */
+  cleanup?: boolean;
 }
 
 export interface ParseError {
@@ -51,6 +53,8 @@ export interface ParseError {
 
 export interface MetaCommandRef extends MetaCommand {
   line: number;
+  /** For a terminating command: the line the statement it sent starts on. */
+  statementLine?: number;
 }
 
 export interface FileStatistics {
@@ -211,7 +215,7 @@ export function parseFile(
     statements: parsed + errors,
     parsed,
     parseErrors: errors,
-    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line })),
+    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line, ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}) })),
     copyDataBlocks: scan.copyData.length,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { analyze, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
-import { checkStatementCount } from "../ingest/limits";
+import { checkHasStatements, checkStatementCount } from "../ingest/limits";
 import { parserClock } from "../ingest/parse";
 import { inputsFromBytes } from "../ingest/sources";
 import { buildReport } from "../report/contract";
@@ -46,6 +46,7 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
     // Too many statements is refused here, before any parsing (the count comes from the lexer pass
     // the parser reuses).
     checkStatementCount(files);
+    checkHasStatements(files);
   } catch (e) {
     if (e instanceof InputError) throw new AssessmentError(e.message);
     throw e;

@@ -1,12 +1,12 @@
 /** Adapter to the live-source stage (lib/source): collect from a connection or read a snapshot, then analyse. */
 import { gunzipSync } from "node:zlib";
-import { unzipSync } from "fflate";
 import type { AssessmentReport } from "../report/contract";
 import { analyzeSnapshot, buildSourceReport } from "../source/analyze-snapshot";
 import { collectSource } from "../source/collect";
 import { parseSnapshot, type Snapshot } from "../source/snapshot";
 import type { ConnectionParams } from "./connection";
 import { addSections, type Assessed } from "./sections";
+import { unzipLimited } from "../ingest/sources";
 
 export interface LiveOptions {
   targetDate: string;
@@ -29,12 +29,22 @@ async function assessSnapshot(snap: Snapshot, opts: LiveOptions): Promise<Assess
   return addSections(report, { files, keyStrategy: opts.keyStrategy, targetDate: opts.targetDate });
 }
 
+/** Inflated size a snapshot may reach; compressed uploads are counted as they inflate, not by their headers. */
+const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+
 /** Snapshot files as the collector writes them: JSON, optionally gzipped or zipped. */
 export function snapshotText(bytes: Uint8Array): string {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes, { maxOutputLength: MAX_SNAPSHOT_BYTES }).toString("utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new Error(`the snapshot expands past ${MAX_SNAPSHOT_BYTES / 2 ** 20} MB`);
+      throw new Error(`the snapshot is not readable gzip (${(e as Error).message})`);
+    }
+  }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith(".json") });
-    const first = Object.values(entries)[0];
+    const entries = unzipLimited("snapshot.zip", bytes, (f) => f.endsWith(".json"), MAX_SNAPSHOT_BYTES);
+    const first = [...entries.values()][0];
     if (!first) throw new Error("the zip holds no .json snapshot");
     return new TextDecoder().decode(first);
   }

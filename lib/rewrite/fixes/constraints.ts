@@ -266,7 +266,8 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         break;
       }
       case "AT_ColumnDefault": {
-        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`);
+        // A child of INHERITS gets its parent's key column (and decision) when the inheritance is flattened.
+        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`) ?? (rw.inherits.get(tk) ?? []).map((parent) => rw.keyDecisions.get(`${parent}.${cmd.name}`)).find(Boolean);
         if (d?.dropDefault || (d && d.strategy === "uuid")) {
           keep[i] = false;
           p.notes.push(`default on ${cmd.name} replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "the identity column"}`);
@@ -338,6 +339,8 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
   const exists = parent?.constraints.some((c) => c.kind === "foreign-key" && c.columns.join(",") === cols.join(",") && c.references && key(c.references.table) === key(ref));
   if (exists || rw.transferredFks.has(sig)) return;
   rw.transferredFks.add(sig);
+  // On a column that follows a uuid key, the foreign key is added after the remap (remap/30_foreign_keys.sql).
+  if (remappedColumns(rw, parentKey, cols).length) return;
   const [schema, name] = [parentKey.split(".")[0], parentKey.split(".").slice(1).join(".")];
   const cname = `${name}_${cols.join("_")}_fkey`;
   const start = nodeOffset(stmt, con.location) - stmt.start;
