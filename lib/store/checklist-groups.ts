@@ -8,8 +8,22 @@ import type { Prisma } from "./generated/client";
 import { findingWhere, type FindingFilters } from "./assessments";
 import { prisma } from "./prisma";
 
+/** A stored report never changes (a re-run is a new assessment), so its rule set is read once per process. */
+const mechanicalCache = new Map<string, Promise<Set<string>>>();
+
 /** Rules the rewrite resolved mechanically (same definition as lib/report/figures.ts mechanicalRules). */
-export async function mechanicalRuleIds(assessmentId: string): Promise<Set<string>> {
+export function mechanicalRuleIds(assessmentId: string): Promise<Set<string>> {
+  let hit = mechanicalCache.get(assessmentId);
+  if (!hit) {
+    hit = readMechanicalRuleIds(assessmentId);
+    hit.catch(() => mechanicalCache.delete(assessmentId));
+    if (mechanicalCache.size >= 100) mechanicalCache.delete(mechanicalCache.keys().next().value!);
+    mechanicalCache.set(assessmentId, hit);
+  }
+  return hit;
+}
+
+async function readMechanicalRuleIds(assessmentId: string): Promise<Set<string>> {
   const rows = await prisma().$queryRaw<Array<{ rule: string }>>`
     with r as (select "report" from "AssessmentReport" where "assessmentId" = ${assessmentId}::uuid),
     manual as (
