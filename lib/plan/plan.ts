@@ -224,7 +224,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
     title: `Load ${l.table}`,
     purpose: `Batches of ${l.batchRows} rows per transaction (≤ ${MAX_ROWS} rows and ≤ 10 MiB: ${l.rowBytes} bytes per row from ${l.rowBytesSource} widths, with headroom for index entries).${l.notes.length ? ` ${l.notes.join(" ")}` : ""}`,
     command: `psql "$SOURCE_URL" -c "\\copy (${l.exportQuery}) TO '${l.table}.csv' WITH (FORMAT csv)"\nsplit -l ${l.batchRows} -d '${l.table}.csv' '${l.table}.part.'\nfor f in '${l.table}'.part.*; do psql "$DSQL_URL" -v ON_ERROR_STOP=1 -c "\\copy ${l.table}${l.columns ? ` (${l.columns.join(", ")})` : ""} FROM '$f' WITH (FORMAT csv)"; done`,
-    verify: `SELECT count(*) FROM ${l.table} on both sides (phase 5). split -l assumes one row per line: for CSV values with embedded newlines use the Aurora DSQL loader or a record-aware splitter`,
+    verify: `SELECT count(*) FROM ${l.table} on both sides (verification phase). split -l assumes one row per line: for CSV values with embedded newlines use the Aurora DSQL loader or a record-aware splitter`,
     resolves: [],
   }));
   if (rw.data.length) {

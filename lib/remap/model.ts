@@ -110,7 +110,7 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
       const child = shapes.get(fk.table);
       if (!child) continue;
       child.renames.set(fk.column, fk.legacyColumn);
-      const declared = child.table.constraints.some((c) => c.kind === "foreign-key" && c.columns.includes(fk.column));
+      const declared = foreignKeysOf(rw, child).some((c) => c.columns.includes(fk.column));
       jobs.push({ child: fk.table, column: fk.column, oldColumn: fk.legacyColumn, parent: k.table, parentKey: k.column, parentOldKey: k.legacyColumn, notNull: !!column(child.table, fk.column)?.notNull || !!primaryKey(child.table)?.columns.includes(fk.column), declared });
       if (!declared) notes.push(`${fk.table}.${fk.column} has no foreign key but is named after ${k.table}.${k.column}: it is remapped like one; check that it is a reference`);
     }
@@ -132,15 +132,28 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
   const remapped = new Set(jobs.map((j) => `${j.child}.${j.column}`));
   const foreignKeys: DeferredForeignKey[] = [];
   for (const s of shapes.values()) {
-    for (const c of s.table.constraints) {
-      if (c.kind !== "foreign-key" || !c.references || !c.columns.some((n) => remapped.has(`${s.key}.${n}`))) continue;
+    const seen = new Set<string>();
+    for (const c of foreignKeysOf(rw, s)) {
+      if (!c.references || !c.columns.some((n) => remapped.has(`${s.key}.${n}`))) continue;
       const parentKey = rw.mergedPartitions[key(c.references.table)] ?? key(c.references.table);
+      const sig = `${c.columns.join(",")}|${parentKey}`;
+      if (seen.has(sig)) continue;
+      seen.add(sig);
       const parent = model.tables.get(parentKey);
       const refColumns = c.references.columns.length ? c.references.columns : parent ? (primaryKey(parent)?.columns ?? []) : [];
-      foreignKeys.push({ name: c.name ?? `${s.table.name}_${c.columns.join("_")}_fkey`.slice(0, 63), child: s.key, columns: c.columns, parent: parentKey, refColumns, constraint: c });
+      // A partition's foreign key moves to the merged table under the name the rewrite gives it.
+      const own = s.table.constraints.includes(c);
+      const name = own && c.name ? c.name : `${s.table.name}_${c.columns.join("_")}_fkey`.slice(0, 63);
+      foreignKeys.push({ name, child: s.key, columns: c.columns, parent: parentKey, refColumns, constraint: c });
     }
   }
   return { shapes, jobs: orderJobs(jobs), foreignKeys, batchRows, verifyChunkRows, notes };
+}
+
+/** Foreign keys of a table, with those declared on its merged partitions (they move to it). */
+function foreignKeysOf(rw: RewriteResult, s: TableShape): ConstraintModel[] {
+  const parts = Object.entries(rw.mergedPartitions).filter(([, parent]) => parent === s.key).map(([child]) => rw.analysis.model.tables.get(child));
+  return [s.table, ...parts].flatMap((t) => t?.constraints.filter((c) => c.kind === "foreign-key") ?? []);
 }
 
 /** Parents' own remapped columns first, so a child never copies a placeholder (stable, readable order otherwise). */

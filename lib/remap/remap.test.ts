@@ -37,6 +37,10 @@ describe("remap bundle", () => {
     const schemaFks = rw.statements.filter((s) => /FOREIGN KEY \((language_id|film_id|actor_id)\)/.test(s.sql));
     expect(schemaFks).toEqual([]);
     expect(b.files.find((f) => f.name === "30_foreign_keys.sql")!.content).toContain("ADD CONSTRAINT film_language_id_fkey FOREIGN KEY (language_id) REFERENCES public.language (language_id) ON UPDATE CASCADE ON DELETE RESTRICT NOT VALID;");
+    // payment's foreign keys are declared on its partitions: they move to the merged table after the remap.
+    expect(rw.statements.filter((s) => /payment_(customer|rental|staff)_id_fkey/.test(s.sql))).toEqual([]);
+    expect(b.foreignKeys.filter((f) => f.child === "public.payment").map((f) => f.name).sort()).toEqual(["payment_customer_id_fkey", "payment_rental_id_fkey", "payment_staff_id_fkey"]);
+    expect(b.notes.join(" ")).not.toContain("public.payment");
     expect(plan.phases.map((p) => p.id)).toEqual(["prerequisites", "schema", "data", "indexes", "remap", "verification", "application", "cutover"]);
     expect(plan.phases.map((p) => p.title.split(".")[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
     // The load writes the old keys into old_* columns.

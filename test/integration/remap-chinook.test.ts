@@ -91,11 +91,15 @@ describe("chinook, integer keys → uuid", () => {
     expect(mgr.n).toBe(srcMgr.n);
   });
 
-  it("gives every row a unique uuid key", async () => {
+  it("gives every row a unique uuid key, each the table's primary key as the plan's check shows", async () => {
     for (const k of plan.remap!.keys) {
       const [r] = await query<{ rows: string; keys: string }>(target, `SELECT count(*) AS rows, count(DISTINCT ${k.column}) AS keys FROM ${k.table}`);
       expect(r.keys).toBe(r.rows);
     }
+    const check = plan.phases.find((p) => p.id === "verification")!.steps.find((s) => s.title === "Every uuid key is unique")!;
+    const rows = await query<{ table_name: string; key_column: string }>(target, check.sql!);
+    expect(rows).toHaveLength(10);
+    expect(rows.find((r) => r.table_name === "public.track")?.key_column).toBe("track_id");
   });
 
   it("remaps in batches of at most 2,500 rows, and a second run is a no-op", async () => {

@@ -349,6 +349,8 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
   const exists = parent?.constraints.some((c) => c.kind === "foreign-key" && c.columns.join(",") === cols.join(",") && c.references && key(c.references.table) === key(ref));
   if (exists || rw.transferredFks.has(sig)) return;
   rw.transferredFks.add(sig);
+  // On a column that follows a uuid key, the foreign key is added after the remap (remap/30_foreign_keys.sql).
+  if (remappedColumns(rw, parentKey, cols).length) return;
   const [schema, name] = [parentKey.split(".")[0], parentKey.split(".").slice(1).join(".")];
   const cname = `${name}_${cols.join("_")}_fkey`;
   const start = nodeOffset(stmt, con.location) - stmt.start;
