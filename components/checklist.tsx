@@ -78,13 +78,13 @@ interface Page {
   offset: number;
   limit: number;
   group: string;
-  groups: Array<{ key: string; count: number }>;
+  groups: Array<{ key: string; count: number; needsPerson?: number }>;
   items: Item[];
   rules: Record<string, RuleDoc>;
   facets: { severity: Record<string, number>; category: Record<string, number>; fix: Record<string, number>; status: Record<string, number> };
 }
 
-const GROUP_LABEL: Record<string, string> = { category: "Category", object: "Object", rule: "Rule", none: "No grouping" };
+const GROUP_LABEL: Record<string, string> = { rule: "Rule (needs a person first)", category: "Category", object: "Object", none: "No grouping" };
 const PAGE = 50;
 
 function toggle(xs: string[], x: string) {
@@ -158,16 +158,29 @@ export function Checklist({
     const p = qs(query.filters, query.group, 0);
     p.delete("offset");
     p.delete("limit");
-    if (query.group === "category") p.delete("group");
     url.search = p.toString();
     window.history.replaceState(null, "", url);
   }, [query.filters, query.group, isPlaceholderData]);
 
-  const onSaved = (idx: number, state: ReviewState) =>
-    queryClient.setQueryData<Page>(key, (p) => (p ? { ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) } : p));
+  // A saved review moves one finding between status counts at once; other cached pages refetch when shown.
+  const onSaved = (idx: number, state: ReviewState) => {
+    queryClient.setQueryData<Page>(key, (p) => {
+      if (!p) return p;
+      const before = p.items.find((x) => x.id === idx)?.state.status;
+      const status = { ...p.facets.status };
+      if (before && before !== state.status) {
+        status[before] = Math.max(0, (status[before] ?? 0) - 1);
+        status[state.status] = (status[state.status] ?? 0) + 1;
+      }
+      return { ...p, facets: { ...p.facets, status }, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) };
+    });
+    void queryClient.invalidateQueries({ queryKey: ["findings", id], refetchType: "none" });
+  };
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const reload = () => queryClient.invalidateQueries({ queryKey: ["findings", id] });
 
   const groupCount = new Map(page.groups.map((g) => [g.key, g.count]));
+  const groupNeeds = new Map(page.groups.map((g) => [g.key, g.needsPerson ?? 0]));
   const total = page.total;
   const facetBtn = (kind: keyof ChecklistFilters, value: string, label: string, count: number | undefined, color?: { fg: string; bg: string; border: string }) => {
     const on = (filters[kind] as string[]).includes(value);
@@ -180,14 +193,14 @@ export function Checklist({
         className={`rounded-full border px-2.5 py-1 text-xs font-medium ${on ? "ring-2 ring-indigo-600 ring-offset-1" : ""}`}
         style={color ? { color: color.fg, background: color.bg, borderColor: color.border } : on ? { background: "#eef2ff", borderColor: "#a5b4fc", color: "#3730a3" } : { background: "#fff", borderColor: "#cbd5e1", color: "#334155" }}
       >
-        {label} {count !== undefined && <span className="tabular-nums opacity-80">{count}</span>}
+        {label} {count !== undefined && <span className="tabular-nums">{count}</span>}
       </button>
     );
   };
 
   let lastGroup: string | undefined;
   return (
-    <div className="grid grid-cols-[260px_1fr] gap-5" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[260px_1fr]" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
       <aside className="space-y-4 text-sm" aria-label="Filters">
         <div>
           <label htmlFor="finding-search" className="mb-1 block font-semibold text-slate-800">
@@ -238,7 +251,7 @@ export function Checklist({
             {total === 0 ? "No findings match" : `Showing ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total} findings`}
             {loading && <span className="ml-2 text-slate-500">updating…</span>}
           </p>
-          <label className="flex items-center gap-2 text-sm text-slate-800">
+          <label className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
             Group by
             <select value={group} onChange={(e) => setGroup(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="group-select">
               {Object.entries(GROUP_LABEL).map(([k, v]) => (
@@ -259,15 +272,25 @@ export function Checklist({
           {page.items.map((f) => {
             const header =
               f.groupKey !== undefined && f.groupKey !== lastGroup ? (
-                <li key={`g-${f.groupKey}`} className="pt-2">
-                  <h3 className="flex items-baseline gap-2 text-sm font-semibold text-slate-800">
-                    {page.group === "rule" ? (page.rules[f.groupKey]?.title ?? f.groupKey) : f.groupKey}
-                    {page.group === "rule" && <span className="font-mono text-xs font-normal text-slate-600">{f.groupKey}</span>}
-                    <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">{groupCount.get(f.groupKey) ?? ""}</span>
+                <li key={`g-${f.groupKey}`} className="pt-2" data-testid="finding-group" data-group={f.groupKey}>
+                  <h3 className="text-sm font-semibold text-slate-800">
+                    <button
+                      type="button"
+                      aria-expanded={!collapsed.has(f.groupKey)}
+                      onClick={() => setCollapsed((s) => { const n = new Set(s); const k = f.groupKey!; if (n.has(k)) n.delete(k); else n.add(k); return n; })}
+                      className="flex flex-wrap items-baseline gap-2 text-left hover:text-indigo-800"
+                    >
+                      <span aria-hidden className="w-3 text-slate-600">{collapsed.has(f.groupKey) ? "▸" : "▾"}</span>
+                      {page.group === "rule" ? (page.rules[f.groupKey]?.title ?? f.groupKey) : f.groupKey}
+                      {page.group === "rule" && <span className="font-mono text-xs font-normal text-slate-600">{f.groupKey}</span>}
+                      <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">{groupCount.get(f.groupKey) ?? ""}</span>
+                      {(groupNeeds.get(f.groupKey) ?? 0) > 0 && <span className="rounded-full bg-red-50 px-2 text-xs font-medium text-red-800">{groupNeeds.get(f.groupKey)} need a person</span>}
+                    </button>
                   </h3>
                 </li>
               ) : null;
             lastGroup = f.groupKey;
+            if (f.groupKey !== undefined && collapsed.has(f.groupKey)) return [header];
             return [header, <FindingRow key={f.id} assessmentId={id} f={f} doc={page.rules[f.ruleId]} open={open.has(f.id)} onToggle={() => setOpen((s) => { const n = new Set(s); if (n.has(f.id)) n.delete(f.id); else n.add(f.id); return n; })} onSaved={onSaved} canEdit={canEdit} members={members} />];
           })}
         </ol>
@@ -402,7 +425,7 @@ function FindingRow({
             </div>
           )}
           {doc && (
-            <div className="grid grid-cols-2 gap-4">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <div>
                 <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Why</h4>
                 <p className="text-slate-800">{doc.why}</p>
@@ -412,7 +435,7 @@ function FindingRow({
                 <p className="text-slate-800">{doc.fix}</p>
               </div>
               {doc.example && (
-                <div className="col-span-2 grid grid-cols-2 gap-4">
+                <div className="grid grid-cols-1 gap-4 md:col-span-2 md:grid-cols-2">
                   <pre className="overflow-auto rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-950" aria-label="Before">{doc.example.bad}</pre>
                   <pre className="overflow-auto rounded-md border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-950" aria-label="After">{doc.example.good}</pre>
                 </div>
@@ -487,7 +510,7 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
 
   const dirty = status !== f.state.status || (note.trim() || null) !== (f.state.note ?? null) || (assignee || null) !== (f.state.assignee?.id ?? null) || !!comment.trim();
   return (
-    <div className="grid grid-cols-[1fr_320px] gap-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="review">
+    <div className="grid grid-cols-1 gap-4 rounded-md md:grid-cols-[1fr_320px] border border-slate-200 bg-slate-50 p-3" data-testid="review">
       <div className="space-y-2">
         {canEdit ? (
           <>

@@ -65,3 +65,68 @@ test("Overview: readiness, then fixed by the rewrite and needs a person; numbers
   const cli = JSON.parse(readFileSync(join(out, "report.json"), "utf8")).figures;
   for (const k of ["readiness", "effort", "dsqlStatements", "objects", "manualWorkItems", "fixedByRewrite", "needsPerson"]) expect(cli[k], k).toEqual(fg[k]);
 });
+
+test("small things: favicon, who ran it, activity names the finding, share link has a Copy button", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/assessments/${id}/history`);
+  await expect(page.locator("link[rel=icon]")).toHaveCount(1);
+  expect((await request.get((await page.locator("link[rel=icon]").getAttribute("href"))!)).status()).toBe(200);
+  const run = page.getByRole("row").nth(1);
+  await expect(run).toContainText("Ada Admin");
+
+  // A review change shows up in the activity as the finding's title and object, not "#idx" or an API path.
+  const { state } = await (await request.get(`/api/assessments/${id}/findings/0`)).json();
+  const title: string = (await (await request.get(`/api/assessments/${id}/report`)).json()).findings[0].title;
+  const patched = await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: state.version, status: "accepted" } });
+  expect(patched.status()).toBe(200);
+  await page.goto(`/assessments/${id}/activity`);
+  const ev = page.getByTestId("audit-finding").first();
+  await expect(ev).toContainText(title);
+  await expect(page.getByTestId("activity")).not.toContainText(/#\d+|\/api\//);
+
+  await page.goto(`/assessments/${id}/share`);
+  await page.getByRole("button", { name: "Create share link" }).click();
+  await expect(page.getByTestId("share-url")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+  await screenshot(page, "share-link-copy", false);
+});
+
+test("checklist: leads with what needs a person, groups collapse, facet counts follow filters and saved reviews", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
+  await page.goto(`/assessments/${id}/checklist`);
+  await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
+  // Default grouping is by rule with the rule needing the most work first (the Overview's first problem group).
+  const firstGroup = page.getByTestId("finding-group").first();
+  await expect(firstGroup).toHaveAttribute("data-group", fg.problemGroups[0].ruleId);
+  await expect(firstGroup).toContainText("need a person");
+  await screenshot(page, "checklist-1440", false);
+
+  // Collapsing a group hides its findings on the page.
+  const rowsBefore = await page.getByTestId("finding").count();
+  await firstGroup.getByRole("button").click();
+  await expect(firstGroup.getByRole("button")).toHaveAttribute("aria-expanded", "false");
+  expect(await page.getByTestId("finding").count()).toBeLessThan(rowsBefore);
+  await firstGroup.getByRole("button").click();
+
+  // Facets follow the other filters: with Warnings selected, category counts add up to the warnings.
+  const severity = page.getByRole("group", { name: "Severity" });
+  await severity.getByRole("button", { name: /^Warning/ }).click();
+  await expect(page.getByTestId("checklist-count")).toContainText(`of ${fg.bySeverity.warning} findings`);
+  const category = page.getByRole("group", { name: "Category" });
+  const counts = await category.getByRole("button").evaluateAll((els) => els.map((e) => Number(e.querySelector("span")?.textContent ?? "0")));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(fg.bySeverity.warning);
+  // Severity's own counts do not narrow to the selection.
+  await expect(severity.getByRole("button", { name: /^Blocker/ })).toContainText(fg.bySeverity.blocker.toLocaleString("en-US").replace(/,/g, ""));
+
+  // Saving a review moves the finding between status counts at once.
+  const status = page.getByRole("group", { name: "Status" });
+  const openBefore = Number(await status.getByRole("button", { name: /^Open/ }).locator("span").textContent());
+  const row = page.getByTestId("finding").first();
+  await row.getByRole("button").first().click();
+  await row.getByTestId("finding-detail").getByLabel("Review status").selectOption("done");
+  await row.getByTestId("finding-detail").getByRole("button", { name: "Save review" }).click();
+  await expect(row.getByTestId("finding-detail").getByRole("status")).toHaveText("Saved");
+  await expect(status.getByRole("button", { name: /^Open/ }).locator("span")).toHaveText(String(openBefore - 1));
+  await expect(status.getByRole("button", { name: /^Done/ }).locator("span")).toHaveText("1");
+});

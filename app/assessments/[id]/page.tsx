@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getAssessment } from "../../../lib/store/assessments";
 import { getFigureReport } from "../../../lib/store/figures";
 import { FIGURE_LABEL, figuresOf, hours, n } from "../../../lib/report/figures";
+import { readinessInputsText } from "../../../lib/report/contract";
 import { Card, Empty, formatBytes } from "../../../components/ui";
 import { EffortByCategoryChart } from "../../../components/charts";
 import { FixedByRewrite, NeedsPerson } from "../../../components/overview/work-split";
@@ -57,7 +58,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
         <details className="mt-3 text-xs text-slate-700">
           <summary className="cursor-pointer font-medium text-slate-800">How these are computed</summary>
           <p className="mt-1 leading-relaxed">
-            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
+            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: <span data-testid="readiness-inputs">{readinessInputsText(s.readiness.inputs)}</span>.
           </p>
           <p className="mt-1 leading-relaxed">Effort = {fg.effort.formula}.</p>
         </details>
@@ -122,7 +123,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
           </div>
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-800">Objects found</h3>
-            <dl className="grid grid-cols-3 gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
               {Object.entries(report.inventory)
                 .filter(([, n]) => n > 0)
                 .map(([k, n]) => (
@@ -141,3 +142,4 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
+
