@@ -6,6 +6,7 @@
 import type { PrismaClient } from "../store/prisma";
 import { liveSource } from "./live";
 import { markFailed, saveReport, setProgress } from "./persist";
+import { sourceErrorForWeb } from "../source/host-policy";
 import type { ConnectionParams } from "./connection";
 
 export async function runCollectJob(db: PrismaClient, assessmentId: string, password: string | undefined, log: (s: string) => void = () => {}) {
@@ -35,6 +36,7 @@ export async function runCollectJob(db: PrismaClient, assessmentId: string, pass
     await saveReport(db, a.id, report, artifacts);
     log(`assessment ${a.id}: collected, ${report.findings.length} findings`);
   } catch (e) {
-    await markFailed(db, a.id, `Collection failed: ${(e as Error).message}`);
+    const info = (a.sourceInfo ?? {}) as unknown as ConnectionParams;
+    await markFailed(db, a.id, `Collection failed: ${a.sourceKind === "snapshot" ? (e as Error).message : sourceErrorForWeb(e, info.host, info.port)}`);
   }
 }

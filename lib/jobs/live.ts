@@ -7,6 +7,7 @@ import { parseSnapshot, type Snapshot } from "../source/snapshot";
 import type { ConnectionParams } from "./connection";
 import { addSections, type Assessed } from "./sections";
 import { unzipLimited } from "../ingest/sources";
+import { checkSourceHost } from "../source/host-policy";
 
 export interface LiveOptions {
   targetDate: string;
@@ -54,6 +55,8 @@ export function snapshotText(bytes: Uint8Array): string {
 const source: LiveSource = {
   async fromConnection(p, opts) {
     const sampleSeconds = opts.sampleSeconds ?? 60;
+    // Checked again here: the name may resolve differently than when the job was created.
+    await checkSourceHost(p.host, p.port);
     const snap = await collectSource(
       { host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode },
       {
