@@ -4,11 +4,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
-import { buildReport, type AssessmentReport } from "../report/contract";
+import { assessFiles } from "../pipeline/assess";
+import type { AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
@@ -76,7 +76,7 @@ export interface AnalyzeCliOptions {
 export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
   // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
   const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
-  const fromSource = !wantsSource ? undefined : await (await import("../source/cli")).runSourceAnalyze(inputs, o, {
+  const fromSource = !wantsSource ? undefined : await (await import("./source-analyze")).runSourceAnalyze(inputs, o, {
     targetDate: checkTargetDate,
     usageError: (m) => new UsageError(m),
     finish: (report) => {
@@ -89,11 +89,10 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const targetDate = checkTargetDate(o.targetDate);
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
   const files = readInputs(inputs, { maxBytes });
-  const result = await analyze(files, {
+  const { report } = await assessFiles(files, {
     targetDate,
-    onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined,
+    hooks: { onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined },
   });
-  const report = buildReport(result);
   emit(render(report, o.format), o.out);
   return fails(report, o.failOn) ? 1 : 0;
 }

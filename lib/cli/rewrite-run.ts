@@ -6,14 +6,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { readInputs } from "../ingest/sources";
-import { buildReport } from "../report/contract";
-import { buildPlan } from "../plan/plan";
+import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
-import { rewrite } from "../rewrite/engine";
 import { renderDataScript } from "../rewrite/data";
-import { wholePatch } from "../rewrite/diff";
-import { renderPsqlScript, renderSteps } from "../rewrite/render";
-import { withRewrites } from "../rewrite/report";
+import { renderSteps } from "../rewrite/render";
 import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
 
 /** --config FILE: per-table key strategies. */
@@ -47,10 +43,15 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   }
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
-  const rw = await rewrite(files, { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate: helpers.checkTargetDate(o.targetDate) });
-  const plan = buildPlan(rw);
+  const targetDate = helpers.checkTargetDate(o.targetDate);
+  const { report, artifacts, rewritten } = await assessFiles(files, {
+    targetDate,
+    rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate },
+    onRewriteError: "throw",
+  });
+  const { rw, plan } = rewritten!;
   mkdirSync(o.out, { recursive: true });
-  writeFileSync(join(o.out, "schema.dsql.sql"), renderPsqlScript(rw));
+  writeFileSync(join(o.out, "schema.dsql.sql"), artifacts.script!);
   if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
   const steps = renderSteps(rw);
   const stepDir = join(o.out, "steps");
@@ -58,10 +59,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   mkdirSync(stepDir, { recursive: true });
   for (const f of steps.files) writeFileSync(join(stepDir, f.name), f.content);
   writeFileSync(join(stepDir, "manifest.json"), JSON.stringify(steps.manifest, null, 2) + "\n");
-  writeFileSync(join(o.out, "changes.patch"), wholePatch(rw.objects));
+  writeFileSync(join(o.out, "changes.patch"), artifacts.patch!);
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(withRewrites(buildReport(rw.analysis), rw, plan), null, 2) + "\n");
+  writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
   process.stderr.write(
     `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n`,
   );

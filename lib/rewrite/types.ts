@@ -3,6 +3,7 @@
  * what the data-load phase must know. Engine code only (no UI imports); the report and the plan read these.
  */
 import type { AnalysisResult, AnalyzeOptions } from "../analyze";
+import type { ParsedStatement } from "../ingest/parse";
 import type { ObjectRef } from "../rules/core/rule";
 
 export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
@@ -17,6 +18,8 @@ export interface RewriteOptions {
   targetDate?: string;
   /** Progress hooks of the analysis the rewrite runs (callers report progress through them). */
   analyzeHooks?: Pick<AnalyzeOptions, "onStatement" | "onProgress">;
+  /** The inputs' analysis and parsed statements, when the caller has them: the rewrite then does not analyse again. */
+  analyzed?: { analysis: AnalysisResult; statements: ParsedStatement[] };
 }
 
 /**

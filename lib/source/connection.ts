@@ -3,7 +3,7 @@
  * which permissions the assessment will need and which are missing (the "preflight").
  */
 import pg from "pg";
-import { openReadOnly, SourceError } from "../source/connect";
+import { openReadOnly, SourceError } from "./connect";
 
 export interface ConnectionParams {
   host: string;

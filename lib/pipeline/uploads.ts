@@ -1,14 +1,12 @@
 /**
- * One assessment run over uploaded inputs, independent of where it runs (a worker thread in the
- * worker process, or inline): decode → analyze and rewrite → report, reporting progress as it goes.
+ * An assessment of uploaded inputs, wherever it runs (a worker thread of the queue worker, or inline):
+ * decode → the file pipeline (assess.ts), reporting progress as it goes.
  */
-import { analyze, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
 import { inputsFromBytes } from "../ingest/sources";
-import { buildReport } from "../report/contract";
-import { rewrite } from "../rewrite/engine";
-import type { KeyStrategy, RewriteResult } from "../rewrite/types";
-import { sectionsFrom, withRewriteError, type Assessed } from "./sections";
+import type { KeyStrategy } from "../rewrite/types";
+import type { Assessed } from "./artifacts";
+import { assessFiles, type AnalyzeHooks } from "./assess";
 
 export interface AssessInput {
   name: string;
@@ -28,6 +26,7 @@ export interface Progress {
   statements?: number;
 }
 
+/** A problem with the inputs themselves: shown to the user as is. */
 export class AssessmentError extends Error {}
 
 export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFile[] {
@@ -36,7 +35,7 @@ export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFil
   return out;
 }
 
-export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
+export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   onProgress({ phase: "decoding", percent: 2, message: `Reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}` });
   let files: InputFile[];
   try {
@@ -57,7 +56,7 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
       acc += f.text.length;
     }
   }
-  const hooks: Pick<AnalyzeOptions, "onStatement" | "onProgress"> = {
+  const hooks: AnalyzeHooks = {
     onStatement: (stmt) => {
       statements++;
       doneChars = (fileStart.get(stmt.file) ?? 0) + stmt.end;
@@ -69,16 +68,11 @@ export async function assess(inputs: AssessInput[], opts: AssessOptions, onProgr
     },
     onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
   };
-  // The rewrite runs the analysis itself; its result is the report's, so the inputs are parsed once.
-  let rw: RewriteResult | undefined;
-  let rewriteFailure: unknown;
-  try {
-    rw = await rewrite(files, { keyStrategy: opts.keyStrategy as KeyStrategy, targetDate: opts.targetDate, analyzeHooks: hooks });
-  } catch (e) {
-    rewriteFailure = e;
-  }
-  const result = rw?.analysis ?? (await analyze(files, { targetDate: opts.targetDate, ...hooks }));
-  onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements });
-  const report = buildReport(result);
-  return rw ? sectionsFrom(report, rw) : withRewriteError(report, rewriteFailure);
+  const { report, artifacts } = await assessFiles(files, {
+    targetDate: opts.targetDate,
+    rewrite: { targetDate: opts.targetDate, keyStrategy: opts.keyStrategy as KeyStrategy },
+    hooks,
+    beforeReport: () => onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements }),
+  });
+  return { report, artifacts };
 }

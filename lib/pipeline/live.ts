@@ -1,0 +1,87 @@
+/**
+ * Live sources through the same pipeline as files: collect from a connection or read an offline
+ * snapshot → analyse the catalog and the workload once → rewrite that analysis → report.
+ */
+import { gunzipSync } from "node:zlib";
+import { unzipSync } from "fflate";
+import type { ParsedStatement } from "../ingest/parse";
+import { analyzeSnapshot, buildSourceReport } from "../source/analyze-snapshot";
+import { collectSource } from "../source/collect";
+import type { ConnectionParams } from "../source/connection";
+import { parseSnapshot, type Snapshot } from "../source/snapshot";
+import { withRewriteError, withSections, type Assessed } from "./artifacts";
+import { rewriteAnalysed, type RewriteStageOptions, type Rewritten } from "./assess";
+
+export interface SnapshotAssessOptions {
+  targetDate: string;
+  /** Without it the run stops after the report (the CLI's analyze --db). */
+  rewrite?: RewriteStageOptions;
+  /** AWS Region for DSQL prices in the cost estimate. */
+  region?: string;
+  onProgress?: (message: string, percent: number) => void;
+}
+
+export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions): Promise<Assessed> {
+  opts.onProgress?.("Analysing the catalog and the workload", 80);
+  const statements: ParsedStatement[] = [];
+  const a = await analyzeSnapshot(snap, { targetDate: opts.targetDate, region: opts.region, onStatement: opts.rewrite ? (s) => statements.push(s) : undefined });
+  if (!opts.rewrite) return { report: buildSourceReport(a), artifacts: {} };
+  opts.onProgress?.("Rewriting the schema for DSQL and planning the migration", 92);
+  if (!a.ddl) return { report: buildSourceReport(a), artifacts: {} };
+  const files = [{ path: a.sections.source.catalogFile, text: a.ddl, bytes: Buffer.byteLength(a.ddl), encoding: "utf-8" as const }];
+  let rewritten: Rewritten | undefined;
+  let failure: unknown;
+  try {
+    rewritten = await rewriteAnalysed({ files, result: a.result, statements }, opts.rewrite);
+  } catch (e) {
+    failure = e;
+  }
+  const report = buildSourceReport(a);
+  return rewritten ? withSections(report, rewritten) : withRewriteError(report, failure);
+}
+
+/** Snapshot files as the collector writes them: JSON, optionally gzipped or zipped. */
+export function snapshotText(bytes: Uint8Array): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith(".json") });
+    const first = Object.values(entries)[0];
+    if (!first) throw new Error("the zip holds no .json snapshot");
+    return new TextDecoder().decode(first);
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export interface LiveOptions {
+  targetDate: string;
+  keyStrategy: string;
+  sampleSeconds?: number;
+  onProgress: (message: string, percent: number) => void;
+}
+
+const stage = (o: LiveOptions): SnapshotAssessOptions => ({
+  targetDate: o.targetDate,
+  rewrite: { targetDate: o.targetDate, keyStrategy: o.keyStrategy as RewriteStageOptions["keyStrategy"] },
+  onProgress: o.onProgress,
+});
+
+/** Collect from a source database (read-only session), then assess. */
+export async function assessConnection(p: ConnectionParams, opts: LiveOptions): Promise<Assessed> {
+  const snap = await collectSource(
+    { host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode },
+    {
+      sampleSeconds: opts.sampleSeconds ?? 60,
+      onProgress: (x) => {
+        const pct = x.phase === "sample" && x.totalSeconds ? 20 + Math.round((50 * (x.elapsedSeconds ?? 0)) / x.totalSeconds) : { connect: 5, preflight: 10, catalog: 15, sample: 20, statements: 72, done: 78 }[x.phase];
+        opts.onProgress(x.message, pct);
+      },
+    },
+  );
+  return assessSnapshot(snap, stage(opts));
+}
+
+/** An uploaded offline snapshot (scripts/dsql-preflight-collect.sql output). */
+export async function assessSnapshotBytes(bytes: Uint8Array, opts: LiveOptions): Promise<Assessed> {
+  opts.onProgress("Reading the snapshot", 10);
+  return assessSnapshot(parseSnapshot(snapshotText(bytes)), stage(opts));
+}
