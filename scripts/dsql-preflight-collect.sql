@@ -240,6 +240,31 @@ SELECT /* dsql-preflight */ json_build_object(
      'liveTuples', s.n_live_tup, 'deadTuples', s.n_dead_tup) ORDER BY s.schemaname, s.relname), '[]')
    FROM pg_catalog.pg_stat_user_tables s)
 ) AS j \gset s1_
+SELECT /* dsql-preflight */ json_build_object(
+ 'settings', (SELECT coalesce(json_agg(json_build_object('name', s.name, 'setting', s.setting, 'unit', s.unit, 'source', s.source, 'resetVal', s.reset_val) ORDER BY s.name), '[]')
+   FROM pg_catalog.pg_settings s
+   WHERE s.name IN ('max_connections', 'superuser_reserved_connections', 'idle_in_transaction_session_timeout', 'statement_timeout', 'idle_session_timeout', 'password_encryption')),
+ 'overrides', (SELECT coalesce(json_agg(json_build_object('role', r.rolname, 'database', d.datname, 'config', rs.setconfig)), '[]')
+   FROM pg_catalog.pg_db_role_setting rs
+   LEFT JOIN pg_catalog.pg_roles r ON r.oid = rs.setrole
+   LEFT JOIN pg_catalog.pg_database d ON d.oid = rs.setdatabase
+   WHERE (rs.setdatabase = 0 OR d.datname = current_database())
+     AND EXISTS (SELECT 1 FROM unnest(rs.setconfig) c WHERE c ~ '^(statement_timeout|idle_in_transaction_session_timeout|idle_session_timeout)='))
+) AS j \gset cs_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c1_
 \set st_arr null
 \if :has_pgss
   \set ON_ERROR_STOP off
@@ -271,7 +296,96 @@ FROM (
 
 \echo 'dsql-preflight: sampling activity for' :sample_seconds 'seconds'
 SET statement_timeout = 0;
-SELECT pg_sleep(:sample_seconds) \gset ignore_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c2_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c3_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c4_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c5_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c6_
+SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
+SELECT /* dsql-preflight */ json_build_object(
+ 'at', clock_timestamp(),
+ 'sessionsTotal', (SELECT (to_jsonb(d)->>'sessions')::bigint FROM pg_catalog.pg_stat_database d WHERE d.datname = current_database()),
+ 'sessions', (SELECT coalesce(json_agg(json_build_object(
+     'pid', a.pid, 'user', a.usename, 'application', a.application_name,
+     'client', CASE WHEN a.client_addr IS NOT NULL THEN host(a.client_addr) WHEN a.client_port = -1 THEN 'local socket' END,
+     'backendStart', a.backend_start, 'xactStart', a.xact_start, 'queryStart', a.query_start, 'stateChange', a.state_change,
+     'state', a.state, 'ssl', s.ssl, 'clientCert', s.client_dn IS NOT NULL, 'gss', (to_jsonb(g)->>'gss_authenticated')::boolean
+   ) ORDER BY a.pid), '[]')
+   FROM pg_catalog.pg_stat_activity a
+   LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
+   LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+) AS j \gset c7_
 SET statement_timeout = '60s';
 SELECT /* dsql-preflight */ json_build_object(
  'at', clock_timestamp(),
@@ -319,6 +433,7 @@ SELECT json_build_object(
   'catalog', :'cat_j'::json,
   'samples', json_build_array(:'s1_j'::json, :'s2_j'::json),
   'statements', :'st_arr'::json,
+  'connections', json_build_object('samples', json_build_array(:'c1_j'::json, :'c2_j'::json, :'c3_j'::json, :'c4_j'::json, :'c5_j'::json, :'c6_j'::json, :'c7_j'::json), 'settings', :'cs_j'::json),
   'notes', '[]'::json);
 \o
 \echo 'dsql-preflight: wrote' :out

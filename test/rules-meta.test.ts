@@ -25,10 +25,10 @@ describe("rule registry", () => {
     expect(ALL_RULES.filter((r) => fileOf.get(r.id) !== `${r.category}/${r.id}.ts`).map((r) => `${r.id}: ${fileOf.get(r.id)}`)).toEqual([]);
   });
 
-  it("keeps only category folders and core/ in lib/rules", () => {
+  it("keeps only category folders, core/ and the generated index files in lib/rules", () => {
     const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(folders.filter((f) => f !== "core" && !(CATEGORIES as readonly string[]).includes(f))).toEqual([]);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".ts"))).toEqual(["all.ts"]);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".ts"))).toEqual(["all.ts", "ids.ts"]);
   });
 
   for (const rule of ALL_RULES) {

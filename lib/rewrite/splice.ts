@@ -2,13 +2,14 @@
  * Edits to one statement's original text. Every change is a replacement of a char range, tagged with the
  * rule and reason behind it, so the result keeps comments and formatting and diffs stay minimal.
  */
+import type { RuleId } from "../rules/ids";
 import type { Token } from "./tokens";
 
 export interface Edit {
   start: number;
   end: number;
   text: string;
-  rule: string;
+  rule: RuleId;
   reason: string;
 }
 
@@ -16,21 +17,21 @@ export class Splicer {
   readonly edits: Edit[] = [];
   constructor(readonly text: string) {}
 
-  replace(start: number, end: number, text: string, rule: string, reason: string): void {
+  replace(start: number, end: number, text: string, rule: RuleId, reason: string): void {
     this.edits.push({ start, end, text, rule, reason });
   }
 
-  insert(at: number, text: string, rule: string, reason: string): void {
+  insert(at: number, text: string, rule: RuleId, reason: string): void {
     this.edits.push({ start: at, end: at, text, rule, reason });
   }
 
   /** Remove tokens first..last and the whitespace before them (keeps the layout tidy). */
-  removeTokens(tokens: Token[], first: number, last: number, rule: string, reason: string): void {
+  removeTokens(tokens: Token[], first: number, last: number, rule: RuleId, reason: string): void {
     const start = first > 0 ? tokens[first - 1].end : tokens[first].start;
     this.replace(start, tokens[last].end, "", rule, reason);
   }
 
-  replaceTokens(tokens: Token[], first: number, last: number, text: string, rule: string, reason: string): void {
+  replaceTokens(tokens: Token[], first: number, last: number, text: string, rule: RuleId, reason: string): void {
     this.replace(tokens[first].start, tokens[last].end, text, rule, reason);
   }
 
@@ -38,7 +39,7 @@ export class Splicer {
     return this.edits.length > 0;
   }
 
-  rules(): string[] {
+  rules(): RuleId[] {
     return [...new Set(this.edits.map((e) => e.rule))];
   }
 

@@ -3,10 +3,11 @@
  * the data survives, the semantics (operators, validation, ordering) do not always.
  */
 import type { SchemaModel, TypeRef } from "../model/schema";
+import type { RuleId } from "../rules/ids";
 
 export interface TypeMapping {
   to: string;
-  rule: string;
+  rule: RuleId;
   behaviour: string;
   /** No mechanical equivalent: the mapping keeps the DDL valid but the work item stays manual. */
   manual?: boolean;
@@ -21,7 +22,7 @@ const SUPPORTED = new Set([
   "bool", "boolean", "bytea", "uuid", "json", "jsonb", "name",
 ]);
 
-const BUILTIN_MAP: Record<string, Omit<TypeMapping, "rule"> & { rule?: string }> = {
+const BUILTIN_MAP: Record<string, Omit<TypeMapping, "rule"> & { rule?: RuleId }> = {
   inet: { to: "text", behaviour: "inet → text: addresses are stored as text; network operators (<<, &&, masklen) and validation are lost" },
   cidr: { to: "text", behaviour: "cidr → text: networks are stored as text; containment operators and validation are lost" },
   macaddr: { to: "text", behaviour: "macaddr → text: no format validation or normalisation" },
@@ -59,7 +60,7 @@ const BUILTIN_MAP: Record<string, Omit<TypeMapping, "rule"> & { rule?: string }>
   geography: { to: "text", behaviour: "PostGIS geography → text (WKT): spatial queries move to another service", manual: true },
 };
 
-const UNSUPPORTED_RULE = "unsupported-column-type";
+const UNSUPPORTED_RULE: RuleId = "unsupported-column-type";
 
 /**
  * How a declared column type must change for DSQL, or undefined when it can stay. `domainOk` tells

@@ -14,6 +14,11 @@ import charLengthLimit from "./types/char-length-limit";
 import checkAddedLater from "./constraints/check-added-later";
 import columnCompression from "./tables/column-compression";
 import compositeType from "./types/composite-type";
+import connectionChurn from "./workload/connection-churn";
+import connectionIdleInTransaction from "./workload/connection-idle-in-transaction";
+import connectionLongTransaction from "./workload/connection-long-transaction";
+import connectionMaxLifetime from "./workload/connection-max-lifetime";
+import connectionPasswordAuth from "./workload/connection-password-auth";
 import counterStyleTable from "./transactions-and-locking/counter-style-table";
 import createDatabase from "./database-and-storage/create-database";
 import createRule from "./procedural-code/create-rule";
@@ -267,6 +272,11 @@ export const ALL_RULES: Rule[] = [
 
 /** Rules on the statements an application ran (pg_stat_statements), checked by lib/workload/. */
 export const WORKLOAD_RULES: WorkloadRule[] = [
+  connectionChurn,
+  connectionIdleInTransaction,
+  connectionLongTransaction,
+  connectionMaxLifetime,
+  connectionPasswordAuth,
   workloadAdvisoryLock,
   workloadCursor,
   workloadForShare,

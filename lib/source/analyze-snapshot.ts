@@ -11,6 +11,8 @@ import type { Finding } from "../rules/core/rule";
 import { analyzeHotspots, type HotspotSection } from "../workload/hotspots";
 import { buildProfile, type WorkloadProfile } from "../workload/profile";
 import { round, statementFindings, LIMITS } from "../workload/rules";
+import { auditConnections, type ConnectionAudit } from "../workload/connections";
+import { connectionFindings } from "../workload/connection-findings";
 import { completeNotes } from "./collect";
 import { catalogToDdl } from "./ddl";
 import type { CollectionNote, Snapshot } from "./snapshot";
@@ -19,6 +21,8 @@ export interface SnapshotAnalysisOptions extends CostOptions {
   targetDate?: string;
   /** Receives each parsed statement of the catalog DDL (the pipeline keeps them for the rewrite). */
   onStatement?: AnalyzeOptions["onStatement"];
+  /** The clock the connection audit measures ages against (default: the time of the last sample). */
+  now?: Date;
 }
 
 export interface SourceSection {
@@ -61,7 +65,7 @@ export interface SnapshotAnalysis {
   /** The synthesized DDL the schema findings point into (file `catalog:<db>`). */
   ddl: string;
   workloadFindings: Finding[];
-  sections: { source: SourceSection; workload: WorkloadSection | null; hotspots: HotspotSection | null; cost: CostEstimate | null };
+  sections: { source: SourceSection; workload: WorkloadSection | null; hotspots: HotspotSection | null; cost: CostEstimate | null; connections: ConnectionAudit | null };
 }
 
 export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOptions = {}): Promise<SnapshotAnalysis> {
@@ -86,6 +90,8 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
   const workloadFindings = statementFindings(profile.statements, widthOf, idxOf);
   const hs = snap.catalog ? analyzeHotspots(result.model, profile) : null;
   if (hs) workloadFindings.push(...hs.findings);
+  const connections = auditConnections(snap.connections, { now: opts.now });
+  workloadFindings.push(...connectionFindings(connections));
 
   const source: SourceSection = {
     collector: snap.collector,
@@ -96,7 +102,7 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
     user: snap.preflight.user,
     sampleSeconds: round(snap.sampleSeconds, 1),
     permissions: { superuser: snap.preflight.superuser, readAllStats: snap.preflight.readAllStats, trackCounts: snap.preflight.trackCounts, pgStatStatements: snap.preflight.pgStatStatements },
-    collected: snap.collector === "psql" && snap.notes.length === 0 ? completeNotes(snap.preflight, snap.catalog, snap.statements, []) : snap.notes,
+    collected: snap.collector === "psql" && snap.notes.length === 0 ? completeNotes(snap.preflight, snap.catalog, snap.statements, [], snap.connections?.samples) : snap.notes,
     sizes: snap.catalog ? { databaseBytes: snap.catalog.database.sizeBytes, tables: snap.catalog.tables.length, indexes: snap.catalog.indexes.length } : undefined,
     catalogFile: file,
   };
@@ -134,7 +140,7 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
       }
     : null;
   const cost = snap.catalog ? estimateCost(profile, opts) : null;
-  return { result, ddl, workloadFindings, sections: { source, workload, hotspots: hs?.section ?? null, cost } };
+  return { result, ddl, workloadFindings, sections: { source, workload, hotspots: hs?.section ?? null, cost, connections } };
 }
 
 /** The full JSON report for a live database or a snapshot: schema + workload findings and the extra sections. */

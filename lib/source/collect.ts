@@ -5,7 +5,8 @@
  */
 import { openReadOnly, parseConnection, toSourceError, type ConnectionSpec, type SessionOptions } from "./connect";
 import { CATALOG_SQL, PREFLIGHT_SQL, SAMPLE_SQL, statementsSql } from "./queries";
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type ActivitySample, type Catalog, type CollectionNote, type Preflight, type Snapshot, type StatementsSample } from "./snapshot";
+import { ACTIVITY_SAMPLES, ACTIVITY_SQL, CONNECTION_SETTINGS_SQL } from "./connection-queries";
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type ActivitySample, type Catalog, type CollectionNote, type ConnectionSample, type ConnectionSettings, type Preflight, type Snapshot, type StatementsSample } from "./snapshot";
 
 export type CollectPhase = "connect" | "preflight" | "catalog" | "sample" | "statements" | "done";
 
@@ -69,13 +70,39 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
       }
     };
 
+    // Connections: pg_stat_activity at evenly spaced points of the interval, so short-lived connections and peaks show.
+    const connectionSamples: ConnectionSample[] = [];
+    let connectionSettings: ConnectionSettings | null = null;
+    const readConnections = async () => {
+      if (notes.some((n) => n.item === "connections")) return;
+      try {
+        connectionSettings ??= await one<ConnectionSettings>(CONNECTION_SETTINGS_SQL);
+        connectionSamples.push(await one<ConnectionSample>(ACTIVITY_SQL));
+      } catch (e) {
+        notes.push({ item: "connections", collected: false, reason: `reading pg_stat_activity failed: ${toSourceError(e, f, secrets).message}` });
+      }
+    };
+
     const samples: ActivitySample[] = [];
     progress({ phase: "sample", message: "first activity sample", elapsedSeconds: 0, totalSeconds: sampleSeconds });
     samples.push(await one<ActivitySample>(SAMPLE_SQL));
     await readStatements();
+    await readConnections();
     if (sampleSeconds > 0) {
-      await wait(sampleSeconds, opts.signal, (s) => progress({ phase: "sample", message: `sampling activity (${s}/${sampleSeconds} s)`, elapsedSeconds: s, totalSeconds: sampleSeconds }));
+      const slice = sampleSeconds / (ACTIVITY_SAMPLES - 1);
+      let lastTick = 0;
+      for (let i = 1; i < ACTIVITY_SAMPLES; i++) {
+        const before = slice * (i - 1);
+        await wait(slice, opts.signal, (s) => {
+          const at = Math.min(sampleSeconds, Math.round(before + s));
+          if (at === lastTick) return;
+          lastTick = at;
+          progress({ phase: "sample", message: `sampling activity (${at}/${sampleSeconds} s)`, elapsedSeconds: at, totalSeconds: sampleSeconds });
+        });
+        if (i < ACTIVITY_SAMPLES - 1) await readConnections();
+      }
       samples.push(await one<ActivitySample>(SAMPLE_SQL));
+      await readConnections();
       if (statements.length) {
         progress({ phase: "statements", message: "reading pg_stat_statements again" });
         await readStatements();
@@ -92,7 +119,8 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
       catalog,
       samples,
       statements: statements.length ? statements : null,
-      notes: completeNotes(preflight, catalog, statements.length ? statements : null, notes),
+      connections: connectionSamples.length ? { samples: connectionSamples, settings: connectionSettings } : null,
+      notes: completeNotes(preflight, catalog, statements.length ? statements : null, notes, connectionSamples),
     };
   } catch (e) {
     throw toSourceError(e, f, secrets);
@@ -105,7 +133,7 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
  * The full "what was collected and what was not" list. Live runs pass their runtime failures; psql
  * snapshots get the same list derived at analysis time, so both paths report identically.
  */
-export function completeNotes(p: Preflight, catalog: Catalog | null, statements: StatementsSample[] | null, runtime: CollectionNote[]): CollectionNote[] {
+export function completeNotes(p: Preflight, catalog: Catalog | null, statements: StatementsSample[] | null, runtime: CollectionNote[], connections: ConnectionSample[] = []): CollectionNote[] {
   const notes = preflightNotes(p).filter((n) => !runtime.some((r) => r.item === n.item));
   notes.push(...runtime);
   if (!catalog && !notes.some((n) => n.item === "catalog")) notes.push({ item: "catalog", collected: false, reason: "the catalog query failed" });
@@ -122,8 +150,17 @@ export function completeNotes(p: Preflight, catalog: Catalog | null, statements:
       );
     }
   }
-  const order = ["catalog", "table-activity", "statements", "statistics", "sizes"];
+  if (!notes.some((n) => n.item === "connections")) notes.push(connectionsNote(p, connections));
+  const order = ["catalog", "table-activity", "statements", "connections", "statistics", "sizes"];
   return notes.sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
+}
+
+function connectionsNote(p: Preflight, samples: ConnectionSample[]): CollectionNote {
+  if (!samples.length) return { item: "connections", collected: false, reason: "pg_stat_activity was not sampled (the snapshot was made by an older collector)" };
+  const hidden = new Set(samples.flatMap((s) => s.sessions.filter((x) => x.backendStart === null).map((x) => x.pid))).size;
+  if (hidden > 0 && !p.readAllStats && !p.superuser)
+    return { item: "connections", collected: "partial", reason: `${hidden} sessions of other roles show no times or state: grant pg_read_all_stats to the assessment role to see connection ages` };
+  return { item: "connections", collected: true, reason: `pg_stat_activity sampled ${samples.length} time${samples.length === 1 ? "" : "s"}` };
 }
 
 /** What the preflight says we will not get, as user-facing notes (the psql collector writes the same). */

@@ -6,11 +6,17 @@
  *   psql "postgresql://user@host/db" -v sample_seconds=60 -v out=snapshot.json -f dsql-preflight-collect.sql
  */
 import { APPLICATION_NAME, CATALOG_SQL, PREFLIGHT_SQL, SAMPLE_SQL, SESSION_SETTINGS, statementsSql } from "./queries";
+import { ACTIVITY_SAMPLES, ACTIVITY_SQL, CONNECTION_SETTINGS_SQL } from "./connection-queries";
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./snapshot";
 
 const oneLine = (sql: string) => sql.trim();
 
 export function collectorScript(): string {
+  // pg_stat_activity at evenly spaced points of the interval, as the live collector samples it.
+  const slices = Array.from({ length: ACTIVITY_SAMPLES - 1 }, (_, i) => i + 2)
+    .map((n) => `SELECT pg_sleep(:sample_seconds / ${ACTIVITY_SAMPLES - 1}.0) \\gset ignore_\n${oneLine(ACTIVITY_SQL)} \\gset c${n}_`)
+    .join("\n");
+  const connectionSamples = Array.from({ length: ACTIVITY_SAMPLES }, (_, i) => `:'c${i + 1}_j'::json`).join(", ");
   const set = Object.entries(SESSION_SETTINGS)
     .filter(([k]) => k !== "search_path")
     .map(([k, v]) => `SET ${k} = '${v}';`)
@@ -59,6 +65,8 @@ SELECT coalesce((:'pre_j'::json->'pgStatStatements'->>'readable')::boolean, fals
        coalesce(quote_ident(:'pre_j'::json->'pgStatStatements'->>'schema'), 'public') AS pgss_schema \\gset
 
 ${oneLine(SAMPLE_SQL)} \\gset s1_
+${oneLine(CONNECTION_SETTINGS_SQL)} \\gset cs_
+${oneLine(ACTIVITY_SQL)} \\gset c1_
 \\set st_arr null
 \\if :has_pgss
   \\set ON_ERROR_STOP off
@@ -72,7 +80,7 @@ ${oneLine(SAMPLE_SQL)} \\gset s1_
 
 \\echo 'dsql-preflight: sampling activity for' :sample_seconds 'seconds'
 SET statement_timeout = 0;
-SELECT pg_sleep(:sample_seconds) \\gset ignore_
+${slices}
 SET statement_timeout = '${SESSION_SETTINGS.statement_timeout}';
 ${oneLine(SAMPLE_SQL)} \\gset s2_
 \\if :has_pgss
@@ -91,6 +99,7 @@ SELECT json_build_object(
   'catalog', :'cat_j'::json,
   'samples', json_build_array(:'s1_j'::json, :'s2_j'::json),
   'statements', :'st_arr'::json,
+  'connections', json_build_object('samples', json_build_array(${connectionSamples}), 'settings', :'cs_j'::json),
   'notes', '[]'::json);
 \\o
 \\echo 'dsql-preflight: wrote' :out

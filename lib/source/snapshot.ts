@@ -217,9 +217,44 @@ export interface StatementsSample {
   reset: string | null;
 }
 
+/** One client session in a pg_stat_activity sample; times are null when the role may not see them. */
+export interface SessionRow {
+  pid: number;
+  user: string | null;
+  application: string | null;
+  /** Client IP, "local socket", or null when hidden. */
+  client: string | null;
+  backendStart: string | null;
+  xactStart: string | null;
+  queryStart: string | null;
+  stateChange: string | null;
+  state: string | null;
+  ssl: boolean | null;
+  clientCert: boolean | null;
+  gss: boolean | null;
+}
+
+export interface ConnectionSample {
+  at: string;
+  /** pg_stat_database.sessions (PostgreSQL 14+): sessions ever established, for the connection rate. */
+  sessionsTotal: number | null;
+  sessions: SessionRow[];
+}
+
+export interface ConnectionSettings {
+  settings: Array<{ name: string; setting: string; unit: string | null; source: string; resetVal: string | null }>;
+  overrides: Array<{ role: string | null; database: string | null; config: string[] }>;
+}
+
+/** pg_stat_activity sampled across the sampling interval, and the settings that bound connections. */
+export interface ConnectionsCollected {
+  samples: ConnectionSample[];
+  settings: ConnectionSettings | null;
+}
+
 /** Something the collector could not gather, and why (shown to the user, never an error). */
 export interface CollectionNote {
-  item: "catalog" | "table-activity" | "statements" | "statistics" | "sizes";
+  item: "catalog" | "table-activity" | "statements" | "statistics" | "sizes" | "connections";
   collected: boolean | "partial";
   reason: string;
 }
@@ -236,6 +271,8 @@ export interface Snapshot {
   samples: ActivitySample[];
   /** pg_stat_statements at the first and the second sample (absent when not available). */
   statements: StatementsSample[] | null;
+  /** pg_stat_activity samples and connection settings (absent in snapshots from older collectors). */
+  connections?: ConnectionsCollected | null;
   notes: CollectionNote[];
 }
 
@@ -258,7 +295,7 @@ export function checkSnapshot(data: unknown): Snapshot {
   if (s.formatVersion !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${s.formatVersion} is not supported (expected ${SNAPSHOT_VERSION})`);
   if (!s.preflight || typeof s.preflight.serverVersionNum !== "number") throw new SnapshotError("snapshot has no preflight section");
   if (!Array.isArray(s.samples)) throw new SnapshotError("snapshot has no samples array");
-  return { ...s, notes: s.notes ?? [], statements: s.statements ?? null, catalog: s.catalog ?? null } as Snapshot;
+  return { ...s, notes: s.notes ?? [], statements: s.statements ?? null, catalog: s.catalog ?? null, connections: s.connections ?? null } as Snapshot;
 }
 
 /** True when the text looks like a snapshot rather than SQL (so the CLI can route a file). */

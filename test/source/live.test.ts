@@ -159,6 +159,7 @@ describe("workload evidence, hotspots and cost", () => {
       ["catalog", true],
       ["table-activity", true],
       ["statements", true],
+      ["connections", true],
     ]);
     expect(report.workload.basis.statements).toBe("interval");
     const ev = report.workload.tables.find((t: any) => t.table === "public.events");

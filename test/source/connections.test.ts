@@ -1,0 +1,177 @@
+/**
+ * The connection audit against a real PostgreSQL 18: pooled connections with distinct
+ * application_names, a session left idle in transaction, a long transaction and a client that
+ * connects per request, sampled by the live collector and by the offline psql collector. Ages are
+ * then judged against DSQL's limits with an injected clock (no test waits an hour).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditConnections } from "../../lib/workload/connections";
+import { connectionFindings } from "../../lib/workload/connection-findings";
+import { analyzeSnapshot, buildSourceReport } from "../../lib/source/analyze-snapshot";
+import { collectSource } from "../../lib/source/collect";
+import { collectorScript } from "../../lib/source/collector-script";
+import { parseSnapshot, type Snapshot } from "../../lib/source/snapshot";
+import { startPg18, type TestServer } from "./servers";
+
+let s: TestServer;
+const open: Array<pg.Pool | pg.Client> = [];
+let stopChurn = false;
+let churn: Promise<number>;
+
+beforeAll(async () => {
+  s = await startPg18();
+  await s.createDatabase("app");
+  const admin = await s.admin("app");
+  await admin.query("CREATE TABLE orders (id bigint PRIMARY KEY, total numeric); INSERT INTO orders SELECT g, g FROM generate_series(1, 10) g");
+  await admin.query("ALTER ROLE postgres SET idle_in_transaction_session_timeout = '10min'");
+  await admin.end();
+  const url = s.urlFor("app");
+  // Two pools that keep their connections, as application servers do.
+  for (const [name, size] of [["orders-api", 3], ["billing-worker", 2]] as const) {
+    const pool = new pg.Pool({ connectionString: url, application_name: name, max: size });
+    pool.on("error", () => {});
+    const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
+    for (const c of clients) c.release();
+    open.push(pool);
+  }
+  // A session that opened a transaction and went idle in it.
+  const idle = new pg.Client({ connectionString: url, application_name: "report-exporter" });
+  idle.on("error", () => {});
+  await idle.connect();
+  await idle.query("BEGIN");
+  await idle.query("SELECT count(*) FROM orders");
+  open.push(idle);
+  // A long transaction: open and busy the whole time.
+  const long = new pg.Client({ connectionString: url, application_name: "nightly-backfill" });
+  long.on("error", () => {});
+  await long.connect();
+  await long.query("BEGIN");
+  long.query("SELECT pg_sleep(30)").catch(() => {});
+  open.push(long);
+  // A client that connects for every request.
+  churn = (async () => {
+    let n = 0;
+    while (!stopChurn) {
+      const c = new pg.Client({ connectionString: url, application_name: "cron-per-request" });
+      c.on("error", () => {});
+      await c.connect();
+      await c.query("SELECT 1");
+      await new Promise((r) => setTimeout(r, 150));
+      await c.end();
+      n++;
+    }
+    return n;
+  })();
+  await new Promise((r) => setTimeout(r, 1200));
+}, 60_000);
+
+afterAll(async () => {
+  stopChurn = true;
+  await churn?.catch(() => 0);
+  for (const c of open) await (c as pg.Client).end().catch(() => {});
+  await s?.stop();
+});
+
+describe("live connection audit", () => {
+  let snap: Snapshot;
+  beforeAll(async () => {
+    snap = await collectSource(s.urlFor("app"), { sampleSeconds: 3 });
+  }, 30_000);
+
+  it("samples pg_stat_activity across the interval, without its own session", () => {
+    expect(snap.connections!.samples).toHaveLength(7);
+    const apps = new Set(snap.connections!.samples.flatMap((x) => x.sessions.map((r) => r.application)));
+    expect(apps).toEqual(new Set(["orders-api", "billing-worker", "report-exporter", "nightly-backfill", "cron-per-request"]));
+    expect([...apps].some((a) => a?.startsWith("dsql-preflight"))).toBe(false);
+    expect(snap.notes.find((n) => n.item === "connections")).toMatchObject({ collected: true });
+    const names = snap.connections!.settings!.settings.map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(["max_connections", "idle_in_transaction_session_timeout", "statement_timeout"]));
+  });
+
+  it("audits each application: counts, states, ages and authentication", async () => {
+    const { sections } = await analyzeSnapshot(snap);
+    const audit = sections.connections!;
+    const app = (name: string) => audit.applications.find((a) => a.application === name)!;
+    expect(app("orders-api")).toMatchObject({ user: "postgres", client: "127.0.0.1", peak: 3, peakIdle: 3, connections: 3, opened: 0, auth: ["password or trust"] });
+    expect(app("billing-worker")).toMatchObject({ peak: 2, connections: 2, opened: 0 });
+    expect(app("report-exporter")).toMatchObject({ peak: 1, peakIdleInTransaction: 1 });
+    expect(app("report-exporter").longestIdleInTransactionSeconds).toBeGreaterThan(1);
+    expect(app("nightly-backfill").peakActive).toBe(1);
+    expect(app("nightly-backfill").longestTransactionSeconds).toBeGreaterThan(2);
+    expect(app("nightly-backfill").longestStatementSeconds).toBeGreaterThan(2);
+    expect(app("cron-per-request").opened).toBeGreaterThanOrEqual(3);
+    expect(app("cron-per-request").ageSeconds!.median).toBeLessThan(1);
+    expect(app("orders-api").ageSeconds!.max).toBeGreaterThan(3);
+    expect(audit.totals.peak).toBeGreaterThanOrEqual(7);
+    expect(audit.totals.sessionsPerSecond).toBeGreaterThan(1);
+    expect(audit.ageHistogram.find((b) => b.bucket === "< 1 min")!.connections).toBe(audit.totals.connections);
+    expect(audit.settings.find((x) => x.name === "max_connections")!.numeric).toBeGreaterThan(0);
+    // The assessment session sets its own timeouts at startup, so the server's values are not claimed; the role override is.
+    expect(audit.settings.find((x) => x.name === "statement_timeout")!.value).toBeNull();
+    expect(audit.overrides).toContainEqual({ role: "postgres", database: null, settings: ["idle_in_transaction_session_timeout=10min"] });
+  });
+
+  it("finds idle-in-transaction sessions, churn and password logins with the real clock", async () => {
+    const report = buildSourceReport(await analyzeSnapshot(snap));
+    const byRule = (id: string) => report.findings.filter((f) => f.ruleId === id);
+    const iit = byRule("connection-idle-in-transaction");
+    expect(iit.map((f) => f.object.name)).toEqual(["report-exporter (postgres)"]);
+    expect(iit[0].evidence).toMatchObject({ application: "report-exporter", user: "postgres", clients: "127.0.0.1", peakIdleInTransaction: 1 });
+    expect(iit[0].file).toBe("pg_stat_activity");
+    expect(byRule("connection-churn").map((f) => f.object.name)).toEqual(["cron-per-request (postgres)"]);
+    expect(byRule("connection-password-auth").map((f) => f.object.name).sort()).toEqual(
+      ["billing-worker", "cron-per-request", "nightly-backfill", "orders-api", "report-exporter"].map((a) => `${a} (postgres)`),
+    );
+    // Minutes-old connections and seconds-old transactions are within DSQL's limits.
+    expect(byRule("connection-max-lifetime")).toEqual([]);
+    expect(byRule("connection-long-transaction")).toEqual([]);
+    expect(report.connections).toBeTruthy();
+  });
+
+  it("an injected clock 61 minutes later: pools must recycle, the open transactions exceed 5 minutes", async () => {
+    const last = Date.parse(snap.connections!.samples.at(-1)!.at);
+    const a = await analyzeSnapshot(snap, { now: new Date(last + 61 * 60_000) });
+    const fs = a.workloadFindings;
+    const lifetime = fs.filter((f) => f.ruleId === "connection-max-lifetime").map((f) => f.object.name).sort();
+    expect(lifetime).toEqual(["billing-worker (postgres)", "cron-per-request (postgres)", "nightly-backfill (postgres)", "orders-api (postgres)", "report-exporter (postgres)"]);
+    const orders = fs.find((f) => f.ruleId === "connection-max-lifetime" && f.object.name.startsWith("orders-api"))!;
+    expect(orders.evidence).toMatchObject({ connections: 3, oldestConnectionMinutes: 61, limitMinutes: 60 });
+    expect(orders.message).toMatch(/maximum lifetime below 60 min/);
+    const long = fs.filter((f) => f.ruleId === "connection-long-transaction");
+    expect(long.map((f) => f.object.name).sort()).toEqual(["nightly-backfill (postgres)", "report-exporter (postgres)"]);
+    expect(long.every((f) => f.severity === "blocker")).toBe(true);
+    expect(a.sections.connections!.ageHistogram.find((b) => b.bucket === "1–6 h")!.connections).toBe(a.sections.connections!.totals.connections);
+    // 59 minutes later: still inside the limit.
+    const early = auditConnections(snap.connections, { now: new Date(last + 59 * 60_000) });
+    expect(connectionFindings(early).filter((f) => f.ruleId === "connection-max-lifetime")).toEqual([]);
+  });
+});
+
+describe("offline psql collector", () => {
+  it("gathers the same connection audit", async () => {
+    expect(spawnSync("psql", ["--version"]).status, "psql is not installed: run scripts/setup-test-deps.sh").toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), "dsqlpf-conn-"));
+    const script = join(dir, "collect.sql");
+    const out = join(dir, "snapshot.json");
+    writeFileSync(script, collectorScript());
+    const r = spawnSync("psql", ["-X", "-q", "-d", s.urlFor("app"), "-v", "sample_seconds=1", "-v", `out=${out}`, "-f", script], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const fromPsql = parseSnapshot(readFileSync(out, "utf8"));
+    const fromLive = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
+    const [a, b] = await Promise.all([analyzeSnapshot(fromPsql), analyzeSnapshot(fromLive)]);
+    const steady = (x: typeof a) =>
+      x.sections.connections!.applications
+        .filter((p) => p.application !== "cron-per-request")
+        .map((p) => ({ application: p.application, user: p.user, client: p.client, peak: p.peak, peakIdleInTransaction: p.peakIdleInTransaction, auth: p.auth }));
+    expect(a.sections.connections!.samples).toBe(7);
+    expect(steady(a)).toEqual(steady(b));
+    expect(a.sections.source.collected.find((n) => n.item === "connections")).toMatchObject({ collected: true });
+    // psql SETs its timeouts in the session, so the server's value shows through RESET's value.
+    expect(a.sections.connections!.settings.find((x) => x.name === "statement_timeout")).toMatchObject({ value: "0 (off)", source: "server" });
+  }, 30_000);
+});
