@@ -12,14 +12,15 @@ import type { AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
+import { REPORT_FORMATS, type ReportFormat } from "../report/vocabulary";
 import { TOOL_VERSION } from "../version";
 import { registerRewriteCommand } from "./rewrite-command";
 import { registerStoreCommands } from "./export-command";
 
 export class UsageError extends Error {}
 
-export const FORMATS = ["text", "json", "md", "sarif"] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = REPORT_FORMATS;
+export type Format = ReportFormat;
 
 export function render(report: AssessmentReport, format: Format): string {
   switch (format) {

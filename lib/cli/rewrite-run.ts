@@ -10,7 +10,7 @@ import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
 import { renderDataScript } from "../rewrite/data";
 import { renderSteps } from "../rewrite/render";
-import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
+import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 
 /** --config FILE: per-table key strategies. */
 export const RewriteConfig = z.object({
@@ -46,7 +46,7 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   const targetDate = helpers.checkTargetDate(o.targetDate);
   const { report, artifacts, rewritten } = await assessFiles(files, {
     targetDate,
-    rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate },
+    rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? DEFAULT_KEY_STRATEGY, tableStrategies, targetDate },
     onRewriteError: "throw",
   });
   const { rw, plan } = rewritten!;

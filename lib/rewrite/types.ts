@@ -7,8 +7,9 @@ import type { ParsedStatement } from "../ingest/parse";
 import type { RuleId } from "../rules/ids";
 import type { ObjectRef } from "../rules/core/rule";
 
-export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
-export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
+import type { KeyStrategy } from "../report/vocabulary";
+
+export { KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 
 export interface RewriteOptions {
   /** Default key strategy for serial/sequence-backed columns. */

@@ -5,23 +5,10 @@
 import { EVERY_RULE } from "../rules/all";
 import type { RuleMeta } from "../rules/core/rule";
 import type { AssessmentReport } from "../report/contract";
+import type { RuleDoc } from "../report/vocabulary";
 import type { Prisma } from "./generated/client";
 import { prisma } from "./prisma";
-import type { KeyStrategy } from "../rewrite/types";
 
-/** The rewrite's key strategies in the order the dashboard offers them (keep, its default, first). */
-export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const satisfies readonly KeyStrategy[];
-export type { KeyStrategy };
-export const KEY_STRATEGY_LABEL: Record<KeyStrategy, string> = {
-  keep: "Keep sequences",
-  uuid: "UUID keys",
-  identity: "Identity columns",
-};
-export const KEY_STRATEGY_HELP: Record<KeyStrategy, string> = {
-  keep: "Keep sequence-backed keys as they are (DSQL supports sequences since 2026-02-13).",
-  uuid: "Replace serial keys with UUIDs (gen_random_uuid()): no insert hot spot; foreign keys follow.",
-  identity: "Turn serial keys into identity columns with a large CACHE.",
-};
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
 export type SortKey = keyof typeof SORTS;
@@ -162,14 +149,7 @@ export function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhere
   return where;
 }
 
-export interface RuleDoc {
-  id: string;
-  title: string;
-  why: string;
-  fix: string;
-  docsUrl: string;
-  example?: { bad: string; good: string };
-}
+export type { RuleDoc };
 
 const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>(EVERY_RULE.map((r) => [r.id, r]));
 

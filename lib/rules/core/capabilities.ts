@@ -31,8 +31,6 @@ export const CAPABILITIES = {
   partialIndexes: { id: "partial-indexes", since: "2026-09-15", title: "Partial indexes (CREATE INDEX ASYNC … WHERE)", source: SOURCES.RN },
 } satisfies Record<string, Capability>;
 
-export type CapabilityName = keyof typeof CAPABILITIES;
-
 /** The newest capability date in the catalog: the default assessment target. */
 export const LATEST_CAPABILITY_DATE: string = Object.values(CAPABILITIES)
   .map((c) => c.since)
