@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
+          <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
             <Link href={user ? "/" : "/signin"} className="flex items-center gap-2 font-semibold text-slate-900">
               <span aria-hidden className="inline-block h-6 w-6 rounded bg-indigo-700 text-center text-sm leading-6 text-white">
                 ✓
@@ -55,7 +55,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-screen-2xl px-6 py-6">
+        <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6">
           <QueryProvider>{children}</QueryProvider>
         </main>
       </body>

@@ -44,8 +44,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
           <h1 className="text-2xl font-semibold">Assessments</h1>
           <p className="text-sm text-slate-600">What it takes to move each PostgreSQL database to Aurora DSQL.</p>
         </div>
-        <div className="flex items-center gap-3">
-          <form role="search" action="/" className="flex gap-2">
+        <div className="flex w-full flex-wrap items-center gap-3 sm:w-auto">
+          <form role="search" action="/" className="flex min-w-0 flex-1 gap-2 sm:flex-none">
             {sp.sort && <input type="hidden" name="sort" value={sp.sort} />}
             {sp.order && <input type="hidden" name="order" value={sp.order} />}
             <label htmlFor="q" className="sr-only">
@@ -56,7 +56,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
               name="q"
               defaultValue={sp.q ?? ""}
               placeholder="Search name or source"
-              className="w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+              className="w-full min-w-0 rounded-md border sm:w-64 border-slate-300 bg-white px-3 py-2 text-sm"
             />
             <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">Search</button>
           </form>
@@ -76,16 +76,16 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
           to start.
         </Empty>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="w-full text-sm" data-testid="assessments-table">
             <thead className="border-b border-slate-200 bg-slate-50">
               <tr>
                 {header("name", "Name")}
-                <th scope="col" className="px-4 py-2 text-left font-semibold text-slate-700">
+                <th scope="col" className="hidden px-4 py-2 text-left font-semibold text-slate-700 md:table-cell">
                   Source
                 </th>
-                {header("createdAt", "Date")}
-                <th scope="col" className="px-4 py-2 text-left font-semibold text-slate-700">
+                {header("createdAt", "Date", "hidden text-left md:table-cell")}
+                <th scope="col" className="hidden px-4 py-2 text-left font-semibold text-slate-700 sm:table-cell">
                   Status
                 </th>
                 {header("readiness", "Readiness")}
@@ -95,17 +95,17 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             <tbody className="divide-y divide-slate-100">
               {items.map((a) => (
                 <tr key={a.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-2.5">
+                  <td className="break-words px-4 py-2.5">
                     <Link href={`/assessments/${a.id}`} className="font-medium text-indigo-700 hover:underline">
                       {a.name}
                     </Link>
                   </td>
-                  <td className="max-w-md truncate px-4 py-2.5 text-slate-700" title={a.sourceLabel}>
+                  <td className="hidden max-w-md truncate px-4 py-2.5 text-slate-700 md:table-cell" title={a.sourceLabel}>
                     <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{SOURCE_LABEL[a.sourceKind] ?? a.sourceKind}</span>
                     {a.sourceLabel}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">{formatDate(a.createdAt)}</td>
-                  <td className="px-4 py-2.5">
+                  <td className="hidden whitespace-nowrap px-4 py-2.5 text-slate-700 md:table-cell">{formatDate(a.createdAt)}</td>
+                  <td className="hidden px-4 py-2.5 sm:table-cell">
                     <StatusPill status={a.status} />
                   </td>
                   <td className="px-4 py-2.5">

@@ -24,6 +24,25 @@ export function SeverityChart({ data }: { data: Record<string, number> }) {
   );
 }
 
+/** Hours of the problems needing a person, per category (low–high as a range bar). */
+export function EffortByCategoryChart({ data }: { data: Array<{ category: string; low: number; high: number; problems: number }> }) {
+  const rows = data.map((d) => ({ ...d, range: [d.low, d.high] as [number, number] }));
+  const height = Math.max(140, rows.length * 30 + 40);
+  return (
+    <div style={{ height }} data-testid="effort-chart" role="img" aria-label={`Hours of work needing a person by category: ${data.map((d) => `${d.category} ${d.low}–${d.high} h`).join(", ")}`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 48, top: 4, bottom: 4 }}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" unit=" h" tick={{ fill: "#334155", fontSize: 12 }} />
+          <YAxis type="category" dataKey="category" width={140} tick={{ fill: "#334155", fontSize: 12 }} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(_v, _n, item) => [`${item.payload.low}–${item.payload.high} h (${item.payload.problems} problems)`, "Effort"]} />
+          <Bar dataKey="range" fill="#b45309" isAnimationActive={false} label={{ position: "right", fill: "#0f172a", fontSize: 12, formatter: (v: unknown) => (Array.isArray(v) ? `${v[1]} h` : "") }} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 export function CategoryChart({ data }: { data: Array<{ category: string; blocker: number; warning: number; advice: number }> }) {
   const height = Math.max(160, data.length * 30 + 50);
   return (

@@ -2,6 +2,7 @@
 import type { CostEstimate } from "../lib/cost/model";
 import type { HotspotSection } from "../lib/workload/hotspots";
 import type { AssessmentReport } from "../lib/report/contract";
+import { evidenceLabel, evidenceValue } from "./labels";
 import { SEVERITY_COLOR } from "./severity";
 
 export const usd = (n: number) => `$${n.toLocaleString("en", { maximumFractionDigits: n < 10 ? 2 : 0 })}`;
@@ -24,27 +25,28 @@ export function CostHeadline({ cost }: { cost: CostEstimate }) {
   if (cost.status !== "estimated" || !cost.usdPerMonth) {
     return (
       <div className="space-y-2 text-sm" data-testid="cost">
-        <p className="text-slate-800">{cost.message ?? "No workload was measured, so no DPU estimate."}</p>
-        {cost.inputsNeeded && (
-          <ul className="list-disc pl-5 text-slate-700">
-            {cost.inputsNeeded.map((i) => (
-              <li key={i.name}>
-                <span className="font-mono">{i.name}</span>: {i.description}
-              </li>
-            ))}
-          </ul>
-        )}
+        <p className="text-slate-800">No workload was measured (no pg_stat_statements calls and no table activity while sampling), so DPU is not estimated. Enter the expected workload below, or collect again while the application runs.</p>
         <p className="text-slate-700">Storage: {range(cost.storageGbMonth, (n) => n.toFixed(2))} GB-month.</p>
       </div>
     );
   }
   return (
     <div className="space-y-1" data-testid="cost">
+      {cost.entered && (
+        <p>
+          <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="cost-entered">
+            Entered, not measured
+          </span>
+        </p>
+      )}
       <p className="text-3xl font-semibold tabular-nums" data-testid="cost-total">
         {range(cost.usdPerMonth.total, usd)} <span className="text-base font-normal text-slate-600">/ month</span>
       </p>
       <p className="text-sm text-slate-700">
-        DPU {range(cost.usdPerMonth.dpu, usd)} · storage {range(cost.usdPerMonth.storage, usd)} · {cost.region}, {cost.activeRegions} region{cost.activeRegions > 1 ? "s" : ""} · measured over {Math.round(cost.basis.seconds)} s
+        DPU {range(cost.usdPerMonth.dpu, usd)} · storage {range(cost.usdPerMonth.storage, usd)} · {cost.region}, {cost.activeRegions} region{cost.activeRegions > 1 ? "s" : ""} ·{" "}
+        {cost.entered
+          ? `from ${cost.entered.transactionsPerSecond.toLocaleString("en")} transactions/s entered by the team`
+          : `measured over ${Math.round(cost.basis.seconds)} s`}
       </p>
     </div>
   );
@@ -76,7 +78,7 @@ export function HotspotTable({ section, limit }: { section: HotspotSection; limi
               {limit ? null : (
                 <div className="mt-0.5 text-xs text-slate-600">
                   {Object.entries(h.evidence)
-                    .map(([k, v]) => `${k}: ${typeof v === "number" ? v.toLocaleString("en", { maximumFractionDigits: 2 }) : v}`)
+                    .map(([k, v]) => `${evidenceLabel(k)}: ${evidenceValue(k, v)}`)
                     .join(" · ")}
                 </div>
               )}

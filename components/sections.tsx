@@ -4,6 +4,7 @@
  */
 import type { AssessmentReport } from "../lib/report/contract";
 import { costOf, CostHeadline, hotspotSection, HotspotTable } from "./cost";
+import { isSourceSection, SourceSummary } from "./source-summary";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -159,7 +160,7 @@ export function SourceNotes({ report, kind }: { report: AssessmentReport; kind: 
   return (
     <div className="mt-4">
       <h3 className="mb-1 text-sm font-semibold text-slate-800">Source</h3>
-      <DataView data={src} />
+      {isSourceSection(src) ? <SourceSummary source={src} /> : <DataView data={src} />}
     </div>
   );
 }

@@ -45,7 +45,7 @@ export function CostWhatIf({ cost }: { cost: CostLike | null }) {
   return (
     <div className="space-y-3 text-sm" data-testid="whatif">
       <label className="block">
-        Workload: <span className="font-semibold tabular-nums">{scale}%</span> of what was measured
+        Workload: <span className="font-semibold tabular-nums">{scale}%</span> of the estimated workload
         <input type="range" min={10} max={1000} step={10} value={scale} onChange={(e) => setScale(Number(e.target.value))} className="mt-1 w-full accent-indigo-700" aria-label="Workload scale" />
       </label>
       {(cost.whatIf ?? []).map((w) => (

@@ -39,9 +39,11 @@ test("overview numbers match the CLI's JSON for the same file", async ({ page })
   await expect(page.getByTestId("readiness-score")).toHaveText(String(cli.summary.readiness.score));
   await expect(page.getByTestId("readiness-band")).toHaveText(cli.summary.readiness.band);
   await expect(page.getByTestId("readiness-formula")).toHaveText(cli.summary.readiness.formula);
-  for (const sev of ["blocker", "warning", "advice"]) await expect(page.getByTestId(`count-${sev}`)).toHaveText(String(cli.summary.bySeverity[sev]));
-  await expect(page.getByTestId("effort-range")).toHaveText(`${cli.summary.effortHours.low}–${cli.summary.effortHours.high} h`);
-  await expect(page.getByTestId("category-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  for (const sev of ["blocker", "warning", "advice"]) await expect(page.getByTestId(`count-${sev}`)).toHaveText(cli.summary.bySeverity[sev].toLocaleString("en-US"));
+  // Effort is the migration plan's (the CLI's `rewrite` report carries it; e2e/overview.spec.ts compares them).
+  const figures = (await (await page.request.get(`/api${assessmentUrl}/export?format=json`)).json()).figures;
+  await expect(page.getByTestId("effort-range")).toHaveText(`${figures.effort.low.toLocaleString("en-US")}–${figures.effort.high.toLocaleString("en-US")} h`);
+  await expect(page.getByTestId("effort-chart").or(page.getByText("No problem needs a person."))).toBeVisible();
   await screenshot(page, "03-overview");
 
   // The API serves the CLI's contract plus stored state.

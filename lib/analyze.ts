@@ -5,6 +5,7 @@
  */
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
+import { checkStatementCount, HeapGuard } from "./ingest/limits";
 import { loadParser, nodeOffset, parseFile, type FileStatistics, type ParsedStatement, type ParseError } from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** Called after each file with how far the analysis is. */
   onProgress?: (p: { file: string; filesDone: number; filesTotal: number; statements: number }) => void;
+  /** Refuse inputs with more statements than this (default: DSQL_PREFLIGHT_MAX_STATEMENTS or 300,000). */
+  maxStatements?: number;
   /** Receives each parsed statement after the rules ran (e.g. to keep statements for rewrites). */
   onStatement?: (stmt: ParsedStatement) => void;
 }
@@ -90,6 +93,8 @@ export function statementObject(stmt: ParsedStatement, builder: ModelBuilder): O
 }
 
 export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  // Counted from the lexer's split, before any parsing: too many statements is refused up front.
+  const heapGuard = new HeapGuard(checkStatementCount(inputs, opts.maxStatements));
   await loadParser();
   const targetDate = opts.targetDate ?? LATEST_CAPABILITY_DATE;
   const rules = (opts.rules ?? ALL_RULES).filter((r) => isActive(r, targetDate));
@@ -129,6 +134,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     sources.set(file.path, src);
     const stats = parseFile(file, (item) => {
       statements++;
+      heapGuard.tick(file.path);
       if (!item.ok) {
         findings.push(parseErrorFinding(item.error));
         return;

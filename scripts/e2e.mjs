@@ -2,7 +2,7 @@
 // it on a fresh embedded PostgreSQL in a temporary directory, on a free port. Screenshots of every page
 // land in test-results/screens/.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -30,6 +30,8 @@ const r = spawnSync("npx", ["playwright", "test", "--config", "e2e/playwright.co
   stdio: "inherit",
   env: { ...env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
 });
+// As root the cluster lives in the postgres user's home, linked from DATA_DIR/pg.
+if (existsSync(join(dataDir, "pg"))) rmSync(realpathSync(join(dataDir, "pg")), { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
 console.log(`e2e: build ${((t1 - t0) / 1000).toFixed(1)} s, tests ${((Date.now() - t1) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(r.status ?? 1);

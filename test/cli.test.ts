@@ -33,7 +33,7 @@ describe("dsql-preflight analyze", () => {
   it("prints compiler-style lines file:line:col: severity rule message", () => {
     const { stdout } = cli(["analyze", join(dir, "broken.sql")]);
     expect(stdout).toContain(`${join(dir, "broken.sql")}:2:1: blocker index-not-async index t_id must be created with CREATE INDEX ASYNC`);
-    expect(stdout).toMatch(/readiness \d+\/100/);
+    expect(stdout).toMatch(/Readiness \d+\/100/);
   });
 
   it("writes the JSON contract", () => {
@@ -93,6 +93,20 @@ describe("dsql-preflight analyze", () => {
     const big = cli(["analyze", join(dir, "clean.sql"), "--max-bytes", "10"]);
     expect(big.code).toBe(2);
     expect(big.stderr).toMatch(/clean\.sql: .*over the 10 byte limit/);
+  });
+
+  it("refuses more statements than the limit before any analysis, from the flag or the environment", () => {
+    const many = join(dir, "many.sql");
+    writeFileSync(many, Array.from({ length: 12 }, (_, i) => `INSERT INTO t VALUES (${i});\n`).join(""));
+    const flag = cli(["analyze", many, "--max-statements", "5"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stdout).toBe("");
+    expect(flag.stderr).toContain(`${many}: input too large to analyse: 12 statements, limit 5`);
+    const r = spawnSync(process.execPath, [bin, "analyze", many], { encoding: "utf8", env: { ...process.env, DSQL_PREFLIGHT_MAX_STATEMENTS: "11" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("input too large to analyse: 12 statements, limit 11");
+    expect(cli(["analyze", many, "--max-statements", "12", "--fail-on", "never"]).code).toBe(0);
+    expect(cli(["analyze", many, "--max-statements", "lots"]).stderr).toMatch(/--max-statements: "lots" is not a positive whole number/);
   });
 
   it("documents every option in --help", () => {

@@ -2,13 +2,15 @@
  * dsql-preflight command line. Exit codes: 0 nothing reached --fail-on, 1 something did,
  * 2 usage or input errors (the message names the file and the problem).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
+import { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError, type WorkloadInput } from "../cost/workload-input";
 import { assessFiles } from "../pipeline/assess";
 import type { AssessmentReport } from "../report/contract";
+import { withFigures } from "../report/figures";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
@@ -25,7 +27,7 @@ export type Format = ReportFormat;
 export function render(report: AssessmentReport, format: Format): string {
   switch (format) {
     case "json":
-      return JSON.stringify(report, null, 2) + "\n";
+      return JSON.stringify(withFigures(report), null, 2) + "\n";
     case "md":
       return toMarkdown(report);
     case "sarif":
@@ -41,6 +43,11 @@ export function parseSize(s: string): number {
   const unit = (m[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * mult);
+}
+
+function parseCount(s: string, flag: string): number {
+  if (!/^\d+$/.test(s.trim()) || Number(s) <= 0) throw new UsageError(`${flag}: "${s}" is not a positive whole number`);
+  return Number(s);
 }
 
 export function checkTargetDate(d: string | undefined): string {
@@ -67,18 +74,52 @@ export interface AnalyzeCliOptions {
   targetDate?: string;
   failOn: "blocker" | "warning" | "never";
   maxBytes?: string;
+  maxStatements?: string;
   progress?: boolean;
   db?: string;
   sampleSeconds?: string;
   region?: string;
   saveSnapshot?: string;
+  workloadTps?: string;
+  rowsPerTxn?: string;
+  readWriteRatio?: string;
+  storageGb?: string;
+  workload?: string;
+}
+
+/** The entered workload (flags and/or --workload file), validated before any work starts. */
+function enteredWorkload(o: AnalyzeCliOptions): WorkloadInput | undefined {
+  try {
+    return workloadFromFlags(o, (path) => {
+      try {
+        return readFileSync(path, "utf8");
+      } catch {
+        throw new WorkloadInputError(`--workload: cannot read ${path}`);
+      }
+    });
+  } catch (e) {
+    if (e instanceof WorkloadInputError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The cost section for an entered workload; an unknown --region is a usage error. */
+export function enteredCost(w: WorkloadInput, model: Parameters<typeof schemaDefaults>[0], region: string | undefined) {
+  try {
+    return estimateEntered(w, schemaDefaults(model), { region });
+  } catch (e) {
+    if (/no DSQL price for region/.test(String((e as Error).message))) throw new UsageError(`--region: ${(e as Error).message}`);
+    throw e;
+  }
 }
 
 export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
   // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
   const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
-  const fromSource = !wantsSource ? undefined : await (await import("./source-analyze")).runSourceAnalyze(inputs, o, {
+  const workload = enteredWorkload(o);
+  const fromSource = !wantsSource ? undefined : await (await import("./source-analyze")).runSourceAnalyze(inputs, { ...o, enteredWorkload: workload }, {
     targetDate: checkTargetDate,
+    enteredCost: (w, model) => enteredCost(w, model, o.region),
     usageError: (m) => new UsageError(m),
     finish: (report) => {
       emit(render(report, o.format), o.out);
@@ -92,7 +133,9 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const files = readInputs(inputs, { maxBytes });
   const { report } = await assessFiles(files, {
     targetDate,
+    maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
     hooks: { onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined },
+    cost: workload ? (model) => enteredCost(workload, model, o.region) : undefined,
   });
   emit(render(report, o.format), o.out);
   return fails(report, o.failOn) ? 1 : 0;
@@ -119,11 +162,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-t, --target-date <YYYY-MM-DD>", `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`)
     .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
+    .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
     .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
     .option("--sample-seconds <n>", "with --db: seconds between the two activity samples (default 60)")
     .option("--save-snapshot <file>", "with --db: also write the collected snapshot (catalog + statistics, no data, no credentials)")
     .option("--region <region>", "AWS Region for DSQL prices in the cost estimate (default us-east-1)")
+    .option("--workload-tps <n>", "entered workload for the cost estimate: transactions per second (when nothing was measured)")
+    .option("--rows-per-txn <n>", "entered workload: rows read or written per transaction")
+    .option("--read-write-ratio <reads:writes>", "entered workload: read/write mix, e.g. 80:20 (or a read share such as 0.8)")
+    .option("--storage-gb <n>", "entered workload: data stored, in GB")
+    .option("--workload <file>", "entered workload from a YAML or JSON file (transactionsPerSecond, rowsPerTransaction, readWriteRatio, storageGb; optional rowBytes, secondaryIndexes, computeMsPerTransaction)")
     .addHelpText(
       "after",
       `
@@ -135,7 +184,8 @@ Examples:
   dsql-preflight analyze db/migrations --format sarif --out dsql.sarif --fail-on warning
   dsql-preflight analyze schema.sql --target-date 2026-06-01
   dsql-preflight analyze --db "postgresql://assessor@db.internal/app?sslmode=verify-full&sslrootcert=ca.pem" --sample-seconds 120 --format json
-  dsql-preflight analyze snapshot.json   (from psql -f scripts/dsql-preflight-collect.sql)`,
+  dsql-preflight analyze snapshot.json   (from psql -f scripts/dsql-preflight-collect.sql)
+  dsql-preflight analyze schema.sql --workload-tps 200 --rows-per-txn 5 --read-write-ratio 80:20 --storage-gb 50 --format json`,
     )
     .action(async (inputs: string[], o: AnalyzeCliOptions) => setExit(await runAnalyze(inputs, o)));
 

@@ -10,6 +10,7 @@ import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
 import { renderDataScript } from "../rewrite/data";
 import { renderSteps } from "../rewrite/render";
+import { headline, withFigures } from "../report/figures";
 import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 
 /** --config FILE: per-table key strategies. */
@@ -62,9 +63,9 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   writeFileSync(join(o.out, "changes.patch"), artifacts.patch!);
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  process.stderr.write(
-    `dsql-preflight: ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten), ${rw.manual.length} manual work items, ${steps.files.length} step files → ${o.out}\n`,
-  );
+  const full = withFigures(report);
+  writeFileSync(join(o.out, "report.json"), JSON.stringify(full, null, 2) + "\n");
+  const h = headline(full.figures);
+  process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files → ${o.out}\n`);
   return 0;
 }

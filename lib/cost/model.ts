@@ -98,7 +98,9 @@ export interface CostEstimate {
   formulas: string[];
   assumptions: string[];
   whatIf?: WhatIf[];
-  /** When no workload was measured: what to provide to estimateFromInputs(). */
+  /** The workload the user entered (not measured) that this estimate was made from. */
+  entered?: import("./workload-input").WorkloadInput;
+  /** When no workload was measured: what to enter for an estimate. */
   inputsNeeded?: Array<{ name: keyof ManualInputs; description: string }>;
   items?: Array<WorkItem & { dpuPerMonth: Range }>;
   message?: string;
@@ -301,7 +303,7 @@ export function estimateCost(profile: WorkloadProfile, o: CostOptions = {}): Cos
       inputsNeeded: INPUTS_NEEDED,
       usdPerMonth: { dpu: zero(), ...usdStorage(storage, price, prices.freeTier) },
       message:
-        "No workload was observed (no pg_stat_statements calls and no table activity during sampling), so DPU is not estimated. Provide transactions per second and rows per transaction (estimateFromInputs), or collect while the application runs.",
+        "No workload was observed (no pg_stat_statements calls and no table activity during sampling), so DPU is not estimated. Enter the workload (transactions per second, rows per transaction, read/write mix, storage) on the Cost page or with --workload-tps, --rows-per-txn, --read-write-ratio and --storage-gb, or collect while the application runs.",
     };
   }
   assumptions.push(

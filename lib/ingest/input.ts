@@ -22,6 +22,7 @@ export type InputErrorCode =
   | "not-found"
   | "unreadable"
   | "zip"
+  | "too-many-statements"
   | "no-sql-files";
 
 export class InputError extends Error {

@@ -5,7 +5,8 @@
  * still fails becomes a ParseError instead of stopping the file.
  */
 import { loadModule, parseSync } from "libpg-query";
-import { scanScript, type MetaCommand, type Span } from "./lex";
+import type { MetaCommand, Span } from "./lex";
+import { takeScan } from "./limits";
 import type { InputFile } from "./input";
 import { SourceText } from "./source-text";
 
@@ -84,7 +85,7 @@ export function parseFile(
   onStatement: (s: StatementOrError) => void,
   src: SourceText = new SourceText(file.text),
 ): FileStatistics {
-  const scan = scanScript(file.text);
+  const scan = takeScan(file);
   // ASYNC offsets ascend and statements arrive in file order, so one cursor finds each statement's.
   const asyncAt = scan.asyncKeywords;
   let asyncCursor = 0;

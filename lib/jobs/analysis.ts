@@ -19,11 +19,14 @@ function threadEntry(): string | undefined {
   }
 }
 
+/** Backstop for the analysis thread's heap; the statement limit and heap guard stop most inputs earlier. */
+const THREAD_HEAP_MB = 2048;
+
 export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   const entry = threadEntry();
   if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assessUploads(inputs, opts, onProgress);
   return new Promise((resolve, reject) => {
-    const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
     let settled = false;
     w.on("message", (m: { type: string; progress?: Progress; assessed?: Assessed; message?: string; expected?: boolean }) => {
       if (m.type === "progress") onProgress(m.progress!);
@@ -37,7 +40,10 @@ export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProg
     });
     w.on("error", (e) => {
       settled = true;
-      reject(e);
+      // Running out of memory happens again on every attempt with the same input: no retry.
+      if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+        reject(new AssessmentError(`input too large to analyse: the analysis ran out of memory (${THREAD_HEAP_MB} MB)`));
+      } else reject(e);
     });
     w.on("exit", (code) => {
       if (!settled) reject(new Error(`analysis thread exited with code ${code}`));

@@ -4,9 +4,11 @@
  * collection (live.ts) all come here, so they cannot drift apart.
  */
 import { analyze, type AnalysisResult, type AnalyzeOptions } from "../analyze";
-import type { InputFile } from "../ingest/input";
+import { InputError, type InputFile } from "../ingest/input";
 import type { ParsedStatement } from "../ingest/parse";
-import { buildPlan, type MigrationPlan } from "../plan/plan";
+import type { CostEstimate } from "../cost/model";
+import type { SchemaModel } from "../model/schema";
+import { buildPlan, type MigrationPlan, type PlanContext } from "../plan/plan";
 import { buildReport, type AssessmentReport } from "../report/contract";
 import { rewrite } from "../rewrite/engine";
 import type { KeyStrategy, RewriteResult } from "../rewrite/types";
@@ -34,11 +36,12 @@ export interface Rewritten {
 }
 
 /** Analyse the files once, keeping the parsed statements when a rewrite follows. */
-export async function analyseFiles(files: InputFile[], opts: { targetDate: string; keepStatements: boolean; hooks?: AnalyzeHooks }): Promise<Analysed> {
+export async function analyseFiles(files: InputFile[], opts: { targetDate: string; keepStatements: boolean; maxStatements?: number; hooks?: AnalyzeHooks }): Promise<Analysed> {
   const statements: ParsedStatement[] = [];
   const onStatement = opts.hooks?.onStatement;
   const result = await analyze(files, {
     targetDate: opts.targetDate,
+    maxStatements: opts.maxStatements,
     onProgress: opts.hooks?.onProgress,
     onStatement: opts.keepStatements
       ? (s) => {
@@ -51,13 +54,17 @@ export async function analyseFiles(files: InputFile[], opts: { targetDate: strin
 }
 
 /** Rewrite an analysis (without analysing again) and plan the migration. */
-export async function rewriteAnalysed(a: Analysed, opts: RewriteStageOptions): Promise<Rewritten> {
+export async function rewriteAnalysed(a: Analysed, opts: RewriteStageOptions, planContext: PlanContext = {}): Promise<Rewritten> {
   const rw = await rewrite(a.files, { ...opts, analyzed: { analysis: a.result, statements: a.statements } });
-  return { rw, plan: buildPlan(rw) };
+  return { rw, plan: buildPlan(rw, planContext) };
 }
 
 export interface AssessFilesOptions {
   targetDate: string;
+  /** Refuse inputs with more statements than this (default: lib/ingest/limits.ts). */
+  maxStatements?: number;
+  /** The cost section for a workload the user entered, from the analysed model. */
+  cost?: (model: SchemaModel) => CostEstimate;
   /** Without a key strategy the run stops after the report (the CLI's analyze). */
   rewrite?: RewriteStageOptions;
   /** "throw" for the CLI's rewrite command; otherwise a failed rewrite leaves the report with a note. */
@@ -74,19 +81,24 @@ export interface FilesAssessment extends Assessed {
 }
 
 export async function assessFiles(files: InputFile[], opts: AssessFilesOptions): Promise<FilesAssessment> {
-  const a = await analyseFiles(files, { targetDate: opts.targetDate, keepStatements: opts.rewrite !== undefined, hooks: opts.hooks });
-  if (!opts.rewrite) return { report: buildReport(a.result, opts.now), artifacts: {}, analysis: a.result };
+  const a = await analyseFiles(files, { targetDate: opts.targetDate, keepStatements: opts.rewrite !== undefined, maxStatements: opts.maxStatements, hooks: opts.hooks });
+  const report = (): AssessmentReport => {
+    const r = buildReport(a.result, opts.now);
+    if (opts.cost) r.cost = opts.cost(a.result.model);
+    return r;
+  };
+  if (!opts.rewrite) return { report: report(), artifacts: {}, analysis: a.result };
   let rewritten: Rewritten | undefined;
   let failure: unknown;
   try {
     rewritten = await rewriteAnalysed(a, opts.rewrite);
   } catch (e) {
-    if (opts.onRewriteError === "throw") throw e;
+    // Input limits hit during the analysis are the input's fault, the same on every attempt.
+    if (opts.onRewriteError === "throw" || e instanceof InputError) throw e;
     failure = e;
   }
   opts.beforeReport?.();
   // Built after the rewrite, from the same analysis, as every caller did before.
-  const report: AssessmentReport = buildReport(a.result, opts.now);
-  const assessed = rewritten ? withSections(report, rewritten) : withRewriteError(report, failure);
+  const assessed = rewritten ? withSections(report(), rewritten) : withRewriteError(report(), failure);
   return { ...assessed, analysis: a.result, rewritten };
 }

@@ -4,11 +4,14 @@
  */
 import { gunzipSync } from "node:zlib";
 import { unzipSync } from "fflate";
+import type { CostEstimate } from "../cost/model";
 import type { ParsedStatement } from "../ingest/parse";
+import type { SchemaModel } from "../model/schema";
 import { analyzeSnapshot, buildSourceReport } from "../source/analyze-snapshot";
 import { collectSource } from "../source/collect";
 import type { ConnectionParams } from "../source/connection";
 import { parseSnapshot, type Snapshot } from "../source/snapshot";
+import { poolSteps } from "../workload/connection-plan";
 import { withRewriteError, withSections, type Assessed } from "./artifacts";
 import { rewriteAnalysed, type RewriteStageOptions, type Rewritten } from "./assess";
 
@@ -18,6 +21,8 @@ export interface SnapshotAssessOptions {
   rewrite?: RewriteStageOptions;
   /** AWS Region for DSQL prices in the cost estimate. */
   region?: string;
+  /** The cost section for a workload the user entered, replacing the measured estimate. */
+  cost?: (model: SchemaModel) => CostEstimate;
   onProgress?: (message: string, percent: number) => void;
 }
 
@@ -25,6 +30,7 @@ export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions
   opts.onProgress?.("Analysing the catalog and the workload", 80);
   const statements: ParsedStatement[] = [];
   const a = await analyzeSnapshot(snap, { targetDate: opts.targetDate, region: opts.region, onStatement: opts.rewrite ? (s) => statements.push(s) : undefined });
+  if (opts.cost) a.sections.cost = opts.cost(a.result.model);
   if (!opts.rewrite) return { report: buildSourceReport(a), artifacts: {} };
   opts.onProgress?.("Rewriting the schema for DSQL and planning the migration", 92);
   if (!a.ddl) return { report: buildSourceReport(a), artifacts: {} };
@@ -32,7 +38,8 @@ export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions
   let rewritten: Rewritten | undefined;
   let failure: unknown;
   try {
-    rewritten = await rewriteAnalysed({ files, result: a.result, statements }, opts.rewrite);
+    // The plan's application-changes phase sets pool settings per application from the connection audit.
+    rewritten = await rewriteAnalysed({ files, result: a.result, statements }, opts.rewrite, { poolSteps: poolSteps(a.sections.connections) });
   } catch (e) {
     failure = e;
   }

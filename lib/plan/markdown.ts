@@ -1,6 +1,7 @@
 /** plan.md: the migration plan as a runbook a PostgreSQL engineer can follow. */
 import type { RewriteResult } from "../rewrite/types";
 import type { MigrationPlan } from "./plan";
+import { FIGURE_LABEL, n } from "../report/figures";
 import { mdCell, mdCode, mdCodeBlock, mdParagraph, mdText } from "../report/md-escape";
 
 export function planMarkdown(plan: MigrationPlan, rw: RewriteResult): string {
@@ -8,7 +9,9 @@ export function planMarkdown(plan: MigrationPlan, rw: RewriteResult): string {
   const e = plan.effort.total;
   out.push("# DSQL migration plan", "");
   out.push(`Inputs: ${rw.analysis.files.map((f) => mdCode(f.file)).join(", ")} · target capabilities as of ${mdText(rw.analysis.targetDate)} · key strategy: ${mdText(rw.options.keyStrategy)}`, "");
-  out.push(`Estimated effort: **${e.low}–${e.high} h**. ${rw.stats.emitted} DSQL statements (${rw.stats.changed} rewritten, ${rw.stats.unchanged} unchanged), ${rw.manual.length} manual work items, ${rw.stats.removed} statements not needed on DSQL.`, "");
+  const rewritten = rw.objects.filter((o) => o.status === "rewritten").length;
+  // Same figures and names as the dashboard and report exports (lib/report/figures.ts).
+  out.push(`${FIGURE_LABEL.effort}: **${e.low}–${e.high} h**. ${n(rw.analysis.files.reduce((a, f) => a + f.statements, 0))} ${FIGURE_LABEL.sourceStatements} → ${n(rw.stats.emitted)} ${FIGURE_LABEL.dsqlStatements}; ${n(rewritten)} ${FIGURE_LABEL.objectsRewritten}, ${n(rw.manual.length)} ${FIGURE_LABEL.manualWorkItems}, ${n(rw.stats.removed)} statements not needed on DSQL.`, "");
   out.push("| phase | effort (h) |", "|---|---|");
   for (const p of plan.phases) out.push(`| ${mdCell(p.title)} | ${p.effortHours.low}–${p.effortHours.high} |`);
   out.push("", "| category | effort (h) |", "|---|---|");

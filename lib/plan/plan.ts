@@ -117,7 +117,12 @@ function sum(findings: Finding[]): { low: number; high: number } {
 
 const APP_CATEGORIES = new Set(["procedural-code", "transactions-and-locking", "security-and-roles", "workload", "views"]);
 
-export function buildPlan(rw: RewriteResult): MigrationPlan {
+export interface PlanContext {
+  /** Pool settings per application, from the live source's connection audit. */
+  poolSteps?: PlanStep[];
+}
+
+export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPlan {
   const manualRules = new Set(rw.manual.flatMap((m) => m.ruleIds));
   mechanical = new Set([...rw.statements.flatMap((s) => s.rules), ...rw.dropped.flatMap((d) => d.rules)].filter((r) => !manualRules.has(r)));
   const model = rw.analysis.model;
@@ -228,6 +233,7 @@ export function buildPlan(rw: RewriteResult): MigrationPlan {
   for (const [rule, items] of byRule) {
     manualSteps.push({ title: `${rule}: ${items.length} item(s)`, purpose: `${items.slice(0, 8).map((m) => m.reason).join("; ")}${items.length > 8 ? "; …" : ""}. ${items[0].suggestion}`, sql: items.slice(0, 2).map((m) => m.original).join("\n\n"), verify: "the behaviour is covered by an application test", resolves: [rule] });
   }
+  manualSteps.push(...(ctx.poolSteps ?? []));
   phases.push({ id: "application", title: "6. Application changes", steps: manualSteps, effortHours: sum(appFindings) });
   phases.push({
     id: "cutover",

@@ -7,6 +7,7 @@ import type { FileStatistics } from "../ingest/parse";
 import { inventory, objectCount } from "../model/schema";
 import { CATEGORIES, EFFORT_HOURS, SEVERITIES, type Category, type Finding, type Severity } from "../rules/core/rule";
 import { TOOL_VERSION } from "../version";
+import { capabilityStatus, type CapabilityStatus } from "./capability";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -39,6 +40,8 @@ export interface AssessmentReport {
   generatedAt: string;
   /** DSQL capability date the findings were assessed against. */
   targetDate: string;
+  /** The newest capability in force at the target date (with its age) and every approximate capability date. */
+  capability: CapabilityStatus;
   files: FileReport[];
   inventory: Record<string, number>;
   findings: Finding[];
@@ -135,6 +138,7 @@ export function buildReport(result: AnalysisResult, now: Date = new Date()): Ass
     tool: { name: "dsql-preflight", version: TOOL_VERSION },
     generatedAt: now.toISOString(),
     targetDate: result.targetDate,
+    capability: capabilityStatus(result.targetDate, now),
     files: result.files.map((f) => ({ ...f, metaCommands: f.metaCommands.map((m) => ({ line: m.line, command: m.text })) })),
     inventory: inventory(result.model),
     findings: result.findings,

@@ -10,6 +10,8 @@ import type { CostEstimate } from "../cost/model";
 import { BAND_COLOR, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./vocabulary";
 import type { AssessmentReport } from "./contract";
 import { planStepKey } from "./markdown";
+import { auditOf, connectionsHtml } from "./connections-export";
+import { FIGURE_LABEL, figuresOf, headline, hours } from "./figures";
 
 export interface FindingReview {
   status: string;
@@ -114,21 +116,44 @@ h1{font-size:26px;margin:4px 0 2px}h2{font-size:18px;margin:26px 0 8px;border-bo
 .kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:10px}.kpi{border:1px solid #e2e8f0;border-radius:6px;padding:8px 10px}.kpi b{display:block;font-size:20px}
 .ring .ringnum{font-size:26px;font-weight:700;fill:#0f172a}
 .chart{margin:12px 0}.chart svg{max-width:760px;display:block}.chart figcaption{font-weight:600;margin-bottom:4px}.lbl{font-size:11px;fill:#334155;dominant-baseline:middle}.val{font-size:11px;fill:#334155;dominant-baseline:middle}
-table{border-collapse:collapse;width:100%;margin:6px 0 10px}th,td{border-bottom:1px solid #e2e8f0;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f8fafc;font-weight:600}
+table{border-collapse:collapse;width:100%;margin:6px 0 10px;table-layout:fixed}td{overflow-wrap:anywhere;word-break:break-word}th,td{border-bottom:1px solid #e2e8f0;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f8fafc;font-weight:600}
 thead{display:table-header-group}tr{break-inside:avoid}
 .sev{display:inline-block;border-radius:3px;padding:0 5px;font-weight:600;font-size:10px}
 .st{display:inline-block;border-radius:3px;padding:0 5px;color:#fff;font-size:10px;white-space:nowrap}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:10.5px}td.rule code{white-space:nowrap}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:10.5px}td code{overflow-wrap:anywhere}
 .steps{list-style:none;padding:0;margin:0}.steps li{padding:3px 0;break-inside:avoid}.box{display:inline-block;width:12px;height:12px;border:1.5px solid #334155;border-radius:2px;margin-right:6px;vertical-align:-2px;text-align:center;font-size:10px;line-height:10px}
 .links a{margin-right:12px}.note{font-size:10.5px;color:#475569}
-.break{break-before:page}
+.break{break-before:page}.answers{display:grid;grid-template-columns:1fr 2fr;gap:14px;margin:10px 0}.answer{border:1px solid #e2e8f0;border-radius:6px;padding:10px 12px}.answer h3{margin:0 0 4px}.answer .big{font-size:22px;font-weight:700}
+col.sev{width:72px}col.rule{width:17%}col.obj{width:18%}col.loc{width:14%}col.st{width:100px}
+@media (max-width:640px){.page{padding:14px}.cover{grid-template-columns:1fr}.kpis{grid-template-columns:repeat(2,1fr)}.answers{grid-template-columns:1fr}table{font-size:11px}}
 @media print{.links{display:none}.page{padding:0}}
 @page{size:A4;margin:14mm 12mm}
 `;
 
+/** The cover: readiness, then the two answers (what the rewrite fixes, what needs a person). */
+function coverSection(r: AssessmentReport): string {
+  const s = r.summary;
+  const fg = figuresOf(r);
+  const h = headline(fg);
+  const out: string[] = [];
+  out.push(`<section class="cover">${readinessRing(fg.readiness.score, fg.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>${esc(h.readiness)}</b></p><div class="kpis">`);
+  for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(fg.bySeverity[sev])}</b></div>`);
+  out.push(`<div class="kpi"><span>${FIGURE_LABEL.effort}</span><b>${esc(hours(fg.effort))}</b></div></div>`);
+  out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}.</p></div></section>`);
+  out.push(`<section class="answers" data-testid="cover-answers"><div class="answer"><h3>${FIGURE_LABEL.fixedByRewrite}</h3><div class="big">${num(fg.fixedByRewrite)}</div><p class="note">findings the DSQL rewrite resolves mechanically: review the diff, no further work.</p></div>`);
+  out.push(`<div class="answer"><h3>${FIGURE_LABEL.needsPerson}</h3><div class="big">${num(fg.needsPerson.problems)} problems <span class="muted" style="font-size:13px;font-weight:400">(${num(fg.needsPerson.findings)} findings)</span></div>`);
+  if (fg.problems.length) {
+    out.push(`<table><colgroup><col><col style="width:32%"><col style="width:70px"><col style="width:64px"></colgroup><thead><tr><th>Problem</th><th>Object</th><th>Effort</th><th>Findings</th></tr></thead><tbody>`);
+    for (const p of fg.problems.slice(0, 12)) out.push(`<tr><td>${esc(p.title)} <code>${esc(p.ruleId)}</code></td><td>${esc(p.object)}</td><td>${esc(hours(p.hours))}</td><td>${num(p.instances)}</td></tr>`);
+    out.push(`</tbody></table>`);
+    if (fg.problems.length > 12) out.push(`<p class="note">…and ${num(fg.problems.length - 12)} more problems, listed with their findings below.</p>`);
+  } else out.push(`<p class="note">Nothing: every blocker and warning is fixed by the rewrite.</p>`);
+  out.push(`</div></section>`);
+  return out.join("");
+}
+
 export function reportHtml(d: PrintData): string {
   const { report: r, assessment: a } = d;
-  const s = r.summary;
   const max = d.maxRowsPerCategory ?? 150;
   const counts: Record<string, number> = {};
   r.findings.forEach((_, i) => {
@@ -143,10 +168,7 @@ export function reportHtml(d: PrintData): string {
   out.push(
     `<p class="muted">Aurora DSQL migration assessment · ${esc(a.source)}${a.runNumber && a.runNumber > 1 ? ` · run ${a.runNumber}` : ""} · assessed ${esc(date(a.createdAt))} against DSQL capabilities as of <b>${esc(r.targetDate)}</b> · dsql-preflight ${esc(r.tool.version)}</p>`,
   );
-  out.push(`<section class="cover">${readinessRing(s.readiness.score, s.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>Readiness ${s.readiness.score}/100</b> — ${esc(s.readiness.band)}</p><div class="kpis">`);
-  for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(s.bySeverity[sev])}</b></div>`);
-  out.push(`<div class="kpi"><span>Effort</span><b>${s.effortHours.low}–${s.effortHours.high} h</b></div></div>`);
-  out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(s.findings)} findings (${s.fixKinds.auto} fixed automatically by the rewrite, ${s.fixKinds.manual} manual). Readiness = ${esc(s.readiness.formula)}.</p></div></section>`);
+  out.push(coverSection(r));
   out.push(categoryChart(r));
   if (d.reviewOf) out.push(reviewChart(counts, r.findings.length));
 
@@ -155,7 +177,7 @@ export function reportHtml(d: PrintData): string {
   for (const cat of CATEGORIES) {
     const list = r.findings.map((f, idx) => ({ f, idx })).filter((x) => x.f.category === cat);
     if (!list.length) continue;
-    out.push(`<h3>${esc(cat)} (${list.length})</h3><table><thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Location</th><th>Message</th>${d.reviewOf ? "<th>Status</th>" : ""}</tr></thead><tbody>`);
+    out.push(`<h3>${esc(cat)} (${list.length})</h3><table><colgroup><col class="sev"><col class="rule"><col class="obj"><col class="loc"><col>${d.reviewOf ? '<col class="st">' : ""}</colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Location</th><th>Message</th>${d.reviewOf ? "<th>Status</th>" : ""}</tr></thead><tbody>`);
     for (const { f, idx } of list.slice(0, max)) {
       const c = SEVERITY_COLOR[f.severity];
       const rv = d.reviewOf?.(idx);
@@ -182,7 +204,7 @@ export function reportHtml(d: PrintData): string {
   if (plan?.phases?.length) {
     const total = plan.phases.reduce((n, p) => n + p.steps.length, 0);
     const checked = plan.phases.reduce((n, p) => n + p.steps.filter((_, i) => d.planChecks?.[planStepKey(p.id, i)]).length, 0);
-    out.push(`<h2 class="break">Migration plan</h2><p class="muted">${plan.phases.length} phases, ${total} steps, ${checked} checked off${plan.effort?.total ? ` · estimated effort ${plan.effort.total.low}–${plan.effort.total.high} h` : ""}</p>`);
+    out.push(`<h2 class="break">Migration plan</h2><p class="muted">${plan.phases.length} phases, ${checked} of ${total} steps done · ${esc(FIGURE_LABEL.effort.toLowerCase())} ${esc(hours(figuresOf(r).effort))}</p>`);
     plan.phases.forEach((p, pi) => {
       out.push(`<h3>${pi + 1}. ${esc(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` <span class="muted">(${p.effortHours.low}–${p.effortHours.high} h)</span>` : ""}</h3><ul class="steps">`);
       p.steps.forEach((st, si) => {
@@ -198,10 +220,12 @@ export function reportHtml(d: PrintData): string {
     out.push(`<h2>Cost summary</h2>`);
     if (cost.status === "estimated" && cost.usdPerMonth) {
       out.push(
-        `<table><thead><tr><th></th><th>Low</th><th>High</th></tr></thead><tbody><tr><td>DPU cost per month</td><td>${money(cost.usdPerMonth.dpu.low)}</td><td>${money(cost.usdPerMonth.dpu.high)}</td></tr><tr><td>Storage cost per month</td><td>${money(cost.usdPerMonth.storage.low)}</td><td>${money(cost.usdPerMonth.storage.high)}</td></tr><tr><th>Total per month</th><th>${money(cost.usdPerMonth.total.low)}</th><th>${money(cost.usdPerMonth.total.high)}</th></tr></tbody></table><p class="note">${esc(cost.region)}, ${cost.activeRegions} active Region(s), measured over ${Math.round(cost.basis.seconds)} s.</p>`,
+        `<table><thead><tr><th></th><th>Low</th><th>High</th></tr></thead><tbody><tr><td>DPU cost per month</td><td>${money(cost.usdPerMonth.dpu.low)}</td><td>${money(cost.usdPerMonth.dpu.high)}</td></tr><tr><td>Storage cost per month</td><td>${money(cost.usdPerMonth.storage.low)}</td><td>${money(cost.usdPerMonth.storage.high)}</td></tr><tr><th>Total per month</th><th>${money(cost.usdPerMonth.total.low)}</th><th>${money(cost.usdPerMonth.total.high)}</th></tr></tbody></table><p class="note">${esc(cost.region)}, ${cost.activeRegions} active Region(s), ${cost.entered ? `entered, not measured: ${esc(cost.entered.transactionsPerSecond)} transactions/s, ${esc(cost.entered.rowsPerTransaction)} rows per transaction, reads:writes ${esc(cost.entered.readWriteRatio)}, ${esc(cost.entered.storageGb)} GB` : `measured over ${Math.round(cost.basis.seconds)} s`}.</p>`,
       );
     } else out.push(`<p>${esc(cost.message ?? "No workload was measured, so there is no DPU estimate.")}</p>`);
   }
+  const connections = auditOf(r);
+  if (connections) out.push(connectionsHtml(connections, esc));
   out.push(`<p class="note" style="margin-top:24px">Generated ${esc(new Date().toISOString().slice(0, 16).replace("T", " "))} UTC by dsql-preflight.</p></div></body></html>`);
   return out.join("\n");
 }

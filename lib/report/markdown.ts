@@ -1,10 +1,13 @@
 /** GitHub-flavoured Markdown that pastes cleanly into a PR, wiki page or ticket. */
+import { capabilityLines } from "./capability";
 import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
 import type { AssessmentReport } from "./contract";
+import { FIGURE_LABEL, figuresOf, headline, hours, n, type ReportFigures } from "./figures";
 import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
+import { auditOf, connectionsMarkdown } from "./connections-export";
 
 const SEVERITY_MARK = { blocker: "🟥 blocker", warning: "🟧 warning", advice: "🟦 advice" } as const;
 
@@ -44,12 +47,12 @@ function money(n: number): string {
   return n >= 100 ? `$${Math.round(n).toLocaleString("en-US")}` : `$${n.toFixed(2)}`;
 }
 
-function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"]): string[] {
+function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"], figures: ReportFigures): string[] {
   const out: string[] = ["## Migration plan", ""];
-  const e = plan.effort?.total;
+  const e = figures.effort;
   const steps = plan.phases.reduce((n, p) => n + p.steps.length, 0);
   const done = checks ? plan.phases.reduce((n, p) => n + p.steps.filter((_, i) => checks[planStepKey(p.id, i)]).length, 0) : 0;
-  out.push(`${plan.phases.length} phases, ${steps} steps${checks ? `, ${done} checked off` : ""}${e ? `; estimated effort **${e.low}–${e.high} h**` : ""}.`, "");
+  out.push(`${plan.phases.length} phases, ${steps} steps${checks ? `, ${done} checked off` : ""}${e ? `; ${FIGURE_LABEL.effort.toLowerCase()} **${hours(e)}**` : ""}.`, "");
   plan.phases.forEach((p, pi) => {
     out.push(`### ${pi + 1}. ${cell(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` (${p.effortHours.low}–${p.effortHours.high} h)` : ""}`, "");
     p.steps.forEach((st, si) => {
@@ -84,7 +87,7 @@ function costSection(c: CostEstimate): string[] {
       `| Storage cost per month | ${money(c.usdPerMonth.storage.low)} | ${money(c.usdPerMonth.storage.high)} |`,
       `| **Total per month** | **${money(c.usdPerMonth.total.low)}** | **${money(c.usdPerMonth.total.high)}** |`,
       "",
-      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, measured over ${Math.round(c.basis.seconds)} s of workload.`,
+      `Region ${mdText(c.region)}, ${c.activeRegions} active Region${c.activeRegions > 1 ? "s" : ""}, ${c.entered ? `**entered, not measured**: ${c.entered.transactionsPerSecond} transactions/s, ${c.entered.rowsPerTransaction} rows per transaction, reads:writes ${mdText(String(c.entered.readWriteRatio))}, ${c.entered.storageGb} GB` : `measured over ${Math.round(c.basis.seconds)} s of workload`}.`,
       "",
     );
     if (c.whatIf?.length) {
@@ -101,6 +104,8 @@ function costSection(c: CostEstimate): string[] {
 
 export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {}): string {
   const s = report.summary;
+  const fg = figuresOf(report);
+  const h = headline(fg);
   const max = opts.maxRowsPerCategory ?? 200;
   const out: string[] = [];
   out.push(`# ${mdText(opts.title ?? "Aurora DSQL migration assessment")}`, "");
@@ -108,13 +113,15 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
   out.push(
     `Assessed against DSQL capabilities as of **${mdText(report.targetDate)}** by dsql-preflight ${report.tool.version} on ${report.generatedAt.slice(0, 10)}.`,
     "",
-    "| Readiness | Blockers | Warnings | Advice | Effort | Statements | Parse errors |",
-    "|---|---|---|---|---|---|---|",
-    `| **${s.readiness.score}/100** (${s.readiness.band}) | ${s.bySeverity.blocker} | ${s.bySeverity.warning} | ${s.bySeverity.advice} | ${s.effortHours.low}–${s.effortHours.high} h | ${s.statements} | ${s.parseErrors} |`,
+    ...(report.capability ? [...capabilityLines(report.capability).map((l) => `- ${mdText(l)}`), ""] : []),
+    "| Readiness | Blockers | Warnings | Advice | Estimated effort | Fixed by the rewrite | Needs a person | Statements | Parse errors |",
+    "|---|---|---|---|---|---|---|---|---|",
+    `| **${fg.readiness.score}/100** (${fg.readiness.band}) | ${fg.bySeverity.blocker} | ${fg.bySeverity.warning} | ${fg.bySeverity.advice} | ${hours(fg.effort)} | ${n(fg.fixedByRewrite)} findings | ${n(fg.needsPerson.problems)} problems (${n(fg.needsPerson.findings)} findings) | ${s.statements} | ${s.parseErrors} |`,
     "",
-    `<sub>Readiness = ${cell(s.readiness.formula)}. Effort = ${cell(s.effortHours.formula)}.</sub>`,
+    `<sub>Readiness = ${cell(s.readiness.formula)}. Estimated effort = ${cell(fg.effort.formula)}.</sub>`,
     "",
   );
+  if (h.rewrite) out.push(`**Rewrite:** ${h.rewrite}.`, "");
   const inv = Object.entries(report.inventory).filter(([, n]) => n > 0);
   if (inv.length) out.push(`**Inventory:** ${inv.map(([k, n]) => `${n} ${k}`).join(", ")}`, "");
   if (opts.statusOf) {
@@ -159,9 +166,11 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     out.push("");
   }
   const plan = report.plan as MigrationPlan | undefined;
-  if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks));
+  if (plan?.phases?.length) out.push(...planSection(plan, opts.planChecks, fg));
   const cost = report.cost as CostEstimate | null | undefined;
   if (cost) out.push(...costSection(cost));
+  const connections = auditOf(report);
+  if (connections) out.push(...connectionsMarkdown(connections));
   const metas = report.files.flatMap((f) => f.metaCommands.map((m) => `${mdCode(`${f.file}:${m.line}`)} ${mdCode(m.command)}`));
   if (metas.length) out.push("## psql meta-commands (skipped)", "", ...metas.slice(0, 50).map((m) => `- ${m}`), "");
   return out.join("\n");

@@ -1,5 +1,7 @@
 /** Compiler-style text: `file:line:col: severity rule message`, one finding per line, then a summary. */
+import { capabilityLines } from "./capability";
 import type { AssessmentReport } from "./contract";
+import { figuresOf, headline } from "./figures";
 
 export function toText(report: AssessmentReport): string {
   const lines: string[] = [];
@@ -10,10 +12,14 @@ export function toText(report: AssessmentReport): string {
     for (const m of file.metaCommands) lines.push(`${file.file}:${m.line}:1: note psql-meta-command ${m.command} (skipped: psql runs it, not the server)`);
   }
   const s = report.summary;
+  const h = headline(figuresOf(report));
   lines.push(
     "",
     `${s.findings} findings (${s.bySeverity.blocker} blockers, ${s.bySeverity.warning} warnings, ${s.bySeverity.advice} advice) in ${s.statements} statements from ${report.files.length} file(s); ${s.parseErrors} parse errors`,
-    `readiness ${s.readiness.score}/100 (${s.readiness.band}); effort ${s.effortHours.low}–${s.effortHours.high} h; target DSQL capabilities as of ${report.targetDate}`,
+    `${h.readiness}; ${h.effort}; target DSQL capabilities as of ${report.targetDate}`,
+    `${h.work}`,
+    ...(h.rewrite ? [h.rewrite] : []),
   );
+  if (report.capability) lines.push(...capabilityLines(report.capability));
   return lines.join("\n") + "\n";
 }

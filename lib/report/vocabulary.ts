@@ -49,7 +49,7 @@ export const REPORT_FORMATS = ["text", "json", "md", "sarif"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Downloads of a stored assessment (API, shared links, `dsql-preflight export`). */
-export const EXPORT_FORMATS = ["md", "pdf", "json", "sarif", "html"] as const;
+export const EXPORT_FORMATS = ["md", "summary", "pdf", "json", "sarif", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** A shared link's downloads: the HTML form is the shared page itself. */
 export const SHARED_EXPORT_FORMATS = ["md", "pdf", "json", "sarif"] as const satisfies readonly ExportFormat[];

@@ -4,6 +4,8 @@
  */
 import type { AssessmentReport } from "../report/contract";
 import { toMarkdown } from "../report/markdown";
+import { toMarkdownSummary } from "../report/markdown-summary";
+import { withFigures } from "../report/figures";
 import { toSarif } from "../report/sarif";
 import { reportHtml } from "../report/html";
 import { htmlToPdf } from "../report/pdf";
@@ -84,10 +86,24 @@ export function printHtml(l: LoadedAssessment, extra: { banner?: string; links?:
   });
 }
 
-export async function renderExport(l: LoadedAssessment, format: ExportFormat, extra: { banner?: string } = {}): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
+export async function renderExport(l: LoadedAssessment, format: ExportFormat, extra: { banner?: string; origin?: string } = {}): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
   const base = fileBase(l.meta.name);
   const report = l.report as unknown as AssessmentReport;
   switch (format) {
+    case "summary": {
+      const page = `${extra.origin ?? ""}/assessments/${l.meta.id}`;
+      const md = toMarkdownSummary(report, {
+        title: `${l.meta.name}: Aurora DSQL migration assessment`,
+        subtitle: `Source: ${l.meta.source}${l.meta.runNumber > 1 ? ` · run ${l.meta.runNumber}` : ""} · assessed ${l.meta.createdAt.toISOString().slice(0, 10)}`,
+        planChecks: checkedSteps(l),
+        links: [
+          { label: "Dashboard", href: page },
+          { label: "Checklist of problems that need a person", href: `${page}/checklist` },
+          { label: "Full report (Markdown)", href: `${extra.origin ?? ""}/api/assessments/${l.meta.id}/export?format=md` },
+        ],
+      });
+      return { body: md, contentType: "text/markdown; charset=utf-8", filename: `${base}-summary.md` };
+    }
     case "md": {
       const md = toMarkdown(report, {
         title: `${l.meta.name}: Aurora DSQL migration assessment`,
@@ -101,7 +117,7 @@ export async function renderExport(l: LoadedAssessment, format: ExportFormat, ex
       return { body: JSON.stringify(toSarif(report), null, 2) + "\n", contentType: "application/sarif+json", filename: `${base}.sarif` };
     case "json":
       return {
-        body: JSON.stringify({ ...l.report, assessment: { id: l.meta.id, name: l.meta.name, source: { kind: l.meta.sourceKind, label: l.meta.source }, run: l.meta.runNumber, options: { targetDate: l.meta.targetDate, keyStrategy: l.meta.keyStrategy }, createdAt: l.meta.createdAt }, planChecks: l.checks }, null, 2) + "\n",
+        body: JSON.stringify({ ...withFigures(report), assessment: { id: l.meta.id, name: l.meta.name, source: { kind: l.meta.sourceKind, label: l.meta.source }, run: l.meta.runNumber, options: { targetDate: l.meta.targetDate, keyStrategy: l.meta.keyStrategy }, createdAt: l.meta.createdAt }, planChecks: l.checks }, null, 2) + "\n",
         contentType: "application/json; charset=utf-8",
         filename: `${base}.json`,
       };

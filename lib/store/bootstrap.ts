@@ -8,7 +8,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { startEmbeddedPostgres, stopOrphanServer, type EmbeddedServer } from "../db/embedded";
 import { dataDir } from "./data-dir";
 import { applyMigrations } from "./migrate";
 
@@ -68,39 +68,36 @@ export async function openStore(opts: { log?: (s: string) => void } = {}): Promi
   }
 
   const dir = dataDir();
-  mkdirSync(dir, { recursive: true });
-  // As root the server runs as the `postgres` OS user, which must be able to enter the directory.
-  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
+  // Only this OS user may enter: the directory holds the database and the secrets (server.json, keys).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const infoFile = join(dir, "server.json");
   if (existsSync(infoFile)) {
+    let info: { url: string; pid: number } | undefined;
     try {
-      const info = JSON.parse(readFileSync(infoFile, "utf8")) as { url: string; pid: number };
-      if (info.pid !== process.pid && alive(info.pid) && (await reachable(info.url))) {
+      info = JSON.parse(readFileSync(infoFile, "utf8")) as { url: string; pid: number };
+    } catch {
+      /* unreadable: start our own */
+    }
+    if (info && info.pid !== process.pid && alive(info.pid)) {
+      if (await reachable(info.url)) {
         const applied = await applyMigrations(info.url);
         log(`joined the embedded PostgreSQL of process ${info.pid} (${dir})`);
         return { url: info.url, mode: "shared", dataDir: dir, appliedMigrations: applied, stop: async () => {} };
       }
-    } catch {
-      /* stale or unreadable: start our own */
+      throw new Error(`the embedded PostgreSQL in ${dir} belongs to process ${info.pid}, which is running but its database does not answer; stop that process and start again`);
     }
   }
 
+  // No live process owns the server: one left running by a crashed run (kill -9) is stopped first.
+  await stopOrphanServer(join(dir, "pg"), log);
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
-  let server: EmbeddedServer;
-  try {
-    server = await startEmbeddedPostgres({ dir: join(dir, "pg"), port, persistent: true });
-  } catch (e) {
-    // A crashed run can leave postmaster.pid behind; the server is not running if nobody answers.
-    const pidFile = join(dir, "pg", "postmaster.pid");
-    if (!existsSync(pidFile)) throw e;
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (alive(pid)) throw new Error(`embedded PostgreSQL in ${dir} is held by process ${pid}: ${(e as Error).message}`);
-    rmSync(pidFile);
-    server = await startEmbeddedPostgres({ dir: join(dir, "pg"), port, persistent: true });
-  }
+  const server: EmbeddedServer = await startEmbeddedPostgres({ dir: join(dir, "pg"), port, persistent: true });
   await ensureDatabase(server.url, DATABASE_NAME);
   const url = server.urlFor(DATABASE_NAME);
-  writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid, startedAt: new Date().toISOString() }, null, 2));
+  // The URL holds the database password: readable by this OS user only.
+  writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid, startedAt: new Date().toISOString() }, null, 2), { mode: 0o600 });
+  chmodSync(infoFile, 0o600);
   const applied = await applyMigrations(url);
   log(`embedded PostgreSQL ${server.version} on port ${server.port}, data in ${dir}${applied.length ? `; applied ${applied.join(", ")}` : ""}`);
   return {

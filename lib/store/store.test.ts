@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -6,7 +6,11 @@ import { afterAll, expect, test } from "vitest";
 import { openStore } from "./bootstrap";
 
 const dir = mkdtempSync(join(tmpdir(), "preflight-store-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  // As root the cluster lives in the postgres user's home, linked from DATA_DIR/pg.
+  if (existsSync(join(dir, "pg"))) rmSync(realpathSync(join(dir, "pg")), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
 
 test("embedded store: migrations apply on start, data survives a restart", async () => {
   const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };

@@ -6,7 +6,9 @@
 import { makeFinding } from "../analyze";
 import { WORKLOAD_RULES } from "../rules/all";
 import type { Finding } from "../rules/core/rule";
-import { DSQL_CONNECTION_LIMITS as L, type ApplicationConnections, type ConnectionAudit } from "./connections";
+import { DSQL_CONNECTION_LIMITS as L, duration, type ApplicationConnections, type ConnectionAudit } from "./connections";
+
+export { duration };
 
 export const CONNECTION_FILE = "pg_stat_activity";
 
@@ -58,13 +60,6 @@ export function applicationGroups(audit: ConnectionAudit): AppGroup[] {
 
 const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-export function duration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  const h = Math.floor(seconds / 3600);
-  const m = Math.round((seconds % 3600) / 60);
-  return m ? `${h} h ${m} min` : `${h} h`;
-}
 
 /** Findings from the audit, one per rule and application. */
 export function connectionFindings(audit: ConnectionAudit | null): Finding[] {

@@ -29,6 +29,15 @@ export const AGE_BUCKETS: Array<{ label: string; maxSeconds: number }> = [
   { label: "> 24 h", maxSeconds: Infinity },
 ];
 
+/** "45 s", "12 min", "3 h 5 min". */
+export function duration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
 export type AuthKind = "gssapi" | "client certificate" | "password or trust";
 
 export interface ApplicationConnections {

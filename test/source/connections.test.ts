@@ -16,6 +16,10 @@ import { analyzeSnapshot, buildSourceReport } from "../../lib/source/analyze-sna
 import { collectSource } from "../../lib/source/collect";
 import { collectorScript } from "../../lib/source/collector-script";
 import { parseSnapshot, type Snapshot } from "../../lib/source/snapshot";
+import { liveSource } from "../../lib/jobs/live";
+import { reportHtml } from "../../lib/report/html";
+import { toMarkdown } from "../../lib/report/markdown";
+import type { MigrationPlan } from "../../lib/plan/plan";
 import { startPg18, type TestServer } from "./servers";
 
 let s: TestServer;
@@ -150,6 +154,32 @@ describe("live connection audit", () => {
     const early = auditConnections(snap.connections, { now: new Date(last + 59 * 60_000) });
     expect(connectionFindings(early).filter((f) => f.ruleId === "connection-max-lifetime")).toEqual([]);
   });
+});
+
+describe("the dashboard's assessment of the snapshot", () => {
+  it("carries the audit into the plan's application phase and the exports", async () => {
+    const snap = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
+    const live = (await liveSource())!;
+    const { report } = await live.fromSnapshot(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
+    const plan = report.plan as MigrationPlan;
+    const app = plan.phases.find((p) => p.id === "application")!;
+    const pools = app.steps.filter((st) => st.title.startsWith("Connection pool: "));
+    expect(pools.map((st) => st.title)).toEqual(expect.arrayContaining(["Connection pool: orders-api (postgres)", "Connection pool: billing-worker (postgres)", "Connection pool: report-exporter (postgres)"]));
+    const orders = pools.find((st) => st.title === "Connection pool: orders-api (postgres)")!;
+    expect(orders.purpose).toMatch(/maximum connection lifetime 50 min/);
+    expect(orders.purpose).toMatch(/pool size about 3 per instance \(peak seen: 3\)/);
+    expect(orders.purpose).toMatch(/IAM authentication token generated for each new connection/);
+    expect(pools.find((st) => st.title.startsWith("Connection pool: report-exporter"))!.purpose).toMatch(/1 session\(s\) were idle in transaction/);
+
+    const md = toMarkdown(report);
+    expect(md).toContain("## Connections");
+    expect(md).toMatch(/\| orders-api \| postgres \| 127\.0\.0\.1 \| 3 \(3 \/ 0 \/ 0\) \|/);
+    expect(md).toContain("| < 1 min |");
+    const html = reportHtml({ report, assessment: { name: "app", source: "snapshot", createdAt: new Date(), targetDate: "2026-11-24" } });
+    expect(html).toContain("<h2>Connections</h2>");
+    expect(html).toContain("billing-worker");
+    expect(html).toContain('aria-label="Connections by age"');
+  }, 60_000);
 });
 
 describe("offline psql collector", () => {

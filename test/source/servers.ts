@@ -25,7 +25,7 @@ export interface TestServer {
 export async function startPg18(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "dsqlpf-src18-"));
   const s: EmbeddedServer = await startEmbeddedPostgres({ dir, settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all", track_counts: "on", fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
-  return wrap(18, s.port, "preflight", async () => {
+  return wrap(18, s.port, s.password, async () => {
     await s.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -27,7 +27,7 @@ export default async function AssessmentLayout({ params, children }: { params: P
   const btn = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50";
   return (
     <div className="space-y-4">
-      <div className="flex items-start justify-between gap-4">
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
         <div className="min-w-0">
           <p className="text-sm text-slate-600">
             <Link href="/" className="hover:underline">
@@ -35,7 +35,7 @@ export default async function AssessmentLayout({ params, children }: { params: P
             </Link>{" "}
             /
           </p>
-          <h1 className="flex items-center gap-3 text-2xl font-semibold" data-testid="assessment-name">
+          <h1 className="flex flex-wrap items-center gap-3 break-words text-2xl font-semibold" data-testid="assessment-name">
             {a.name} <StatusPill status={a.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">

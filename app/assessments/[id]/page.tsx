@@ -1,9 +1,13 @@
 import Link from "next/link";
-import { categoryMatrix, getAssessment, getReport, ruleDoc, ruleSeverity } from "../../../lib/store/assessments";
+import { getAssessment } from "../../../lib/store/assessments";
+import { getFigureReport } from "../../../lib/store/figures";
+import { FIGURE_LABEL, figuresOf, hours, n } from "../../../lib/report/figures";
 import { Card, Empty, formatBytes } from "../../../components/ui";
-import { CategoryChart, SeverityChart } from "../../../components/charts";
+import { EffortByCategoryChart } from "../../../components/charts";
+import { FixedByRewrite, NeedsPerson } from "../../../components/overview/work-split";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
 import { CostSummary, HotspotList, SourceNotes } from "../../../components/sections";
+import { ConnectionsSection } from "../../../components/connections";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
@@ -11,101 +15,82 @@ export const dynamic = "force-dynamic";
 export default async function Overview({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser();
   const { id } = await params;
-  const [a, report, categories] = await Promise.all([getAssessment(id), getReport(id, ["rewrites", "manualWorkItems", "plan", "findings"]), categoryMatrix(id)]);
+  const [a, report] = await Promise.all([getAssessment(id), getFigureReport(id)]);
   if (!a || !report) return <Empty title="No report stored for this assessment" />;
   const s = report.summary;
-  const topRules = Object.entries(s.byRule)
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 8);
-  const titles = new Map(topRules.map(([rule]) => [rule, { title: ruleDoc(rule)?.title ?? rule, severity: (ruleSeverity(rule) ?? "advice") as "blocker" | "warning" | "advice" }]));
-  const bandColor = BAND_COLOR[s.readiness.band] ?? "#334155";
+  const fg = figuresOf(report);
+  const bandColor = BAND_COLOR[fg.readiness.band] ?? "#334155";
   const base = `/assessments/${id}`;
 
   return (
-    <div className="grid grid-cols-12 gap-4" data-testid="overview">
-      <Card title="Readiness" className="col-span-4">
-        <div className="flex items-baseline gap-3">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-12" data-testid="overview">
+      <Card title={FIGURE_LABEL.readiness} className="lg:col-span-4">
+        <div className="flex flex-wrap items-baseline gap-x-3">
           <span className="text-5xl font-bold tabular-nums" style={{ color: bandColor }} data-testid="readiness-score">
-            {s.readiness.score}
+            {fg.readiness.score}
           </span>
           <span className="text-lg font-medium" style={{ color: bandColor }} data-testid="readiness-band">
-            {s.readiness.band}
+            {fg.readiness.band}
           </span>
         </div>
-        <p className="mt-3 text-xs leading-relaxed text-slate-700" data-testid="readiness-formula">
-          {s.readiness.formula}
+        <p className="mt-3 text-sm text-slate-800">
+          {FIGURE_LABEL.effort}{" "}
+          <Link href={`${base}/plan`} className="font-semibold tabular-nums text-indigo-800 hover:underline" data-testid="effort-range">
+            {hours(fg.effort)}
+          </Link>
+          <span className="text-slate-600"> {fg.effort.basis === "plan" ? "(the migration plan, all phases)" : "(from the findings)"}</span>
         </p>
-        <p className="mt-2 text-xs text-slate-600">
-          Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
-        </p>
-      </Card>
-
-      <Card title="Findings by severity" className="col-span-4">
-        <dl className="mb-2 grid grid-cols-3 gap-2 text-center">
+        <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
           {SEVERITIES.map((sev) => (
-            <div key={sev} className="rounded-md border px-2 py-1.5" style={{ borderColor: SEVERITY_COLOR[sev].border, background: SEVERITY_COLOR[sev].bg }}>
+            <div key={sev} className="rounded-md border px-1 py-1" style={{ borderColor: SEVERITY_COLOR[sev].border, background: SEVERITY_COLOR[sev].bg }}>
               <dt className="text-xs font-medium" style={{ color: SEVERITY_COLOR[sev].fg }}>
                 {sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}
               </dt>
-              <dd className="text-xl font-semibold tabular-nums" style={{ color: SEVERITY_COLOR[sev].fg }} data-testid={`count-${sev}`}>
+              <dd className="text-lg font-semibold tabular-nums" style={{ color: SEVERITY_COLOR[sev].fg }} data-testid={`count-${sev}`}>
                 <Link href={`${base}/checklist?severity=${sev}`} className="hover:underline">
-                  {s.bySeverity[sev]}
+                  {n(fg.bySeverity[sev])}
                 </Link>
               </dd>
             </div>
           ))}
         </dl>
-        <SeverityChart data={s.bySeverity} />
+        <details className="mt-3 text-xs text-slate-700">
+          <summary className="cursor-pointer font-medium text-slate-800">How these are computed</summary>
+          <p className="mt-1 leading-relaxed">
+            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
+          </p>
+          <p className="mt-1 leading-relaxed">Effort = {fg.effort.formula}.</p>
+        </details>
       </Card>
 
-      <Card title="Effort" className="col-span-4">
-        <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="effort-range">
-          {s.effortHours.low}–{s.effortHours.high} h
-        </p>
-        <p className="mt-1 text-sm text-slate-700">
-          {s.findings} findings · {s.fixKinds.auto} fixed automatically by the rewrite · {s.fixKinds.manual} manual
-        </p>
-        <p className="mt-3 text-xs leading-relaxed text-slate-700">{s.effortHours.formula}</p>
+      <Card title={FIGURE_LABEL.fixedByRewrite} className="lg:col-span-3">
+        <FixedByRewrite figures={fg} base={base} />
       </Card>
 
-      <Card title="Findings by category" className="col-span-7">
-        {categories.length ? <CategoryChart data={categories} /> : <p className="text-sm text-slate-600">No findings.</p>}
+      <Card title={FIGURE_LABEL.needsPerson} className="lg:col-span-5">
+        <NeedsPerson figures={fg} base={base} />
       </Card>
 
-      <Card title="Most frequent rules" className="col-span-5">
-        <table className="w-full text-sm">
-          <tbody className="divide-y divide-slate-100">
-            {topRules.map(([rule, n]) => {
-              const t = titles.get(rule);
-              return (
-                <tr key={rule}>
-                  <td className="py-1.5 pr-2">
-                    <span className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: SEVERITY_COLOR[t?.severity ?? "advice"].fg }} aria-hidden />
-                  </td>
-                  <td className="py-1.5">
-                    <Link href={`${base}/checklist?rule=${encodeURIComponent(rule)}`} className="text-indigo-700 hover:underline">
-                      {t?.title ?? rule}
-                    </Link>
-                    <div className="font-mono text-xs text-slate-600">{rule}</div>
-                  </td>
-                  <td className="py-1.5 text-right font-semibold tabular-nums">{n}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <Card title="Effort needing a person, by category" className="lg:col-span-6">
+        {fg.effortByCategory.length ? <EffortByCategoryChart data={fg.effortByCategory} /> : <p className="text-sm text-slate-600">No problem needs a person.</p>}
       </Card>
 
-      <Card title="Cost estimate" className="col-span-6">
+      <Card title="Cost estimate" className="lg:col-span-6">
         <CostSummary report={report} compact />
       </Card>
 
-      <Card title="Top hotspots" className="col-span-6">
+      <Card title="Top hotspots" className="min-w-0 lg:col-span-12">
         <HotspotList report={report} limit={5} />
       </Card>
 
-      <Card title="What was collected" className="col-span-12">
-        <div className="grid grid-cols-2 gap-6">
+      {a.sourceKind === "connection" || a.sourceKind === "snapshot" ? (
+        <Card title="Connections" className="min-w-0 lg:col-span-12">
+          <ConnectionsSection report={report} compact />
+        </Card>
+      ) : null}
+
+      <Card title="What was collected" className="lg:col-span-12">
+        <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-800">Inputs</h3>
             <table className="w-full text-sm" data-testid="files-table">

@@ -11,6 +11,13 @@ export interface Capability {
   since: string;
   title: string;
   source: string;
+  /**
+   * The date is not a published launch date but the first day the capability was seen documented:
+   * reports must say so (with `note`) instead of presenting the date as fact.
+   */
+  approximate?: boolean;
+  /** How the date was established, shown next to an approximate date. */
+  note?: string;
 }
 
 export const CAPABILITIES = {
@@ -29,6 +36,16 @@ export const CAPABILITIES = {
   foreignKeys: { id: "foreign-keys", since: "2026-08-26", title: "FOREIGN KEY constraints (all referential actions)", source: SOURCES.WN_FK },
   statistics: { id: "extended-statistics", since: "2026-08-27", title: "CREATE/ALTER/DROP STATISTICS (5 per table)", source: SOURCES.RN },
   partialIndexes: { id: "partial-indexes", since: "2026-09-15", title: "Partial indexes (CREATE INDEX ASYNC … WHERE)", source: SOURCES.RN },
+  // The User Guide page is undated, release notes up to 2026-09-15 say nothing and live tests still
+  // rejected plpgsql on 2026-09-23: the date is the day the page was seen, not a launch date.
+  plpgsql: {
+    id: "plpgsql",
+    since: "2026-11-24",
+    title: "PL/pgSQL functions and procedures, user CALL and DO blocks",
+    source: SOURCES.PLPGSQL,
+    approximate: true,
+    note: "documented by 2026-11-24; AWS has not published a launch date",
+  },
 } satisfies Record<string, Capability>;
 
 /** The newest capability date in the catalog: the default assessment target. */
@@ -36,6 +53,22 @@ export const LATEST_CAPABILITY_DATE: string = Object.values(CAPABILITIES)
   .map((c) => c.since)
   .sort()
   .at(-1)!;
+
+/** The newest capability in the catalog on or before a target date (what the assessment is "as of"). */
+export function newestCapability(targetDate: string): Capability {
+  const all: Capability[] = Object.values(CAPABILITIES);
+  return all.filter((c) => c.since <= targetDate).sort((a, b) => a.since.localeCompare(b.since)).at(-1) ?? CAPABILITIES.generalAvailability;
+}
+
+/** A capability's date as reports print it: exact dates plain, approximate ones with how they were established. */
+export function capabilityDateText(cap: Capability): string {
+  return cap.approximate ? `${cap.since} (approximate: ${cap.note ?? "no launch date published"})` : cap.since;
+}
+
+/** Whole days from a capability's date to `now` (its age when the report was made). */
+export function capabilityAgeDays(cap: Capability, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(`${cap.since}T00:00:00Z`)) / 86_400_000));
+}
 
 export function isSupported(cap: Capability, targetDate: string): boolean {
   return targetDate >= cap.since;

@@ -17,6 +17,7 @@ export const SOURCES = {
   SEQUENCE_FUNCTIONS: `${UG}/sequence-functions-syntax-support.html`,
   CREATE_VIEW: `${UG}/create-view.html`,
   CREATE_FUNCTION: `${UG}/create-function-syntax-support.html`,
+  PLPGSQL: `${UG}/working-with-plpgsql.html`,
   CREATE_STATISTICS: `${UG}/create-statistics-syntax-support.html`,
   FOREIGN_KEYS: `${UG}/working-with-foreign-key-constraints.html`,
   QUOTAS: `${UG}/CHAP_quotas.html`,

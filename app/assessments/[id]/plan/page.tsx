@@ -1,7 +1,8 @@
 import { getReport } from "../../../../lib/store/assessments";
 import { Empty } from "../../../../components/ui";
 import { CopyButton } from "../../../../components/copy-button";
-import { planEffort, planOf } from "../../../../components/report-sections";
+import { planOf } from "../../../../components/report-sections";
+import { FIGURE_LABEL, figuresOf, hours, n } from "../../../../lib/report/figures";
 import { PlanCheck } from "../../../../components/plan-check";
 import { planChecks } from "../../../../lib/review/plan-checks";
 import { planStepKey } from "../../../../lib/report/markdown";
@@ -25,18 +26,17 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     );
   }
   const steps = phases.reduce((n, p) => n + p.steps.length, 0);
-  const effort = planEffort(report!);
+  const effort = figuresOf(report!).effort;
+  const done = phases.reduce((a, p) => a + p.steps.filter((_, j) => checks[planStepKey(p.id, j)]).length, 0);
   return (
-    <div className="grid grid-cols-[240px_1fr] gap-5" data-testid="plan">
-      <nav aria-label="Phases" className="sticky top-4 self-start text-sm">
-        <p className="mb-2 text-slate-600">
-          {phases.length} phases · {steps} steps
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[240px_1fr]" data-testid="plan">
+      <nav aria-label="Phases" className="self-start text-sm lg:sticky lg:top-4">
+        <p className="mb-2 text-slate-600" data-testid="plan-progress">
+          {phases.length} phases · <span className="font-semibold text-slate-900">{n(done)} of {n(steps)} steps done</span>
         </p>
-        {effort && (
-          <p className="mb-3 text-slate-800" title={effort.formula}>
-            Effort <span className="font-semibold tabular-nums">{effort.low}–{effort.high} h</span>
-          </p>
-        )}
+        <p className="mb-3 text-slate-800" title={effort.formula} data-testid="plan-effort">
+          {FIGURE_LABEL.effort} <span className="font-semibold tabular-nums">{hours(effort)}</span>
+        </p>
         <ol className="space-y-1">
           {phases.map((p, i) => (
             <li key={p.id}>

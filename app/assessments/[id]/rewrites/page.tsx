@@ -4,6 +4,7 @@ import { getReport } from "../../../../lib/store/assessments";
 import { ruleDoc } from "../../../../lib/store/assessments";
 import { Card, Empty } from "../../../../components/ui";
 import { rewritesOf } from "../../../../components/report-sections";
+import { figuresOf, headline } from "../../../../lib/report/figures";
 import { hunksFor, SideBySide } from "../../../../components/side-by-side";
 import { requirePageUser } from "../../../_lib/session";
 
@@ -40,14 +41,13 @@ export default async function RewritesPage({ params, searchParams }: { params: P
   for (const o of rw.objects) for (const r of o.rules) ruleTitles[r] ??= ruleDoc(r)?.title ?? r;
   const base = `/assessments/${id}/rewrites`;
   const link = (o: number) => `${base}?${new URLSearchParams({ o: String(o), ...(q.q ? { q: q.q } : {}), ...(showAll ? { all: "1" } : {}) })}`;
-  const changed = rw.objects.filter((o) => o.status !== "unchanged").length;
+  const fg = figuresOf(report);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700">
-          {changed} of {rw.objects.length} objects change · {rw.manual.length} need manual work
-          {rw.stats.emitted !== undefined && rw.stats.sourceStatements !== undefined && ` · ${rw.stats.sourceStatements} source statements → ${rw.stats.emitted} DSQL statements (${rw.stats.changed ?? 0} changed, ${rw.stats.removed ?? 0} removed)`}
+        <p className="text-sm text-slate-700" data-testid="rewrite-figures">
+          {headline(fg).rewrite}
         </p>
         <div className="flex gap-2 text-sm">
           <a className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800" href={`/api/assessments/${id}/rewrites?format=sql`} data-testid="download-ddl">
@@ -58,7 +58,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           </a>
         </div>
       </div>
-      <div className="grid grid-cols-[340px_1fr] gap-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[340px_1fr]">
         <nav aria-label="Objects" className="space-y-2">
           <form action={base} className="flex gap-2">
             <label htmlFor="obj-q" className="sr-only">

@@ -1,5 +1,5 @@
 /**
- * GET /api/assessments/:id/export?format=md|pdf|json|sarif|html — the report with review states, as a download.
+ * GET /api/assessments/:id/export?format=md|summary|pdf|json|sarif|html — the report with review states, as a download.
  * PDF is rendered by headless Chromium from the print view; without Chromium the answer is 503 saying what to install.
  */
 import { z } from "zod";
@@ -18,7 +18,7 @@ export const GET = route(async (req, params) => {
   const { format, download } = query.parse(Object.fromEntries(new URL(req.url).searchParams));
   let out: Awaited<ReturnType<typeof renderExport>>;
   try {
-    out = await renderExport(await loadForExport(id), format);
+    out = await renderExport(await loadForExport(id), format, { origin: new URL(req.url).origin });
   } catch (e) {
     // A browser following the PDF button gets a page that says what to do, not JSON.
     if (e instanceof PdfUnavailableError && (req.headers.get("accept") ?? "").includes("text/html")) {

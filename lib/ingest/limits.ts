@@ -1,0 +1,87 @@
+/**
+ * Resource limits of one analysis. Memory grows with the number of statements (each can add model
+ * objects and findings), so the statement count is checked from the lexer's split before any parsing,
+ * and the heap is watched while statements stream through. Both failures are deterministic for a given
+ * input: callers report them and never retry.
+ */
+import { InputError, type InputFile } from "./input";
+import { scanScript, type ScriptScan } from "./lex";
+
+/** Above this many statements an input is refused before any work (rnacentral ×36, 47 MB, has 218k). */
+export const DEFAULT_MAX_STATEMENTS = 300_000;
+/** JS heap budget of one analysis; with the parser's WASM memory the process stays near 1 GB RSS. */
+export const DEFAULT_MAX_HEAP_MB = 768;
+
+function positiveInt(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new InputError("too-large", name, `"${raw}" is not a positive whole number`);
+  return n;
+}
+
+export function maxStatements(): number {
+  return positiveInt(process.env.DSQL_PREFLIGHT_MAX_STATEMENTS, DEFAULT_MAX_STATEMENTS, "DSQL_PREFLIGHT_MAX_STATEMENTS");
+}
+
+export function maxHeapBytes(): number {
+  return positiveInt(process.env.DSQL_PREFLIGHT_MAX_HEAP_MB, DEFAULT_MAX_HEAP_MB, "DSQL_PREFLIGHT_MAX_HEAP_MB") * 2 ** 20;
+}
+
+// The lexer pass that counts statements is the one parsing needs, so it is kept until the file is parsed.
+const scans = new WeakMap<InputFile, ScriptScan>();
+
+/** The file's lexer scan, computed once whether the limit check or the parser asks first. */
+export function scanOf(file: InputFile): ScriptScan {
+  let s = scans.get(file);
+  if (!s) scans.set(file, (s = scanScript(file.text)));
+  return s;
+}
+
+/** Hand the scan to the parser and forget it, so it is freed with the file's parse. */
+export function takeScan(file: InputFile): ScriptScan {
+  const s = scanOf(file);
+  scans.delete(file);
+  return s;
+}
+
+/** Refuse inputs with more statements than `limit` in total, before any parsing. */
+export function checkStatementCount(files: InputFile[], limit = maxStatements()): number {
+  let total = 0;
+  for (const f of files) total += scanOf(f).statements.length;
+  if (total > limit) {
+    const where = files.length === 1 ? files[0].path : `${files.length} files`;
+    throw new InputError(
+      "too-many-statements",
+      where,
+      `input too large to analyse: ${total} statements, limit ${limit} (raise it with --max-statements or DSQL_PREFLIGHT_MAX_STATEMENTS)`,
+    );
+  }
+  return total;
+}
+
+/** Checks the heap every few thousand statements; past the budget the analysis stops with a clear error. */
+export class HeapGuard {
+  private seen = 0;
+  private over = false;
+  constructor(
+    private readonly totalStatements: number,
+    private readonly limitBytes = maxHeapBytes(),
+  ) {}
+
+  tick(file: string): void {
+    if ((++this.seen & 2047) !== 0) return;
+    // Garbage counts in heapUsed until the next collection: only a second reading over budget,
+    // thousands of statements later, means the live data itself is too large.
+    const over = process.memoryUsage().heapUsed > this.limitBytes;
+    if (!over || !this.over) {
+      this.over = over;
+      return;
+    }
+    throw new InputError(
+      "too-many-statements",
+      file,
+      `input too large to analyse: ${this.totalStatements} statements; the ${Math.round(this.limitBytes / 2 ** 20)} MB memory budget ` +
+        `was used up after ${this.seen} of them (raise it with DSQL_PREFLIGHT_MAX_HEAP_MB)`,
+    );
+  }
+}
