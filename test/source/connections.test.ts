@@ -16,7 +16,7 @@ import { analyzeSnapshot, buildSourceReport } from "../../lib/source/analyze-sna
 import { collectSource } from "../../lib/source/collect";
 import { collectorScript } from "../../lib/source/collector-script";
 import { parseSnapshot, type Snapshot } from "../../lib/source/snapshot";
-import { liveSource } from "../../lib/jobs/live";
+import { assessSnapshotBytes } from "../../lib/pipeline/live";
 import { reportHtml } from "../../lib/report/html";
 import { toMarkdown } from "../../lib/report/markdown";
 import type { MigrationPlan } from "../../lib/plan/plan";
@@ -159,8 +159,7 @@ describe("live connection audit", () => {
 describe("the dashboard's assessment of the snapshot", () => {
   it("carries the audit into the plan's application phase and the exports", async () => {
     const snap = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
-    const live = (await liveSource())!;
-    const { report } = await live.fromSnapshot(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
+    const { report } = await assessSnapshotBytes(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
     const plan = report.plan as MigrationPlan;
     const app = plan.phases.find((p) => p.id === "application")!;
     const pools = app.steps.filter((st) => st.title.startsWith("Connection pool: "));
