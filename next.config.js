@@ -1,4 +1,7 @@
 // @ts-check
+/** Upload limit per request and per file (UPLOAD_MAX_BYTES, default 50 MB): app/api/_lib/http.ts reads the same variable. */
+const uploadMax = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Packages that load files relative to themselves (WASM, native bindings) run from node_modules.
@@ -6,5 +9,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
+  experimental: {
+    // proxy.ts runs in front of every request, and Next buffers at most this much of a body for it
+    // (10 MB by default): the route handlers' own limit, plus room for the multipart framing and form
+    // fields, so they can answer 413 naming the limit instead of reading a truncated body.
+    proxyClientMaxBodySize: uploadMax + 1024 * 1024,
+  },
 };
 export default nextConfig;

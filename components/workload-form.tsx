@@ -21,7 +21,7 @@ const FIELDS = [
   { name: "storageGb", label: "Storage (GB)", help: "data stored, tables and indexes", step: "any" },
 ] as const;
 
-export function WorkloadForm({ assessmentId, entered, storageGb, canEdit }: { assessmentId: string; entered?: Entered; storageGb?: number; canEdit: boolean }) {
+export function WorkloadForm({ assessmentId, entered, storageGb, canEdit, partial }: { assessmentId: string; entered?: Entered; storageGb?: number; canEdit: boolean; partial?: boolean }) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>({
     transactionsPerSecond: String(entered?.transactionsPerSecond ?? ""),
@@ -56,7 +56,12 @@ export function WorkloadForm({ assessmentId, entered, storageGb, canEdit }: { as
   return (
     <form onSubmit={submit} className="space-y-3 text-sm" data-testid="workload-form" noValidate>
       <p className="text-slate-700">
-        {entered ? "The estimate above comes from this workload." : "Nothing was measured, so enter the workload you expect."} Figures entered here are labelled{" "}
+        {entered
+          ? "The estimate above comes from this workload."
+          : partial
+            ? "Without pg_stat_statements the estimate above counts only writes seen in table counters; enter the workload for a complete one."
+            : "Nothing was measured, so enter the workload you expect."}{" "}
+        Figures entered here are labelled{" "}
         <span className="font-medium">entered, not measured</span> in the report and its exports.
       </p>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">

@@ -2,7 +2,7 @@
 import { expect, test } from "./helpers";
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-const limit = Number(process.env.UPLOAD_MAX_BYTES ?? 5 * 1024 * 1024);
+const limit = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);
 
 async function expectError(res: { status(): number; json(): Promise<unknown> }, status: number, match: RegExp) {
   expect(res.status()).toBe(status);

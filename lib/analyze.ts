@@ -5,8 +5,10 @@
  */
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
+import { CleanupPreamble } from "./ingest/cleanup";
+import { metaCommandName } from "./ingest/lex";
 import { checkStatementCount, HeapGuard } from "./ingest/limits";
-import { loadParser, nodeOffset, parseFile, type FileStatistics, type ParsedStatement, type ParseError } from "./ingest/parse";
+import { loadParser, nodeOffset, parseFile, type FileStatistics, type MetaCommandRef, type ParsedStatement, type ParseError } from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
@@ -127,19 +129,18 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const builder = new ModelBuilder(model, locate);
 
   let done = 0;
+  const preamble = new CleanupPreamble();
   for (const file of inputs) {
     const txn: TransactionState = { open: false, beginLine: 0, ddl: 0, dml: 0, valuesRows: 0 };
     let statements = 0;
     const src = new SourceText(file.text);
     sources.set(file.path, src);
-    const stats = parseFile(file, (item) => {
-      statements++;
-      heapGuard.tick(file.path);
-      if (!item.ok) {
-        findings.push(parseErrorFinding(item.error));
+    const assess = (stmt: ParsedStatement) => {
+      if (stmt.cleanup) {
+        // The target is empty: a --clean preamble removes nothing there (the rewrite reports it once).
+        opts.onStatement?.(stmt);
         return;
       }
-      const stmt = item.statement;
       let index: NodeIndex | undefined;
       let current: Rule = unreviewedRule;
       let snippet: string | undefined;
@@ -174,8 +175,20 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       trackTransaction(stmt, txn);
       builder.apply(stmt);
       opts.onStatement?.(stmt);
+    };
+    const stats = parseFile(file, (item) => {
+      statements++;
+      heapGuard.tick(file.path);
+      if (!item.ok) {
+        for (const s of preamble.flush()) assess(s);
+        findings.push(parseErrorFinding(item.error));
+        return;
+      }
+      for (const s of preamble.offer(item.statement)) assess(s);
     }, src);
+    for (const s of preamble.flush()) assess(s);
     files.push(stats);
+    findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     done++;
     opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements });
   }
@@ -191,6 +204,26 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { targetDate, files, findings, model };
+}
+
+/**
+ * psql commands that hide SQL from the assessment: `\i` / `\ir` name a file that is not read here, and
+ * `\gexec` runs each value the query returns as a statement, so that SQL only exists at run time.
+ */
+function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of metas) {
+    const name = metaCommandName(m.text);
+    const at = (line: number): SourceRef => ({ file, line, column: 1, statementLine: line, statementIndex: -1 });
+    if (name === "i" || name === "ir" || name === "include" || name === "include_relative") {
+      const target = m.text.slice(name.length + 1).trim().replace(/^'(.*)'$/, "$1");
+      out.push(makeFinding(unreviewedRule, `${m.text.trim()}: the included file is not followed; add ${target} to the inputs to assess it`, at(m.line), { kind: "file", name: target }, m.text));
+    } else if (name === "gexec") {
+      const line = m.statementLine ?? m.line;
+      out.push(makeFinding(unreviewedRule, "\\gexec runs each value this query returns as a statement: that SQL is generated at run time and cannot be reviewed", at(line), { kind: "statement", name: "\\gexec" }, m.text));
+    }
+  }
+  return out;
 }
 
 function parseErrorFinding(e: ParseError): Finding {

@@ -1,17 +1,49 @@
-// Benchmark: whole CLI process wall time, and in-process analysis time against libpg-query's raw
-// parseSync on the same text. Prints medians; run with `npm run bench` (builds the CLI first).
-// Targets on a 2-core machine: CLI on rnacentral ≤ 0.4 s end to end; analysis ≤ 2× raw parse.
+// Benchmark (`npm run bench`, builds the CLI first). Prints medians of BENCH_RUNS runs:
+//  - whole CLI process wall time per corpus file, next to AWS's dsql-lint when it is on PATH (same run,
+//    same file, ratio printed); a one-statement file for the start-up floor;
+//  - in-process analysis against libpg-query's raw parseSync on the same text (CPU time of this
+//    process, so other load on the machine disturbs it less than wall time).
+// `npm run bench -- --scale` adds time and peak RSS for 1×, 4×, 16×, 36× rnacentral and for 609k small
+// statements (48 MB), one CLI process each. Targets: CLI ≤ 1.0× dsql-lint; one statement ≤ 0.2 s;
+// analysis ≤ 2× raw parse; peak RSS ≤ 1 GB or a clear refusal.
 import { spawnSync } from "node:child_process";
-import { readFileSync, existsSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { performance } from "node:perf_hooks";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = process.env.CORPUS_DIR ?? join(root, "..", "shared", "corpus");
 const files = ["rnacentral-rna.sql", "danbooru-structure.sql", "pagila-schema.sql"].map((f) => join(corpus, f)).filter(existsSync);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SCALE = process.argv.includes("--scale");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cli = join(root, "bin/dsql-preflight.js");
+const rssProbe = join(root, "scripts/bench-rss.mjs");
+const tmp = mkdtempSync(join(tmpdir(), "preflight-bench-"));
+process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
+
+/** Reference when dsql-lint is not installed: AWS dsql-lint 0.2.20 on rnacentral, median of 5 on the 2-core project machine. */
+const DSQL_LINT_REFERENCE = { file: "rnacentral-rna.sql", seconds: 0.42 };
+
+function onPath(cmd) {
+  return (process.env.PATH ?? "").split(delimiter).some((d) => d && existsSync(join(d, cmd)));
+}
+const dsqlLint = process.env.DSQL_LINT ?? (onPath("dsql-lint") ? "dsql-lint" : undefined);
+
+/** Wall seconds and peak RSS (MB) of one process; the CLI reports its own peak RSS through the probe. */
+function timed(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const rss = /bench-maxrss-kb=(\d+)/.exec(r.stderr ?? "");
+  return { seconds, status: r.status, stderr: r.stderr ?? "", rssMb: rss ? Number(rss[1]) / 1024 : undefined };
+}
+
+function runCli(file, probe = false) {
+  const args = [...(probe ? ["--import", rssProbe] : []), cli, "analyze", file, "--format", "text", "--out", "/dev/null", "--fail-on", "never"];
+  return timed(process.execPath, args);
+}
 
 const { build } = await import("esbuild");
 // Bundle the engine entry points once so this script measures the same code the CLI runs.
@@ -29,45 +61,85 @@ await build({
 const engine = await import(join(root, "dist/engine.js"));
 await engine.ready();
 
-console.log(`runs per figure: ${RUNS} (median)`);
-console.log("file                       bytes     CLI wall   raw parse   analysis   ratio  findings");
+console.log(`runs per figure: ${RUNS} (median); dsql-lint: ${dsqlLint ? `${dsqlLint} (run on each file below)` : "not on PATH"}`);
+console.log("file                        bytes   CLI wall  dsql-lint  CLI/lint  raw parse  analysis  ratio  findings");
+const cpuMs = (f) => {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+const cpuMsAsync = async (f) => {
+  const c = process.cpuUsage();
+  await f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
 for (const file of files) {
   const text = readFileSync(file, "utf8");
   const wall = [];
+  const lint = [];
+  // Interleaved, so a burst of load elsewhere hits both tools alike.
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, [join(root, "bin/dsql-preflight.js"), "analyze", file, "--format", "text", "--out", "/dev/null", "--fail-on", "never"]);
-    wall.push(performance.now() - t);
+    const r = runCli(file);
     if (r.status !== 0) throw new Error(`CLI failed on ${file}: ${r.stderr}`);
+    wall.push(r.seconds);
+    if (dsqlLint) lint.push(timed(dsqlLint, [...(process.env.DSQL_LINT_ARGS ?? "").split(" ").filter(Boolean), file]).seconds);
   }
-  // Each figure is measured on its own, after a full GC, so one measurement does not pay for the
-  // garbage the other left behind.
+  // Each figure is measured on its own, after a full GC, so one does not pay for the other's garbage.
   const gc = globalThis.gc ?? (() => {});
   const parse = [];
   const analysis = [];
   let findings = 0;
   for (let i = 0; i < RUNS; i++) {
     gc();
-    const t = performance.now();
-    engine.rawParse(text);
-    parse.push(performance.now() - t);
+    parse.push(cpuMs(() => engine.rawParse(text)));
   }
   for (let i = 0; i < RUNS; i++) {
     gc();
-    const t = performance.now();
-    findings = await engine.analyzeText(file, text);
-    analysis.push(performance.now() - t);
+    analysis.push(await cpuMsAsync(async () => (findings = await engine.analyzeText(file, text))));
   }
   const name = file.split("/").pop();
+  const lintCell = lint.length ? `${median(lint).toFixed(3)} s` : name === DSQL_LINT_REFERENCE.file ? `(${DSQL_LINT_REFERENCE.seconds} s)` : "—";
+  const ratioCell = lint.length ? `${(median(wall) / median(lint)).toFixed(2)}×` : name === DSQL_LINT_REFERENCE.file ? `(${(median(wall) / DSQL_LINT_REFERENCE.seconds).toFixed(2)}×)` : "—";
   console.log(
-    `${name.padEnd(26)} ${String(text.length).padStart(8)}  ${(median(wall) / 1000).toFixed(3).padStart(7)} s  ${median(parse).toFixed(1).padStart(7)} ms  ${median(analysis).toFixed(1).padStart(7)} ms  ${(median(analysis) / median(parse)).toFixed(2).padStart(5)}×  ${findings}`,
+    `${name.padEnd(24)} ${String(text.length).padStart(9)} ${median(wall).toFixed(3).padStart(8)} s ${lintCell.padStart(10)} ${ratioCell.padStart(9)} ${median(parse).toFixed(1).padStart(7)} ms ${median(analysis).toFixed(1).padStart(6)} ms ${(median(analysis) / median(parse)).toFixed(2).padStart(5)}×  ${findings}`,
   );
 }
+if (!dsqlLint) console.log(`(figures in parentheses: dsql-lint 0.2.20 measured at ${DSQL_LINT_REFERENCE.seconds} s on ${DSQL_LINT_REFERENCE.file} on this machine kind; install dsql-lint on PATH for a same-run ratio)`);
 
-// Memory on a large input: the corpus concatenated to ~13 MB, analysed in one process.
-if (process.env.BENCH_MEMORY !== "0") {
-  const all = files.length ? readFileSync(join(corpus, "rnacentral-rna.sql"), "utf8") : "";
-  const big = Array.from({ length: 10 }, () => all).join("\n");
-  const r = spawnSync(process.execPath, ["--expose-gc", join(root, "dist/engine.js"), "--memory"], { input: big, maxBuffer: 1 << 26 });
-  process.stdout.write(`\n${(big.length / 1e6).toFixed(1)} MB input (rnacentral ×10): ${r.stdout.toString().trim() || r.stderr.toString()}\n`);
+{
+  const one = join(tmp, "one.sql");
+  writeFileSync(one, "CREATE TABLE t (id uuid PRIMARY KEY, name text);\n");
+  const wall = [];
+  for (let i = 0; i < RUNS; i++) wall.push(runCli(one).seconds);
+  const node = [];
+  for (let i = 0; i < RUNS; i++) node.push(timed(process.execPath, ["-e", "0"]).seconds);
+  console.log(`\none-statement file: CLI ${median(wall).toFixed(3)} s (node -e 0 alone: ${median(node).toFixed(3)} s)`);
+}
+
+if (SCALE) {
+  const rna = readFileSync(join(corpus, "rnacentral-rna.sql"), "utf8");
+  const shapes = [1, 4, 16, 36].map((k) => ({ name: `rnacentral ×${k}`, make: () => Array.from({ length: k }, () => rna).join("\n") }));
+  shapes.push({ name: "609k small statements", make: () => manySmallStatements(609_000) });
+  console.log("\nscale (one CLI process each)     MB   statements    wall    peak RSS  outcome");
+  for (const s of shapes) {
+    const path = join(tmp, "scale.sql");
+    const text = s.make();
+    writeFileSync(path, text);
+    const statements = engine.countStatements(text);
+    const r = runCli(path, true);
+    const refused = /input too large to analyse[^\n]*/.exec(r.stderr)?.[0];
+    const outcome = r.status === 0 ? "analysed" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
+    console.log(
+      `${s.name.padEnd(28)} ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1).padStart(6)} ${String(statements).padStart(11)} ${r.seconds.toFixed(2).padStart(7)} s ${(r.rssMb ?? 0).toFixed(0).padStart(7)} MB  ${outcome}`,
+    );
+  }
+}
+
+/** The many-small-statements shape: a table and n one-row INSERTs of ~80 bytes (48 MB at 609k). */
+function manySmallStatements(n) {
+  const parts = ["CREATE TABLE public.event_log (id bigint PRIMARY KEY, kind text NOT NULL, payload text);\n"];
+  for (let i = 0; i < n; i++) parts.push(`INSERT INTO public.event_log (id, kind, payload) VALUES (${i}, 'k${i % 97}', 'p${i % 1000}');\n`);
+  return parts.join("");
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
+import { checkHasStatements } from "../ingest/limits";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
 import { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError, type WorkloadInput } from "../cost/workload-input";
 import { assessFiles } from "../pipeline/assess";
@@ -131,6 +132,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const targetDate = checkTargetDate(o.targetDate);
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
   const files = readInputs(inputs, { maxBytes });
+  checkHasStatements(files);
   const { report } = await assessFiles(files, {
     targetDate,
     maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
@@ -165,7 +167,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
     .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
-    .option("--sample-seconds <n>", "with --db: seconds between the two activity samples (default 60)")
+    .option("--sample-seconds <n>", "with --db: seconds of sampling: table activity and statements at both ends, connections (pg_stat_activity) 7 times (default 60)")
     .option("--save-snapshot <file>", "with --db: also write the collected snapshot (catalog + statistics, no data, no credentials)")
     .option("--region <region>", "AWS Region for DSQL prices in the cost estimate (default us-east-1)")
     .option("--workload-tps <n>", "entered workload for the cost estimate: transactions per second (when nothing was measured)")

@@ -9,10 +9,11 @@ import type { RewriteCliOptions, runRewrite } from "./rewrite-run";
 export function registerRewriteCommand(program: Command, setExit: (code: number) => void, helpers: Parameters<typeof runRewrite>[2]): void {
   program
     .command("rewrite")
-    .description("Write DSQL-ready DDL (schema.dsql.sql, steps/), per-object diffs (changes.patch), and a migration plan (plan.md, plan.json, report.json).")
+    .description("Write DSQL-ready DDL (schema.dsql.sql, steps/), per-object diffs (changes.patch), a migration plan (plan.md, plan.json, report.json) and, for uuid keys, the key remap and verification scripts (remap/).")
     .argument("[inputs...]", "files, directories, .zip archives, or - for stdin")
     .requiredOption("-o, --out <dir>", "output directory")
     .addOption(new Option("--key-strategy <strategy>", "key strategy for serial/sequence columns").choices(KEY_STRATEGIES as unknown as string[]))
+    .option("--remap-batch-rows <n>", "rows per transaction in the remap/ scripts written for uuid keys (1–3000, default 2500)")
     .option("--config <file>", 'JSON: {"keyStrategy": "identity", "tables": {"public.orders": {"keyStrategy": "uuid"}}}')
     .option("-t, --target-date <YYYY-MM-DD>", "assess against DSQL capabilities as of this date")
     .option("--max-bytes <size>", "refuse inputs larger than this (default 50MB)")

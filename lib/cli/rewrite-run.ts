@@ -6,12 +6,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { readInputs } from "../ingest/sources";
+import { checkHasStatements } from "../ingest/limits";
 import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
 import { renderDataScript } from "../rewrite/data";
 import { renderSteps } from "../rewrite/render";
 import { headline, withFigures } from "../report/figures";
 import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
+import { MAX_BATCH_ROWS } from "../remap/model";
 
 /** --config FILE: per-table key strategies. */
 export const RewriteConfig = z.object({
@@ -25,6 +27,7 @@ export interface RewriteCliOptions {
   config?: string;
   targetDate?: string;
   maxBytes?: string;
+  remapBatchRows?: string;
 }
 
 export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error }): Promise<number> {
@@ -43,11 +46,18 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     cfg = parsed.data;
   }
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
+  checkHasStatements(files);
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
+  let batchRows: number | undefined;
+  if (o.remapBatchRows !== undefined) {
+    batchRows = Number(o.remapBatchRows);
+    if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS) throw new helpers.UsageError(`--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
+  }
   const targetDate = helpers.checkTargetDate(o.targetDate);
   const { report, artifacts, rewritten } = await assessFiles(files, {
     targetDate,
     rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? DEFAULT_KEY_STRATEGY, tableStrategies, targetDate },
+    plan: { remap: { batchRows } },
     onRewriteError: "throw",
   });
   const { rw, plan } = rewritten!;
@@ -61,11 +71,18 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   for (const f of steps.files) writeFileSync(join(stepDir, f.name), f.content);
   writeFileSync(join(stepDir, "manifest.json"), JSON.stringify(steps.manifest, null, 2) + "\n");
   writeFileSync(join(o.out, "changes.patch"), artifacts.patch!);
+  const remapDir = join(o.out, "remap");
+  rmSync(remapDir, { recursive: true, force: true });
+  if (plan.remap) {
+    mkdirSync(remapDir, { recursive: true });
+    for (const f of plan.remap.files) writeFileSync(join(remapDir, f.name), f.content);
+  }
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
   const full = withFigures(report);
   writeFileSync(join(o.out, "report.json"), JSON.stringify(full, null, 2) + "\n");
   const h = headline(full.figures);
-  process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files → ${o.out}\n`);
+  process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
+  if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   return 0;
 }

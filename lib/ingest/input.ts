@@ -23,6 +23,7 @@ export type InputErrorCode =
   | "unreadable"
   | "zip"
   | "too-many-statements"
+  | "no-statements"
   | "no-sql-files";
 
 export class InputError extends Error {

@@ -1,7 +1,9 @@
 /**
  * A single pass over a psql script that finds what the PostgreSQL parser cannot take:
  * psql meta-commands (`\connect`), `COPY … FROM stdin` data blocks, and DSQL's `ASYNC` keyword.
- * Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call.
+ * Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call; a
+ * meta-command that sends the query buffer (`\g`, `\gset`, `\gexec`, …) ends the statement like `;`, and
+ * psql variables in SQL (`:'name'`, `:"name"`) read as the literal or identifier they stand for.
  * The same pass yields statement boundaries, used to recover statement by statement after a parse error.
  * It understands quotes, dollar quotes, comments and `BEGIN ATOMIC … END` bodies, so `;` inside them
  * never splits a statement.
@@ -17,6 +19,18 @@ export interface MetaCommand {
   offset: number;
   /** The command text, e.g. `\connect mydb`. */
   text: string;
+  /** It sent the statement before it to the server (`\g`, `\gx`, `\gset`, `\gexec`, `\crosstabview`, `\watch`). */
+  terminates?: boolean;
+  /** For a terminating command: where the statement it sent starts. */
+  statementStart?: number;
+}
+
+/** Meta-commands that execute the query buffer, i.e. end a statement as `;` does. */
+const TERMINATORS = new Set(["g", "gx", "gset", "gexec", "gdesc", "crosstabview", "watch"]);
+
+/** The command name of a meta-command text: `\gset x_` → `gset`. */
+export function metaCommandName(text: string): string {
+  return /^\\([A-Za-z_]+|[^A-Za-z_\s])/.exec(text)?.[1] ?? "";
 }
 
 export interface ScriptScan {
@@ -59,6 +73,8 @@ export function scanScript(text: string): ScriptScan {
   const copyData: Span[] = [];
   const asyncKeywords: number[] = [];
   const blank: Span[] = [];
+  // Meta-commands that end a statement: their backslash becomes ";" in the parseable text.
+  const semis: number[] = [];
 
   let stmtStart = -1;
   // First words of the current statement (upper case), enough to recognise the forms we care about.
@@ -109,9 +125,22 @@ export function scanScript(text: string): ScriptScan {
     if (c === C.BACKSLASH) {
       const nl = text.indexOf("\n", i);
       const end = nl < 0 ? n : nl;
-      metaCommands.push({ offset: i, text: text.slice(i, end).replace(/\r$/, "") });
+      const cmd = text.slice(i, end).replace(/\r$/, "");
+      const terminates = TERMINATORS.has(metaCommandName(cmd)) && stmtStart >= 0 && atomicDepth === 0;
+      metaCommands.push(terminates ? { offset: i, text: cmd, terminates, statementStart: stmtStart } : { offset: i, text: cmd });
       blank.push({ start: i, end });
+      if (terminates) {
+        semis.push(i);
+        endStatement(i);
+      }
       i = end;
+      continue;
+    }
+    // psql variable interpolation :'name' / :"name" (not a :: cast): the colon reads as a space.
+    if (c === 58 && (text.charCodeAt(i + 1) === C.QUOTE || text.charCodeAt(i + 1) === C.DQUOTE) && text.charCodeAt(i - 1) !== 58) {
+      blank.push({ start: i, end: i + 1 });
+      if (stmtStart < 0) stmtStart = i;
+      i++;
       continue;
     }
 
@@ -235,7 +264,18 @@ export function scanScript(text: string): ScriptScan {
   }
   if (stmtStart >= 0) endStatement(n);
 
-  return { parseable: blankSpans(text, blank), statements, metaCommands, copyData, asyncKeywords };
+  let parseable = blankSpans(text, blank);
+  if (semis.length) {
+    const parts: string[] = [];
+    let pos = 0;
+    for (const at of semis) {
+      parts.push(parseable.slice(pos, at), ";");
+      pos = at + 1;
+    }
+    parts.push(parseable.slice(pos));
+    parseable = parts.join("");
+  }
+  return { parseable, statements, metaCommands, copyData, asyncKeywords };
 }
 
 function isDigit(c: number): boolean {

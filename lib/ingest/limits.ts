@@ -59,6 +59,17 @@ export function checkStatementCount(files: InputFile[], limit = maxStatements())
   return total;
 }
 
+/**
+ * A user's input with no statement at all (comments, whitespace, psql meta-commands) has nothing to
+ * assess: refused by name, so it never becomes a "ready" verdict. (The engine itself accepts such
+ * inputs: a rule's "good" example may be only a comment.)
+ */
+export function checkHasStatements(files: InputFile[]): void {
+  if (files.length === 0 || files.some((f) => scanOf(f).statements.length > 0)) return;
+  const where = files.length === 1 ? files[0].path : `${files.length} files (${files.slice(0, 3).map((f) => f.path).join(", ")}${files.length > 3 ? ", …" : ""})`;
+  throw new InputError("no-statements", where, "no SQL statements found (only comments, whitespace or psql meta-commands), so there is nothing to assess");
+}
+
 /** Checks the heap every few thousand statements; past the budget the analysis stops with a clear error. */
 export class HeapGuard {
   private seen = 0;

@@ -35,6 +35,8 @@ export interface ParsedStatement {
   parserByteStart: number;
   /** The statement is plain ASCII, so byte offsets equal char offsets (the common case, and a fast path). */
   ascii: boolean;
+  /** Part of a pg_dump --clean preamble (see ingest/cleanup.ts): neither assessed nor rewritten. */
+  cleanup?: boolean;
 }
 
 export interface ParseError {
@@ -51,6 +53,8 @@ export interface ParseError {
 
 export interface MetaCommandRef extends MetaCommand {
   line: number;
+  /** For a terminating command: the line the statement it sent starts on. */
+  statementLine?: number;
 }
 
 export interface FileStatistics {
@@ -71,6 +75,18 @@ let ready: Promise<void> | undefined;
 /** The WASM parser must be loaded once before any parse. */
 export function loadParser(): Promise<void> {
   return (ready ??= loadModule());
+}
+
+/** Time spent inside libpg-query's parser (ms, cumulative): lets a job report parsing apart from analysis. */
+export const parserClock = { ms: 0 };
+
+function timedParse(text: string) {
+  const t = performance.now();
+  try {
+    return parseSync(text);
+  } finally {
+    parserClock.ms += performance.now() - t;
+  }
 }
 
 /** Keep each parser call to about this many chars so memory stays bounded on large inputs. */
@@ -142,7 +158,7 @@ export function parseFile(
   const parseSpanAlone = (span: Span) => {
     const text = scan.parseable.slice(span.start, span.end);
     try {
-      const result = parseSync(text);
+      const result = timedParse(text);
       const stmts = result.stmts ?? [];
       for (const raw of stmts) {
         const { kind, node } = unwrap(raw.stmt as AstNode);
@@ -168,7 +184,7 @@ export function parseFile(
     const text = scan.parseable.slice(chunkStart, chunkEnd);
     let stmts: any[] | undefined;
     try {
-      stmts = parseSync(text).stmts ?? [];
+      stmts = timedParse(text).stmts ?? [];
     } catch {
       stmts = undefined;
     }
@@ -199,7 +215,7 @@ export function parseFile(
     statements: parsed + errors,
     parsed,
     parseErrors: errors,
-    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line })),
+    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line, ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}) })),
     copyDataBlocks: scan.copyData.length,
   };
 }

@@ -4,8 +4,8 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { unzipSync } from "fflate";
-import { decodeSql, DEFAULT_MAX_INPUT_BYTES, InputError, type InputFile } from "./input";
+import { Unzip, UnzipInflate } from "fflate";
+import { decodeSql, DEFAULT_MAX_INPUT_BYTES, formatBytes, InputError, type InputFile } from "./input";
 
 export interface ReadOptions {
   /** Limit for each input and for their total. */
@@ -16,29 +16,75 @@ const SQL_FILE = /\.(sql|psql|pgsql)$/i;
 
 export const naturalOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" }).compare;
 
+/** Compressed bytes fed to the inflater at a time: bounds what one step can expand to (~1000× at most). */
+const ZIP_FEED_BYTES = 16 * 1024;
+
+/**
+ * Entries of a zip held in memory whose name passes `keep`, inflated as a stream. The inflated bytes are
+ * counted as they come out, so an archive whose headers understate the sizes (a zip bomb) stops at `max`
+ * instead of expanding in memory; the sizes the headers declare are never trusted.
+ */
+export function unzipLimited(name: string, data: Uint8Array, keep: (entry: string) => boolean, max: number): Map<string, Uint8Array> {
+  if (!hasEndOfCentralDirectory(data)) throw new InputError("zip", name, "not a readable zip archive (no end-of-archive record: truncated or not a zip)");
+  const parts = new Map<string, Uint8Array[]>();
+  let total = 0;
+  let seen = 0;
+  let failure: InputError | undefined;
+  const unzip = new Unzip((file) => {
+    seen++;
+    if (failure || !keep(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    parts.set(file.name, chunks);
+    file.ondata = (err, chunk) => {
+      if (failure) return;
+      if (err) {
+        failure = new InputError("zip", `${name}/${file.name}`, `not a readable zip entry (${err.message})`);
+        return;
+      }
+      total += chunk.length;
+      if (total > max) {
+        failure = new InputError("too-large", `${name}/${file.name}`, `archive expands past the ${formatBytes(max)} limit (counted while inflating; its headers declare ${formatBytes(file.originalSize ?? 0)} for this entry)`);
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    try {
+      file.start();
+    } catch (e) {
+      failure = new InputError("zip", `${name}/${file.name}`, `cannot extract this entry (${(e as Error).message})`);
+    }
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < data.length && !failure; at += ZIP_FEED_BYTES) {
+      unzip.push(data.subarray(at, at + ZIP_FEED_BYTES), at + ZIP_FEED_BYTES >= data.length);
+    }
+  } catch (e) {
+    failure ??= new InputError("zip", name, `not a readable zip archive (${(e as Error).message})`);
+  }
+  if (failure) throw failure;
+  if (seen === 0) throw new InputError("zip", name, "not a readable zip archive (no entries found)");
+  const out = new Map<string, Uint8Array>();
+  for (const [entry, chunks] of parts) out.set(entry, Buffer.concat(chunks));
+  return out;
+}
+
+/** The end-of-central-directory record (PK\x05\x06) sits in the last 22 bytes plus at most a 64 KiB comment. */
+function hasEndOfCentralDirectory(data: Uint8Array): boolean {
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
+    if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x05 && data[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 /** Expand a zip archive held in memory into SQL inputs named `archive.zip/inner/path.sql`. */
 export function expandZip(name: string, data: Uint8Array, opts: ReadOptions = {}): InputFile[] {
   const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  let entries: Record<string, Uint8Array>;
-  let total = 0;
-  try {
-    entries = unzipSync(data, {
-      filter: (f) => {
-        if (!SQL_FILE.test(f.name) || f.name.startsWith("__MACOSX/")) return false;
-        total += f.originalSize;
-        if (f.originalSize > max || total > max) {
-          throw new InputError("too-large", `${name}/${f.name}`, `archive expands past the ${max} byte limit`);
-        }
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError("zip", name, `not a readable zip archive (${(e as Error).message})`);
-  }
-  const names = Object.keys(entries).sort(naturalOrder);
+  const entries = unzipLimited(name, data, (f) => SQL_FILE.test(f) && !f.startsWith("__MACOSX/") && !f.endsWith("/"), max);
+  const names = [...entries.keys()].sort(naturalOrder);
   if (names.length === 0) throw new InputError("no-sql-files", name, "archive contains no .sql files");
-  return names.map((inner) => decodeSql(`${name}/${inner}`, entries[inner], max));
+  return names.map((inner) => decodeSql(`${name}/${inner}`, entries.get(inner)!, max));
 }
 
 export function isZip(data: Uint8Array): boolean {

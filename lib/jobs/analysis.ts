@@ -69,15 +69,17 @@ export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log
     pending = pending.then(() => setProgress(db, a.id, p)).catch(() => {});
   };
   try {
-    const { report, artifacts } = await runAssessment(
+    const { report, artifacts, timings } = await runAssessment(
       a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
       { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
       onProgress,
     );
     await pending;
     await setProgress(db, a.id, { phase: "saving", percent: 95, message: `Saving ${report.findings.length} findings` });
+    const storing = Date.now();
     await saveReport(db, a.id, report, artifacts);
-    log(`assessment ${a.id}: ${report.findings.length} findings in ${Date.now() - started} ms`);
+    const t = timings ? `parse ${timings.parse}, analyse ${timings.analyse}, rewrite ${timings.rewrite}, report ${timings.report}, ` : "";
+    log(`assessment ${a.id}: ${report.findings.length} findings in ${Date.now() - started} ms (${t}store ${Date.now() - storing} ms)`);
   } catch (e) {
     await pending;
     const err = e as Error;

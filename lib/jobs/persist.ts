@@ -24,37 +24,84 @@ export async function markFailed(db: PrismaClient, id: string, message: string) 
   });
 }
 
+/** Finding columns in the order of the arrays handed to unnest() below. */
+const FINDING_COLUMNS = [
+  ["idx", "int"],
+  ["ruleId", "text"],
+  ["severity", "text"],
+  ["severityRank", "int"],
+  ["category", "text"],
+  ["fix", "text"],
+  ["effort", "text"],
+  ["file", "text"],
+  ["line", "int"],
+  ["column", "int"],
+  ["objectKind", "text"],
+  ["objectSchema", "text"],
+  ["objectName", "text"],
+  ["objectKey", "text"],
+  ["message", "text"],
+  ["title", "text"],
+  ["snippet", "text"],
+  ["docsUrl", "text"],
+  ["statementLine", "int"],
+  ["fingerprint", "text"],
+] as const;
+
+const INSERT_FINDINGS =
+  `INSERT INTO "Finding" ("assessmentId", ${FINDING_COLUMNS.map(([c]) => `"${c}"`).join(", ")}) ` +
+  `SELECT $1::uuid, * FROM unnest(${FINDING_COLUMNS.map(([, t], i) => `$${i + 2}::${t}[]`).join(", ")})`;
+
+/** One array per column: the whole report's findings go in as one INSERT … SELECT FROM unnest(…). */
+function findingColumns(findings: Finding[]): unknown[][] {
+  const cols: unknown[][] = FINDING_COLUMNS.map(() => new Array(findings.length));
+  findings.forEach((f, i) => {
+    const row = [
+      i,
+      f.ruleId,
+      f.severity,
+      SEVERITY_RANK[f.severity] ?? 3,
+      f.category,
+      f.fix,
+      f.effort,
+      f.file,
+      f.line,
+      f.column,
+      f.object.kind,
+      f.object.schema ?? null,
+      f.object.name,
+      objectKey(f.object),
+      f.message,
+      f.title,
+      f.snippet,
+      f.docsUrl,
+      f.statementLine,
+      f.fingerprint,
+    ];
+    for (let c = 0; c < row.length; c++) cols[c][i] = row[c];
+  });
+  return cols;
+}
+
+/**
+ * Store a finished report: the JSON report, one row per finding (for paging and review state) and the
+ * headline numbers, in one transaction. Rows go in as one set-based INSERT per table rather than row
+ * objects through the ORM, which took seconds for a few thousand findings.
+ */
 export async function saveReport(db: PrismaClient, id: string, report: AssessmentReport, artifacts: Artifacts = {}) {
-  const rows = report.findings.map((f, idx) => ({
-    assessmentId: id,
-    idx,
-    ruleId: f.ruleId,
-    severity: f.severity,
-    severityRank: SEVERITY_RANK[f.severity] ?? 3,
-    category: f.category,
-    fix: f.fix,
-    effort: f.effort,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    objectKind: f.object.kind,
-    objectSchema: f.object.schema ?? null,
-    objectName: f.object.name,
-    objectKey: objectKey(f.object),
-    message: f.message,
-    title: f.title,
-    snippet: f.snippet,
-    docsUrl: f.docsUrl,
-    statementLine: f.statementLine,
-    fingerprint: f.fingerprint,
-  }));
+  const columns = findingColumns(report.findings);
   const s = report.summary;
   await db.$transaction(
     async (tx) => {
       await tx.finding.deleteMany({ where: { assessmentId: id } });
       await tx.assessmentReport.deleteMany({ where: { assessmentId: id } });
-      await tx.assessmentReport.create({ data: { assessmentId: id, report: report as object, artifacts: artifacts as object } });
-      for (let i = 0; i < rows.length; i += 2000) await tx.finding.createMany({ data: rows.slice(i, i + 2000) });
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "AssessmentReport" ("assessmentId", "report", "artifacts") VALUES ($1::uuid, $2::jsonb, $3::jsonb)`,
+        id,
+        JSON.stringify(report),
+        JSON.stringify(artifacts),
+      );
+      if (columns[0].length) await tx.$executeRawUnsafe(INSERT_FINDINGS, id, ...columns);
       await tx.assessment.update({
         where: { id },
         data: {

@@ -11,6 +11,18 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * Jobs one worker process runs at once (WORKER_CONCURRENCY, default 1, at most 8). Each analysis runs in
+ * its own thread with a bounded heap, so memory is bounded by this number; more throughput comes from
+ * more worker processes (`npm run worker`), which share the queue without ever taking the same job.
+ */
+export const MAX_JOBS_PER_WORKER = 8;
+
+export function jobsPerWorker(requested: number | undefined): number {
+  if (requested === undefined || !Number.isFinite(requested)) return 1;
+  return Math.min(MAX_JOBS_PER_WORKER, Math.max(1, Math.floor(requested)));
+}
+
 export async function startWorker(url: string, opts: { concurrency?: number; log?: (s: string) => void } = {}): Promise<WorkerHandle> {
   const log = opts.log ?? ((s: string) => console.log(`[worker] ${s}`));
   const db = prisma(url);
@@ -20,7 +32,7 @@ export async function startWorker(url: string, opts: { concurrency?: number; log
   });
   await boss.start();
   await ensureQueues(boss);
-  const localConcurrency = Math.max(1, opts.concurrency ?? 1);
+  const localConcurrency = jobsPerWorker(opts.concurrency);
   await boss.work<AnalyzeJob>(QUEUES.analyze, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     log(`job ${job.id}: analyse assessment ${job.data.assessmentId}`);
     await db.assessment.update({ where: { id: job.data.assessmentId }, data: { jobId: job.id } }).catch(() => {});

@@ -16,9 +16,18 @@ export interface Artifacts {
   patch?: string;
 }
 
+/** Wall milliseconds per stage of one assessment (parse and analyse overlap in time; parse is the parser's share). */
+export interface StageTimings {
+  parse: number;
+  analyse: number;
+  rewrite: number;
+  report: number;
+}
+
 export interface Assessed {
   report: AssessmentReport;
   artifacts: Artifacts;
+  timings?: StageTimings;
 }
 
 /** The report with the rewrite and plan sections of a finished rewrite, and the derived files. */

@@ -5,7 +5,7 @@
  */
 import { analyze, type AnalysisResult, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
-import type { ParsedStatement } from "../ingest/parse";
+import { parserClock, type ParsedStatement } from "../ingest/parse";
 import type { CostEstimate } from "../cost/model";
 import type { SchemaModel } from "../model/schema";
 import { buildPlan, type MigrationPlan, type PlanContext } from "../plan/plan";
@@ -63,6 +63,8 @@ export interface AssessFilesOptions {
   targetDate: string;
   /** Refuse inputs with more statements than this (default: lib/ingest/limits.ts). */
   maxStatements?: number;
+  /** Plan options (e.g. the remap batch size of the CLI's --remap-batch-rows). */
+  plan?: PlanContext;
   /** The cost section for a workload the user entered, from the analysed model. */
   cost?: (model: SchemaModel) => CostEstimate;
   /** Without a key strategy the run stops after the report (the CLI's analyze). */
@@ -81,24 +83,35 @@ export interface FilesAssessment extends Assessed {
 }
 
 export async function assessFiles(files: InputFile[], opts: AssessFilesOptions): Promise<FilesAssessment> {
+  const started = performance.now();
+  const parsedBefore = parserClock.ms;
   const a = await analyseFiles(files, { targetDate: opts.targetDate, keepStatements: opts.rewrite !== undefined, maxStatements: opts.maxStatements, hooks: opts.hooks });
   const report = (): AssessmentReport => {
     const r = buildReport(a.result, opts.now);
     if (opts.cost) r.cost = opts.cost(a.result.model);
     return r;
   };
+  const analysedAt = performance.now();
   if (!opts.rewrite) return { report: report(), artifacts: {}, analysis: a.result };
   let rewritten: Rewritten | undefined;
   let failure: unknown;
   try {
-    rewritten = await rewriteAnalysed(a, opts.rewrite);
+    rewritten = await rewriteAnalysed(a, opts.rewrite, opts.plan);
   } catch (e) {
     // Input limits hit during the analysis are the input's fault, the same on every attempt.
     if (opts.onRewriteError === "throw" || e instanceof InputError) throw e;
     failure = e;
   }
+  const rewrittenAt = performance.now();
   opts.beforeReport?.();
   // Built after the rewrite, from the same analysis, as every caller did before.
   const assessed = rewritten ? withSections(report(), rewritten) : withRewriteError(report(), failure);
-  return { ...assessed, analysis: a.result, rewritten };
+  const parse = parserClock.ms - parsedBefore;
+  const timings = {
+    parse: Math.round(parse),
+    analyse: Math.round(analysedAt - started - parse),
+    rewrite: Math.round(rewritten ? rewrittenAt - analysedAt : 0),
+    report: Math.round(performance.now() - rewrittenAt),
+  };
+  return { ...assessed, timings, analysis: a.result, rewritten };
 }

@@ -3,9 +3,9 @@
  * snapshot → analyse the catalog and the workload once → rewrite that analysis → report.
  */
 import { gunzipSync } from "node:zlib";
-import { unzipSync } from "fflate";
 import type { CostEstimate } from "../cost/model";
 import type { ParsedStatement } from "../ingest/parse";
+import { unzipLimited } from "../ingest/sources";
 import type { SchemaModel } from "../model/schema";
 import { analyzeSnapshot, buildSourceReport } from "../source/analyze-snapshot";
 import { collectSource } from "../source/collect";
@@ -47,12 +47,22 @@ export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions
   return rewritten ? withSections(report, rewritten) : withRewriteError(report, failure);
 }
 
+/** Inflated size a snapshot may reach; compressed uploads are counted as they inflate, not by their headers. */
+const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+
 /** Snapshot files as the collector writes them: JSON, optionally gzipped or zipped. */
 export function snapshotText(bytes: Uint8Array): string {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes, { maxOutputLength: MAX_SNAPSHOT_BYTES }).toString("utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new Error(`the snapshot expands past ${MAX_SNAPSHOT_BYTES / 2 ** 20} MB`);
+      throw new Error(`the snapshot is not readable gzip (${(e as Error).message})`);
+    }
+  }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith(".json") });
-    const first = Object.values(entries)[0];
+    const entries = unzipLimited("snapshot.zip", bytes, (f) => f.endsWith(".json"), MAX_SNAPSHOT_BYTES);
+    const first = [...entries.values()][0];
     if (!first) throw new Error("the zip holds no .json snapshot");
     return new TextDecoder().decode(first);
   }

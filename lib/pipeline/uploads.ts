@@ -3,7 +3,7 @@
  * decode → the file pipeline (assess.ts), reporting progress as it goes.
  */
 import { InputError, type InputFile } from "../ingest/input";
-import { checkStatementCount } from "../ingest/limits";
+import { checkHasStatements, checkStatementCount } from "../ingest/limits";
 import { inputsFromBytes } from "../ingest/sources";
 import type { KeyStrategy } from "../rewrite/types";
 import type { Assessed } from "./artifacts";
@@ -44,6 +44,7 @@ export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, 
     // Too many statements is refused here, before any parsing (the count comes from the lexer pass
     // the parser reuses).
     checkStatementCount(files);
+    checkHasStatements(files);
   } catch (e) {
     if (e instanceof InputError) throw new AssessmentError(e.message);
     throw e;
@@ -73,13 +74,13 @@ export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, 
     onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
   };
   try {
-    const { report, artifacts } = await assessFiles(files, {
+    const { report, artifacts, timings } = await assessFiles(files, {
       targetDate: opts.targetDate,
       rewrite: { targetDate: opts.targetDate, keyStrategy: opts.keyStrategy as KeyStrategy },
       hooks,
       beforeReport: () => onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements }),
     });
-    return { report, artifacts };
+    return { report, artifacts, timings };
   } catch (e) {
     // Input limits hit during the analysis are the input's fault, the same on every attempt.
     if (e instanceof InputError) throw new AssessmentError(e.message);

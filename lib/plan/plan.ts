@@ -6,6 +6,9 @@ import { key, primaryKey, type SchemaModel, type TableModel } from "../model/sch
 import { EFFORT_HOURS, type Finding } from "../rules/core/rule";
 import { qualifiedIdent, quoteIdent } from "../rewrite/tokens";
 import type { RewriteResult } from "../rewrite/types";
+import { buildRemapBundle, type RemapBundle } from "../remap/scripts";
+import { remapPhase, verificationSteps } from "../remap/plan-steps";
+import type { RemapOptions } from "../remap/model";
 
 export interface PlanStep {
   title: string;
@@ -32,13 +35,18 @@ export interface TableLoad {
   batchRows: number;
   exportQuery: string;
   notes: string[];
+  /** Target columns of the load when they differ from the table's (old_* columns of uuid keys). */
+  columns?: string[];
 }
 
 export interface MigrationPlan {
   phases: PlanPhase[];
   loads: TableLoad[];
   effort: { total: { low: number; high: number }; byPhase: Record<string, { low: number; high: number }>; byCategory: Record<string, { low: number; high: number }>; formula: string };
+  /** The `remap/` scripts, when keys switch to uuid. */
+  remap?: RemapBundle;
 }
+
 
 const MAX_ROWS = 3000;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -120,9 +128,12 @@ const APP_CATEGORIES = new Set(["procedural-code", "transactions-and-locking", "
 export interface PlanContext {
   /** Pool settings per application, from the live source's connection audit. */
   poolSteps?: PlanStep[];
+  /** Batch sizes of the key remap scripts (uuid keys). */
+  remap?: RemapOptions;
 }
 
 export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPlan {
+  const remap = buildRemapBundle(rw, ctx.remap);
   const manualRules = new Set(rw.manual.flatMap((m) => m.ruleIds));
   mechanical = new Set([...rw.statements.flatMap((s) => s.rules), ...rw.dropped.flatMap((d) => d.rules)].filter((r) => !manualRules.has(r)));
   const model = rw.analysis.model;
@@ -151,11 +162,20 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
       return `${id}::${tc.to} AS ${id}`;
     });
     const kc = rw.keyChanges.filter((k) => k.table === tk);
-    let select = `SELECT ${exprs.join(", ")} FROM ${qualifiedIdent(t.schema, t.name)}`;
+    // Columns that switched to uuid load their old values into old_* columns; DSQL fills the uuids.
+    const renames = new Map<string, string>();
+    for (const k of rw.keyChanges) {
+      if (k.strategy !== "uuid" || !k.legacyColumn) continue;
+      if (k.table === tk) renames.set(k.column, k.legacyColumn);
+      for (const r of k.remappedForeignKeys ?? []) if (r.table === tk) renames.set(r.column, r.legacyColumn);
+    }
+    const renamed = cols.map((c, i) => (renames.has(c.name) ? `${quoteIdent(c.name)} AS ${quoteIdent(renames.get(c.name)!)}` : exprs[i]));
+    let select = `SELECT ${renamed.join(", ")} FROM ${qualifiedIdent(t.schema, t.name)}`;
+    const target = renames.size ? cols.map((c) => quoteIdent(renames.get(c.name) ?? c.name)) : undefined;
+    if (renames.size) notes.push(`${[...renames].map(([a, b]) => `${a} → ${b}`).join(", ")}: the old values load as they are; DSQL generates the new uuid keys and the remap phase fills the uuid columns.`);
     for (const k of kc) {
       if (k.strategy === "uuid") {
-        select = select.replace(new RegExp(`(^|, |SELECT )${quoteIdent(k.column)}(?=,| FROM)`), `$1${quoteIdent(k.column)} AS ${quoteIdent(k.legacyColumn ?? `${k.column}_legacy`)}`);
-        notes.push(`${k.column} switches to uuid: export the old value into ${k.legacyColumn}; DSQL generates the new key (gen_random_uuid()). Child tables get their ${k.remappedForeignKeys?.map((r) => r.column).join(", ") || "foreign-key"} columns remapped: load children with the legacy value, then UPDATE child SET fk = parent.${k.column} FROM parent WHERE parent.${k.legacyColumn} = child.<fk>_legacy, in batches of ${MAX_ROWS} rows.`);
+        continue;
       } else if (k.strategy === "identity") {
         notes.push(`${k.column} is an identity column (BY DEFAULT): load the source values as they are, then move the identity past them: SELECT setval(pg_get_serial_sequence('${t.schema}.${t.name}', '${k.column}'), (SELECT max(${quoteIdent(k.column)}) FROM ${qualifiedIdent(t.schema, t.name)}));`);
       } else if (k.sequence) notes.push(`after the load: SELECT setval('${k.sequence}', (SELECT max(${quoteIdent(k.column)}) FROM ${qualifiedIdent(t.schema, t.name)}));`);
@@ -165,7 +185,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
     if (pk) select += ` ORDER BY ${pk.columns.map(quoteIdent).join(", ")}`;
     if (typeChangesBy.has(tk)) notes.push(`type changes: ${typeChangesBy.get(tk)!.map((x) => `${x.column} ${x.from} → ${x.to}`).join("; ")}`);
     if (cycles.includes(tk)) notes.push("part of a foreign-key cycle: load it with the cycle's foreign keys added after the load (or load the cycle in one pass with deferred checks on the source side)");
-    return { table: tk, order: i + 1, rowBytes: rb.bytes, rowBytesSource: rb.source, batchRows: batch, exportQuery: select, notes };
+    return { table: tk, order: i + 1, rowBytes: rb.bytes, rowBytesSource: rb.source, batchRows: batch, exportQuery: select, notes, ...(target ? { columns: target } : {}) };
   });
 
   const phases: PlanPhase[] = [];
@@ -194,8 +214,8 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
   const loadSteps: PlanStep[] = loads.map((l) => ({
     title: `Load ${l.table}`,
     purpose: `Batches of ${l.batchRows} rows per transaction (≤ ${MAX_ROWS} rows and ≤ 10 MiB: ${l.rowBytes} bytes per row from ${l.rowBytesSource} widths, with headroom for index entries).${l.notes.length ? ` ${l.notes.join(" ")}` : ""}`,
-    command: `psql "$SOURCE_URL" -c "\\copy (${l.exportQuery}) TO '${l.table}.csv' WITH (FORMAT csv)"\nsplit -l ${l.batchRows} -d '${l.table}.csv' '${l.table}.part.'\nfor f in '${l.table}'.part.*; do psql "$DSQL_URL" -v ON_ERROR_STOP=1 -c "\\copy ${l.table} FROM '$f' WITH (FORMAT csv)"; done`,
-    verify: `SELECT count(*) FROM ${l.table} on both sides (phase 5). split -l assumes one row per line: for CSV values with embedded newlines use the Aurora DSQL loader or a record-aware splitter`,
+    command: `psql "$SOURCE_URL" -c "\\copy (${l.exportQuery}) TO '${l.table}.csv' WITH (FORMAT csv)"\nsplit -l ${l.batchRows} -d '${l.table}.csv' '${l.table}.part.'\nfor f in '${l.table}'.part.*; do psql "$DSQL_URL" -v ON_ERROR_STOP=1 -c "\\copy ${l.table}${l.columns ? ` (${l.columns.join(", ")})` : ""} FROM '$f' WITH (FORMAT csv)"; done`,
+    verify: `SELECT count(*) FROM ${l.table} on both sides (verification phase). split -l assumes one row per line: for CSV values with embedded newlines use the Aurora DSQL loader or a record-aware splitter`,
     resolves: [],
   }));
   if (rw.data.length) {
@@ -213,11 +233,12 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
       { title: `Validate ${val} constraints`, purpose: "Foreign keys and CHECKs added after creation were created NOT VALID; ALTER TABLE ASYNC … VALIDATE CONSTRAINT checks the loaded rows.", verify: "SELECT conname FROM pg_constraint WHERE NOT convalidated returns no rows", resolves: ids((f) => f.ruleId === "foreign-key-added-later" || f.ruleId === "check-added-later") },
     ],
   });
+  if (remap) phases.push(remapPhase(remap));
   phases.push({
     id: "verification",
     title: "5. Verification",
     effortHours: { low: 0.1 * loads.length, high: 0.5 * loads.length },
-    steps: loads.map((l) => {
+    steps: remap ? verificationSteps(remap, rw) : loads.map((l) => {
       const t = model.tables.get(l.table)!;
       return { title: `Compare ${l.table}`, purpose: `Row count and a deterministic checksum, chunked by key range (≤ ${CHECKSUM_CHUNK_ROWS.toLocaleString("en-US")} rows per query) to stay under DSQL's 5-minute transaction and 128 MiB temp-space limits. Run the same query on source and DSQL and compare chunk by chunk.`, sql: checksumQuery(t, rw), verify: "count and md5 match for every chunk", resolves: [] };
     }),
@@ -248,6 +269,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
   // Effort: schema phase = findings fixed in the schema; application phase = manual code work.
   const schemaFindings = findings.filter((f) => !(f.fix === "manual" && APP_CATEGORIES.has(f.category)));
   phases[1].effortHours = sum(schemaFindings);
+  phases.forEach((p, i) => (p.title = p.title.replace(/^\d+\. /, `${i + 1}. `)));
   const byPhase: Record<string, { low: number; high: number }> = {};
   let tl = 0;
   let th = 0;
@@ -266,6 +288,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
   return {
     phases,
     loads,
+    ...(remap ? { remap } : {}),
     effort: { total: { low: round1(tl), high: round1(th) }, byPhase, byCategory, formula: "findings by effort bucket (simple 0.5–2 h, medium 2–6 h, significant 6–16 h; auto fixes once per rule) + fixed allowances: prerequisites 1–3 h, 0.25–1 h load and 0.1–0.5 h verification per table, indexes 0.5–2 h, cutover 2–6 h" },
   };
 }

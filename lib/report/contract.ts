@@ -13,7 +13,7 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 export interface Readiness {
   score: number;
-  band: "ready" | "low effort" | "moderate effort" | "significant effort" | "high effort";
+  band: "ready" | "low effort" | "moderate effort" | "significant effort" | "high effort" | "nothing assessed";
   formula: string;
   inputs: { objects: number; blockerPoints: number; warningPoints: number };
 }
@@ -56,7 +56,7 @@ const POINTS = { simple: 1, medium: 3, significant: 7 } as const;
  * Readiness 0–100: each blocker costs its effort points (simple 1, medium 3, significant 7),
  * each warning half of that, advice nothing; the total is set against every object at 7 points.
  */
-export function readiness(findings: Finding[], objects: number): Readiness {
+export function readiness(findings: Finding[], objects: number, statements?: number): Readiness {
   let blockerPoints = 0;
   let warningPoints = 0;
   for (const f of findings) {
@@ -68,10 +68,13 @@ export function readiness(findings: Finding[], objects: number): Readiness {
   const hasBlockers = findings.some((f) => f.severity === "blocker");
   // A schema with any blocker cannot be "ready", whatever its size.
   const capped = hasBlockers ? Math.min(score, 89) : score;
-  const band: Readiness["band"] =
-    capped >= 90 ? "ready" : capped >= 70 ? "low effort" : capped >= 45 ? "moderate effort" : capped >= 1 ? "significant effort" : "high effort";
+  // No statements and no objects: an empty input, not a ready one.
+  const nothing = statements === 0 && objects === 0 && findings.length === 0;
+  const band: Readiness["band"] = nothing
+    ? "nothing assessed"
+    : capped >= 90 ? "ready" : capped >= 70 ? "low effort" : capped >= 45 ? "moderate effort" : capped >= 1 ? "significant effort" : "high effort";
   return {
-    score: capped,
+    score: nothing ? 0 : capped,
     band,
     formula:
       "100 × (1 − (Σ blocker points + ½ × Σ warning points) ÷ (7 × objects)), points by effort: simple 1, medium 3, significant 7; advice scores 0; capped at 89 while any blocker remains",
@@ -124,7 +127,7 @@ export function summarize(findings: Finding[], files: FileStatistics[], objects:
     byCategory,
     byRule,
     fixKinds,
-    readiness: readiness(findings, objects),
+    readiness: readiness(findings, objects, files.reduce((a, f) => a + f.statements, 0)),
     effortHours: effortHours(findings),
     statements: files.reduce((a, f) => a + f.statements, 0),
     parseErrors: files.reduce((a, f) => a + f.parseErrors, 0),

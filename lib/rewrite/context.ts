@@ -50,6 +50,8 @@ export interface KeyDecision {
   dropDefault: boolean;
   addDefault?: string;
   legacyColumn?: string;
+  /** A column that follows a uuid key (`schema.table.column` of the key); it is filled by the remap. */
+  follows?: string;
   rules: RuleId[];
   note: string;
   sequence?: string;

@@ -10,7 +10,7 @@ import { tokenize } from "./tokens";
 import type { Phase } from "./types";
 import type { Rewriter, Piece } from "./context";
 import { SUGGESTIONS } from "./suggestions";
-import { createSequence, alterSequence } from "./fixes/keys";
+import { createSequence, alterSequence, insertIntoOldColumns } from "./fixes/keys";
 import { createTable } from "./fixes/tables";
 import { alterTable } from "./fixes/constraints";
 import { index } from "./fixes/indexes";
@@ -53,6 +53,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
       const p = rw.piece(stmt, "data", obj("table", t.schema, t.name));
       p.data = { table: key(t), rows: n.selectStmt?.SelectStmt?.valuesLists?.length ?? 0 };
       if (rw.merged.has(key(t))) p.data.note = `rows go to ${rw.merged.get(key(t))} (partitions merged)`;
+      if (stmt.kind === "InsertStmt") insertIntoOldColumns(rw, p, key(t));
       return p;
     }
     case "TruncateStmt":

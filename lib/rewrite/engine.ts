@@ -52,7 +52,11 @@ function run(rw: Rewriter): RewriteResult {
   decideKeys(rw);
   followUndeclaredUuidRefs(rw);
   findFolds(rw);
-  for (const stmt of rw.statements) rw.pieces.push(process(rw, stmt));
+  let cleanup = 0;
+  for (const stmt of rw.statements) {
+    if (stmt.cleanup) cleanup++;
+    else rw.pieces.push(process(rw, stmt));
+  }
   cascadeDependencies(rw);
   const out = emit(rw);
   guardReparse(out);
@@ -72,6 +76,7 @@ function run(rw: Rewriter): RewriteResult {
     mergedPartitions: Object.fromEntries(rw.merged),
     roles: [...rw.roles].sort(),
     session: rw.session,
+    ...(cleanup ? { cleanup: { statements: cleanup, message: `${cleanup} cleanup statement${cleanup === 1 ? "" : "s"} (pg_dump --clean) left out: the target is empty` } } : {}),
     stats: {
       sourceStatements: rw.statements.length,
       emitted: out.length,

@@ -16,7 +16,7 @@ export function withRewrites(report: AssessmentReport, rw: RewriteResult, plan?:
       notes: o.notes,
       validation: o.validation ?? null,
     })),
-    rewriteSummary: { ...rw.stats, keyStrategy: rw.options.keyStrategy, manualItems: rw.manual.length, typeChanges: rw.typeChanges, keyChanges: rw.keyChanges, mergedPartitions: rw.mergedPartitions },
+    rewriteSummary: { ...rw.stats, keyStrategy: rw.options.keyStrategy, manualItems: rw.manual.length, typeChanges: rw.typeChanges, keyChanges: rw.keyChanges, mergedPartitions: rw.mergedPartitions, ...(rw.cleanup ? { cleanup: rw.cleanup } : {}) },
     manualWorkItems: rw.manual,
     ...(plan ? { plan } : {}),
   };

@@ -178,6 +178,8 @@ export interface RewriteResult {
   roles: string[];
   /** Session settings replayed at the top of the script and of each step file (mirrors the source). */
   session: string[];
+  /** A pg_dump --clean preamble left out as one unit (the target cluster is empty). */
+  cleanup?: { statements: number; message: string };
   /** Statements whose output failed to re-parse (must stay empty; the guard throws otherwise). */
   stats: { sourceStatements: number; emitted: number; changed: number; unchanged: number; removed: number; manual: number; dataStatements: number };
 }

@@ -131,7 +131,7 @@ export function connectionFindings(audit: ConnectionAudit | null): Finding[] {
   // The whole cluster: too many connections at once, or a connection rate over the quota (per cluster, not per application).
   const perSec = Math.max(audit.totals.sessionsPerSecond ?? 0, audit.totals.openedPerSecond);
   if ((audit.totals.peak > L.connectionsPerCluster || perSec >= L.newConnectionsPerSecond) && !out.some((f) => f.ruleId === "connection-churn" && f.severity === "warning")) {
-    const all: AppGroup = { label: "all applications", application: "*", user: "*", clients: [...new Set(audit.applications.map((a) => a.client))], rows: audit.applications };
+    const all: AppGroup = { label: "all applications", application: "(all)", user: "(all)", clients: [...new Set(audit.applications.map((a) => a.client))], rows: audit.applications };
     const f = finding(
       "connection-churn",
       audit.totals.peak > L.connectionsPerCluster

@@ -20,6 +20,7 @@ import { assessSnapshotBytes } from "../../lib/pipeline/live";
 import { reportHtml } from "../../lib/report/html";
 import { toMarkdown } from "../../lib/report/markdown";
 import type { MigrationPlan } from "../../lib/plan/plan";
+import { runAnalyze } from "../../lib/cli/main";
 import { startPg18, type TestServer } from "./servers";
 
 let s: TestServer;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const url = s.urlFor("app");
   // Two pools that keep their connections, as application servers do.
   for (const [name, size] of [["orders-api", 3], ["billing-worker", 2]] as const) {
-    const pool = new pg.Pool({ connectionString: url, application_name: name, max: size });
+    const pool = new pg.Pool({ connectionString: url, application_name: name, max: size, idleTimeoutMillis: 0 });
     pool.on("error", () => {});
     const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
     for (const c of clients) c.release();
@@ -55,7 +56,7 @@ beforeAll(async () => {
   long.on("error", () => {});
   await long.connect();
   await long.query("BEGIN");
-  long.query("SELECT pg_sleep(30)").catch(() => {});
+  long.query("SELECT pg_sleep(600)").catch(() => {});
   open.push(long);
   // A client that connects for every request.
   churn = (async () => {
@@ -153,6 +154,34 @@ describe("live connection audit", () => {
     // 59 minutes later: still inside the limit.
     const early = auditConnections(snap.connections, { now: new Date(last + 59 * 60_000) });
     expect(connectionFindings(early).filter((f) => f.ruleId === "connection-max-lifetime")).toEqual([]);
+  });
+});
+
+describe("the CLI", () => {
+  it("analyze --db writes the audit and its findings in the JSON report, with an entered workload for the cost", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "dsqlpf-conn-cli-")), "report.json");
+    const code = await runAnalyze([], { db: s.urlFor("app"), sampleSeconds: "1", format: "json", failOn: "never", out, workloadTps: "50", rowsPerTxn: "2", readWriteRatio: "9:1", storageGb: "1" });
+    expect(code).toBe(0);
+    const r = JSON.parse(readFileSync(out, "utf8"));
+    expect(r.connections.applications.map((a: { application: string }) => a.application)).toEqual(expect.arrayContaining(["orders-api", "billing-worker", "report-exporter"]));
+    expect(r.findings.filter((f: { ruleId: string }) => f.ruleId === "connection-idle-in-transaction").map((f: { object: { name: string } }) => f.object.name)).toEqual(["report-exporter (postgres)"]);
+    expect(r.cost.entered).toEqual({ transactionsPerSecond: 50, rowsPerTransaction: 2, readWriteRatio: "9:1", storageGb: 1 });
+    expect(r.cost.assumptions[0]).toMatch(/^entered, not measured: 50 transactions\/s/);
+    expect(r.source.collected.find((n: { item: string }) => n.item === "connections").collected).toBe(true);
+  }, 30_000);
+});
+
+describe("a role without pg_read_all_stats", () => {
+  it("still counts every application's connections, reports ages as hidden, and says why", async () => {
+    const admin = await s.admin("app");
+    await admin.query("CREATE ROLE plain LOGIN PASSWORD 'plain-pw'");
+    await admin.end();
+    const snap = await collectSource(s.urlFor("app", "plain", "plain-pw"), { sampleSeconds: 0 });
+    expect(snap.notes.find((n) => n.item === "connections")).toMatchObject({ collected: "partial", reason: expect.stringMatching(/grant pg_read_all_stats/) });
+    const audit = (await analyzeSnapshot(snap)).sections.connections!;
+    const orders = audit.applications.find((a) => a.application === "orders-api")!;
+    expect(orders).toMatchObject({ user: "postgres", peak: 3, hidden: 3, ageSeconds: null });
+    expect(audit.totals.hidden).toBeGreaterThanOrEqual(7);
   });
 });
 

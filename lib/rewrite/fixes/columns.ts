@@ -87,6 +87,10 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
       notes.push(`${colName}: CHECK removed with the type change (re-create it for ${mapping.to} if still needed)`);
     } else if (c.kw === "PRIMARY" || c.kw === "UNIQUE") {
       constraintCleanup(sp, toks, c.first, c.last);
+    } else if (c.kw === "REFERENCES" && p && decision?.follows) {
+      // The column holds a placeholder until the key remap: its foreign key is added after it (remap/).
+      sp.removeTokens(toks, c.first, c.last, "serial-type", `foreign key on ${colName} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+      notes.push(`${colName}: foreign key added after the key remap (remap/30_foreign_keys.sql)`);
     }
   }
   void table;

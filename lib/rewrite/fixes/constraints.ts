@@ -14,7 +14,7 @@ import type { Token } from "../tokens";
 import type { RuleId } from "../../rules/ids";
 import type { Rewriter, Piece } from "../context";
 import { SUGGESTIONS } from "../suggestions";
-import { fixIdentityClause } from "./keys";
+import { fixIdentityClause, remappedColumns } from "./keys";
 import { rewriteColumn, replaceExtensionCalls, columnClauses } from "./columns";
 
 /** pg_dump's ALTER TABLE … ADD CONSTRAINT PRIMARY KEY/UNIQUE after CREATE TABLE folds into the CREATE. */
@@ -54,6 +54,10 @@ export function findFolds(rw: Rewriter) {
         const tEnd = typeNameEnd(toks, first + 1);
         for (const c of columnClauses(toks, tEnd + 1, toks.length - 1)) {
           if (c.kw !== "REFERENCES") continue;
+          if (remappedColumns(rw, tk, [cd.colname]).length) {
+            sp.removeTokens(toks, c.first, c.last, "serial-type", `foreign key on ${cd.colname} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+            continue;
+          }
           const refText = s.text.slice(toks[c.first].start, toks[c.last].end);
           sp.removeTokens(toks, c.first, c.last, "add-column-with-constraint", "foreign key added separately (NOT VALID) once both tables exist");
           const q = rw.qualify(s, s.node.relation);
@@ -209,6 +213,12 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
               break;
             }
           }
+          const remapped = con.contype === "CONSTR_FOREIGN" ? remappedColumns(rw, tk, strings(con.fk_attrs)) : [];
+          if (remapped.length) {
+            keep[i] = false;
+            p.notes.push(`foreign key ${con.conname ?? ""} on ${remapped.join(", ")} (uuid, filled by the key remap): added NOT VALID and validated by remap/30_foreign_keys.sql after the remap`);
+            break;
+          }
           if (con.contype === "CONSTR_CHECK") {
             const cols = (indexNodes(con).get("ColumnRef") ?? []).map((c) => strings(c.fields).pop());
             const hit = cols.find((c) => c && rw.changedColumns.has(`${tk}.${c}`));
@@ -256,7 +266,8 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         break;
       }
       case "AT_ColumnDefault": {
-        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`);
+        // A child of INHERITS gets its parent's key column (and decision) when the inheritance is flattened.
+        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`) ?? (rw.inherits.get(tk) ?? []).map((parent) => rw.keyDecisions.get(`${parent}.${cmd.name}`)).find(Boolean);
         if (d?.dropDefault || (d && d.strategy === "uuid")) {
           keep[i] = false;
           p.notes.push(`default on ${cmd.name} replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "the identity column"}`);
@@ -328,6 +339,8 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
   const exists = parent?.constraints.some((c) => c.kind === "foreign-key" && c.columns.join(",") === cols.join(",") && c.references && key(c.references.table) === key(ref));
   if (exists || rw.transferredFks.has(sig)) return;
   rw.transferredFks.add(sig);
+  // On a column that follows a uuid key, the foreign key is added after the remap (remap/30_foreign_keys.sql).
+  if (remappedColumns(rw, parentKey, cols).length) return;
   const [schema, name] = [parentKey.split(".")[0], parentKey.split(".").slice(1).join(".")];
   const cname = `${name}_${cols.join("_")}_fkey`;
   const start = nodeOffset(stmt, con.location) - stmt.start;

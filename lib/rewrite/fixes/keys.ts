@@ -4,11 +4,12 @@
  * Fixes: serial-type, sequence-cache, sequence-type, identity-column.
  */
 import { defElems, strings } from "../../ingest/ast";
-import type { ParsedStatement } from "../../ingest/parse";
+import { nodeOffset } from "../../ingest/parse";
+import type { AstNode, ParsedStatement } from "../../ingest/parse";
 import { key, primaryKey } from "../../model/schema";
-import type { TableModel } from "../../model/schema";
+import type { ColumnModel, TableModel } from "../../model/schema";
 import { Splicer } from "../splice";
-import { matchingClose, qualifiedIdent, quoteLiteral, tokenize } from "../tokens";
+import { matchingClose, qualifiedIdent, quoteIdent, quoteLiteral, tokenAt, tokenize } from "../tokens";
 import type { Token } from "../tokens";
 import type { KeyStrategy } from "../types";
 import type { RuleId } from "../../rules/ids";
@@ -44,7 +45,11 @@ export function decideKeys(rw: Rewriter) {
     const pk = primaryKey(t);
     for (const c of t.columns) {
       const isSeqKey = c.serial || (c.sequence && c.defaultKind === "nextval");
-      if (!isSeqKey) continue;
+      // Under uuid, a plain integer single-column primary key switches too (its values come from the application or a load).
+      // A key that is also a foreign key (film_embedding.film_id → film) follows its parent instead.
+      const isReference = t.constraints.some((k) => k.kind === "foreign-key" && k.columns.includes(c.name));
+      const plainIntKey = !isSeqKey && !c.identity && !isReference && strategyFor(rw, t) === "uuid" && pk?.columns.length === 1 && pk.columns[0] === c.name && /^int[248]$/.test(c.type.name);
+      if (!isSeqKey && !plainIntKey) continue;
       const seqKey = c.sequence ? key(c.sequence) : undefined;
       const shared = seqKey ? (rw.sequenceUsers.get(seqKey)?.length ?? 0) > 1 || rw.sequenceMentions.has(seqKey) : false;
       let strategy = strategyFor(rw, t);
@@ -59,13 +64,13 @@ export function decideKeys(rw: Rewriter) {
         strategy = "keep";
       }
       const colKey = `${key(t)}.${c.name}`;
-      const rules: RuleId[] = c.serial ? ["serial-type"] : ["sequence-cache", "sequence-type"];
+      const rules: RuleId[] = c.serial || plainIntKey ? ["serial-type"] : ["sequence-cache", "sequence-type"];
       let d: KeyDecision;
       if (strategy === "identity") {
         d = { strategy, type: `bigint ${IDENTITY_CLAUSE}`, dropDefault: true, rules, note: `${c.name}: ${c.type.display}${c.serial ? "" : " + sequence"} → bigint identity (CACHE 65536): values are unique but not gap-free or ordered across sessions`, sequence: seqKey, dropSequence: true };
       } else if (strategy === "uuid") {
-        const legacy = `${c.name}_legacy`;
-        d = { strategy, type: "uuid", dropDefault: true, addDefault: "gen_random_uuid()", legacyColumn: legacy, rules, note: `${c.name}: ${c.type.display} → uuid DEFAULT gen_random_uuid(); the old value is kept in ${legacy} and foreign keys are remapped at load`, sequence: seqKey, dropSequence: true };
+        const legacy = `old_${c.name}`;
+        d = { strategy, type: "uuid", dropDefault: true, addDefault: "gen_random_uuid()", legacyColumn: legacy, rules, note: `${c.name}: ${c.type.display} → uuid DEFAULT gen_random_uuid(); the old value is kept in ${legacy} and child rows are remapped after the load (remap/)`, sequence: seqKey, dropSequence: !!seqKey };
         rw.uuidTables.set(key(t), c.name);
       } else {
         d = { strategy, type: "bigint", dropDefault: !!c.serial, addDefault: c.serial && seqKey ? `nextval(${quoteLiteral(seqKey)}::regclass)` : undefined, rules, note: `${c.name}: kept on sequence ${seqKey} (bigint, CACHE ${DSQL_CACHE})`, sequence: seqKey, dropSequence: false };
@@ -75,29 +80,35 @@ export function decideKeys(rw: Rewriter) {
       rw.keyChanges.push({ table: key(t), column: c.name, strategy, from: c.type.display, to: d.type + (d.addDefault ? ` DEFAULT ${d.addDefault}` : ""), sequence: seqKey, legacyColumn: d.legacyColumn, remappedForeignKeys: [] });
     }
   }
-  // Foreign keys follow their referenced key: widened to bigint, or switched to uuid with a legacy column.
-  for (const t0 of rw.model.tables.values()) {
-    // A partition's foreign keys move to the merged table, so its columns follow there.
-    const t = rw.model.tables.get(rw.merged.get(key(t0)) ?? key(t0)) ?? t0;
-    for (const con of t0.constraints) {
-      if (con.kind !== "foreign-key" || !con.references) continue;
-      const refTable = rw.merged.get(key(con.references.table)) ?? key(con.references.table);
-      const ref = rw.model.tables.get(refTable);
-      const refCols = con.references.columns.length ? con.references.columns : ref ? (primaryKey(ref)?.columns ?? []) : [];
-      con.columns.forEach((col, i) => {
-        const parent = rw.keyDecisions.get(`${refTable}.${refCols[i]}`);
-        const childKey = `${key(t)}.${col}`;
-        if (!parent || rw.keyDecisions.has(childKey)) return;
-        const c = t.columns.find((x) => x.name === col);
-        if (!c) return;
-        if (parent.strategy === "uuid") {
-          const legacy = `${col}_legacy`;
-          rw.keyDecisions.set(childKey, { strategy: "uuid", type: "uuid", dropDefault: false, legacyColumn: legacy, rules: ["serial-type"], note: `${col}: follows ${refTable}.${refCols[i]} to uuid; old value kept in ${legacy}`, dropSequence: false });
-          rw.keyChanges.find((k) => k.table === refTable && k.column === refCols[i])?.remappedForeignKeys?.push({ table: key(t), column: col, legacyColumn: legacy });
-        } else if (!/^(int8|bigint)$/.test(c.type.name) && /^int[24]$/.test(c.type.name)) {
-          rw.keyDecisions.set(childKey, { strategy: parent.strategy, type: "bigint", dropDefault: false, rules: ["serial-type"], note: `${col}: widened to bigint to match ${refTable}.${refCols[i]}`, dropSequence: false });
-        }
-      });
+  // Foreign keys follow their referenced key: widened to bigint, or switched to uuid with an old-value
+  // column. Repeated until nothing changes, so references to following columns follow too, in any order.
+  for (let before = -1; before !== rw.keyDecisions.size; ) {
+    before = rw.keyDecisions.size;
+    for (const t0 of rw.model.tables.values()) {
+      // A partition's foreign keys move to the merged table, so its columns follow there.
+      const t = rw.model.tables.get(rw.merged.get(key(t0)) ?? key(t0)) ?? t0;
+      for (const con of t0.constraints) {
+        if (con.kind !== "foreign-key" || !con.references) continue;
+        const refTable = rw.merged.get(key(con.references.table)) ?? key(con.references.table);
+        const ref = rw.model.tables.get(refTable);
+        const refCols = con.references.columns.length ? con.references.columns : ref ? (primaryKey(ref)?.columns ?? []) : [];
+        con.columns.forEach((col, i) => {
+          const parent = rw.keyDecisions.get(`${refTable}.${refCols[i]}`);
+          const childKey = `${key(t)}.${col}`;
+          if (!parent || rw.keyDecisions.has(childKey)) return;
+          const c = t.columns.find((x) => x.name === col);
+          if (!c) return;
+          if (parent.strategy === "uuid") {
+            // A reference to a column that itself follows a key holds that key's old values: remap from the key.
+            const root = parent.follows ?? `${refTable}.${refCols[i]}`;
+            rw.keyDecisions.set(childKey, followingDecision(c, t, root, `follows ${refTable}.${refCols[i]} to uuid`));
+            const legacy = `old_${col}`;
+            rw.keyChanges.find((k) => `${k.table}.${k.column}` === root)?.remappedForeignKeys?.push({ table: key(t), column: col, legacyColumn: legacy });
+          } else if (!/^(int8|bigint)$/.test(c.type.name) && /^int[24]$/.test(c.type.name)) {
+            rw.keyDecisions.set(childKey, { strategy: parent.strategy, type: "bigint", dropDefault: false, rules: ["serial-type"], note: `${col}: widened to bigint to match ${refTable}.${refCols[i]}`, dropSequence: false });
+          }
+        });
+      }
     }
   }
 }
@@ -108,7 +119,7 @@ export function decideKeys(rw: Rewriter) {
  */
 export function followUndeclaredUuidRefs(rw: Rewriter) {
   for (const [colKey, d] of [...rw.keyDecisions]) {
-    if (d.strategy !== "uuid" || !d.addDefault) continue;
+    if (d.strategy !== "uuid" || d.follows) continue;
     const keyCol = colKey.split(".").pop()!;
     const keyTable = colKey.slice(0, colKey.length - keyCol.length - 1);
     if (keyCol.length <= 3) continue;
@@ -118,12 +129,67 @@ export function followUndeclaredUuidRefs(rw: Rewriter) {
         const ck = `${key(t)}.${c.name}`;
         if (rw.keyDecisions.has(ck) || !/^int[248]$/.test(c.type.name)) continue;
         if (c.name !== keyCol && !c.name.endsWith(`_${keyCol}`)) continue;
-        const legacy = `${c.name}_legacy`;
-        rw.keyDecisions.set(ck, { strategy: "uuid", type: "uuid", dropDefault: false, legacyColumn: legacy, rules: ["serial-type"], note: `${c.name}: no foreign key, but named after ${keyTable}.${keyCol}, which switched to uuid: follows it (old value in ${legacy}); check this is a reference`, dropSequence: false });
+        const legacy = `old_${c.name}`;
+        rw.keyDecisions.set(ck, followingDecision(c, t, colKey, `no foreign key, but named after ${keyTable}.${keyCol}, which switched to uuid: follows it; check this is a reference`));
         rw.keyChanges.find((k) => k.table === keyTable && k.column === keyCol)?.remappedForeignKeys?.push({ table: key(t), column: c.name, legacyColumn: legacy });
       }
     }
   }
+}
+
+/**
+ * A column following a uuid key keeps its old value in `old_<col>` for the remap. A NOT NULL one gets a
+ * random placeholder default so rows load before the remap fills it (its foreign key waits for the remap).
+ */
+function followingDecision(c: ColumnModel, t: TableModel, keyCol: string, why: string): KeyDecision {
+  const legacy = `old_${c.name}`;
+  const placeholder = c.notNull || !!primaryKey(t)?.columns.includes(c.name);
+  return {
+    strategy: "uuid",
+    type: "uuid",
+    dropDefault: true,
+    ...(placeholder ? { addDefault: "gen_random_uuid()" } : {}),
+    legacyColumn: legacy,
+    follows: keyCol,
+    rules: ["serial-type"],
+    note: `${c.name}: ${why}; old value kept in ${legacy}, filled by the remap (remap/)${placeholder ? "; NOT NULL, so a placeholder default holds the column until then" : ""}`,
+    dropSequence: false,
+  };
+}
+
+/** Columns among `cols` of table `tk` that follow a uuid key: their foreign keys wait for the remap. */
+export function remappedColumns(rw: Rewriter, tk: string, cols: string[]): string[] {
+  return cols.filter((c) => !!rw.keyDecisions.get(`${tk}.${c}`)?.follows);
+}
+
+/**
+ * INSERT into a table with columns that switched to uuid: the values are the old keys, so they go to the
+ * old_* columns (the uuid columns take their defaults until the remap). A positional INSERT gets a list.
+ */
+export function insertIntoOldColumns(rw: Rewriter, p: Piece, tk: string) {
+  const n = p.stmt.node;
+  const t = rw.model.tables.get(tk);
+  if (!t || !n.selectStmt) return;
+  const legacyOf = (col: string) => rw.keyDecisions.get(`${tk}.${col}`)?.legacyColumn;
+  if (!t.columns.some((c) => legacyOf(c.name))) return;
+  const toks = tokenize(p.sp.text);
+  const why = "the source key values load into the old-key column; the remap fills the uuid";
+  const cols: AstNode[] = (n.cols ?? []).map((c: AstNode) => c.ResTarget);
+  if (cols.length) {
+    for (const c of cols) {
+      const legacy = legacyOf(c.name);
+      if (!legacy || c.location === undefined) continue;
+      const k = tokenAt(toks, nodeOffset(p.stmt, c.location) - p.stmt.start);
+      p.sp.replaceTokens(toks, k, k, quoteIdent(legacy), "serial-type", why);
+    }
+    return;
+  }
+  const rel = n.relation?.location;
+  if (rel === undefined) return;
+  let k = tokenAt(toks, nodeOffset(p.stmt, rel) - p.stmt.start);
+  while (toks[k + 1]?.value === "." && toks[k + 2]) k += 2;
+  const list = t.columns.filter((c) => !c.generated).map((c) => quoteIdent(legacyOf(c.name) ?? c.name));
+  p.sp.insert(toks[k].end, ` (${list.join(", ")})`, "serial-type", why);
 }
 
 export function sequenceDecision(rw: Rewriter, seqKey: string): KeyDecision | undefined {

@@ -15,6 +15,7 @@ import type { Rewriter, Piece } from "../context";
 import { SUGGESTIONS } from "../suggestions";
 import { rewriteColumn } from "./columns";
 import { constraintCleanup } from "./constraints";
+import { remappedColumns } from "./keys";
 
 export function findMergedTables(rw: Rewriter) {
   for (const t of rw.model.tables.values()) {
@@ -153,9 +154,13 @@ export function tableConstraint(rw: Rewriter, stmt: ParsedStatement, p: Piece, t
   } else if (con.contype === "CONSTR_FOREIGN") {
     const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
     const ref = rw.tableKeyOfRangeVar(stmt, con.pktable);
+    const remapped = remappedColumns(rw, tk, strings(con.fk_attrs));
     if (rw.isRemoved("table", ref.schema, ref.name)) {
       p.sp.removeTokens(toks, start, last, "foreign-key", `foreign key to ${ref.name}, which is not created on DSQL`);
       p.notes.push(`foreign key to ${ref.name} removed (that table is a manual item)`);
+    } else if (remapped.length) {
+      p.sp.removeTokens(toks, start, last, "serial-type", `foreign key on ${remapped.join(", ")} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+      p.notes.push(`foreign key ${con.conname ?? ""} on ${remapped.join(", ")}: added after the key remap (remap/30_foreign_keys.sql)`);
     }
   }
 }

@@ -17,7 +17,7 @@ export default async function CostPage({ params }: { params: Promise<{ id: strin
   if (!report) return <Empty title="No report stored" />;
   const cost = costOf(report);
   // The form appears when nothing was measured, or to revise what was entered.
-  const askWorkload = !cost || cost.status === "no-workload" || !!cost.entered;
+  const askWorkload = !cost || cost.status === "no-workload" || !!cost.entered || cost.basis.statements === "none";
   return (
     <div className="grid grid-cols-12 gap-4" data-testid="cost-page">
       <Card title="Estimated DSQL cost" className="col-span-7">
@@ -28,7 +28,7 @@ export default async function CostPage({ params }: { params: Promise<{ id: strin
       </Card>
       {askWorkload && (
         <Card title="Workload (entered, not measured)" className="col-span-12">
-          <WorkloadForm assessmentId={id} entered={cost?.entered} storageGb={cost?.storageGbMonth.high} canEdit={atLeast(user.role, "member")} />
+          <WorkloadForm assessmentId={id} entered={cost?.entered} partial={!!cost && !cost.entered && cost.status === "estimated"} storageGb={cost?.storageGbMonth.high} canEdit={atLeast(user.role, "member")} />
         </Card>
       )}
       <Card title="Connections" className="col-span-12">

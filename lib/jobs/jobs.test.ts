@@ -1,6 +1,7 @@
 /**
- * An input over the statement limit fails its job once, with the limit in the message, and the queue
- * does not retry it: the same input would fail the same way on every attempt.
+ * Analysis jobs through the real queue and store: an input over the statement limit fails once with the
+ * limit in the message and is not retried (the same input fails the same way on every attempt); a
+ * finished report is stored whole, one row per finding, matching the report.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,4 +76,33 @@ test("a job over the statement limit fails with the count and the limit, and is 
     keyStrategy: "keep",
   });
   expect((await settled(ok.id)).status).toBe("done");
+});
+
+test("a stored report has one finding row per report finding, in report order, with every column", async () => {
+  delete process.env.DSQL_PREFLIGHT_MAX_STATEMENTS;
+  const sql = [
+    "CREATE TABLE t (id serial PRIMARY KEY, note text);",
+    "CREATE INDEX t_note ON t (note);",
+    "CREATE TABLE app.o (id int PRIMARY KEY, t_id int REFERENCES t (id));",
+    "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+    "SELECT 'it''s';",
+  ].join("\n");
+  const { id } = await createFromInputs("upload", [{ name: "mixed.sql", bytes: new TextEncoder().encode(sql) }], {
+    name: "mixed",
+    targetDate: "2026-09-15",
+    keyStrategy: "keep",
+  });
+  const a = await settled(id);
+  expect(a.status).toBe("done");
+  const db = prisma(store.url);
+  const stored = await db.assessmentReport.findUniqueOrThrow({ where: { assessmentId: id } });
+  const report = stored.report as unknown as { findings: Array<Record<string, any>> };
+  const rows = await db.finding.findMany({ where: { assessmentId: id }, orderBy: { idx: "asc" } });
+  expect(report.findings.length).toBeGreaterThan(3);
+  expect(a.findingsCount).toBe(report.findings.length);
+  expect(rows.map((r) => [r.idx, r.ruleId, r.severity, r.line, r.column, r.objectKind, r.objectSchema, r.objectName, r.message, r.snippet, r.fingerprint])).toEqual(
+    report.findings.map((f, i) => [i, f.ruleId, f.severity, f.line, f.column, f.object.kind, f.object.schema ?? null, f.object.name, f.message, f.snippet, f.fingerprint]),
+  );
+  expect(rows.every((r) => r.status === "open" && r.version === 0)).toBe(true);
+  expect(new Set(rows.map((r) => r.severityRank))).toEqual(new Set(report.findings.map((f) => ({ blocker: 0, warning: 1, advice: 2 })[f.severity as "blocker"])));
 });

@@ -1,0 +1,72 @@
+/**
+ * pg_dump --clean writes, before any CREATE, statements that remove what a previous restore left:
+ * `DROP … [IF EXISTS]`, `ALTER TABLE [IF EXISTS] ONLY t DROP CONSTRAINT …` and `ALTER COLUMN … DROP
+ * DEFAULT`. A migration targets an empty cluster, so that preamble is one unit: nothing to assess,
+ * nothing to run. It is recognised only while the inputs have created nothing yet, so a migration
+ * that drops an object an earlier file created is still read as a real change.
+ */
+import type { AstNode, ParsedStatement } from "./parse";
+
+const CLEANUP_SUBCOMMANDS = new Set(["AT_DropConstraint", "AT_ColumnDefault", "AT_DropNotNull", "AT_DropIdentity", "AT_DropColumn"]);
+
+/** A statement that only removes objects (or parts of them). */
+export function isCleanupStatement(stmt: ParsedStatement): boolean {
+  const n = stmt.node;
+  switch (stmt.kind) {
+    case "DropStmt":
+    case "DropdbStmt":
+    case "DropRoleStmt":
+    case "DropOwnedStmt":
+      return true;
+    case "AlterTableStmt": {
+      const cmds: AstNode[] = (n.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
+      return cmds.length > 0 && cmds.every((c) => c && CLEANUP_SUBCOMMANDS.has(c.subtype) && !(c.subtype === "AT_ColumnDefault" && c.def));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Session set-up pg_dump writes around the preamble (SET …, SELECT set_config(…)); it neither starts nor ends it. */
+export function isSessionStatement(stmt: ParsedStatement): boolean {
+  if (stmt.kind === "VariableSetStmt" || stmt.kind === "VariableShowStmt") return true;
+  if (stmt.kind !== "SelectStmt") return false;
+  const fc = stmt.node.targetList?.[0]?.ResTarget?.val?.FuncCall;
+  const name = fc ? (fc.funcname ?? []).map((x: AstNode) => x.String?.sval).pop() : undefined;
+  return name === "set_config" && (stmt.node.targetList?.length ?? 0) === 1 && !stmt.node.fromClause;
+}
+
+/** Statement kinds that create something: the first of them after the drops confirms a preamble. */
+const CREATES = /^(Create|Define|CompositeType|View|Index)/;
+
+/**
+ * Holds back the leading drops of the inputs until it is clear what they are: followed by a CREATE
+ * they are a --clean preamble (marked `cleanup`); otherwise (a file of drops, a parse error, the end of
+ * the first file) they are assessed like any statement. Statements come back in input order.
+ */
+export class CleanupPreamble {
+  private open = true;
+  private pending: ParsedStatement[] = [];
+
+  offer(stmt: ParsedStatement): ParsedStatement[] {
+    if (!this.open) return [stmt];
+    if (isSessionStatement(stmt) || isCleanupStatement(stmt)) {
+      this.pending.push(stmt);
+      return [];
+    }
+    return this.close(CREATES.test(stmt.kind), [stmt]);
+  }
+
+  /** A parse error or the end of a file: whatever is held back was not a preamble. */
+  flush(): ParsedStatement[] {
+    return this.open ? this.close(false, []) : [];
+  }
+
+  private close(confirmed: boolean, tail: ParsedStatement[]): ParsedStatement[] {
+    this.open = false;
+    const out = this.pending;
+    this.pending = [];
+    if (confirmed) for (const s of out) if (isCleanupStatement(s)) s.cleanup = true;
+    return [...out, ...tail];
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze";
+import type { InputFile } from "../ingest/input";
+import { rewrite } from "./engine";
+import { renderPsqlScript } from "./render";
+
+const input = (text: string, path = "dump.sql"): InputFile[] => [{ path, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }];
+
+// The shape pg_dump --clean --if-exists writes: session set-up, drops in reverse dependency order, then the schema.
+const CLEAN_DUMP = `SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+ALTER TABLE IF EXISTS ONLY public.child DROP CONSTRAINT IF EXISTS child_parent_id_fkey;
+ALTER TABLE IF EXISTS ONLY public.parent DROP CONSTRAINT IF EXISTS parent_pkey;
+ALTER TABLE IF EXISTS public.parent ALTER COLUMN id DROP DEFAULT;
+DROP TABLE IF EXISTS public.child;
+DROP SEQUENCE IF EXISTS public.parent_id_seq;
+DROP TABLE IF EXISTS public.parent;
+DROP TYPE IF EXISTS public.mood;
+DROP EXTENSION IF EXISTS pg_trgm;
+CREATE TABLE public.parent (id integer NOT NULL, name text);
+CREATE SEQUENCE public.parent_id_seq AS integer START WITH 1 INCREMENT BY 1 CACHE 1;
+ALTER TABLE ONLY public.parent ALTER COLUMN id SET DEFAULT nextval('public.parent_id_seq'::regclass);
+CREATE TABLE public.child (id bigint NOT NULL, parent_id integer);
+ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id);
+`;
+
+describe("pg_dump --clean preamble", () => {
+  it("is not assessed: no finding, no manual work for the drops", async () => {
+    const r = await analyze(input(CLEAN_DUMP));
+    expect(r.findings.filter((f) => f.line >= 3 && f.line <= 10).map((f) => `${f.line} ${f.ruleId}`)).toEqual([]);
+  });
+
+  it("is left out of the rewritten script as one unit and reported once, keeping every key", async () => {
+    const rw = await rewrite(input(CLEAN_DUMP));
+    expect(rw.cleanup).toEqual({ statements: 8, message: "8 cleanup statements (pg_dump --clean) left out: the target is empty" });
+    const script = renderPsqlScript(rw);
+    expect(script).not.toMatch(/DROP/);
+    expect(script).toContain("-- 8 cleanup statements (pg_dump --clean) left out: the target is empty.");
+    expect(script).toMatch(/CONSTRAINT parent_pkey PRIMARY KEY \(id\)/);
+    expect(rw.manual).toEqual([]);
+    expect(rw.dropped.filter((d) => /DROP/.test(d.text))).toEqual([]);
+  });
+
+  it("is only a preamble when CREATEs follow: a file of drops is assessed as drops", async () => {
+    const r = await analyze(input("DROP TYPE IF EXISTS public.mood;\nDROP DATABASE IF EXISTS legacy;\n"));
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(["alter-or-drop-type", "create-database"]);
+  });
+
+  it("is only recognised before the inputs create anything", async () => {
+    const files = [...input("CREATE TABLE public.t (id bigint PRIMARY KEY);\n", "001.sql"), ...input("DROP TABLE IF EXISTS public.t;\nCREATE TABLE public.u (id bigint PRIMARY KEY);\n", "002.sql")];
+    const rw = await rewrite(files);
+    expect(rw.cleanup).toBeUndefined();
+    expect(rw.dropped.some((d) => d.file === "002.sql" && /DROP TABLE/.test(d.text))).toBe(true);
+    expect(rw.statements.some((s) => s.object.name === "t")).toBe(false);
+  });
+});
