@@ -172,14 +172,14 @@ export function Checklist({
         className={`rounded-full border px-2.5 py-1 text-xs font-medium ${on ? "ring-2 ring-indigo-600 ring-offset-1" : ""}`}
         style={color ? { color: color.fg, background: color.bg, borderColor: color.border } : on ? { background: "#eef2ff", borderColor: "#a5b4fc", color: "#3730a3" } : { background: "#fff", borderColor: "#cbd5e1", color: "#334155" }}
       >
-        {label} {count !== undefined && <span className="tabular-nums opacity-80">{count}</span>}
+        {label} {count !== undefined && <span className="tabular-nums">{count}</span>}
       </button>
     );
   };
 
   let lastGroup: string | undefined;
   return (
-    <div className="grid grid-cols-[260px_1fr] gap-5" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[260px_1fr]" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
       <aside className="space-y-4 text-sm" aria-label="Filters">
         <div>
           <label htmlFor="finding-search" className="mb-1 block font-semibold text-slate-800">
@@ -230,7 +230,7 @@ export function Checklist({
             {total === 0 ? "No findings match" : `Showing ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total} findings`}
             {loading && <span className="ml-2 text-slate-500">updating…</span>}
           </p>
-          <label className="flex items-center gap-2 text-sm text-slate-800">
+          <label className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
             Group by
             <select value={group} onChange={(e) => setGroup(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="group-select">
               {Object.entries(GROUP_LABEL).map(([k, v]) => (
@@ -394,7 +394,7 @@ function FindingRow({
             </div>
           )}
           {doc && (
-            <div className="grid grid-cols-2 gap-4">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
               <div>
                 <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Why</h4>
                 <p className="text-slate-800">{doc.why}</p>
@@ -404,7 +404,7 @@ function FindingRow({
                 <p className="text-slate-800">{doc.fix}</p>
               </div>
               {doc.example && (
-                <div className="col-span-2 grid grid-cols-2 gap-4">
+                <div className="grid grid-cols-1 gap-4 md:col-span-2 md:grid-cols-2">
                   <pre className="overflow-auto rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-950" aria-label="Before">{doc.example.bad}</pre>
                   <pre className="overflow-auto rounded-md border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-950" aria-label="After">{doc.example.good}</pre>
                 </div>
@@ -479,7 +479,7 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
 
   const dirty = status !== f.state.status || (note.trim() || null) !== (f.state.note ?? null) || (assignee || null) !== (f.state.assignee?.id ?? null) || !!comment.trim();
   return (
-    <div className="grid grid-cols-[1fr_320px] gap-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="review">
+    <div className="grid grid-cols-1 gap-4 rounded-md md:grid-cols-[1fr_320px] border border-slate-200 bg-slate-50 p-3" data-testid="review">
       <div className="space-y-2">
         {canEdit ? (
           <>

@@ -55,7 +55,7 @@ export function CostHeadline({ cost }: { cost: CostEstimate }) {
 export function HotspotTable({ section, limit }: { section: HotspotSection; limit?: number }) {
   if (section.tables.length === 0) return <p className="text-sm text-slate-600">No table shows a write hotspot or hot-row pattern at the measured rates.</p>;
   return (
-    <table className="w-full text-sm" data-testid="hotspots">
+    <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="hotspots">
       <thead className="text-left text-slate-600">
         <tr>
           <th className="py-1 pr-3 font-medium">Risk</th>
@@ -87,6 +87,6 @@ export function HotspotTable({ section, limit }: { section: HotspotSection; limi
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></div>
   );
 }

@@ -200,35 +200,35 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
               <p className="text-sm text-slate-600">
                 Read-only: the collector reads the catalog and statistics (pg_stat_statements when available), never table data. The password is used for this run only and is not stored with the assessment.
               </p>
-              <div className="grid grid-cols-6 gap-3">
-                <label className="col-span-4 text-sm font-medium text-slate-800">
+              <div className="grid grid-cols-1 gap-3 sm:grid-cols-6">
+                <label className="sm:col-span-4 text-sm font-medium text-slate-800">
                   Host
                   <input className={`${input} mt-1`} value={conn.host} onChange={(e) => setConn({ ...conn, host: e.target.value })} placeholder="db.example.internal" />
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Port
                   <input className={`${input} mt-1`} inputMode="numeric" value={conn.port} onChange={(e) => setConn({ ...conn, port: e.target.value })} />
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Database
                   <input className={`${input} mt-1`} value={conn.database} onChange={(e) => setConn({ ...conn, database: e.target.value })} />
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   User
                   <input className={`${input} mt-1`} value={conn.user} onChange={(e) => setConn({ ...conn, user: e.target.value })} autoComplete="off" />
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Password
                   <input className={`${input} mt-1`} type="password" value={conn.password} onChange={(e) => setConn({ ...conn, password: e.target.value })} autoComplete="off" />
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Workload sample (seconds)
                   <input className={`${input} mt-1`} inputMode="numeric" value={conn.sampleSeconds} onChange={(e) => setConn({ ...conn, sampleSeconds: e.target.value })} aria-describedby="sample-help" />
                   <span id="sample-help" className="mt-1 block text-xs font-normal text-slate-600">
                     Time between two activity snapshots (rates for cost and hotspots); 0 uses cumulative counters.
                   </span>
                 </label>
-                <label className="col-span-2 text-sm font-medium text-slate-800">
+                <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   TLS
                   <select className={`${input} mt-1`} value={conn.sslmode} onChange={(e) => setConn({ ...conn, sslmode: e.target.value })}>
                     <option value="require">require</option>
@@ -253,7 +253,7 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                 )}
               </div>
               {check && check.checks.length > 0 && (
-                <table className="w-full text-sm" aria-label="Permission preflight">
+                <div className="overflow-x-auto"><table className="w-full text-sm" aria-label="Permission preflight">
                   <thead>
                     <tr className="text-left text-slate-600">
                       <th className="py-1 font-medium">Check</th>
@@ -273,7 +273,7 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></div>
               )}
             </div>
           )}
@@ -294,7 +294,7 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-600">Options</legend>
-        <div className="grid grid-cols-3 gap-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <label className="text-sm font-medium text-slate-800">
             Name
             <input className={`${input} mt-1`} value={name} onChange={(e) => setName(e.target.value)} placeholder="Defaults to the file name" maxLength={200} />

@@ -1,4 +1,5 @@
 "use client";
+import { CopyButton } from "./copy-button";
 /** Create, list and revoke read-only share links of one assessment. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -81,16 +82,17 @@ export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link
         </form>
       )}
       {created && (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm">
-          Copy the link now (it is shown once): <code data-testid="share-url" className="break-all">{created}</code>
-        </p>
+        <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm">
+          <span>Copy the link now (it is shown once):</span> <code data-testid="share-url" className="min-w-0 break-all">{created}</code>
+          <CopyButton text={created} label="Copy link" />
+        </div>
       )}
       {error && (
         <p role="alert" className="text-sm text-red-800">
           {error}
         </p>
       )}
-      <table className="w-full text-sm" data-testid="share-links">
+      <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="share-links">
         <thead className="text-left text-slate-600">
           <tr>
             <th className="py-1">Link</th>
@@ -135,7 +137,7 @@ export function ShareLinks({ id, initial, canEdit }: { id: string; initial: Link
             </tr>
           )}
         </tbody>
-      </table>
+      </table></div>
     </div>
   );
 }

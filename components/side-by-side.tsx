@@ -72,11 +72,11 @@ export function SideBySide({ hunks, ruleTitles }: { hunks: DiffHunk[]; ruleTitle
                 <tr key={j}>
                   <td className="select-none border-r border-slate-100 px-1 text-right text-slate-500">{r.left?.n ?? ""}</td>
                   <td className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 ${r.left ? CELL[r.left.kind] : "bg-slate-50"}`}>
-                    {r.left ? (r.left.kind === "del" ? <span aria-label="removed">{r.left.text}</span> : r.left.text) : ""}
+                    {r.left ? (r.left.kind === "del" ? <del className="no-underline"><span className="sr-only">removed: </span>{r.left.text}</del> : r.left.text) : ""}
                   </td>
                   <td className="select-none border-r border-slate-100 px-1 text-right text-slate-500">{r.right?.n ?? ""}</td>
                   <td className={`whitespace-pre-wrap break-all px-2 ${r.right ? CELL[r.right.kind] : "bg-slate-50"}`}>
-                    {r.right ? (r.right.kind === "add" ? <span aria-label="added">{r.right.text}</span> : r.right.text) : ""}
+                    {r.right ? (r.right.kind === "add" ? <ins className="no-underline"><span className="sr-only">added: </span>{r.right.text}</ins> : r.right.text) : ""}
                   </td>
                 </tr>
               ))}

@@ -58,7 +58,7 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
       )}
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Members</h2>
-        <table className="w-full text-sm" data-testid="members">
+        <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="members">
           <thead className="text-left text-slate-600">
             <tr>
               <th className="py-1">Name</th>
@@ -99,10 +99,10 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
         {isAdmin && (
           <form
-            className="grid max-w-3xl grid-cols-[1fr_1fr_120px_1fr_auto] items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+            className="grid max-w-3xl grid-cols-1 items-end sm:grid-cols-[1fr_1fr_120px_1fr_auto] gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
             aria-label="Add a member"
             onSubmit={(e) => {
               e.preventDefault();

@@ -65,3 +65,28 @@ test("Overview: readiness, then fixed by the rewrite and needs a person; numbers
   const cli = JSON.parse(readFileSync(join(out, "report.json"), "utf8")).figures;
   for (const k of ["readiness", "effort", "dsqlStatements", "objects", "manualWorkItems", "fixedByRewrite", "needsPerson"]) expect(cli[k], k).toEqual(fg[k]);
 });
+
+test("small things: favicon, who ran it, activity names the finding, share link has a Copy button", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/assessments/${id}/history`);
+  await expect(page.locator("link[rel=icon]")).toHaveCount(1);
+  expect((await request.get((await page.locator("link[rel=icon]").getAttribute("href"))!)).status()).toBe(200);
+  const run = page.getByRole("row").nth(1);
+  await expect(run).toContainText("Ada Admin");
+
+  // A review change shows up in the activity as the finding's title and object, not "#idx" or an API path.
+  const { state } = await (await request.get(`/api/assessments/${id}/findings/0`)).json();
+  const title: string = (await (await request.get(`/api/assessments/${id}/report`)).json()).findings[0].title;
+  const patched = await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: state.version, status: "accepted" } });
+  expect(patched.status()).toBe(200);
+  await page.goto(`/assessments/${id}/activity`);
+  const ev = page.getByTestId("audit-finding").first();
+  await expect(ev).toContainText(title);
+  await expect(page.getByTestId("activity")).not.toContainText(/#\d+|\/api\//);
+
+  await page.goto(`/assessments/${id}/share`);
+  await page.getByRole("button", { name: "Create share link" }).click();
+  await expect(page.getByTestId("share-url")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+  await screenshot(page, "share-link-copy", false);
+});

@@ -13,7 +13,8 @@ import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
 import { ALL_RULES } from "./rules/all";
-import { LATEST_CAPABILITY_DATE } from "./rules/core/capabilities";
+import { CAPABILITIES, LATEST_CAPABILITY_DATE, isSupported } from "./rules/core/capabilities";
+import { RoutineBodies, type RoutineBodyStats, type RoutineScope } from "./routine-bodies";
 import parseErrorRule from "./rules/parse/parse-error";
 import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/core/rule";
 import { KNOWN_COMPATIBLE, statementClass } from "./rules/core/statement-kinds";
@@ -37,6 +38,8 @@ export interface AnalysisResult {
   files: FileStatistics[];
   findings: Finding[];
   model: SchemaModel;
+  /** Routines seen and bodies analysed (absent before DSQL ran PL/pgSQL, when bodies are not analysed). */
+  routineBodies?: RoutineBodyStats;
 }
 
 const SNIPPET_CHARS = 400;
@@ -128,6 +131,41 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   };
   const builder = new ModelBuilder(model, locate);
 
+  /** Run the statement rules on one statement; `within` marks SQL inside a routine body. */
+  const runRules = (stmt: ParsedStatement, txn: TransactionState, within?: RoutineScope) => {
+    let index: NodeIndex | undefined;
+    let current: Rule = unreviewedRule;
+    let snippet: string | undefined;
+    const ctx: StatementContext = {
+      stmt,
+      node: stmt.node,
+      // A BEGIN ATOMIC body is in the AST; once bodies are analysed its statements are checked on their own.
+      nodes: (type: string) => (index ??= indexNodes(bodies && !within && stmt.node.sql_body ? { ...stmt.node, sql_body: undefined } : stmt.node)).get(type) ?? EMPTY,
+      model,
+      builder,
+      txn,
+      targetDate,
+      report: (r) => {
+        const at = locate(stmt, r.location);
+        const f = makeFinding(current, r.message, at, r.object ?? statementObject(stmt, builder), (snippet ??= snippetOf(stmt.text)), r.evidence);
+        findings.push(within ? within.decorate(f) : f);
+      },
+    };
+    const forKind = rulesByKind.get(stmt.kind);
+    if (forKind)
+      for (const rule of forKind) {
+        current = rule;
+        rule.checkStatement!(ctx);
+      }
+    for (const rule of anyKindRules) {
+      current = rule;
+      rule.checkStatement!(ctx);
+    }
+  };
+  // The SQL inside routine bodies is assessed from the date DSQL runs PL/pgSQL; earlier targets report
+  // the routine itself, as they always did.
+  const bodies = isSupported(CAPABILITIES.plpgsql, targetDate) ? new RoutineBodies(builder, runRules, trackTransaction) : undefined;
+
   let done = 0;
   const preamble = new CleanupPreamble();
   for (const file of inputs) {
@@ -141,32 +179,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
         opts.onStatement?.(stmt);
         return;
       }
-      let index: NodeIndex | undefined;
-      let current: Rule = unreviewedRule;
-      let snippet: string | undefined;
-      const ctx: StatementContext = {
-        stmt,
-        node: stmt.node,
-        nodes: (type: string) => (index ??= indexNodes(stmt.node)).get(type) ?? EMPTY,
-        model,
-        builder,
-        txn,
-        targetDate,
-        report: (r) => {
-          const at = locate(stmt, r.location);
-          findings.push(makeFinding(current, r.message, at, r.object ?? statementObject(stmt, builder), (snippet ??= snippetOf(stmt.text)), r.evidence));
-        },
-      };
-      const forKind = rulesByKind.get(stmt.kind);
-      if (forKind)
-        for (const rule of forKind) {
-          current = rule;
-          rule.checkStatement!(ctx);
-        }
-      for (const rule of anyKindRules) {
-        current = rule;
-        rule.checkStatement!(ctx);
-      }
+      runRules(stmt, txn);
       if (!reviewed.has(stmt.kind)) {
         findings.push(
           makeFinding(unreviewedRule, `${stmt.kind.replace(/Stmt$/, "")} statements are not reviewed for DSQL compatibility`, locate(stmt), statementObject(stmt, builder), snippetOf(stmt.text)),
@@ -174,6 +187,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       }
       trackTransaction(stmt, txn);
       builder.apply(stmt);
+      bodies?.analyse(stmt);
       opts.onStatement?.(stmt);
     };
     const stats = parseFile(file, (item) => {
@@ -203,7 +217,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
 
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { targetDate, files, findings, model };
+  return { targetDate, files, findings, model, ...(bodies ? { routineBodies: bodies.stats } : {}) };
 }
 
 /**

@@ -3,7 +3,10 @@
 // then, in a fresh browser context per run, loads each page and waits until it is usable: the content is
 // rendered AND hydrated (a click on a finding expands it). Prints the median and worst of BENCH_RUNS runs.
 // Target: the checklist of rnacentral usable within 1.5 s.
-import { spawn } from "node:child_process";
+// Before the pages: upload → stored report of the same file, per stage (parse, analyse, rewrite, report,
+// store, from the worker's log) against the CLI `rewrite` of the file in the same run (target ≤ 2×), and
+// throughput of BENCH_PARALLEL (20) parallel uploads with 1 worker, then with a second worker process.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -34,6 +37,7 @@ const freePort = () =>
 
 let server;
 let dataDir;
+let log = "";
 let base = process.env.BENCH_URL;
 if (!base) {
   const port = await freePort();
@@ -43,7 +47,6 @@ if (!base) {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let log = "";
   server.stdout.on("data", (d) => (log += d));
   server.stderr.on("data", (d) => (log += d));
   base = `http://127.0.0.1:${port}`;
@@ -92,7 +95,10 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   if (status.status !== "done") throw new Error(`assessment failed: ${status.error}`);
-  console.log(`assessment of ${file.split("/").pop()}: ${status.summary.findings} findings, job done in ${((Date.now() - t0) / 1000).toFixed(2)} s (upload → stored report)`);
+  const stored = (Date.now() - t0) / 1000;
+  console.log(`assessment of ${file.split("/").pop()}: ${status.summary.findings} findings, job done in ${stored.toFixed(2)} s (upload → stored report)`);
+  await reportStages(created.id, stored);
+  await throughput();
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -157,4 +163,85 @@ try {
   console.log(`rnacentral checklist: ${(median(results.checklist) / 1000).toFixed(2)} s (target 1.50 s) ${verdict}`);
 } finally {
   await cleanup();
+}
+
+/** The worker's per-stage line for one assessment, next to the CLI `rewrite` of the same file. */
+async function reportStages(id, storedSeconds) {
+  const stages = new RegExp(`assessment ${id}: \\d+ findings in (\\d+) ms \\(([^)]*)\\)`).exec(log);
+  if (stages) console.log(`  job stages (ms): ${stages[2]}; whole job ${stages[1]} ms`);
+  const out = mkdtempSync(join(tmpdir(), "preflight-bench-rewrite-"));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(root, "bin/dsql-preflight.js"), "rewrite", file, "--out", out], { encoding: "utf8" });
+    times.push((performance.now() - t) / 1000);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`CLI rewrite failed: ${r.stderr}`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  const cli = median(times);
+  const ratio = storedSeconds / cli;
+  console.log(`  CLI rewrite of the same file: median ${cli.toFixed(2)} s → upload → stored report is ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? "OK" : "OVER"}`);
+}
+
+/** BENCH_PARALLEL uploads at once; jobs per minute with the web process's worker, then with a second worker process. */
+async function throughput() {
+  const n = Number(process.env.BENCH_PARALLEL ?? 20);
+  if (!n) return;
+  const bytes = readFileSync(file);
+  let resent = 0;
+  const batch = async () => {
+    resent = 0;
+    const t = Date.now();
+    const ids = await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const fd = new FormData();
+        fd.set("name", `bench parallel ${i}`);
+        fd.append("files", new Blob([bytes]), file.split("/").pop());
+        // A connection the loaded server drops mid-upload is sent again (counted), as a browser user would.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const r = await fetch(`${base}/api/assessments`, authed({ method: "POST", body: fd }));
+            if (r.status !== 202) throw new Error(`upload ${i}: ${r.status} ${await r.text()}`);
+            return (await r.json()).id;
+          } catch (e) {
+            if (attempt === 3 || !/fetch failed/.test(e.message)) throw new Error(`${e.message}\n${log.split("\n").slice(-15).join("\n")}`);
+            resent++;
+          }
+        }
+      }),
+    );
+    const pending = new Set(ids);
+    while (pending.size) {
+      for (const id of [...pending]) {
+        const s = await (await fetch(`${base}/api/assessments/${id}`, authed())).json();
+        if (s.status === "failed") throw new Error(`parallel job failed: ${s.error}`);
+        if (s.status === "done") pending.delete(id);
+      }
+      if (pending.size) await new Promise((r) => setTimeout(r, 500));
+    }
+    return (Date.now() - t) / 1000;
+  };
+  const one = await batch();
+  console.log(`${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent)` : ""}`);
+  if (!dataDir) return; // a second worker needs the bench's own server (its DATA_DIR)
+  const second = spawn(process.execPath, [join(root, "scripts/worker.mjs")], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let workerLog = "";
+  second.stdout.on("data", (d) => (workerLog += d));
+  second.stderr.on("data", (d) => (workerLog += d));
+  try {
+    for (const t = Date.now(); !/listening on/.test(workerLog); ) {
+      if (Date.now() - t > 60_000 || second.exitCode !== null) throw new Error(`second worker did not start:\n${workerLog}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const two = await batch();
+    const shared = (workerLog.match(/findings in/g) ?? []).length;
+    console.log(`${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent)` : ""}`);
+  } finally {
+    second.kill("SIGTERM");
+    await new Promise((r) => (second.exitCode !== null ? r() : second.once("exit", r)));
+  }
 }

@@ -94,3 +94,24 @@ describe("the CLI on hostile input", () => {
     expect(r.stdout).not.toMatch(/ready/);
   });
 });
+
+describe("UTF-16 without a byte-order mark", () => {
+  const sql = "CREATE TABLE café (id int PRIMARY KEY, name text);\n";
+  const le = Buffer.from(sql, "utf16le");
+  const be = Buffer.from(le).swap16();
+
+  it.each([
+    ["utf-16le", le],
+    ["utf-16be", be],
+  ])("%s is named as such, with how to convert it", (label, bytes) => {
+    const e = errorOf(() => inputsFromBytes("export.sql", bytes));
+    expect(e.code).toBe("encoding");
+    expect(e.message).toContain(`export.sql: looks like ${label.toUpperCase()} text without a byte-order mark`);
+    expect(e.message).toContain(`iconv -f ${label.toUpperCase()} -t UTF-8`);
+  });
+
+  it("binary input is still called binary", () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0]);
+    expect(errorOf(() => inputsFromBytes("logo.sql", png)).code).toBe("binary");
+  });
+});

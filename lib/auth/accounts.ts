@@ -11,6 +11,8 @@ export const INVITE_DAYS = 7;
 /** Failed sign-ins allowed per email and client address in the window before sign-in is refused. */
 export const SIGNIN_MAX_FAILURES = Number(process.env.SIGNIN_MAX_FAILURES ?? 5);
 export const SIGNIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed sign-ins allowed from one client address across all emails in the window (password spraying). */
+export const SIGNIN_MAX_FAILURES_PER_ADDRESS = Number(process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS ?? 20);
 
 export class AuthError extends Error {
   constructor(
@@ -79,21 +81,29 @@ export async function upsertAdmin(emailIn: string, password: string, name?: stri
   return { user: toAuthUser(u), created: true };
 }
 
-/** Failed attempts for this email and address within the window. */
-async function recentFailures(email: string, ip: string): Promise<{ count: number; oldest?: Date }> {
+/** Failed attempts from this address (for this email, when given) within the window. */
+async function recentFailures(email: string | undefined, ip: string, limit: number): Promise<{ count: number; retryAfter: number }> {
   const since = new Date(Date.now() - SIGNIN_WINDOW_MS);
-  const rows = await prisma().loginAttempt.findMany({ where: { email, ip, ok: false, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } });
-  return { count: rows.length, oldest: rows[0]?.createdAt };
+  // Newest first: once `limit` failures are in the window, the limit-th newest one decides when it reopens.
+  const rows = await prisma().loginAttempt.findMany({ where: { ...(email === undefined ? {} : { email }), ip, ok: false, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: limit });
+  const decisive = rows[limit - 1]?.createdAt ?? rows[rows.length - 1]?.createdAt;
+  return { count: rows.length, retryAfter: Math.max(1, Math.ceil(((decisive?.getTime() ?? Date.now()) + SIGNIN_WINDOW_MS - Date.now()) / 1000)) };
 }
 
-/** Check the password; refuses for a while after SIGNIN_MAX_FAILURES failures from one address for one email. */
+/**
+ * Check the password; refuses for a while after SIGNIN_MAX_FAILURES failures from one address for one
+ * email, and after SIGNIN_MAX_FAILURES_PER_ADDRESS failures from one address whatever the emails.
+ */
 export async function signIn(emailIn: string, password: string, ip: string): Promise<AuthUser> {
   const email = emailIn.trim().toLowerCase().slice(0, 254);
   const db = prisma();
-  const f = await recentFailures(email, ip);
+  const fromAddress = await recentFailures(undefined, ip, SIGNIN_MAX_FAILURES_PER_ADDRESS);
+  if (fromAddress.count >= SIGNIN_MAX_FAILURES_PER_ADDRESS) {
+    throw new AuthError("rate-limited", `Too many failed sign-ins from your address; try again in ${Math.ceil(fromAddress.retryAfter / 60)} min`, fromAddress.retryAfter);
+  }
+  const f = await recentFailures(email, ip, SIGNIN_MAX_FAILURES);
   if (f.count >= SIGNIN_MAX_FAILURES) {
-    const retry = Math.max(1, Math.ceil(((f.oldest?.getTime() ?? Date.now()) + SIGNIN_WINDOW_MS - Date.now()) / 1000));
-    throw new AuthError("rate-limited", `Too many failed sign-ins for this account from your address; try again in ${Math.ceil(retry / 60)} min`, retry);
+    throw new AuthError("rate-limited", `Too many failed sign-ins for this account from your address; try again in ${Math.ceil(f.retryAfter / 60)} min`, f.retryAfter);
   }
   const u = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(password, u && !u.disabledAt ? u.passwordHash : null);

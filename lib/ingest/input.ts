@@ -66,6 +66,14 @@ export function decodeSql(path: string, data: Uint8Array, maxBytes = DEFAULT_MAX
       encoding = "utf-8-bom";
       body = data.subarray(3);
     }
+    const utf16 = utf16WithoutBom(body);
+    if (utf16) {
+      throw new InputError(
+        "encoding",
+        path,
+        `looks like ${utf16.toUpperCase()} text without a byte-order mark; convert it to UTF-8 (e.g. \`iconv -f ${utf16.toUpperCase()} -t UTF-8 in.sql > out.sql\`) or save it as UTF-16 with a byte-order mark`,
+      );
+    }
     if (looksBinary(body)) {
       throw new InputError("binary", path, "file looks binary (contains NUL or control bytes), not SQL text");
     }
@@ -91,6 +99,25 @@ function decodeOrThrow(path: string, label: "utf-16le" | "utf-16be", data: Uint8
   } catch {
     throw new InputError("encoding", path, `declares ${label.toUpperCase()} with a byte-order mark but is not valid ${label.toUpperCase()}`);
   }
+}
+
+/**
+ * UTF-16 text of mostly ASCII characters has a NUL in every other byte: odd offsets for little-endian,
+ * even ones for big-endian. Binary files have NULs too, but not in one column with text in the other.
+ */
+function utf16WithoutBom(data: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(data.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0) evenNul++;
+    if (data[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs > 0.6 && evenNul / pairs < 0.05) return "utf-16le";
+  if (evenNul / pairs > 0.6 && oddNul / pairs < 0.05) return "utf-16be";
+  return undefined;
 }
 
 /** NUL or a high share of control bytes in the first 8 KiB means binary (same heuristic as git/grep). */

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../store/prisma";
 import type { Artifacts } from "../pipeline/artifacts";
 import type { Progress } from "../pipeline/uploads";
 import { carryOver } from "../review/history";
+import { withCarriedWorkload } from "../store/entered-workload";
 
 export const SEVERITY_RANK: Record<string, number> = { blocker: 0, warning: 1, advice: 2 };
 
@@ -88,7 +89,9 @@ function findingColumns(findings: Finding[]): unknown[][] {
  * headline numbers, in one transaction. Rows go in as one set-based INSERT per table rather than row
  * objects through the ORM, which took seconds for a few thousand findings.
  */
-export async function saveReport(db: PrismaClient, id: string, report: AssessmentReport, artifacts: Artifacts = {}) {
+export async function saveReport(db: PrismaClient, id: string, reportIn: AssessmentReport, artifacts: Artifacts = {}) {
+  // A re-run that measured no workload keeps the one entered on the run before it.
+  const report = await withCarriedWorkload(db, id, reportIn);
   const columns = findingColumns(report.findings);
   const s = report.summary;
   await db.$transaction(

@@ -32,6 +32,7 @@ import domainConstraintChange from "./types/domain-constraint-change";
 import dropColumn from "./tables/drop-column";
 import enumType from "./types/enum-type";
 import eventTrigger from "./procedural-code/event-trigger";
+import exceptionBlock from "./procedural-code/exception-block";
 import exclusionConstraint from "./constraints/exclusion-constraint";
 import expressionIndex from "./indexes/expression-index";
 import extensionFunction from "./extensions/extension-function";
@@ -85,6 +86,7 @@ import publicSchemaGrant from "./security-and-roles/public-schema-grant";
 import rangeOrBaseType from "./types/range-or-base-type";
 import roleAttributes from "./security-and-roles/role-attributes";
 import roleRenameBeforeSupport from "./security-and-roles/role-rename-before-support";
+import rowByRowWrite from "./procedural-code/row-by-row-write";
 import rowLevelSecurity from "./security-and-roles/row-level-security";
 import savepoint from "./transactions-and-locking/savepoint";
 import selectForUpdate from "./transactions-and-locking/select-for-update";
@@ -113,6 +115,7 @@ import tooManyStatistics from "./limits/too-many-statistics";
 import tooManyTables from "./limits/too-many-tables";
 import tooManyViews from "./limits/too-many-views";
 import transactionRowLimit from "./limits/transaction-row-limit";
+import triggerFunction from "./procedural-code/trigger-function";
 import trigger from "./procedural-code/trigger";
 import truncate from "./workload/truncate";
 import uniqueAddedLater from "./constraints/unique-added-later";
@@ -124,6 +127,7 @@ import unsupportedColumnType from "./types/unsupported-column-type";
 import unsupportedKeyType from "./keys-and-identity/unsupported-key-type";
 import unsupportedObjectKind from "./procedural-code/unsupported-object-kind";
 import unsupportedSessionSetting from "./database-and-storage/unsupported-session-setting";
+import unverifiableRoutineSql from "./procedural-code/unverifiable-routine-sql";
 import viewDefinitionSize from "./views/view-definition-size";
 import virtualGeneratedColumn from "./tables/virtual-generated-column";
 import workloadAdvisoryLock from "./workload/workload-advisory-lock";
@@ -174,6 +178,7 @@ export const ALL_RULES: Rule[] = [
   dropColumn,
   enumType,
   eventTrigger,
+  exceptionBlock,
   exclusionConstraint,
   expressionIndex,
   extensionFunction,
@@ -227,6 +232,7 @@ export const ALL_RULES: Rule[] = [
   rangeOrBaseType,
   roleAttributes,
   roleRenameBeforeSupport,
+  rowByRowWrite,
   rowLevelSecurity,
   savepoint,
   selectForUpdate,
@@ -255,6 +261,7 @@ export const ALL_RULES: Rule[] = [
   tooManyTables,
   tooManyViews,
   transactionRowLimit,
+  triggerFunction,
   trigger,
   truncate,
   uniqueAddedLater,
@@ -266,6 +273,7 @@ export const ALL_RULES: Rule[] = [
   unsupportedKeyType,
   unsupportedObjectKind,
   unsupportedSessionSetting,
+  unverifiableRoutineSql,
   viewDefinitionSize,
   virtualGeneratedColumn,
 ];

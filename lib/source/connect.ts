@@ -172,7 +172,8 @@ export function toSourceError(e: unknown, f: ConnectionFields, secrets: string[]
   const where = `${f.host}:${f.port ?? 5432}`;
   const raw = scrub(String(err?.message ?? e), secrets);
   const code = err?.code ?? "";
-  const mk = (c: SourceErrorCode, m: string, hint?: string) => new SourceError(c, scrub(m, secrets), hint);
+  // Our own wording holds only host, port, user and database; only the driver's text is scrubbed (in raw).
+  const mk = (c: SourceErrorCode, m: string, hint?: string) => new SourceError(c, m, hint);
   if (code === "ECONNREFUSED") return mk("unreachable", `nothing is listening at ${where} (connection refused)`, "Check the host and port, and that the server accepts TCP connections from this machine.");
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return mk("dns", `host name ${f.host} could not be resolved`, "Check the host name or DNS.");
   if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return mk("unreachable", `host ${where} is unreachable from this machine`, "Check routing, VPN or security groups.");
@@ -194,9 +195,20 @@ export function toSourceError(e: unknown, f: ConnectionFields, secrets: string[]
   return mk("unknown", `could not use ${where}: ${raw}`);
 }
 
+/**
+ * Removes credentials from a driver or server message: the password part of connection URLs,
+ * `password=…` settings, and a password of 8 or more characters where it stands as a whole token (a
+ * short one would match ordinary text). Never substrings of words: "timeout expired" stays intact
+ * whatever the password is.
+ */
 export function scrub(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 1) out = out.split(s).join("***");
-  // Passwords inside URLs.
-  return out.replace(/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/g, "$1***@");
+  let out = text
+    .replace(/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/gi, "$1***@")
+    .replace(/(\bpassword\s*=\s*)('(?:[^']|'')*'|"[^"]*"|[^\s&;,]+)/gi, "$1***");
+  for (const s of secrets) {
+    if (!s || s.length < 8) continue;
+    const escaped = s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "gu"), "***");
+  }
+  return out;
 }

@@ -25,8 +25,9 @@ const jsonBody = optionsSchema.extend({
   connection: liveConnectionSchema.optional(),
 }).strict();
 
-function defaults(o: z.infer<typeof optionsSchema>, fallbackName: string) {
-  return { name: o.name ?? fallbackName, targetDate: o.targetDate ?? LATEST_CAPABILITY_DATE, keyStrategy: o.keyStrategy ?? "keep" };
+/** Options with their defaults, and who started the run (History shows it under "By"). */
+function defaults(o: z.infer<typeof optionsSchema>, fallbackName: string, createdById: string) {
+  return { name: o.name ?? fallbackName, targetDate: o.targetDate ?? LATEST_CAPABILITY_DATE, keyStrategy: o.keyStrategy ?? "keep", createdById };
 }
 
 function checkSqlInputs(inputs: NewInput[]) {
@@ -44,7 +45,7 @@ function nameFrom(inputs: NewInput[]): string {
   return inputs.length > 1 ? `${first} + ${inputs.length - 1} more` : first;
 }
 
-export const POST = route(async (req) => {
+export const POST = route(async (req, _params, user) => {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_UPLOAD + 64 * 1024) throw new HttpError(413, "too-large", `Upload is ${formatBytes(declared)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
   const type = req.headers.get("content-type") ?? "";
@@ -54,13 +55,13 @@ export const POST = route(async (req) => {
     if (body.connection && body.sql !== undefined) throw new HttpError(400, "invalid-request", "Give either sql or connection, not both");
     if (body.connection) {
       const c = body.connection;
-      const created = await createFromConnection(c, defaults(body, `${c.database} on ${c.host}`));
+      const created = await createFromConnection(c, defaults(body, `${c.database} on ${c.host}`, user.id));
       return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
     }
     if (!body.sql?.trim()) throw new HttpError(400, "empty-upload", "Nothing to assess: sql is empty");
     const inputs = [{ name: "pasted.sql", bytes: new TextEncoder().encode(body.sql) }];
     checkSqlInputs(inputs);
-    const created = await createFromInputs("paste", inputs, defaults(body, "Pasted SQL"));
+    const created = await createFromInputs("paste", inputs, defaults(body, "Pasted SQL", user.id));
     return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
   }
 
@@ -95,11 +96,11 @@ export const POST = route(async (req) => {
   if (inputs.every((i) => i.bytes.length === 0)) throw new HttpError(400, "empty-upload", "Nothing to assess: the uploaded files are empty");
   if (kind === "snapshot") {
     if (inputs.length !== 1) throw new HttpError(400, "invalid-request", "Upload exactly one snapshot file");
-    const created = await createFromInputs("snapshot", inputs, defaults(opts, nameFrom(inputs)));
+    const created = await createFromInputs("snapshot", inputs, defaults(opts, nameFrom(inputs), user.id));
     return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
   }
   checkSqlInputs(inputs);
-  const created = await createFromInputs(sql && files.length === 0 ? "paste" : "upload", inputs, defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs)));
+  const created = await createFromInputs(sql && files.length === 0 ? "paste" : "upload", inputs, defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs), user.id));
   return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
 });
 

@@ -47,8 +47,11 @@ export default async function AssessmentLayout({ params, children }: { params: P
             <a className={btn} href={`/api/assessments/${a.id}/export?format=pdf`} data-testid="export-pdf">
               PDF
             </a>
-            <a className={btn} href={`/api/assessments/${a.id}/export?format=md`} data-testid="export-md">
-              Markdown
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=summary`} data-testid="export-summary" title="Readiness, problems that need a person and plan phases: fits one GitHub comment">
+              Markdown summary
+            </a>
+            <a className={btn} href={`/api/assessments/${a.id}/export?format=md`} data-testid="export-md" title="Every finding">
+              Markdown (full)
             </a>
             <a className={btn} href={`/api/assessments/${a.id}/export?format=json`}>
               JSON

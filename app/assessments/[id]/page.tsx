@@ -122,7 +122,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
           </div>
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-800">Objects found</h3>
-            <dl className="grid grid-cols-3 gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
               {Object.entries(report.inventory)
                 .filter(([, n]) => n > 0)
                 .map(([k, n]) => (

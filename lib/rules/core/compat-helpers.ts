@@ -4,9 +4,10 @@
  */
 import { parseSync } from "libpg-query";
 import { constValue, defElems, funcName, indexNodes, strings, typeName, type NodeIndex, type TypeNameInfo } from "@/lib/ingest/ast";
-import type { AstNode } from "@/lib/ingest/parse";
+import type { AstNode, ParsedStatement } from "@/lib/ingest/parse";
 import type { ModelBuilder } from "@/lib/model/build";
 import type { UserTypeModel } from "@/lib/model/schema";
+import { CAPABILITIES, isSupported } from "./capabilities";
 import type { ObjectRef, StatementContext } from "./rule";
 
 /** A RangeVar as a finding object, qualified by the current search_path. */
@@ -89,9 +90,12 @@ export interface RoutineBody {
 const bodyCache = new WeakMap<AstNode, RoutineBody | null>();
 
 /** The string body of CREATE FUNCTION/PROCEDURE or DO, if any. */
-export function routineBody(ctx: Pick<StatementContext, "stmt">): RoutineBody | undefined {
+export function routineBody(ctx: Pick<StatementContext, "stmt" | "targetDate">): RoutineBody | undefined {
   const { stmt } = ctx;
   if (stmt.kind !== "CreateFunctionStmt" && stmt.kind !== "DoStmt") return undefined;
+  // Once DSQL runs PL/pgSQL, PL/pgSQL and SQL bodies are parsed and each embedded statement goes through
+  // the rules at its own position (lib/routine-bodies.ts); scanning the text here would report it twice.
+  if (bodiesAnalysed(ctx.targetDate) && analysedLanguage(stmt)) return undefined;
   const cached = bodyCache.get(stmt.node);
   if (cached !== undefined) return cached ?? undefined;
   let result: RoutineBody | null = null;
@@ -116,6 +120,18 @@ export function routineBody(ctx: Pick<StatementContext, "stmt">): RoutineBody | 
   return result ?? undefined;
 }
 
+export function bodiesAnalysed(targetDate: string): boolean {
+  return isSupported(CAPABILITIES.plpgsql, targetDate);
+}
+
+/** A routine whose body lib/routine-bodies.ts analyses (PL/pgSQL or SQL, including BEGIN ATOMIC). */
+export function analysedLanguage(stmt: ParsedStatement): boolean {
+  if (stmt.node.sql_body) return true;
+  const opts = defElems(stmt.kind === "DoStmt" ? stmt.node.args : stmt.node.options);
+  const language = String(constValue(opts.get("language")?.arg) ?? (stmt.kind === "DoStmt" ? "plpgsql" : "sql")).toLowerCase();
+  return language === "plpgsql" || language === "sql";
+}
+
 /** Lower-case code with comments and '…' / $tag$…$tag$ literals blanked, so words in strings never match. */
 export function stripCode(text: string): string {
   return text
@@ -130,7 +146,7 @@ export interface CallSite {
 }
 
 /** Function calls anywhere in the statement, including string bodies of SQL and PL/pgSQL routines. */
-export function callSites(ctx: Pick<StatementContext, "stmt" | "nodes">, wanted: (name: string) => boolean): CallSite[] {
+export function callSites(ctx: Pick<StatementContext, "stmt" | "nodes" | "targetDate">, wanted: (name: string) => boolean): CallSite[] {
   const out: CallSite[] = [];
   for (const fc of ctx.nodes("FuncCall")) {
     const name = funcName(fc);
@@ -149,7 +165,7 @@ export function callSites(ctx: Pick<StatementContext, "stmt" | "nodes">, wanted:
 }
 
 /** Relation names (lower case, without schema) read anywhere in the statement, bodies included. */
-export function relationNames(ctx: Pick<StatementContext, "stmt" | "nodes">, wanted: (name: string) => boolean): CallSite[] {
+export function relationNames(ctx: Pick<StatementContext, "stmt" | "nodes" | "targetDate">, wanted: (name: string) => boolean): CallSite[] {
   const out: CallSite[] = [];
   for (const rv of ctx.nodes("RangeVar")) {
     const name = String(rv.relname ?? "").toLowerCase();
@@ -168,7 +184,7 @@ export function relationNames(ctx: Pick<StatementContext, "stmt" | "nodes">, wan
 }
 
 /** Whether a string body contains a statement of this kind (e.g. `TruncateStmt`, keyword `truncate`). */
-export function bodyHasStatement(ctx: Pick<StatementContext, "stmt">, kind: string, keyword: string): boolean {
+export function bodyHasStatement(ctx: Pick<StatementContext, "stmt" | "targetDate">, kind: string, keyword: string): boolean {
   const body = routineBody(ctx);
   if (body?.index) return (body.index.get(kind)?.length ?? 0) > 0;
   if (body?.code) return new RegExp(`(^|;|\\bthen|\\belse|\\bloop|\\bbegin|\\bexecute)\\s*${keyword}\\b`).test(body.code);

@@ -44,7 +44,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
     <div className="space-y-5" data-testid="history">
       <section>
         <h2 className="mb-2 text-lg font-semibold">Runs</h2>
-        <table className="w-full text-sm">
+        <div className="overflow-x-auto"><table className="w-full text-sm">
           <thead className="text-left text-slate-600">
             <tr>
               <th className="py-1">Run</th>
@@ -80,7 +80,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </section>
       {diff && prev && (
         <section className="space-y-2" data-testid="run-diff">

@@ -70,10 +70,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                     </div>
                   </div>
                   {s.detail && <p className="mt-1 text-sm text-slate-700">{s.detail}</p>}
-                  {s.sql && <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{s.sql}</pre>}
+                  {s.sql && <pre tabIndex={0} className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{s.sql}</pre>}
                   {s.command && (
                     <div className="mt-2 flex items-start gap-2">
-                      <pre className="max-h-40 flex-1 overflow-auto rounded-md bg-slate-800 p-2 text-xs text-slate-100">{s.command}</pre>
+                      <pre tabIndex={0} className="max-h-40 min-w-0 flex-1 overflow-auto rounded-md bg-slate-800 p-2 text-xs text-slate-100">{s.command}</pre>
                       <CopyButton text={s.command} label="Copy command" />
                     </div>
                   )}

@@ -79,7 +79,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                   className={`flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 hover:bg-slate-50 ${selected?.index === o.index ? "bg-indigo-50" : ""}`}
                 >
                   <span className="min-w-0 truncate" title={`${o.kind} ${o.label}`}>
-                    <span className="text-xs text-slate-500">{o.kind} </span>
+                    <span className="text-xs text-slate-600">{o.kind} </span>
                     <span className="font-mono text-slate-900">{o.label}</span>
                   </span>
                   <span className={`shrink-0 rounded border px-1.5 text-xs ${STATUS_STYLE[o.status] ?? STATUS_STYLE.unchanged}`}>{o.status}</span>
