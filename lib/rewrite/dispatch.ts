@@ -2,6 +2,7 @@
  * Which fix family handles each statement kind. Simple cases (session settings, transaction control,
  * maintenance, objects DSQL does not have) are decided here; everything else goes to lib/rewrite/fixes/.
  */
+import { CAPABILITIES, isSupported } from "../rules/core/capabilities";
 import { constValue, funcName, rangeVar, strings } from "../ingest/ast";
 import type { ParsedStatement } from "../ingest/parse";
 import { key } from "../model/schema";
@@ -169,10 +170,16 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
       const t = rw.qualify(stmt, n.table);
       return rw.toManual(rw.piece(stmt, "views", obj("policy", t.schema, `${t.name}.${n.policy_name}`)), ["row-level-security"], `policy ${n.policy_name} on ${t.name}`, SUGGESTIONS["row-level-security"]);
     }
-    case "DoStmt":
-      return rw.toManual(rw.piece(stmt, "views", obj("statement", undefined, "DO block")), ["do-block"], "anonymous DO block", SUGGESTIONS["do-block"]);
-    case "CallStmt":
-      return rw.toManual(rw.piece(stmt, "views", obj("statement", undefined, "CALL")), ["procedure"], "procedure call", SUGGESTIONS.procedure);
+    // DO blocks and CALLs run code at migration time, in an order only their author knows: a person places
+    // them; once DSQL runs PL/pgSQL the suggestion says so instead of calling them unsupported.
+    case "DoStmt": {
+      const runs = isSupported(CAPABILITIES.plpgsql, rw.analysis.targetDate);
+      return rw.toManual(rw.piece(stmt, "views", obj("statement", undefined, "DO block")), ["do-block"], "anonymous DO block", SUGGESTIONS[runs ? "do-block-plpgsql" : "do-block"]);
+    }
+    case "CallStmt": {
+      const runs = isSupported(CAPABILITIES.plpgsql, rw.analysis.targetDate);
+      return rw.toManual(rw.piece(stmt, "views", obj("statement", undefined, "CALL")), ["procedure"], "procedure call", SUGGESTIONS[runs ? "call-plpgsql" : "procedure"]);
+    }
     case "CreatePublicationStmt":
     case "AlterPublicationStmt":
     case "CreateSubscriptionStmt":

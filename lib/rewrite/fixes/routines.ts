@@ -1,6 +1,8 @@
 /**
- * Routines, types and domains: SQL functions keep only the attributes DSQL accepts and use mapped types;
- * domains map their base type; other definitions (non-SQL functions, aggregates, base types) are manual.
+ * Routines, types and domains: SQL functions (and, from the date DSQL runs PL/pgSQL, PL/pgSQL functions
+ * and procedures) keep only the attributes DSQL accepts and use mapped types; routines whose body runs
+ * SQL DSQL rejects, trigger functions and other languages are manual; domains map their base type; other
+ * definitions (aggregates, base types) are manual.
  * Fixes: function-attributes, enum-type/composite-type in signatures and casts.
  */
 import { constValue, defElems, strings, typeName } from "../../ingest/ast";
@@ -8,7 +10,9 @@ import { nodeOffset } from "../../ingest/parse";
 import type { ParsedStatement } from "../../ingest/parse";
 import { tokenAt, tokenize, typeNameEnd } from "../tokens";
 import { mapColumnType } from "../types-map";
-import type { Rewriter, Piece } from "../context";
+import type { Rewriter, Piece, RewriteRuleId } from "../context";
+import { CAPABILITIES, isSupported } from "../../rules/core/capabilities";
+import type { Finding } from "../../rules/core/rule";
 import { SUGGESTIONS } from "../suggestions";
 import { referencesRemoved, typeNameNodes } from "./dependencies";
 
@@ -22,16 +26,28 @@ export function func(rw: Rewriter, stmt: ParsedStatement): Piece {
   const opts = defElems(n.options);
   const lang = String(constValue(opts.get("language")?.arg) ?? "sql").toLowerCase();
   const ret = typeName(n.returnType);
-  if (n.is_procedure) {
+  // From the date DSQL runs PL/pgSQL, PL/pgSQL routines and SQL procedures are kept like SQL functions.
+  const plpgsql = isSupported(CAPABILITIES.plpgsql, rw.analysis.targetDate);
+  const runs = lang === "sql" || (plpgsql && lang === "plpgsql");
+  const trigger = ret.name === "trigger" || ret.name === "event_trigger";
+  if (n.is_procedure && (!plpgsql || !runs)) {
     rw.markRemoved("function", schema, name, `procedure ${name}`);
     return rw.toManual(p, ["procedure"], `procedure ${name} (${lang})`, SUGGESTIONS.procedure);
   }
-  if (lang !== "sql") {
+  if (!runs || trigger) {
     rw.markRemoved("function", schema, name, `${lang} function ${name}`);
-    if (ret.name === "trigger" || ret.name === "event_trigger") return rw.toManual(p, ["trigger", "non-sql-function"], `trigger function ${name} (${lang})`, SUGGESTIONS.trigger);
+    // Nothing fires a trigger function on DSQL: its logic moves with the trigger's.
+    if (trigger) return rw.toManual(p, plpgsql && runs ? ["trigger-function", "trigger"] : ["trigger", "non-sql-function"], `trigger function ${name} (${lang})`, SUGGESTIONS.trigger);
     return rw.toManual(p, ["non-sql-function"], `${lang} function ${name}`, SUGGESTIONS["non-sql-function"]);
   }
-  // SQL functions: unsupported attributes out, user types mapped.
+  // SQL inside the body that DSQL rejects when the routine runs: the routine needs a person.
+  const failing = bodyBlockers(rw, stmt);
+  if (failing.length) {
+    rw.markRemoved("function", schema, name, `${kind} ${name}`);
+    const rules = [...new Set(failing.map((f) => f.ruleId as RewriteRuleId))];
+    return rw.toManual(p, rules, `${kind} ${name}: ${failing.length} statement${failing.length === 1 ? "" : "s"} in its body fail${failing.length === 1 ? "s" : ""} on DSQL (${rules.join(", ")})`, SUGGESTIONS["routine-body"]);
+  }
+  // Kept routines: unsupported attributes out, user types mapped.
   const toks = tokenize(stmt.text);
   for (let k = 0; k < toks.length; k++) {
     if (toks[k].depth !== 0) continue;
@@ -51,6 +67,23 @@ export function func(rw: Rewriter, stmt: ParsedStatement): Piece {
 }
 
 /** Casts and signatures naming an enum/composite type (which DSQL does not get) use the mapped type. */
+const blockersByStatement = new WeakMap<Rewriter, Map<string, Finding[]>>();
+
+/** Blockers the analysis found inside a routine's body ("when … runs"), by statement. */
+function bodyBlockers(rw: Rewriter, stmt: ParsedStatement): Finding[] {
+  let index = blockersByStatement.get(rw);
+  if (!index) {
+    index = new Map();
+    for (const f of rw.analysis.findings) {
+      if (f.severity !== "blocker" || !f.message.startsWith("when ")) continue;
+      const k = `${f.file}\u0000${f.statementIndex}`;
+      index.set(k, [...(index.get(k) ?? []), f]);
+    }
+    blockersByStatement.set(rw, index);
+  }
+  return index.get(`${stmt.file}\u0000${stmt.index}`) ?? [];
+}
+
 export function retypeUserTypes(rw: Rewriter, p: Piece) {
   if (rw.model.types.size === 0) return;
   const all = typeNameNodes(p.stmt.node);

@@ -4,6 +4,7 @@ import { CopyButton } from "../../../../components/copy-button";
 import { planOf } from "../../../../components/report-sections";
 import { FIGURE_LABEL, figuresOf, hours, n } from "../../../../lib/report/figures";
 import { PlanCheck } from "../../../../components/plan-check";
+import { RemapScripts } from "../../../../components/remap-scripts";
 import { planChecks } from "../../../../lib/review/plan-checks";
 import { planStepKey } from "../../../../lib/report/markdown";
 import { atLeast } from "../../../../lib/auth/roles";
@@ -57,6 +58,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               {p.effort && <span className="ml-3 text-sm font-normal tabular-nums text-slate-600">{p.effort.low}–{p.effort.high} h</span>}
             </h2>
             {p.summary && <p className="mt-1 text-sm text-slate-700">{p.summary}</p>}
+            {p.id === "remap" && <RemapScripts report={report!} />}
             <ol className="mt-3 space-y-3">
               {p.steps.map((s, j) => (
                 <li key={j} className="rounded-md border border-slate-100 bg-slate-50 p-3">
