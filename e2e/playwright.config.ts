@@ -47,6 +47,8 @@ export default defineConfig({
       PORT: String(port),
       NODE_ENV: "production",
       DATA_DIR: process.env.E2E_DATA_DIR ?? `${root}.data-e2e`,
+      // The live specs assess the suite's own embedded server, which is refused unless listed.
+      SOURCE_HOSTS: process.env.SOURCE_HOSTS ?? "127.0.0.1",
       // The documented default (50 MB) unless a run sets another.
       ...(process.env.UPLOAD_MAX_BYTES ? { UPLOAD_MAX_BYTES: process.env.UPLOAD_MAX_BYTES } : {}),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -3,6 +3,7 @@ import { assessConnection, assessSnapshotBytes } from "../pipeline/live";
 import type { ConnectionParams } from "../source/connection";
 import type { PrismaClient } from "../store/prisma";
 import { markFailed, saveReport, setProgress } from "./persist";
+import { sourceErrorForWeb } from "../source/host-policy";
 
 export async function runCollectJob(db: PrismaClient, assessmentId: string, password: string | undefined, log: (s: string) => void = () => {}) {
   const a = await db.assessment.findUnique({ where: { id: assessmentId }, include: { inputs: { orderBy: { position: "asc" } } } });
@@ -20,6 +21,7 @@ export async function runCollectJob(db: PrismaClient, assessmentId: string, pass
     await saveReport(db, a.id, report, artifacts);
     log(`assessment ${a.id}: collected, ${report.findings.length} findings`);
   } catch (e) {
-    await markFailed(db, a.id, `Collection failed: ${(e as Error).message}`);
+    const info = (a.sourceInfo ?? {}) as unknown as ConnectionParams;
+    await markFailed(db, a.id, `Collection failed: ${a.sourceKind === "snapshot" ? (e as Error).message : sourceErrorForWeb(e, info.host, info.port)}`);
   }
 }

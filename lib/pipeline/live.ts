@@ -9,6 +9,7 @@ import { unzipLimited } from "../ingest/sources";
 import type { SchemaModel } from "../model/schema";
 import { analyzeSnapshot, buildSourceReport } from "../source/analyze-snapshot";
 import { collectSource } from "../source/collect";
+import { checkSourceHost } from "../source/host-policy";
 import type { ConnectionParams } from "../source/connection";
 import { parseSnapshot, type Snapshot } from "../source/snapshot";
 import { poolSteps } from "../workload/connection-plan";
@@ -84,6 +85,8 @@ const stage = (o: LiveOptions): SnapshotAssessOptions => ({
 
 /** Collect from a source database (read-only session), then assess. */
 export async function assessConnection(p: ConnectionParams, opts: LiveOptions): Promise<Assessed> {
+  // Checked again here: the name may resolve differently than when the job was created.
+  await checkSourceHost(p.host, p.port);
   const snap = await collectSource(
     { host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode },
     {

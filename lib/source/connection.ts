@@ -3,7 +3,8 @@
  * which permissions the assessment will need and which are missing (the "preflight").
  */
 import pg from "pg";
-import { openReadOnly, SourceError } from "./connect";
+import { openReadOnly } from "./connect";
+import { checkSourceHost, sourceErrorForWeb } from "./host-policy";
 
 export interface ConnectionParams {
   host: string;
@@ -44,10 +45,10 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
   // timeouts, and errors mapped to one clear message per failure kind (never showing the password).
   let c: pg.Client;
   try {
+    await checkSourceHost(p.host, p.port);
     c = await openReadOnly({ host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode }, { connectTimeoutMs: 5000 });
   } catch (e) {
-    const err = e instanceof SourceError ? e : undefined;
-    return { ok: false, error: err ? `${err.message}${err.hint ? `. ${err.hint}` : ""}` : String((e as Error).message ?? e), elapsedMs: Date.now() - t0, checks: [] };
+    return { ok: false, error: sourceErrorForWeb(e, p.host, p.port), elapsedMs: Date.now() - t0, checks: [] };
   }
   try {
     const info = (await c.query("select current_setting('server_version') as v, current_user as u, current_database() as d, current_setting('server_version_num')::int as n")).rows[0];
