@@ -11,6 +11,8 @@ import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
 import { renderDataScript } from "../rewrite/data";
 import { renderSteps } from "../rewrite/render";
+import { verifyOnEmbeddedPostgres, verifySummary } from "../rewrite/verify-run";
+import type { VerifyResult } from "../rewrite/verify";
 import { headline, withFigures } from "../report/figures";
 import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 import { MAX_BATCH_ROWS } from "../remap/model";
@@ -28,6 +30,7 @@ export interface RewriteCliOptions {
   targetDate?: string;
   maxBytes?: string;
   remapBatchRows?: string;
+  verify?: boolean;
 }
 
 export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error }): Promise<number> {
@@ -54,10 +57,18 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS) throw new helpers.UsageError(`--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
   }
   const targetDate = helpers.checkTargetDate(o.targetDate);
+  let verification: VerifyResult | undefined;
   const { report, artifacts, rewritten } = await assessFiles(files, {
     targetDate,
     rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? DEFAULT_KEY_STRATEGY, tableStrategies, targetDate },
     plan: { remap: { batchRows } },
+    // Before the plan and report are built, so each rewritten object carries its PostgreSQL run result too.
+    checkRewrite: o.verify
+      ? async (rw) => {
+          const v = (verification = await verifyOnEmbeddedPostgres(files, rw));
+          return { verification: { ok: v.ok, explained: v.explained.length, unexplained: v.unexplained.length, failures: v.failures.length, server: v.server } };
+        }
+      : undefined,
     onRewriteError: "throw",
   });
   const { rw, plan } = rewritten!;
@@ -84,5 +95,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   const h = headline(full.figures);
   process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
   if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
+  if (verification) {
+    writeFileSync(join(o.out, "verify.json"), JSON.stringify(verification, null, 2) + "\n");
+    process.stderr.write(verifySummary(verification).map((l) => `dsql-preflight: ${l}\n`).join(""));
+    if (!verification.ok) return 1;
+  }
   return 0;
 }

@@ -30,6 +30,9 @@ export interface RewriteStageOptions {
   tableStrategies?: Record<string, KeyStrategy>;
 }
 
+/** Runs on the rewrite before the plan is built (the CLI's --verify); its result joins the plan options. */
+export type CheckRewrite = (rw: RewriteResult) => Promise<PlanContext>;
+
 export interface Rewritten {
   rw: RewriteResult;
   plan: MigrationPlan;
@@ -54,9 +57,10 @@ export async function analyseFiles(files: InputFile[], opts: { targetDate: strin
 }
 
 /** Rewrite an analysis (without analysing again) and plan the migration. */
-export async function rewriteAnalysed(a: Analysed, opts: RewriteStageOptions, planContext: PlanContext = {}): Promise<Rewritten> {
+export async function rewriteAnalysed(a: Analysed, opts: RewriteStageOptions, planContext: PlanContext = {}, checkRewrite?: CheckRewrite): Promise<Rewritten> {
   const rw = await rewrite(a.files, { ...opts, analyzed: { analysis: a.result, statements: a.statements } });
-  return { rw, plan: buildPlan(rw, planContext) };
+  const checked = checkRewrite ? await checkRewrite(rw) : {};
+  return { rw, plan: buildPlan(rw, { ...planContext, ...checked }) };
 }
 
 export interface AssessFilesOptions {
@@ -65,6 +69,7 @@ export interface AssessFilesOptions {
   maxStatements?: number;
   /** Plan options (e.g. the remap batch size of the CLI's --remap-batch-rows). */
   plan?: PlanContext;
+  checkRewrite?: CheckRewrite;
   /** The cost section for a workload the user entered, from the analysed model. */
   cost?: (model: SchemaModel) => CostEstimate;
   /** Without a key strategy the run stops after the report (the CLI's analyze). */
@@ -96,7 +101,7 @@ export async function assessFiles(files: InputFile[], opts: AssessFilesOptions):
   let rewritten: Rewritten | undefined;
   let failure: unknown;
   try {
-    rewritten = await rewriteAnalysed(a, opts.rewrite, opts.plan);
+    rewritten = await rewriteAnalysed(a, opts.rewrite, opts.plan, opts.checkRewrite);
   } catch (e) {
     // Input limits hit during the analysis are the input's fault, the same on every attempt.
     if (opts.onRewriteError === "throw" || e instanceof InputError) throw e;
