@@ -8,6 +8,7 @@ import type { AssessmentReport } from "../report/contract";
 import type { RuleDoc } from "../report/vocabulary";
 import type { Prisma } from "./generated/client";
 import { prisma } from "./prisma";
+import { filteredFacets, orderedRuleGroups, ruleGroupedPage } from "./checklist-groups";
 
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
@@ -171,14 +172,21 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
   const orderBy: Prisma.FindingOrderByWithRelationInput[] = [];
   if (col) orderBy.push({ [col]: "asc" });
   orderBy.push({ severityRank: "asc" }, { idx: "asc" });
+  const include = { assignee: { select: { id: true, name: true, email: true } } } as const;
+  // By rule: the groups come in checklist order (needs a person, then severity, then size), paged across.
+  const ruleGroups = group === "rule" ? await orderedRuleGroups(id, where) : undefined;
   const [total, rows, groups, facets] = await Promise.all([
     db.finding.count({ where }),
-    db.finding.findMany({ where, orderBy, skip: offset, take: limit, include: { assignee: { select: { id: true, name: true, email: true } } } }),
-    col
-      ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
-      : Promise.resolve([] as Array<Record<string, unknown>>),
-    facetCounts(id),
+    ruleGroups
+      ? ruleGroupedPage(ruleGroups, where, offset, limit, (w, skip, take) => db.finding.findMany({ where: w, orderBy: [{ severityRank: "asc" }, { idx: "asc" }], skip, take, include }))
+      : db.finding.findMany({ where, orderBy, skip: offset, take: limit, include }),
+    ruleGroups
+      ? Promise.resolve(ruleGroups.map((g) => ({ ruleId: g.key, needsPerson: g.needsPerson, _count: { _all: g.count } })))
+      : col
+        ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
+        : Promise.resolve([] as Array<Record<string, unknown>>),
+    filteredFacets(id, filters),
   ]);
   const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
   return {
@@ -186,7 +194,7 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
     offset,
     limit,
     group,
-    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all })),
+    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all, ...(typeof g.needsPerson === "number" ? { needsPerson: g.needsPerson } : {}) })),
     items: rows.map((r) => ({
       id: r.idx,
       ruleId: r.ruleId,
