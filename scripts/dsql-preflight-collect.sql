@@ -263,7 +263,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c1_
 \set st_arr null
 \if :has_pgss
@@ -309,7 +311,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c2_
 SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
 SELECT /* dsql-preflight */ json_build_object(
@@ -324,7 +328,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c3_
 SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
 SELECT /* dsql-preflight */ json_build_object(
@@ -339,7 +345,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c4_
 SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
 SELECT /* dsql-preflight */ json_build_object(
@@ -354,7 +362,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c5_
 SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
 SELECT /* dsql-preflight */ json_build_object(
@@ -369,7 +379,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c6_
 SELECT pg_sleep(:sample_seconds / 6.0) \gset ignore_
 SELECT /* dsql-preflight */ json_build_object(
@@ -384,7 +396,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j \gset c7_
 SET statement_timeout = '60s';
 SELECT /* dsql-preflight */ json_build_object(

@@ -11,7 +11,7 @@
 /** Number of pg_stat_activity samples taken over the sampling interval (evenly spaced, both ends included). */
 export const ACTIVITY_SAMPLES = 7;
 
-/** One sample of the sessions connected to this database. Without pg_read_all_stats, other roles' rows carry no times or state. */
+/** One sample of the sessions connected to this database, without assessment sessions. Without pg_read_all_stats, other roles' rows carry no times or state. */
 export const ACTIVITY_SQL = `
 SELECT /* dsql-preflight */ json_build_object(
  'at', clock_timestamp(),
@@ -25,7 +25,9 @@ SELECT /* dsql-preflight */ json_build_object(
    FROM pg_catalog.pg_stat_activity a
    LEFT JOIN pg_catalog.pg_stat_ssl s ON s.pid = a.pid
    LEFT JOIN pg_catalog.pg_stat_gssapi g ON g.pid = a.pid
-   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend')
+   WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND coalesce(a.backend_type, 'client backend') = 'client backend'
+     -- Assessment sessions (this one, or another collection running at the same time) are not the application.
+     AND a.application_name NOT LIKE 'dsql-preflight%')
 ) AS j`;
 
 /** Settings that bound connections and transactions, with where each value came from, plus per-role/database overrides. */

@@ -14,6 +14,7 @@ import { auditConnections } from "../../lib/workload/connections";
 import { connectionFindings } from "../../lib/workload/connection-findings";
 import { analyzeSnapshot, buildSourceReport } from "../../lib/source/analyze-snapshot";
 import { collectSource } from "../../lib/source/collect";
+import { openReadOnly } from "../../lib/source/connect";
 import { collectorScript } from "../../lib/source/collector-script";
 import { parseSnapshot, type Snapshot } from "../../lib/source/snapshot";
 import { liveSource } from "../../lib/jobs/live";
@@ -85,10 +86,13 @@ afterAll(async () => {
 describe("live connection audit", () => {
   let snap: Snapshot;
   beforeAll(async () => {
+    // Another assessment connected at the same time is not one of the applications either.
+    const other = await openReadOnly(s.urlFor("app"));
     snap = await collectSource(s.urlFor("app"), { sampleSeconds: 3 });
+    await other.end();
   }, 30_000);
 
-  it("samples pg_stat_activity across the interval, without its own session", () => {
+  it("samples pg_stat_activity across the interval, without its own or any other assessment session", () => {
     expect(snap.connections!.samples).toHaveLength(7);
     const apps = new Set(snap.connections!.samples.flatMap((x) => x.sessions.map((r) => r.application)));
     expect(apps).toEqual(new Set(["orders-api", "billing-worker", "report-exporter", "nightly-backfill", "cron-per-request"]));
