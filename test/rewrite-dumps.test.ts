@@ -8,8 +8,8 @@
  * The sakila database also holds a view ↔ function cycle, so its dumps carry pg_dump's placeholder view.
  * One PostgreSQL 15 (dumps) and one embedded PostgreSQL (verification) serve the whole file.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -125,6 +125,27 @@ describe("pg_dump 15 forms", () => {
     const base = await pks(dumps.get("sakila schema-only")!);
     expect(base).toBeGreaterThan(10);
     for (const form of Object.keys(DUMP_FORMS)) expect(await pks(dumps.get(`sakila ${form}`)!), form).toBe(base);
+  });
+});
+
+describe("the CLI", () => {
+  it("rewrite --verify writes verify.json, points the plan at it, and its schema.dsql.sql re-analyses clean", () => {
+    execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")], { stdio: "pipe" });
+    const dir = mkdtempSync(join(tmpdir(), "rewrite-verify-cli-"));
+    writeFileSync(join(dir, "dump.sql"), dumps.get("chinook clean-if-exists")!);
+    const bin = join(__dirname, "..", "bin", "dsql-preflight.js");
+    const run = spawnSync(process.execPath, [bin, "rewrite", join(dir, "dump.sql"), "--verify", "--out", join(dir, "out")], { encoding: "utf8" });
+    expect(run.stderr).toMatch(/cleanup statements \(pg_dump --clean\) left out: the target is empty/);
+    expect(run.stderr).toMatch(/schema verification on PostgreSQL \d+: passed — 11 tables in the inputs, 11 in the script/);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "out", "verify.json"), "utf8"))).toMatchObject({ ok: true, unexplained: [], failures: [] });
+    const plan = JSON.parse(readFileSync(join(dir, "out", "plan.json"), "utf8"));
+    const schemaStep = plan.phases.flatMap((p: { steps: Array<{ title: string; verify: string }> }) => p.steps).find((st: { title: string }) => st.title === "Create the schema");
+    expect(schemaStep.verify).toMatch(/^Verified on PostgreSQL \d+ \(verify\.json\)/);
+    const again = spawnSync(process.execPath, [bin, "analyze", join(dir, "out", "schema.dsql.sql"), "--format", "json", "--fail-on", "never"], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const findings = JSON.parse(again.stdout).findings as Array<{ ruleId: string; severity: string; fix: string }>;
+    expect(findings.filter((f) => f.ruleId === "parse-error" || f.severity === "blocker" || f.fix === "auto")).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
