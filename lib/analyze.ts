@@ -14,6 +14,7 @@ import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
 import { ALL_RULES } from "./rules/all";
 import { CAPABILITIES, LATEST_CAPABILITY_DATE, isSupported } from "./rules/core/capabilities";
+import { assignProblemIds, defaultProblemId } from "./problems";
 import { RoutineBodies, type RoutineBodyStats, type RoutineScope } from "./routine-bodies";
 import parseErrorRule from "./rules/parse/parse-error";
 import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/core/rule";
@@ -73,6 +74,7 @@ export function makeFinding(rule: RuleMeta, message: string, at: SourceRef, obje
     docsUrl: rule.docsUrl,
     snippet,
     fingerprint: fingerprintOf(rule.id, object, message),
+    problemId: defaultProblemId(rule.id, object, at),
     ...(evidence ? { evidence } : {}),
   };
 }
@@ -215,6 +217,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     });
   }
 
+  assignProblemIds(findings, model);
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { targetDate, files, findings, model, ...(bodies ? { routineBodies: bodies.stats } : {}) };

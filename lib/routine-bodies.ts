@@ -10,6 +10,7 @@ import type { ModelBuilder } from "./model/build";
 import { strings } from "./ingest/ast";
 import type { Finding, ObjectRef, TransactionState } from "./rules/core/rule";
 import { fingerprintOf } from "./analyze";
+import { defaultProblemId } from "./problems";
 
 /** Languages whose bodies are analysed; routines in other languages are blockers by themselves. */
 const ANALYSED = new Set(["plpgsql", "sql"]);
@@ -64,7 +65,7 @@ export class RoutineBodies {
       label,
       object,
       // The rewrite cannot edit SQL inside a body: whatever it is, a person changes it, in the routine.
-      decorate: (f) => ({ ...f, object, message: `when ${label} runs: ${f.message}`, fix: "manual", fingerprint: fingerprintOf(f.ruleId, object, "") + `|${f.message}` }),
+      decorate: (f) => ({ ...f, object, message: `when ${label} runs: ${f.message}`, fix: "manual", fingerprint: fingerprintOf(f.ruleId, object, "") + `|${f.message}`, problemId: defaultProblemId(f.ruleId, object, f) }),
     };
     let txn = this.newTransaction(stmt);
     let transaction = 0;

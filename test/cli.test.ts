@@ -40,7 +40,7 @@ describe("dsql-preflight analyze", () => {
     const { stdout, code } = cli(["analyze", join(dir, "broken.sql"), "--format", "json"]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: "dsql-preflight" } });
+    expect(report).toMatchObject({ schemaVersion: 2, tool: { name: "dsql-preflight" } });
     expect(report.targetDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(report.files[0]).toMatchObject({ statements: 3, parsed: 3, parseErrors: 0, metaCommands: [] });
     const f = report.findings.find((x: any) => x.ruleId === "index-not-async");

@@ -17,6 +17,7 @@ export function registerRewriteCommand(program: Command, setExit: (code: number)
     .option("--config <file>", 'JSON: {"keyStrategy": "identity", "tables": {"public.orders": {"keyStrategy": "uuid"}}}')
     .option("-t, --target-date <YYYY-MM-DD>", "assess against DSQL capabilities as of this date")
     .option("--max-bytes <size>", "refuse inputs larger than this (default 50MB)")
+    .option("--verify", "load the inputs and the rewritten script into a throwaway PostgreSQL and compare tables, columns and keys (verify.json); exit 1 on an unexplained difference")
     .action(async (inputs: string[], o: RewriteCliOptions) => {
       const { runRewrite } = await import("./rewrite-run");
       setExit(await runRewrite(inputs, o, helpers));

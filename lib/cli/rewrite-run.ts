@@ -15,6 +15,7 @@ import { renderDataScript } from "../rewrite/data";
 import { wholePatch } from "../rewrite/diff";
 import { renderPsqlScript, renderSteps } from "../rewrite/render";
 import { withRewrites } from "../rewrite/report";
+import { verifyOnEmbeddedPostgres, verifySummary } from "../rewrite/verify-run";
 import { headline, withFigures } from "../report/figures";
 import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
 import { MAX_BATCH_ROWS } from "../remap/model";
@@ -32,6 +33,7 @@ export interface RewriteCliOptions {
   targetDate?: string;
   maxBytes?: string;
   remapBatchRows?: string;
+  verify?: boolean;
 }
 
 export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error }): Promise<number> {
@@ -58,7 +60,9 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     batchRows = Number(o.remapBatchRows);
     if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS) throw new helpers.UsageError(`--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
   }
-  const plan = buildPlan(rw, { remap: { batchRows } });
+  // Before the report is written, so each rewritten object carries its PostgreSQL run result too.
+  const verification = o.verify ? await verifyOnEmbeddedPostgres(files, rw) : undefined;
+  const plan = buildPlan(rw, { remap: { batchRows }, verification: verification && { ok: verification.ok, explained: verification.explained.length, unexplained: verification.unexplained.length, failures: verification.failures.length, server: verification.server } });
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, "schema.dsql.sql"), renderPsqlScript(rw));
   if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
@@ -82,5 +86,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   const h = headline(report.figures);
   process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
   if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
+  if (verification) {
+    writeFileSync(join(o.out, "verify.json"), JSON.stringify(verification, null, 2) + "\n");
+    process.stderr.write(verifySummary(verification).map((l) => `dsql-preflight: ${l}\n`).join(""));
+    if (!verification.ok) return 1;
+  }
   return 0;
 }

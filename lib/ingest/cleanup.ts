@@ -50,7 +50,8 @@ export class CleanupPreamble {
 
   offer(stmt: ParsedStatement): ParsedStatement[] {
     if (!this.open) return [stmt];
-    if (isSessionStatement(stmt) || isCleanupStatement(stmt)) {
+    // pg_dump writes COMMENT ON SCHEMA public between the drops and the first CREATE.
+    if (isSessionStatement(stmt) || isCleanupStatement(stmt) || stmt.kind === "CommentStmt") {
       this.pending.push(stmt);
       return [];
     }

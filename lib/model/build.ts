@@ -47,9 +47,18 @@ export class ModelBuilder {
       case "SelectStmt":
         this.selectSetConfig(n);
         break;
-      case "CreateSchemaStmt":
+      case "CreateSchemaStmt": {
         if (n.schemaname) this.model.schemas.set(n.schemaname, { name: n.schemaname, origin: this.locate(stmt) });
+        // Elements (CREATE SCHEMA s CREATE TABLE t …) are objects of that schema like any other.
+        const saved = this.searchPath;
+        if (n.schemaname) this.searchPath = n.schemaname;
+        for (const el of n.schemaElts ?? []) {
+          const kind = Object.keys(el)[0];
+          if (kind) this.apply({ ...stmt, kind, node: el[kind] });
+        }
+        this.searchPath = saved;
         break;
+      }
       case "CreateStmt":
       case "CreateForeignTableStmt":
         this.createTable(stmt, stmt.kind === "CreateStmt" ? n : n.base, stmt.kind === "CreateForeignTableStmt");

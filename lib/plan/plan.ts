@@ -130,6 +130,15 @@ export interface PlanContext {
   poolSteps?: PlanStep[];
   /** Batch sizes of the key remap scripts (uuid keys). */
   remap?: RemapOptions;
+  /** Outcome of `rewrite --verify` (schema equivalence on PostgreSQL), when it ran. */
+  verification?: { ok: boolean; explained: number; unexplained: number; failures: number; server: string };
+}
+
+/** The schema step points at the equivalence check of the script against the inputs. */
+function schemaVerification(v: PlanContext["verification"]): string {
+  if (!v) return "Before running: `dsql-preflight rewrite … --verify` proves the script keeps the inputs' tables, columns and keys (verify.json).";
+  if (v.ok) return `Verified on ${v.server} (verify.json): same tables, columns and keys as the inputs apart from ${v.explained} intended difference(s), each with its rule.`;
+  return `Verification FAILED on ${v.server} (verify.json): ${v.unexplained} unexplained difference(s), ${v.failures} failed statement(s) — fix these before running the script.`;
 }
 
 export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPlan {
@@ -208,7 +217,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
     effortHours: { low: 0, high: 0 },
     steps: [
       { title: "Review the rewrites", purpose: `${rw.objects.filter((o) => o.status === "rewritten").length} objects were rewritten, ${rw.manual.length} left as manual work items; read changes.patch hunk by hunk (each names the rules behind it). Behaviour changes to accept: ${rw.typeChanges.length} column type mappings, ${rw.keyChanges.length} key strategy changes.`, verify: "every hunk in changes.patch is accepted or adjusted", resolves: autoRules },
-      { title: "Create the schema", purpose: "Schemas → domains → sequences → tables → constraints (NOT VALID) → views and SQL functions, one DDL per transaction (psql autocommit). Stop at the data-load marker.", command: "psql \"$DSQL_URL\" -v ON_ERROR_STOP=1 -f schema.dsql.sql   # or run steps/ in order with your migration tool", verify: "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog','information_schema','sys') matches the table count in plan.json", resolves: ids((f) => f.ruleId === "multiple-ddl-in-transaction" || f.ruleId === "ddl-mixed-with-dml") },
+      { title: "Create the schema", purpose: "Schemas → domains → sequences → tables → constraints (NOT VALID) → views and SQL functions, one DDL per transaction (psql autocommit). Stop at the data-load marker.", command: "psql \"$DSQL_URL\" -v ON_ERROR_STOP=1 -f schema.dsql.sql   # or run steps/ in order with your migration tool", verify: `${schemaVerification(ctx.verification)} On the cluster: SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog','information_schema','sys') matches the table count in plan.json`, resolves: ids((f) => f.ruleId === "multiple-ddl-in-transaction" || f.ruleId === "ddl-mixed-with-dml") },
     ],
   });
   const loadSteps: PlanStep[] = loads.map((l) => ({

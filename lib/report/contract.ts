@@ -9,17 +9,21 @@ import { CATEGORIES, EFFORT_HOURS, SEVERITIES, type Category, type Finding, type
 import { TOOL_VERSION } from "../version";
 import { capabilityStatus, type CapabilityStatus } from "./capability";
 
-export const REPORT_SCHEMA_VERSION = 1;
+// 2: readiness is computed from problems and effort (inputs changed); findings carry problemId.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface Readiness {
   score: number;
   band: "ready" | "low effort" | "moderate effort" | "significant effort" | "high effort" | "nothing assessed";
   formula: string;
-  inputs: { objects: number; blockerPoints: number; warningPoints: number };
+  inputs: { objects: number; blockerProblems: number; warningProblems: number; effortHoursHigh: number };
 }
 
 export interface Summary {
+  /** Findings: instances of problems. */
   findings: number;
+  /** Root causes (findings sharing a problemId count once), by their most severe finding. */
+  problems: { total: number; bySeverity: Record<Severity, number>; needPerson: Record<Severity, number> };
   bySeverity: Record<Severity, number>;
   byCategory: Record<Category, number>;
   byRule: Record<string, number>;
@@ -50,59 +54,109 @@ export interface AssessmentReport {
   [section: string]: unknown;
 }
 
-const POINTS = { simple: 1, medium: 3, significant: 7 } as const;
+/** One root cause and what it costs (lib/problems.ts decides which findings share one). */
+export interface ProblemTally {
+  severity: Severity;
+  /** Every finding of the problem has a mechanical fix. */
+  auto: boolean;
+  /** The largest effort bucket among its findings: one fix is one piece of work. */
+  effort: Finding["effort"];
+  ruleIds: string[];
+  instances: number;
+}
+
+const EFFORT_RANK = { simple: 0, medium: 1, significant: 2 } as const;
+const SEVERITY_RANK = { blocker: 0, warning: 1, advice: 2 } as const;
+
+export function problemsOf(findings: Finding[]): Map<string, ProblemTally> {
+  const out = new Map<string, ProblemTally>();
+  for (const f of findings) {
+    const id = f.problemId ?? `${f.ruleId}:${f.object.kind}:${f.object.schema ?? ""}.${f.object.name}`;
+    const p = out.get(id);
+    if (!p) {
+      out.set(id, { severity: f.severity, auto: f.fix === "auto", effort: f.effort, ruleIds: [f.ruleId], instances: 1 });
+      continue;
+    }
+    p.instances++;
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[p.severity]) p.severity = f.severity;
+    if (EFFORT_RANK[f.effort] > EFFORT_RANK[p.effort]) p.effort = f.effort;
+    p.auto &&= f.fix === "auto";
+    if (!p.ruleIds.includes(f.ruleId)) p.ruleIds.push(f.ruleId);
+  }
+  return out;
+}
+
+/** Band limits on the estimated effort's high end, in hours: a day, a week, a month, a quarter of one person. */
+export const BAND_HOURS = { ready: 8, low: 40, moderate: 160, significant: 640 } as const;
 
 /**
- * Readiness 0–100: each blocker costs its effort points (simple 1, medium 3, significant 7),
- * each warning half of that, advice nothing; the total is set against every object at 7 points.
+ * Readiness. The score is the share of the schema untouched by problems a person has to solve:
+ * 100 × (1 − (blocker problems + ½ × warning problems) ÷ objects), kept at 89 or below while a blocker
+ * remains; problems the rewrite fixes mechanically count in the effort, not here. The band is how much work
+ * the move is, from the estimated effort, so a large schema with thousands of blockers is never called
+ * "moderate" because its object count is large, and a small script is judged by its own work.
+ * Problems, not findings: an enum used by 40 columns is one decision, not 42.
  */
-export function readiness(findings: Finding[], objects: number, statements?: number): Readiness {
-  let blockerPoints = 0;
-  let warningPoints = 0;
-  for (const f of findings) {
-    if (f.severity === "blocker") blockerPoints += POINTS[f.effort];
-    else if (f.severity === "warning") warningPoints += POINTS[f.effort] / 2;
+export function readiness(findings: Finding[], objects: number, statements?: number, effort = effortHours(findings)): Readiness {
+  let blockerProblems = 0;
+  let warningProblems = 0;
+  for (const p of problemsOf(findings).values()) {
+    if (p.auto) continue; // the rewrite fixes it; its review is in the effort
+    if (p.severity === "blocker") blockerProblems++;
+    else if (p.severity === "warning") warningProblems++;
   }
-  const denominator = Math.max(1, objects) * 7;
-  const score = Math.max(0, Math.round(100 * (1 - (blockerPoints + warningPoints) / denominator)));
-  const hasBlockers = findings.some((f) => f.severity === "blocker");
-  // A schema with any blocker cannot be "ready", whatever its size.
-  const capped = hasBlockers ? Math.min(score, 89) : score;
-  // No statements and no objects: an empty input, not a ready one.
+  const inputs = { objects, blockerProblems, warningProblems, effortHoursHigh: effort.high };
   const nothing = statements === 0 && objects === 0 && findings.length === 0;
-  const band: Readiness["band"] = nothing
-    ? "nothing assessed"
-    : capped >= 90 ? "ready" : capped >= 70 ? "low effort" : capped >= 45 ? "moderate effort" : capped >= 1 ? "significant effort" : "high effort";
-  return {
-    score: nothing ? 0 : capped,
-    band,
-    formula:
-      "100 × (1 − (Σ blocker points + ½ × Σ warning points) ÷ (7 × objects)), points by effort: simple 1, medium 3, significant 7; advice scores 0; capped at 89 while any blocker remains",
-    inputs: { objects, blockerPoints, warningPoints },
-  };
+  return { score: nothing ? 0 : readinessScore(inputs), band: nothing ? "nothing assessed" : readinessBand(inputs), formula: READINESS_FORMULA, inputs };
+}
+
+export const READINESS_FORMULA =
+  "score = 100 × (1 − (blocker problems + ½ × warning problems) ÷ objects), counting problems that need a person (mechanical fixes are in the effort), rounded, at least 0, at most 89 while any blocker problem remains; band by the estimated effort's high end: ready ≤ 8 h with no blocker problem, low effort ≤ 40 h, moderate ≤ 160 h, significant ≤ 640 h, high effort above";
+
+/** The inputs as every view prints them next to the formula (reports before schema version 2 had effort points). */
+export function readinessInputsText(i: Record<string, number | undefined>): string {
+  if (i.blockerProblems === undefined) return `${i.objects} objects, ${i.blockerPoints} blocker points, ${i.warningPoints} warning points`;
+  return `${i.objects} objects, ${i.blockerProblems} blocker problems, ${i.warningProblems} warning problems, estimated effort up to ${i.effortHoursHigh} h`;
+}
+
+/** The printed formula, applied to the printed inputs. */
+export function readinessScore(i: Readiness["inputs"]): number {
+  const score = Math.max(0, Math.round(100 * (1 - (i.blockerProblems + 0.5 * i.warningProblems) / Math.max(1, i.objects))));
+  return i.blockerProblems > 0 ? Math.min(score, 89) : score;
+}
+
+export function readinessBand(i: Readiness["inputs"]): Readiness["band"] {
+  const h = i.effortHoursHigh;
+  if (i.blockerProblems === 0 && h <= BAND_HOURS.ready) return "ready";
+  if (h <= BAND_HOURS.low) return "low effort";
+  if (h <= BAND_HOURS.moderate) return "moderate effort";
+  if (h <= BAND_HOURS.significant) return "significant effort";
+  return "high effort";
 }
 
 /**
- * Effort: each manual finding costs its bucket; each rule with auto-fixed findings costs its bucket
- * once (reviewing one mechanical rewrite applied many times). Advice is excluded.
+ * Effort per problem: a problem needing a person costs its largest bucket once (one fix, however many
+ * findings it has); problems resolved by mechanical fixes cost one bucket per rule (reviewing one
+ * rewrite applied many times). Advice is excluded.
  */
 export function effortHours(findings: Finding[]): Summary["effortHours"] {
   let low = 0;
   let high = 0;
   const autoRules = new Set<string>();
-  for (const f of findings) {
-    if (f.severity === "advice") continue;
-    if (f.fix === "auto") {
-      if (autoRules.has(f.ruleId)) continue;
-      autoRules.add(f.ruleId);
+  for (const p of problemsOf(findings).values()) {
+    if (p.severity === "advice") continue;
+    if (p.auto) {
+      const fresh = p.ruleIds.filter((r) => !autoRules.has(r));
+      if (fresh.length === 0) continue;
+      for (const r of fresh) autoRules.add(r);
     }
-    low += EFFORT_HOURS[f.effort].low;
-    high += EFFORT_HOURS[f.effort].high;
+    low += EFFORT_HOURS[p.effort].low;
+    high += EFFORT_HOURS[p.effort].high;
   }
   return {
     low: round1(low),
     high: round1(high),
-    formula: "Σ manual findings by bucket (simple 0.5–2 h, medium 2–6 h, significant 6–16 h) + one bucket per rule with auto fixes; advice excluded",
+    formula: "Σ problems needing a person, each at its largest bucket once (simple 0.5–2 h, medium 2–6 h, significant 6–16 h) + one bucket per rule with auto fixes; advice excluded",
   };
 }
 
@@ -121,14 +175,23 @@ export function summarize(findings: Finding[], files: FileStatistics[], objects:
     byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
     fixKinds[f.fix]++;
   }
+  const zero = () => Object.fromEntries(SEVERITIES.map((x) => [x, 0])) as Record<Severity, number>;
+  const problems = { total: 0, bySeverity: zero(), needPerson: zero() };
+  for (const p of problemsOf(findings).values()) {
+    problems.total++;
+    problems.bySeverity[p.severity]++;
+    if (!p.auto) problems.needPerson[p.severity]++;
+  }
+  const effort = effortHours(findings);
   return {
     findings: findings.length,
+    problems,
     bySeverity,
     byCategory,
     byRule,
     fixKinds,
-    readiness: readiness(findings, objects, files.reduce((a, f) => a + f.statements, 0)),
-    effortHours: effortHours(findings),
+    readiness: readiness(findings, objects, files.reduce((a, f) => a + f.statements, 0), effort),
+    effortHours: effort,
     statements: files.reduce((a, f) => a + f.statements, 0),
     parseErrors: files.reduce((a, f) => a + f.parseErrors, 0),
   };

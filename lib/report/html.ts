@@ -8,7 +8,7 @@ import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
 import { BAND_COLOR, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "../../components/severity";
-import type { AssessmentReport } from "./contract";
+import { readinessInputsText, type AssessmentReport } from "./contract";
 import { planStepKey } from "./markdown";
 import { auditOf, connectionsHtml } from "./connections-export";
 import { FIGURE_LABEL, figuresOf, headline, hours } from "./figures";
@@ -139,7 +139,7 @@ function coverSection(r: AssessmentReport): string {
   out.push(`<section class="cover">${readinessRing(fg.readiness.score, fg.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>${esc(h.readiness)}</b></p><div class="kpis">`);
   for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(fg.bySeverity[sev])}</b></div>`);
   out.push(`<div class="kpi"><span>${FIGURE_LABEL.effort}</span><b>${esc(hours(fg.effort))}</b></div></div>`);
-  out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}.</p></div></section>`);
+  out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}; inputs: ${esc(readinessInputsText(s.readiness.inputs))}.</p></div></section>`);
   out.push(`<section class="answers" data-testid="cover-answers"><div class="answer"><h3>${FIGURE_LABEL.fixedByRewrite}</h3><div class="big">${num(fg.fixedByRewrite)}</div><p class="note">findings the DSQL rewrite resolves mechanically: review the diff, no further work.</p></div>`);
   out.push(`<div class="answer"><h3>${FIGURE_LABEL.needsPerson}</h3><div class="big">${num(fg.needsPerson.problems)} problems <span class="muted" style="font-size:13px;font-weight:400">(${num(fg.needsPerson.findings)} findings)</span></div>`);
   if (fg.problems.length) {

@@ -4,7 +4,7 @@ import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
-import type { AssessmentReport } from "./contract";
+import { readinessInputsText, type AssessmentReport } from "./contract";
 import { FIGURE_LABEL, figuresOf, headline, hours, n, type ReportFigures } from "./figures";
 import { mdCell, mdCode, mdParagraph, mdText } from "./md-escape";
 import { auditOf, connectionsMarkdown } from "./connections-export";
@@ -118,7 +118,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     "|---|---|---|---|---|---|---|---|---|",
     `| **${fg.readiness.score}/100** (${fg.readiness.band}) | ${fg.bySeverity.blocker} | ${fg.bySeverity.warning} | ${fg.bySeverity.advice} | ${hours(fg.effort)} | ${n(fg.fixedByRewrite)} findings | ${n(fg.needsPerson.problems)} problems (${n(fg.needsPerson.findings)} findings) | ${s.statements} | ${s.parseErrors} |`,
     "",
-    `<sub>Readiness = ${cell(s.readiness.formula)}. Estimated effort = ${cell(fg.effort.formula)}.</sub>`,
+    `<sub>Readiness = ${cell(s.readiness.formula)}; inputs: ${cell(readinessInputsText(s.readiness.inputs))}. Estimated effort = ${cell(fg.effort.formula)}.</sub>`,
     "",
   );
   if (h.rewrite) out.push(`**Rewrite:** ${h.rewrite}.`, "");

@@ -1,6 +1,6 @@
 /** Compiler-style text: `file:line:col: severity rule message`, one finding per line, then a summary. */
 import { capabilityLines } from "./capability";
-import type { AssessmentReport } from "./contract";
+import { readinessInputsText, type AssessmentReport } from "./contract";
 import { figuresOf, headline } from "./figures";
 
 export function toText(report: AssessmentReport): string {
@@ -17,6 +17,8 @@ export function toText(report: AssessmentReport): string {
     "",
     `${s.findings} findings (${s.bySeverity.blocker} blockers, ${s.bySeverity.warning} warnings, ${s.bySeverity.advice} advice) in ${s.statements} statements from ${report.files.length} file(s); ${s.parseErrors} parse errors`,
     `${h.readiness}; ${h.effort}; target DSQL capabilities as of ${report.targetDate}`,
+    `readiness = ${s.readiness.formula}; inputs: ${readinessInputsText(s.readiness.inputs)}`,
+    `${s.problems?.total ?? s.findings} problems (${s.problems?.bySeverity.blocker ?? s.bySeverity.blocker} blocking) behind the ${s.findings} findings`,
     `${h.work}`,
     ...(h.rewrite ? [h.rewrite] : []),
   );

@@ -47,6 +47,9 @@ function run(rw: Rewriter): RewriteResult {
     if (st.kind === "CreateFunctionStmt") rw.definedFunctions.add((strings(st.node.funcname).pop() ?? "").toLowerCase());
     if (st.kind === "DefineStmt" && st.node.kind === "OBJECT_AGGREGATE") rw.definedFunctions.add((strings(st.node.defnames).pop() ?? "").toLowerCase());
     if (st.kind === "CreateTableAsStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.into?.rel)));
+    // Tables and views renamed or dropped later are gone from the final model but exist in between.
+    if (st.kind === "CreateStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.relation)));
+    if (st.kind === "ViewStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.view)));
     if (st.kind === "CreateForeignTableStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.base?.relation)));
   }
   findMergedTables(rw);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getAssessment } from "../../../lib/store/assessments";
 import { getFigureReport } from "../../../lib/store/figures";
 import { FIGURE_LABEL, figuresOf, hours, n } from "../../../lib/report/figures";
+import { readinessInputsText } from "../../../lib/report/contract";
 import { Card, Empty, formatBytes } from "../../../components/ui";
 import { EffortByCategoryChart } from "../../../components/charts";
 import { FixedByRewrite, NeedsPerson } from "../../../components/overview/work-split";
@@ -57,7 +58,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
         <details className="mt-3 text-xs text-slate-700">
           <summary className="cursor-pointer font-medium text-slate-800">How these are computed</summary>
           <p className="mt-1 leading-relaxed">
-            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: {s.readiness.inputs.objects} objects, {s.readiness.inputs.blockerPoints} blocker points, {s.readiness.inputs.warningPoints} warning points.
+            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: <span data-testid="readiness-inputs">{readinessInputsText(s.readiness.inputs)}</span>.
           </p>
           <p className="mt-1 leading-relaxed">Effort = {fg.effort.formula}.</p>
         </details>
@@ -141,3 +142,4 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
+

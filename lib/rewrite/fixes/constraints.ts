@@ -19,18 +19,27 @@ import { rewriteColumn, replaceExtensionCalls, columnClauses } from "./columns";
 
 /** pg_dump's ALTER TABLE … ADD CONSTRAINT PRIMARY KEY/UNIQUE after CREATE TABLE folds into the CREATE. */
 export function findFolds(rw: Rewriter) {
+  // Columns the CREATE TABLE has, with the ADD COLUMNs folded into it so far: a key folds in only when it
+  // names these (a plain ADD COLUMN stays an ALTER after the CREATE, so a key on it cannot move before it).
+  const columnsAtCreate = new Map<string, Set<string>>();
   for (const s of rw.statements) {
-    if (s.kind === "CreateStmt") rw.createdTables.set(rw.tableKey(s, s.node.relation), s);
+    if (s.kind === "CreateStmt") {
+      const created = rw.tableKey(s, s.node.relation);
+      rw.createdTables.set(created, s);
+      columnsAtCreate.set(created, new Set((s.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.colname).filter(Boolean)));
+    }
     if (s.kind !== "AlterTableStmt" || s.node.objtype !== "OBJECT_TABLE") continue;
     const tk = rw.tableKey(s, s.node.relation);
     if (!rw.createdTables.has(tk) || rw.merged.has(tk)) continue;
     const cmds = (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
     const { spans } = alterSpans(s);
+    const known = columnsAtCreate.get(tk) ?? new Set<string>();
     cmds.forEach((cmd: AstNode, i: number) => {
       const con = cmd?.def?.Constraint;
       let text: string | undefined;
       let rule: RuleId = "add-column-with-constraint";
-      if (cmd?.subtype === "AT_AddConstraint" && con && (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") && !con.indexname) {
+      const keyCols: string[] = con ? strings(con.keys) : [];
+      if (cmd?.subtype === "AT_AddConstraint" && con && (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") && !con.indexname && keyCols.every((c) => known.has(c))) {
         const sp = new Splicer(s.text);
         const [a, b] = spans[i] ?? [0, 0];
         const toks = tokenize(s.text, a, b);
@@ -68,6 +77,7 @@ export function findFolds(rw: Rewriter) {
           rw.foldExtras.set(s, extras);
         }
         text = sp.apply(toks[first].start, toks[toks.length - 1].end);
+        known.add(cd.colname);
         rule = "add-column-with-constraint";
       }
       if (text === undefined) return;

@@ -66,6 +66,8 @@ export interface Finding {
   snippet: string;
   /** Rule + object identity that survives line moves; used to match findings across runs. */
   fingerprint: string;
+  /** Root cause: findings one fix resolves share it (lib/problems.ts); a checklist shows one item per problem. */
+  problemId: string;
   /** Measured facts behind a workload finding (calls, rates…). */
   evidence?: Record<string, string | number>;
 }
