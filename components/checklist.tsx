@@ -78,13 +78,13 @@ interface Page {
   offset: number;
   limit: number;
   group: string;
-  groups: Array<{ key: string; count: number }>;
+  groups: Array<{ key: string; count: number; needsPerson?: number }>;
   items: Item[];
   rules: Record<string, RuleDoc>;
   facets: { severity: Record<string, number>; category: Record<string, number>; fix: Record<string, number>; status: Record<string, number> };
 }
 
-const GROUP_LABEL: Record<string, string> = { category: "Category", object: "Object", rule: "Rule", none: "No grouping" };
+const GROUP_LABEL: Record<string, string> = { rule: "Rule (needs a person first)", category: "Category", object: "Object", none: "No grouping" };
 const PAGE = 50;
 
 function toggle(xs: string[], x: string) {
@@ -158,16 +158,29 @@ export function Checklist({
     const p = qs(query.filters, query.group, 0);
     p.delete("offset");
     p.delete("limit");
-    if (query.group === "category") p.delete("group");
     url.search = p.toString();
     window.history.replaceState(null, "", url);
   }, [query.filters, query.group, isPlaceholderData]);
 
-  const onSaved = (idx: number, state: ReviewState) =>
-    queryClient.setQueryData<Page>(key, (p) => (p ? { ...p, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) } : p));
+  // A saved review moves one finding between status counts at once; other cached pages refetch when shown.
+  const onSaved = (idx: number, state: ReviewState) => {
+    queryClient.setQueryData<Page>(key, (p) => {
+      if (!p) return p;
+      const before = p.items.find((x) => x.id === idx)?.state.status;
+      const status = { ...p.facets.status };
+      if (before && before !== state.status) {
+        status[before] = Math.max(0, (status[before] ?? 0) - 1);
+        status[state.status] = (status[state.status] ?? 0) + 1;
+      }
+      return { ...p, facets: { ...p.facets, status }, items: p.items.map((x) => (x.id === idx ? { ...x, state } : x)) };
+    });
+    void queryClient.invalidateQueries({ queryKey: ["findings", id], refetchType: "none" });
+  };
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const reload = () => queryClient.invalidateQueries({ queryKey: ["findings", id] });
 
   const groupCount = new Map(page.groups.map((g) => [g.key, g.count]));
+  const groupNeeds = new Map(page.groups.map((g) => [g.key, g.needsPerson ?? 0]));
   const total = page.total;
   const facetBtn = (kind: keyof ChecklistFilters, value: string, label: string, count: number | undefined, color?: { fg: string; bg: string; border: string }) => {
     const on = (filters[kind] as string[]).includes(value);
@@ -259,15 +272,25 @@ export function Checklist({
           {page.items.map((f) => {
             const header =
               f.groupKey !== undefined && f.groupKey !== lastGroup ? (
-                <li key={`g-${f.groupKey}`} className="pt-2">
-                  <h3 className="flex items-baseline gap-2 text-sm font-semibold text-slate-800">
-                    {page.group === "rule" ? (page.rules[f.groupKey]?.title ?? f.groupKey) : f.groupKey}
-                    {page.group === "rule" && <span className="font-mono text-xs font-normal text-slate-600">{f.groupKey}</span>}
-                    <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">{groupCount.get(f.groupKey) ?? ""}</span>
+                <li key={`g-${f.groupKey}`} className="pt-2" data-testid="finding-group" data-group={f.groupKey}>
+                  <h3 className="text-sm font-semibold text-slate-800">
+                    <button
+                      type="button"
+                      aria-expanded={!collapsed.has(f.groupKey)}
+                      onClick={() => setCollapsed((s) => { const n = new Set(s); const k = f.groupKey!; if (n.has(k)) n.delete(k); else n.add(k); return n; })}
+                      className="flex flex-wrap items-baseline gap-2 text-left hover:text-indigo-800"
+                    >
+                      <span aria-hidden className="w-3 text-slate-600">{collapsed.has(f.groupKey) ? "▸" : "▾"}</span>
+                      {page.group === "rule" ? (page.rules[f.groupKey]?.title ?? f.groupKey) : f.groupKey}
+                      {page.group === "rule" && <span className="font-mono text-xs font-normal text-slate-600">{f.groupKey}</span>}
+                      <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">{groupCount.get(f.groupKey) ?? ""}</span>
+                      {(groupNeeds.get(f.groupKey) ?? 0) > 0 && <span className="rounded-full bg-red-50 px-2 text-xs font-medium text-red-800">{groupNeeds.get(f.groupKey)} need a person</span>}
+                    </button>
                   </h3>
                 </li>
               ) : null;
             lastGroup = f.groupKey;
+            if (f.groupKey !== undefined && collapsed.has(f.groupKey)) return [header];
             return [header, <FindingRow key={f.id} assessmentId={id} f={f} doc={page.rules[f.ruleId]} open={open.has(f.id)} onToggle={() => setOpen((s) => { const n = new Set(s); if (n.has(f.id)) n.delete(f.id); else n.add(f.id); return n; })} onSaved={onSaved} canEdit={canEdit} members={members} />];
           })}
         </ol>

@@ -90,3 +90,43 @@ test("small things: favicon, who ran it, activity names the finding, share link 
   await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
   await screenshot(page, "share-link-copy", false);
 });
+
+test("checklist: leads with what needs a person, groups collapse, facet counts follow filters and saved reviews", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
+  await page.goto(`/assessments/${id}/checklist`);
+  await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
+  // Default grouping is by rule with the rule needing the most work first (the Overview's first problem group).
+  const firstGroup = page.getByTestId("finding-group").first();
+  await expect(firstGroup).toHaveAttribute("data-group", fg.problemGroups[0].ruleId);
+  await expect(firstGroup).toContainText("need a person");
+  await screenshot(page, "checklist-1440", false);
+
+  // Collapsing a group hides its findings on the page.
+  const rowsBefore = await page.getByTestId("finding").count();
+  await firstGroup.getByRole("button").click();
+  await expect(firstGroup.getByRole("button")).toHaveAttribute("aria-expanded", "false");
+  expect(await page.getByTestId("finding").count()).toBeLessThan(rowsBefore);
+  await firstGroup.getByRole("button").click();
+
+  // Facets follow the other filters: with Warnings selected, category counts add up to the warnings.
+  const severity = page.getByRole("group", { name: "Severity" });
+  await severity.getByRole("button", { name: /^Warning/ }).click();
+  await expect(page.getByTestId("checklist-count")).toContainText(`of ${fg.bySeverity.warning} findings`);
+  const category = page.getByRole("group", { name: "Category" });
+  const counts = await category.getByRole("button").evaluateAll((els) => els.map((e) => Number(e.querySelector("span")?.textContent ?? "0")));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(fg.bySeverity.warning);
+  // Severity's own counts do not narrow to the selection.
+  await expect(severity.getByRole("button", { name: /^Blocker/ })).toContainText(fg.bySeverity.blocker.toLocaleString("en-US").replace(/,/g, ""));
+
+  // Saving a review moves the finding between status counts at once.
+  const status = page.getByRole("group", { name: "Status" });
+  const openBefore = Number(await status.getByRole("button", { name: /^Open/ }).locator("span").textContent());
+  const row = page.getByTestId("finding").first();
+  await row.getByRole("button").first().click();
+  await row.getByTestId("finding-detail").getByLabel("Review status").selectOption("done");
+  await row.getByTestId("finding-detail").getByRole("button", { name: "Save review" }).click();
+  await expect(row.getByTestId("finding-detail").getByRole("status")).toHaveText("Saved");
+  await expect(status.getByRole("button", { name: /^Open/ }).locator("span")).toHaveText(String(openBefore - 1));
+  await expect(status.getByRole("button", { name: /^Done/ }).locator("span")).toHaveText("1");
+});

@@ -120,7 +120,8 @@ try {
       path: `/assessments/${created.id}`,
       ready: async (page) => {
         await page.getByTestId("readiness-score").waitFor();
-        await page.locator("[data-testid=category-chart] .recharts-bar-rectangle").first().waitFor();
+        await page.getByTestId("problem-count").waitFor();
+        await page.locator("[data-testid=effort-chart] .recharts-bar-rectangle").first().or(page.getByText("No problem needs a person.")).waitFor();
       },
     },
   };

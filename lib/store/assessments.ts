@@ -11,6 +11,7 @@ import { sealPassword } from "../jobs/job-secret";
 import { enqueue, QUEUES } from "../jobs/queue";
 import type { Prisma } from "./generated/client";
 import { databaseUrl, prisma } from "./prisma";
+import { filteredFacets, orderedRuleGroups, ruleGroupedPage } from "./checklist-groups";
 import type { KeyStrategy } from "../rewrite/types";
 
 /** The rewrite's key strategies in the order the dashboard offers them (keep, its default, first). */
@@ -268,14 +269,21 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
   const orderBy: Prisma.FindingOrderByWithRelationInput[] = [];
   if (col) orderBy.push({ [col]: "asc" });
   orderBy.push({ severityRank: "asc" }, { idx: "asc" });
+  const include = { assignee: { select: { id: true, name: true, email: true } } } as const;
+  // By rule: the groups come in checklist order (needs a person, then severity, then size), paged across.
+  const ruleGroups = group === "rule" ? await orderedRuleGroups(id, where) : undefined;
   const [total, rows, groups, facets] = await Promise.all([
     db.finding.count({ where }),
-    db.finding.findMany({ where, orderBy, skip: offset, take: limit, include: { assignee: { select: { id: true, name: true, email: true } } } }),
-    col
-      ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
-      : Promise.resolve([] as Array<Record<string, unknown>>),
-    facetCounts(id),
+    ruleGroups
+      ? ruleGroupedPage(ruleGroups, where, offset, limit, (w, skip, take) => db.finding.findMany({ where: w, orderBy: [{ severityRank: "asc" }, { idx: "asc" }], skip, take, include }))
+      : db.finding.findMany({ where, orderBy, skip: offset, take: limit, include }),
+    ruleGroups
+      ? Promise.resolve(ruleGroups.map((g) => ({ ruleId: g.key, needsPerson: g.needsPerson, _count: { _all: g.count } })))
+      : col
+        ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          (db.finding.groupBy as any)({ by: [col], where, _count: { _all: true }, orderBy: { [col]: "asc" } })
+        : Promise.resolve([] as Array<Record<string, unknown>>),
+    filteredFacets(id, filters),
   ]);
   const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
   return {
@@ -283,7 +291,7 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
     offset,
     limit,
     group,
-    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all })),
+    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all, ...(typeof g.needsPerson === "number" ? { needsPerson: g.needsPerson } : {}) })),
     items: rows.map((r) => ({
       id: r.idx,
       ruleId: r.ruleId,
