@@ -19,8 +19,11 @@ function threadEntry(): string | undefined {
   }
 }
 
-/** Backstop for the analysis thread's heap; the statement limit and heap guard stop most inputs earlier. */
-const THREAD_HEAP_MB = 2048;
+/**
+ * Backstop for the analysis thread's heap, so one job stays near 1 GB: the statement limit and the
+ * analysis heap guard stop most oversized inputs earlier; this catches the rewrite stage after them.
+ */
+const THREAD_HEAP_MB = 1024;
 
 export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   const entry = threadEntry();

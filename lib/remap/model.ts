@@ -90,7 +90,7 @@ function column(t: TableModel, name: string): ColumnModel | undefined {
   return t.columns.find((c) => c.name === name);
 }
 
-/** The rewrite's DSQL column for a source column (its old-value column when the column switched to uuid). */
+/** What to remap, from the rewrite's key decisions (uuid keys and the columns that follow them). */
 export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapModel {
   const batchRows = checkBatchRows(o.batchRows ?? DEFAULT_BATCH_ROWS);
   const verifyChunkRows = o.verifyChunkRows ?? DEFAULT_VERIFY_CHUNK_ROWS;
@@ -156,12 +156,12 @@ function foreignKeysOf(rw: RewriteResult, s: TableShape): ConstraintModel[] {
   return [s.table, ...parts].flatMap((t) => t?.constraints.filter((c) => c.kind === "foreign-key") ?? []);
 }
 
-/** Parents' own remapped columns first, so a child never copies a placeholder (stable, readable order otherwise). */
+/** By child table and column. Every job copies a parent's key, generated at load and never remapped, so any order is correct. */
 function orderJobs(jobs: RemapJob[]): RemapJob[] {
   return [...jobs].sort((a, b) => a.child.localeCompare(b.child) || a.column.localeCompare(b.column));
 }
 
-/** DSQL column for a source column. */
+/** The DSQL column holding a source column's values (its old-value column when the column switched to uuid). */
 export function dsqlColumn(s: TableShape, col: string): string {
   return s.renames.get(col) ?? col;
 }

@@ -9,6 +9,7 @@ import { runRewrite } from "../cli/rewrite-run";
 import { checkTargetDate, parseSize, UsageError } from "../cli/main";
 import { checkBatchRows } from "./model";
 import { buildRemapBundle } from "./scripts";
+import { explainDifferences } from "../rewrite/verify-explain";
 
 const CORPUS = join(process.cwd(), "..", "shared", "corpus");
 const file = (name: string) => {
@@ -51,6 +52,15 @@ describe("remap bundle", () => {
     const md = planMarkdown(plan, rw);
     expect(md).toContain("psql \"$DSQL_URL\" -X -v ON_ERROR_STOP=1 -f remap/20_remap_public.film.sql");
     expect(md).toContain("diff verify_source.txt verify_dsql.txt");
+  });
+
+  it("rewrite --verify counts the foreign keys that wait for the remap as intended, and only those", async () => {
+    const rw = await rewrite(file("chinook_postgresql.sql"), { keyStrategy: "uuid" });
+    const fk = (table: string, name: string, cols: string, ref: string) => ({ object: `public.${table} ${name}`, change: "foreign key missing" as const, detail: `${name} (${cols}) → ${ref}` });
+    const { explained, unexplained } = explainDifferences([fk("album", "album_artist_id_fkey", "artist_id", "public.artist(artist_id)"), fk("album", "album_title_fkey", "title", "public.other(title)")], rw);
+    expect(explained.map((d) => d.object)).toEqual(["public.album album_artist_id_fkey"]);
+    expect(explained[0].reason).toContain("remap/30_foreign_keys.sql");
+    expect(unexplained.map((d) => d.object)).toEqual(["public.album album_title_fkey"]);
   });
 
   it("refuses batch sizes DSQL would reject", () => {

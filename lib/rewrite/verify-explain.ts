@@ -22,6 +22,8 @@ export function explainDifferences(diffs: SchemaDifference[], rw: RewriteResult,
     if (k.legacyColumn) legacy.set(`${k.table}.${k.legacyColumn}`, `${k.table}.${k.column} switched to ${k.to}`);
     for (const f of k.remappedForeignKeys ?? []) legacy.set(`${f.table}.${f.legacyColumn}`, `${f.table}.${f.column} follows ${k.table}.${k.column} to uuid`);
   }
+  // Columns that follow a uuid key: their foreign keys are added by remap/30_foreign_keys.sql after the remap.
+  const remapped = new Set(rw.keyChanges.flatMap((k) => (k.remappedForeignKeys ?? []).map((f) => `${f.table}.${f.column}`)));
   const firstStatement = new Map<string, RewriteResult["statements"][number]>();
   for (const s of rw.statements) {
     const t = qualified(s.object.schema, s.object.name);
@@ -46,6 +48,8 @@ export function explainDifferences(diffs: SchemaDifference[], rw: RewriteResult,
         const ref = /→ ([^(]+)\(/.exec(d.detail)?.[1];
         const gone = ref ? removedTable(ref) : undefined;
         why = gone ? { rules: gone.rules, reason: `references ${ref}: ${gone.reason}` } : manualTables.get(table);
+        const cols = /\(([^)]*)\) →/.exec(d.detail)?.[1].split(",").map((c) => c.trim().replace(/^"|"$/g, "")) ?? [];
+        if (!why && d.change === "foreign key missing" && cols.some((c) => remapped.has(`${table}.${c}`))) why = { rules: ["serial-type"], reason: "on a column that follows a uuid key: added after the key remap (remap/30_foreign_keys.sql)" };
         break;
       }
       case "table added": {
