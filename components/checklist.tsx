@@ -5,6 +5,7 @@
  */
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
+import type { RuleDoc } from "@/lib/report/vocabulary";
 import { fetchJson } from "./query-provider";
 import { FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./severity";
 
@@ -41,15 +42,6 @@ export interface ChecklistFilters {
   rule: string[];
   assignee: string[];
   q: string;
-}
-
-interface RuleDoc {
-  id: string;
-  title: string;
-  why: string;
-  fix: string;
-  docsUrl: string;
-  example?: { bad: string; good: string };
 }
 
 interface Item {

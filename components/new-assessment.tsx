@@ -2,18 +2,9 @@
 /** The intake form: files (drag and drop, many .sql or a .zip), pasted SQL, a live connection, or a snapshot. */
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import type { ConnectionTest as CheckResult } from "@/lib/source/connection";
 
 type Mode = "upload" | "paste" | "connect" | "snapshot";
-
-interface CheckResult {
-  ok: boolean;
-  error?: string;
-  serverVersion?: string;
-  user?: string;
-  database?: string;
-  elapsedMs: number;
-  checks: Array<{ id: string; label: string; ok: boolean; required: boolean; detail: string }>;
-}
 
 const TABS: Array<{ id: Mode; label: string }> = [
   { id: "upload", label: "Upload files" },

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assess } from "../lib/jobs/assess";
+import { assessUploads } from "../lib/pipeline/uploads";
 import { InputError } from "../lib/ingest/input";
 import { inputsFromBytes } from "../lib/ingest/sources";
 import { buildReport } from "../lib/report/contract";
@@ -62,7 +62,7 @@ describe("zip archives whose headers lie", () => {
 describe("inputs that hold no statements", () => {
   it("a dashboard analysis job refuses them by name instead of scoring them", async () => {
     const bytes = new TextEncoder().encode("-- nothing here\n/* at all */\n\\set x 1\n");
-    await expect(assess([{ name: "only-comments.sql", bytes }], { keyStrategy: "identity", targetDate: "2026-09-15" } as never, () => {})).rejects.toThrow(/only-comments\.sql: no SQL statements found/);
+    await expect(assessUploads([{ name: "only-comments.sql", bytes }], { keyStrategy: "identity", targetDate: "2026-09-15" } as never, () => {})).rejects.toThrow(/only-comments\.sql: no SQL statements found/);
   });
 
   it("a report with no statements and no objects is never 'ready'", () => {

@@ -41,10 +41,6 @@ function toAuthUser(u: { id: string; email: string; name: string; role: string }
   return { id: u.id, email: u.email, name: u.name, role: (ROLES as readonly string[]).includes(u.role) ? (u.role as Role) : "viewer" };
 }
 
-export async function userCount(): Promise<number> {
-  return prisma().user.count({ where: { disabledAt: null } });
-}
-
 export async function needsSetup(): Promise<boolean> {
   return (await prisma().user.count()) === 0;
 }

@@ -2,7 +2,7 @@
  * Secrets: argon2id password hashes (hash-wasm, WebAssembly: no native build, nothing downloaded) and
  * random tokens that are stored only as their SHA-256.
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { argon2id, argon2Verify } from "hash-wasm";
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (~70 ms here). */
@@ -37,8 +37,3 @@ export function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }
 
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
+import { EXPORT_FORMATS } from "../report/vocabulary";
 
 type Helpers = { UsageError: new (m: string) => Error };
 
@@ -86,7 +87,7 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .command("export")
     .description("Export a stored dashboard assessment (with review statuses) from the app's database: DATABASE_URL, or the embedded one under DATA_DIR (default ./.data).")
     .argument("<assessment-id>", "the id in the dashboard URL /assessments/<id>")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["md", "pdf", "json", "sarif", "html"]).default("md"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(EXPORT_FORMATS).default("md"))
     .option("-o, --out <file>", "write to a file instead of stdout (required for pdf)")
     .action(async (id: string, o: { format: string; out?: string }) => {
       setExit(await runExport(id, o, h));

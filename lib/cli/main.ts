@@ -4,25 +4,26 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { analyze } from "../analyze";
 import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
 import { checkHasStatements } from "../ingest/limits";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
-import { buildReport, type AssessmentReport } from "../report/contract";
 import { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError, type WorkloadInput } from "../cost/workload-input";
+import { assessFiles } from "../pipeline/assess";
+import type { AssessmentReport } from "../report/contract";
+import { withFigures } from "../report/figures";
 import { toMarkdown } from "../report/markdown";
 import { toSarif } from "../report/sarif";
 import { toText } from "../report/text";
-import { withFigures } from "../report/figures";
+import { REPORT_FORMATS, type ReportFormat } from "../report/vocabulary";
 import { TOOL_VERSION } from "../version";
 import { registerRewriteCommand } from "./rewrite-command";
 import { registerStoreCommands } from "./export-command";
 
 export class UsageError extends Error {}
 
-export const FORMATS = ["text", "json", "md", "sarif"] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = REPORT_FORMATS;
+export type Format = ReportFormat;
 
 export function render(report: AssessmentReport, format: Format): string {
   switch (format) {
@@ -117,7 +118,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
   const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
   const workload = enteredWorkload(o);
-  const fromSource = !wantsSource ? undefined : await (await import("../source/cli")).runSourceAnalyze(inputs, { ...o, enteredWorkload: workload }, {
+  const fromSource = !wantsSource ? undefined : await (await import("./source-analyze")).runSourceAnalyze(inputs, { ...o, enteredWorkload: workload }, {
     targetDate: checkTargetDate,
     enteredCost: (w, model) => enteredCost(w, model, o.region),
     usageError: (m) => new UsageError(m),
@@ -132,13 +133,12 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
   const files = readInputs(inputs, { maxBytes });
   checkHasStatements(files);
-  const result = await analyze(files, {
+  const { report } = await assessFiles(files, {
     targetDate,
     maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
-    onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined,
+    hooks: { onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined },
+    cost: workload ? (model) => enteredCost(workload, model, o.region) : undefined,
   });
-  const report = buildReport(result);
-  if (workload) report.cost = enteredCost(workload, result.model, o.region);
   emit(render(report, o.format), o.out);
   return fails(report, o.failOn) ? 1 : 0;
 }

@@ -7,17 +7,14 @@ import { join } from "node:path";
 import { z } from "zod";
 import { readInputs } from "../ingest/sources";
 import { checkHasStatements } from "../ingest/limits";
-import { buildReport } from "../report/contract";
-import { buildPlan } from "../plan/plan";
+import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
-import { rewrite } from "../rewrite/engine";
 import { renderDataScript } from "../rewrite/data";
-import { wholePatch } from "../rewrite/diff";
-import { renderPsqlScript, renderSteps } from "../rewrite/render";
-import { withRewrites } from "../rewrite/report";
+import { renderSteps } from "../rewrite/render";
 import { verifyOnEmbeddedPostgres, verifySummary } from "../rewrite/verify-run";
+import type { VerifyResult } from "../rewrite/verify";
 import { headline, withFigures } from "../report/figures";
-import { KEY_STRATEGIES, type KeyStrategy } from "../rewrite/types";
+import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 import { MAX_BATCH_ROWS } from "../remap/model";
 
 /** --config FILE: per-table key strategies. */
@@ -54,17 +51,29 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
   checkHasStatements(files);
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
-  const rw = await rewrite(files, { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? "identity", tableStrategies, targetDate: helpers.checkTargetDate(o.targetDate) });
   let batchRows: number | undefined;
   if (o.remapBatchRows !== undefined) {
     batchRows = Number(o.remapBatchRows);
     if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS) throw new helpers.UsageError(`--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
   }
-  // Before the report is written, so each rewritten object carries its PostgreSQL run result too.
-  const verification = o.verify ? await verifyOnEmbeddedPostgres(files, rw) : undefined;
-  const plan = buildPlan(rw, { remap: { batchRows }, verification: verification && { ok: verification.ok, explained: verification.explained.length, unexplained: verification.unexplained.length, failures: verification.failures.length, server: verification.server } });
+  const targetDate = helpers.checkTargetDate(o.targetDate);
+  let verification: VerifyResult | undefined;
+  const { report, artifacts, rewritten } = await assessFiles(files, {
+    targetDate,
+    rewrite: { keyStrategy: o.keyStrategy ?? cfg.keyStrategy ?? DEFAULT_KEY_STRATEGY, tableStrategies, targetDate },
+    plan: { remap: { batchRows } },
+    // Before the plan and report are built, so each rewritten object carries its PostgreSQL run result too.
+    checkRewrite: o.verify
+      ? async (rw) => {
+          const v = (verification = await verifyOnEmbeddedPostgres(files, rw));
+          return { verification: { ok: v.ok, explained: v.explained.length, unexplained: v.unexplained.length, failures: v.failures.length, server: v.server } };
+        }
+      : undefined,
+    onRewriteError: "throw",
+  });
+  const { rw, plan } = rewritten!;
   mkdirSync(o.out, { recursive: true });
-  writeFileSync(join(o.out, "schema.dsql.sql"), renderPsqlScript(rw));
+  writeFileSync(join(o.out, "schema.dsql.sql"), artifacts.script!);
   if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
   const steps = renderSteps(rw);
   const stepDir = join(o.out, "steps");
@@ -72,7 +81,7 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   mkdirSync(stepDir, { recursive: true });
   for (const f of steps.files) writeFileSync(join(stepDir, f.name), f.content);
   writeFileSync(join(stepDir, "manifest.json"), JSON.stringify(steps.manifest, null, 2) + "\n");
-  writeFileSync(join(o.out, "changes.patch"), wholePatch(rw.objects));
+  writeFileSync(join(o.out, "changes.patch"), artifacts.patch!);
   const remapDir = join(o.out, "remap");
   rmSync(remapDir, { recursive: true, force: true });
   if (plan.remap) {
@@ -81,9 +90,9 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   }
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  const report = withFigures(withRewrites(buildReport(rw.analysis), rw, plan));
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  const h = headline(report.figures);
+  const full = withFigures(report);
+  writeFileSync(join(o.out, "report.json"), JSON.stringify(full, null, 2) + "\n");
+  const h = headline(full.figures);
   process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
   if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   if (verification) {

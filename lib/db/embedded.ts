@@ -175,7 +175,42 @@ function placeCluster(requested: string, home: string, as: RunAs, log: (s: strin
   mkdirSync(real, { recursive: true, mode: 0o700 });
   chownSync(real, as.uid, as.gid);
   symlinkSync(real, path);
+  writeFileSync(`${real}.link`, path);
   return real;
+}
+
+/**
+ * Clusters whose link lived in the temporary directory (test runs, scratch stores) and is gone, and
+ * whose server is not running: nobody can reach them any more, so their space is reclaimed. Clusters
+ * linked from anywhere else are never removed automatically (a moved DATA_DIR still owns its data).
+ */
+function removeAbandonedClusters(home: string, log: (s: string) => void) {
+  const clusters = join(home, "clusters");
+  const tmp = `${resolve(tmpdir())}/`;
+  for (const f of readdirSync(clusters)) {
+    if (!f.endsWith(".link")) continue;
+    const real = join(clusters, f.slice(0, -".link".length));
+    try {
+      const link = readFileSync(join(clusters, f), "utf8");
+      if (!link.startsWith(tmp) || existsSync(link) || lstatExists(link)) continue;
+      const pidFile = join(real, "postmaster.pid");
+      if (existsSync(pidFile) && alive(Number(readFileSync(pidFile, "utf8").split("\n")[0]))) continue;
+      rmSync(real, { recursive: true, force: true });
+      rmSync(join(clusters, f), { force: true });
+      log(`[embedded-postgres] removed the abandoned cluster ${real} (its link ${link} is gone)`);
+    } catch {
+      /* another process is removing it */
+    }
+  }
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function run(cmd: string, args: string[], as: RunAs | undefined): Promise<void> {
@@ -281,6 +316,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   let dataDir = resolve(opts.dir);
   if (as) {
     const home = serverHome(as);
+    removeAbandonedClusters(home, log);
     bin = homeBinaries(home, bins);
     dataDir = placeCluster(opts.dir, home, as, opts.log ?? console.error);
   } else {
@@ -357,7 +393,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
         }
         if (opts.persistent === false || opts.persistent === undefined) {
           rmSync(dataDir, { recursive: true, force: true });
-          if (dataDir !== resolve(opts.dir)) rmSync(opts.dir, { force: true, recursive: true });
+          if (dataDir !== resolve(opts.dir)) {
+            rmSync(opts.dir, { force: true, recursive: true });
+            rmSync(`${dataDir}.link`, { force: true });
+          }
         }
       })()),
   };

@@ -131,10 +131,3 @@ export function funcName(fc: AstNode): string {
   return (parts[parts.length - 1] ?? "").toLowerCase();
 }
 
-/** Column names referenced by a ColumnRef. */
-export function columnRefName(n: AstNode | undefined): string | undefined {
-  const fields = n?.ColumnRef?.fields;
-  if (!fields) return undefined;
-  const s = strings(fields);
-  return s[s.length - 1];
-}

@@ -3,10 +3,10 @@
  * allocate a lot, so they run off the event loop that serves HTTP and sends job heartbeats.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { AssessmentError, assess, type AssessInput, type AssessOptions } from "./assess";
+import { AssessmentError, assessUploads, type AssessInput, type AssessOptions } from "../pipeline/uploads";
 
 const { inputs, opts } = workerData as { inputs: AssessInput[]; opts: AssessOptions };
 
-assess(inputs, opts, (p) => parentPort!.postMessage({ type: "progress", progress: p }))
+assessUploads(inputs, opts, (p) => parentPort!.postMessage({ type: "progress", progress: p }))
   .then((assessed) => parentPort!.postMessage({ type: "done", assessed }))
   .catch((e: Error) => parentPort!.postMessage({ type: "error", message: e.message, expected: e instanceof AssessmentError, stack: e.stack }));

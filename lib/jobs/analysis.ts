@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Assessed } from "./sections";
+import type { Assessed } from "../pipeline/artifacts";
+import { AssessmentError, assessUploads, type AssessInput, type AssessOptions, type Progress } from "../pipeline/uploads";
 import type { PrismaClient } from "../store/prisma";
-import { AssessmentError, assess, type AssessInput, type AssessOptions, type Progress } from "./assess";
 import { saveReport, setProgress, markFailed } from "./persist";
 
 function threadEntry(): string | undefined {
@@ -27,7 +27,7 @@ const THREAD_HEAP_MB = 1024;
 
 export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   const entry = threadEntry();
-  if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assess(inputs, opts, onProgress);
+  if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assessUploads(inputs, opts, onProgress);
   return new Promise((resolve, reject) => {
     const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
     let settled = false;

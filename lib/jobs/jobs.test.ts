@@ -9,8 +9,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { openStore, type Store } from "../store/bootstrap";
-import { createFromInputs } from "../store/assessments";
 import { prisma } from "../store/prisma";
+import { createFromInputs } from "./submit";
 import { startWorker, type WorkerHandle } from "./worker";
 
 let store: Store;

@@ -2,8 +2,8 @@
 import type { AssessmentReport } from "../report/contract";
 import type { Finding } from "../rules/core/rule";
 import type { PrismaClient } from "../store/prisma";
-import type { Progress } from "./assess";
-import type { Artifacts } from "./sections";
+import type { Artifacts } from "../pipeline/artifacts";
+import type { Progress } from "../pipeline/uploads";
 import { carryOver } from "../review/history";
 import { withCarriedWorkload } from "../store/entered-workload";
 

@@ -7,7 +7,7 @@ import { CATEGORIES, type Finding } from "../rules/core/rule";
 import type { MigrationPlan } from "../plan/plan";
 import type { ManualItem } from "../rewrite/types";
 import type { CostEstimate } from "../cost/model";
-import { BAND_COLOR, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "../../components/severity";
+import { BAND_COLOR, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./vocabulary";
 import { readinessInputsText, type AssessmentReport } from "./contract";
 import { planStepKey } from "./markdown";
 import { auditOf, connectionsHtml } from "./connections-export";

@@ -12,8 +12,9 @@ import { htmlToPdf } from "../report/pdf";
 import { getAssessment, getReportWithState } from "../store/assessments";
 import { planChecks } from "./plan-checks";
 
-export const EXPORT_FORMATS = ["md", "summary", "pdf", "json", "sarif", "html"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from "../report/vocabulary";
+
+export { EXPORT_FORMATS, type ExportFormat } from "../report/vocabulary";
 
 export class ExportError extends Error {
   constructor(

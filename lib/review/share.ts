@@ -52,6 +52,3 @@ export async function resolveShareToken(token: string, opts: { touch?: boolean; 
   return link.assessmentId;
 }
 
-export async function dropPrintLink(token: string) {
-  await prisma().shareLink.deleteMany({ where: { tokenHash: sha256(token), purpose: "print" } });
-}

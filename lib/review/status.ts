@@ -1,8 +1,7 @@
 /** The review vocabulary. Older API clients may still send the pre-team names. */
-export const REVIEW_STATUSES = ["open", "accepted", "wontfix", "done"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+import { REVIEW_STATUSES, type ReviewStatus } from "../report/vocabulary";
 
-export const STATUS_LABEL: Record<ReviewStatus, string> = { open: "Open", accepted: "Accepted (will fix)", wontfix: "Won't fix", done: "Done" };
+export { REVIEW_STATUSES, STATUS_LABEL, type ReviewStatus } from "../report/vocabulary";
 
 /** Names used before accounts existed: waived → wontfix, fixed → done. */
 export const LEGACY_STATUS: Record<string, ReviewStatus> = { waived: "wontfix", fixed: "done" };

@@ -25,19 +25,18 @@ export { columnClauses, pgArrayToJson } from "./fixes/columns";
 export { typeNameNodes } from "./fixes/dependencies";
 export { guardReparse, postgresForm, reparseError } from "./emit";
 
+/** Rewrites the inputs; given their analysis (lib/pipeline does), it works on that instead of analysing again. */
 export async function rewrite(inputs: InputFile[], options: RewriteOptions = {}): Promise<RewriteResult> {
   await loadParser();
+  const { analyzed, ...rest } = options;
+  const { analysis, statements } = analyzed ?? (await analyzeKeepingStatements(inputs, options.targetDate));
+  return run(new Rewriter(inputs, statements, analysis, rest));
+}
+
+async function analyzeKeepingStatements(inputs: InputFile[], targetDate: string | undefined) {
   const statements: ParsedStatement[] = [];
-  const hooks = options.analyzeHooks;
-  const analysis = await analyze(inputs, {
-    targetDate: options.targetDate,
-    onProgress: hooks?.onProgress,
-    onStatement: (s) => {
-      statements.push(s);
-      hooks?.onStatement?.(s);
-    },
-  });
-  return run(new Rewriter(inputs, statements, analysis, options));
+  const analysis = await analyze(inputs, { targetDate, onStatement: (s) => statements.push(s) });
+  return { analysis, statements };
 }
 
 /** Object-level decisions first (they need the whole model), then one piece per statement, then output. */

@@ -2,12 +2,14 @@
  * Shapes of a rewrite: DSQL-ready statements in script order, per-object diffs, manual work items and
  * what the data-load phase must know. Engine code only (no UI imports); the report and the plan read these.
  */
-import type { AnalysisResult, AnalyzeOptions } from "../analyze";
+import type { AnalysisResult } from "../analyze";
+import type { ParsedStatement } from "../ingest/parse";
 import type { RuleId } from "../rules/ids";
 import type { ObjectRef } from "../rules/core/rule";
 
-export const KEY_STRATEGIES = ["identity", "uuid", "keep"] as const;
-export type KeyStrategy = (typeof KEY_STRATEGIES)[number];
+import type { KeyStrategy } from "../report/vocabulary";
+
+export { KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 
 export interface RewriteOptions {
   /** Default key strategy for serial/sequence-backed columns. */
@@ -16,8 +18,8 @@ export interface RewriteOptions {
   tableStrategies?: Record<string, KeyStrategy>;
   /** DSQL capability date (passed to the analysis). */
   targetDate?: string;
-  /** Progress hooks of the analysis the rewrite runs (callers report progress through them). */
-  analyzeHooks?: Pick<AnalyzeOptions, "onStatement" | "onProgress">;
+  /** The inputs' analysis and parsed statements, when the caller has them: the rewrite then does not analyse again. */
+  analyzed?: { analysis: AnalysisResult; statements: ParsedStatement[] };
 }
 
 /**

@@ -3,7 +3,7 @@
  * engine as an uploaded dump (so findings match), measured sizes are attached to the model, and the
  * workload adds its own findings plus the `source`, `workload`, `hotspots` and `cost` report sections.
  */
-import { analyze, type AnalysisResult } from "../analyze";
+import { analyze, type AnalysisResult, type AnalyzeOptions } from "../analyze";
 import { estimateCost, type CostEstimate, type CostOptions } from "../cost/model";
 
 import { buildReport, type AssessmentReport } from "../report/contract";
@@ -19,6 +19,8 @@ import type { CollectionNote, Snapshot } from "./snapshot";
 
 export interface SnapshotAnalysisOptions extends CostOptions {
   targetDate?: string;
+  /** Receives each parsed statement of the catalog DDL (the pipeline keeps them for the rewrite). */
+  onStatement?: AnalyzeOptions["onStatement"];
   /** The clock the connection audit measures ages against (default: the time of the last sample). */
   now?: Date;
 }
@@ -70,7 +72,7 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
   const file = `catalog:${snap.preflight.database}`;
   const ddl = snap.catalog ? catalogToDdl(snap.catalog) : "";
   const result = snap.catalog
-    ? await analyze([{ path: file, text: ddl, bytes: Buffer.byteLength(ddl), encoding: "utf-8" }], { targetDate: opts.targetDate })
+    ? await analyze([{ path: file, text: ddl, bytes: Buffer.byteLength(ddl), encoding: "utf-8" }], { targetDate: opts.targetDate, onStatement: opts.onStatement })
     : await analyze([], { targetDate: opts.targetDate });
 
   const profile = await buildProfile(snap);

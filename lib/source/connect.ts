@@ -71,11 +71,6 @@ export function parseConnection(spec: ConnectionSpec): ConnectionFields {
   };
 }
 
-/** The connection as text safe to show: no password. */
-export function describeConnection(f: ConnectionFields): string {
-  return `${f.user}@${f.host}:${f.port ?? 5432}/${f.database}${f.sslMode ? ` (sslmode=${f.sslMode})` : ""}`;
-}
-
 function sslConfig(f: ConnectionFields): pg.ClientConfig["ssl"] {
   const mode = f.sslMode ?? "prefer";
   if (mode === "disable" || mode === "prefer") return false; // prefer is handled by connect()

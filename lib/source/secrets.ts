@@ -37,8 +37,3 @@ export function decryptSecret(token: string, key: Buffer = secretKey()): string 
     throw new SecretKeyError("the stored credential cannot be decrypted with the current key");
   }
 }
-
-/** A connection URL with its password replaced, for logs, errors and API responses. */
-export function redactUrl(url: string): string {
-  return url.replace(/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]*@/gi, "$1***@").replace(/([?&]password=)[^&]*/gi, "$1***");
-}

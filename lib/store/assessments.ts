@@ -1,109 +1,19 @@
 /**
- * Reading and writing assessments for the pages and the JSON API. Request handlers only validate,
- * store inputs and enqueue; the analysis runs in a worker.
+ * Reading assessments and their findings for the pages and the JSON API. Starting and re-running an
+ * assessment (store the inputs, enqueue the job) is lib/jobs/submit.ts; the analysis runs in a worker.
  */
-import { createHash } from "node:crypto";
 import { EVERY_RULE } from "../rules/all";
 import type { RuleMeta } from "../rules/core/rule";
 import type { AssessmentReport } from "../report/contract";
-import { describeSource, type ConnectionParams } from "../jobs/connection";
-import { sealPassword } from "../jobs/job-secret";
-import { enqueue, QUEUES } from "../jobs/queue";
+import type { RuleDoc } from "../report/vocabulary";
 import type { Prisma } from "./generated/client";
-import { databaseUrl, prisma } from "./prisma";
+import { prisma } from "./prisma";
 import { filteredFacets, orderedRuleGroups, ruleGroupedPage } from "./checklist-groups";
-import type { KeyStrategy } from "../rewrite/types";
 
-/** The rewrite's key strategies in the order the dashboard offers them (keep, its default, first). */
-export const KEY_STRATEGIES = ["keep", "uuid", "identity"] as const satisfies readonly KeyStrategy[];
-export type { KeyStrategy };
-export const KEY_STRATEGY_LABEL: Record<KeyStrategy, string> = {
-  keep: "Keep sequences",
-  uuid: "UUID keys",
-  identity: "Identity columns",
-};
-export const KEY_STRATEGY_HELP: Record<KeyStrategy, string> = {
-  keep: "Keep sequence-backed keys as they are (DSQL supports sequences since 2026-02-13).",
-  uuid: "Replace serial keys with UUIDs (gen_random_uuid()): no insert hot spot; foreign keys follow.",
-  identity: "Turn serial keys into identity columns with a large CACHE.",
-};
-
-export interface NewInput {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export interface CreateOptions {
-  name: string;
-  targetDate: string;
-  keyStrategy: KeyStrategy;
-  /** The signed-in user who started it. */
-  createdById?: string;
-  /** Set for a re-run: the run it follows. */
-  previous?: { id: string; lineageId: string; runNumber: number };
-}
-
-function runFields(o: CreateOptions) {
-  return {
-    createdById: o.createdById ?? null,
-    previousId: o.previous?.id ?? null,
-    lineageId: o.previous?.lineageId ?? null,
-    runNumber: o.previous ? o.previous.runNumber + 1 : 1,
-  };
-}
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
 export type SortKey = keyof typeof SORTS;
 export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
-
-export async function createFromInputs(kind: "upload" | "paste" | "snapshot", inputs: NewInput[], o: CreateOptions) {
-  const db = prisma();
-  const label = kind === "paste" ? "Pasted SQL" : inputs.map((i) => i.name).join(", ");
-  const a = await db.assessment.create({
-    data: {
-      name: o.name,
-      sourceKind: kind,
-      sourceLabel: label.length > 300 ? `${label.slice(0, 297)}…` : label,
-      targetDate: o.targetDate,
-      keyStrategy: o.keyStrategy,
-      inputBytes: inputs.reduce((n, i) => n + i.bytes.length, 0),
-      ...runFields(o),
-      progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
-      inputs: {
-        create: inputs.map((i, position) => ({
-          position,
-          name: i.name,
-          size: i.bytes.length,
-          sha256: createHash("sha256").update(i.bytes).digest("hex"),
-          content: Buffer.from(i.bytes),
-        })),
-      },
-    },
-  });
-  const jobId = await enqueue(databaseUrl(), kind === "snapshot" ? QUEUES.collect : QUEUES.analyze, { assessmentId: a.id });
-  await db.assessment.update({ where: { id: a.id }, data: { jobId, lineageId: a.lineageId ?? a.id } });
-  return { id: a.id, jobId };
-}
-
-export async function createFromConnection(params: ConnectionParams, o: CreateOptions) {
-  const db = prisma();
-  const { password, ...info } = params;
-  const a = await db.assessment.create({
-    data: {
-      name: o.name,
-      sourceKind: "connection",
-      sourceLabel: describeSource(params),
-      sourceInfo: info as object,
-      targetDate: o.targetDate,
-      keyStrategy: o.keyStrategy,
-      ...runFields(o),
-      progress: { phase: "queued", percent: 0, message: "Waiting for a worker" },
-    },
-  });
-  const jobId = await enqueue(databaseUrl(), QUEUES.collect, { assessmentId: a.id, sealedPassword: sealPassword(password) });
-  await db.assessment.update({ where: { id: a.id }, data: { jobId, lineageId: a.lineageId ?? a.id } });
-  return { id: a.id, jobId };
-}
 
 export async function listAssessments(opts: { q?: string; sort?: SortKey; order?: "asc" | "desc"; limit?: number; offset?: number }) {
   const db = prisma();
@@ -240,14 +150,7 @@ export function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhere
   return where;
 }
 
-export interface RuleDoc {
-  id: string;
-  title: string;
-  why: string;
-  fix: string;
-  docsUrl: string;
-  example?: { bad: string; good: string };
-}
+export type { RuleDoc };
 
 const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>(EVERY_RULE.map((r) => [r.id, r]));
 
@@ -345,50 +248,4 @@ export async function categoryMatrix(id: string) {
     if (r.severity === "blocker" || r.severity === "warning" || r.severity === "advice") row[r.severity] += r._count._all;
   }
   return [...byCat.values()].sort((x, y) => y.blocker + y.warning + y.advice - (x.blocker + x.warning + x.advice));
-}
-
-export interface RerunOptions {
-  /** New inputs (a new upload); without them the stored inputs are analysed again. */
-  inputs?: NewInput[];
-  targetDate?: string;
-  keyStrategy?: KeyStrategy;
-  /** For a live source: the password for the fresh collection (never stored). */
-  password?: string;
-  createdById: string;
-}
-
-export class RerunError extends Error {}
-
-/** Start the next run of an assessment: a new upload, a fresh live collection, or a newer DSQL capability date. */
-export async function rerunAssessment(previousId: string, o: RerunOptions) {
-  const db = prisma();
-  const prev = await db.assessment.findUnique({ where: { id: previousId }, include: { inputs: { orderBy: { position: "asc" } } } });
-  if (!prev) return undefined;
-  const latest = await db.assessment.findFirst({ where: { lineageId: prev.lineageId ?? prev.id }, orderBy: { runNumber: "desc" }, select: { runNumber: true } });
-  const options: CreateOptions = {
-    name: prev.name,
-    targetDate: o.targetDate ?? prev.targetDate,
-    keyStrategy: o.keyStrategy ?? (prev.keyStrategy as KeyStrategy),
-    createdById: o.createdById,
-    previous: { id: prev.id, lineageId: prev.lineageId ?? prev.id, runNumber: Math.max(prev.runNumber, latest?.runNumber ?? 0) },
-  };
-  const reason = o.inputs?.length ? "new upload" : prev.sourceKind === "connection" ? "fresh live collection" : `DSQL capabilities as of ${options.targetDate}`;
-  let created: { id: string; jobId: string | null };
-  if (prev.sourceKind === "connection" && !o.inputs?.length) {
-    const info = (prev.sourceInfo ?? {}) as unknown as ConnectionParams;
-    created = await createFromConnection({ ...info, password: o.password }, options);
-  } else {
-    const inputs = o.inputs?.length ? o.inputs : prev.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) }));
-    if (!inputs.length) throw new RerunError("This assessment has no stored inputs; upload files to re-run it");
-    const kind = prev.sourceKind === "snapshot" ? "snapshot" : o.inputs?.length ? "upload" : (prev.sourceKind as "upload" | "paste");
-    created = await createFromInputs(kind, inputs, options);
-  }
-  const run = options.previous!.runNumber + 1;
-  await db.auditEvent.createMany({
-    data: [
-      { assessmentId: prev.id, actorId: o.createdById, action: "rerun", detail: { runNumber: run, assessmentId: created.id, reason } },
-      { assessmentId: created.id, actorId: o.createdById, action: "rerun", detail: { runNumber: run, previousId: prev.id, reason } },
-    ],
-  });
-  return { ...created, runNumber: run, reason };
 }

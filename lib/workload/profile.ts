@@ -4,7 +4,7 @@
  * interval when anything happened during it; otherwise from cumulative counters since the last stats
  * reset, which is said explicitly in `basis`.
  */
-import type { ActivitySample, Catalog, Snapshot, TableSample } from "../source/snapshot";
+import type { ActivitySample, Snapshot, TableSample } from "../source/snapshot";
 import { observeStatements, type ObservedStatement } from "./observed";
 
 export interface TableProfile {
@@ -117,6 +117,3 @@ export async function buildProfile(snap: Snapshot): Promise<WorkloadProfile> {
   };
 }
 
-export function catalogTable(cat: Catalog | null, q: string) {
-  return cat?.tables.find((t) => t.q === q);
-}

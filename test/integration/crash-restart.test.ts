@@ -9,11 +9,17 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { openStore, type Store } from "../../lib/store/bootstrap";
+import { createFromInputs } from "../../lib/store/assessments";
+import { prisma } from "../../lib/store/prisma";
+import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
 
 const dataDir = mkdtempSync(join(tmpdir(), "preflight-crash-"));
 let store: Store | undefined;
+let worker: WorkerHandle | undefined;
 
 afterAll(async () => {
+  await worker?.stop();
+  await prisma(store?.url).$disconnect().catch(() => {});
   await store?.stop();
   const cluster = join(dataDir, "pg");
   if (existsSync(cluster)) rmSync(realpathSync(cluster), { recursive: true, force: true });
@@ -30,10 +36,10 @@ function alive(pid: number): boolean {
 }
 
 /** Starts a separate process that opens the store, and resolves once it reports the database URL. */
-function startApp(): Promise<{ pid: number; url: string }> {
+function startApp(worker = false): Promise<{ pid: number; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "open-store-child.ts")], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", START_WORKER: worker ? "1" : "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -77,4 +83,57 @@ test("kill -9 of the app: the orphaned server is stopped, the next start works a
   const r = await c2.query(`select name from "Assessment"`);
   await c2.end();
   expect(r.rows.map((x) => x.name)).toEqual(["before the crash"]);
+});
+
+test("a job interrupted by kill -9 runs again after the restart and finishes once", { timeout: 300_000 }, async () => {
+  await worker?.stop();
+  await store?.stop();
+  store = undefined;
+  const app = await startApp(true);
+  process.env.DATABASE_URL = app.url;
+  const sql = readFileSync(join(process.cwd(), "..", "shared", "corpus", "rnacentral-rna.sql"));
+  const { id, jobId } = await createFromInputs("upload", [{ name: "rnacentral-rna.sql", bytes: new Uint8Array(sql) }], { name: "interrupted", targetDate: "2026-09-15", keyStrategy: "keep" });
+  let db = prisma(app.url);
+  // Kill the app while its worker is in the middle of the analysis.
+  for (let i = 0; ; i++) {
+    const a = await db.assessment.findUniqueOrThrow({ where: { id } });
+    if (a.status === "running") break;
+    expect(a.status, "the job had not started").toBe("queued");
+    if (i > 600) throw new Error("the job never started");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await db.$disconnect();
+  process.kill(app.pid, "SIGKILL");
+  while (alive(app.pid)) await new Promise((r) => setTimeout(r, 50));
+
+  const saved = { DATA_DIR: process.env.DATA_DIR };
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  try {
+    store = await openStore({ log: () => {} });
+  } finally {
+    if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = saved.DATA_DIR;
+  }
+  process.env.DATABASE_URL = store.url;
+  worker = await startWorker(store.url, { log: () => {} });
+  db = prisma(store.url);
+  let a = await db.assessment.findUniqueOrThrow({ where: { id } });
+  for (let i = 0; a.status !== "done" && a.status !== "failed"; i++) {
+    if (i > 2400) throw new Error(`the interrupted job did not finish (status ${a.status})`);
+    await new Promise((r) => setTimeout(r, 100));
+    a = await db.assessment.findUniqueOrThrow({ where: { id } });
+  }
+  expect(a.status, a.error ?? "").toBe("done");
+  const c = new pg.Client({ connectionString: store.url });
+  await c.connect();
+  try {
+    const job = await c.query("select state, retry_count from pgboss.job where id = $1", [jobId]);
+    expect(job.rows).toEqual([{ state: "completed", retry_count: 1 }]);
+    // Stored once: one finding row per report finding, no duplicates from the first attempt.
+    const rows = await c.query(`select count(*)::int as n from "Finding" where "assessmentId" = $1`, [id]);
+    expect(rows.rows[0].n).toBe(a.findingsCount);
+  } finally {
+    await c.end();
+  }
 });

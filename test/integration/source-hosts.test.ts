@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
-import { testConnection } from "../../lib/jobs/connection";
+import { testConnection } from "../../lib/source/connection";
 import { checkSourceHost, parseSourceHosts } from "../../lib/source/host-policy";
 
 const dir = mkdtempSync(join(tmpdir(), "preflight-hosts-"));

@@ -85,6 +85,20 @@ describe.runIf(isRoot)("embedded store, seen by another OS user", () => {
     expect(tries.out).toMatch(/refused "preflight": password authentication failed/);
   });
 
+  test("clusters linked from a temporary directory that is gone are reclaimed on the next start", async () => {
+    const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
+    const scratch = mkdtempSync(join(tmpdir(), "preflight-scratch-"));
+    const first = await startEmbeddedPostgres({ dir: join(scratch, "pg"), persistent: true });
+    const cluster = realpathSync(join(scratch, "pg"));
+    await first.stop();
+    rmSync(scratch, { recursive: true, force: true }); // removes the link only, as a test's cleanup does
+    expect(existsSync(cluster)).toBe(true);
+    const other = mkdtempSync(join(tmpdir(), "preflight-other-"));
+    const second = await startEmbeddedPostgres({ dir: other, persistent: false });
+    await second.stop();
+    expect(existsSync(cluster)).toBe(false);
+  });
+
   test("a cluster from the old layout (constant password, data under DATA_DIR) is moved and re-keyed", async () => {
     // Covered by the move/re-key path: an existing data directory with PG_VERSION but no password file.
     const legacyParent = mkdtempSync(join(tmpdir(), "preflight-legacy-"));

@@ -17,7 +17,7 @@ import { collectSource } from "../../lib/source/collect";
 import { openReadOnly } from "../../lib/source/connect";
 import { collectorScript } from "../../lib/source/collector-script";
 import { parseSnapshot, type Snapshot } from "../../lib/source/snapshot";
-import { liveSource } from "../../lib/jobs/live";
+import { assessSnapshotBytes } from "../../lib/pipeline/live";
 import { reportHtml } from "../../lib/report/html";
 import { toMarkdown } from "../../lib/report/markdown";
 import type { MigrationPlan } from "../../lib/plan/plan";
@@ -192,8 +192,7 @@ describe("a role without pg_read_all_stats", () => {
 describe("the dashboard's assessment of the snapshot", () => {
   it("carries the audit into the plan's application phase and the exports", async () => {
     const snap = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
-    const live = (await liveSource())!;
-    const { report } = await live.fromSnapshot(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
+    const { report } = await assessSnapshotBytes(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
     const plan = report.plan as MigrationPlan;
     const app = plan.phases.find((p) => p.id === "application")!;
     const pools = app.steps.filter((st) => st.title.startsWith("Connection pool: "));

@@ -5,7 +5,8 @@
 import { z, ZodError } from "zod";
 import { InputError } from "../../../lib/ingest/input";
 import { CAPABILITIES, isValidDate } from "@/lib/rules/core/capabilities";
-import { KEY_STRATEGIES, RerunError } from "../../../lib/store/assessments";
+import { RerunError } from "@/lib/jobs/submit";
+import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
 import { ExportError } from "../../../lib/review/export";
 import { PdfUnavailableError } from "../../../lib/report/pdf";
 import { AuthError } from "../../../lib/auth/accounts";

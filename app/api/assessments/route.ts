@@ -7,7 +7,8 @@ import { z } from "zod";
 import { inputsFromBytes } from "../../../lib/ingest/sources";
 import { formatBytes } from "../../../lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
-import { createFromConnection, createFromInputs, listAssessments, SORT_KEYS, type NewInput } from "../../../lib/store/assessments";
+import { createFromConnection, createFromInputs, type NewInput } from "@/lib/jobs/submit";
+import { listAssessments, SORT_KEYS } from "@/lib/store/assessments";
 import { connectionSchema, HttpError, json, MAX_UPLOAD, optionsSchema, readJson, route } from "../_lib/http";
 
 export const runtime = "nodejs";

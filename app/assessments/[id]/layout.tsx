@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getAssessment, KEY_STRATEGY_LABEL, type KeyStrategy } from "../../../lib/store/assessments";
+import { KEY_STRATEGY_LABEL, type KeyStrategy } from "@/lib/report/vocabulary";
+import { getAssessment } from "@/lib/store/assessments";
 import { formatDate, StatusPill } from "../../../components/ui";
 import { JobProgress } from "../../../components/job-progress";
 import { Tabs } from "../../../components/tabs";

@@ -48,8 +48,6 @@ export const CAPABILITIES = {
   },
 } satisfies Record<string, Capability>;
 
-export type CapabilityName = keyof typeof CAPABILITIES;
-
 /** The newest capability date in the catalog: the default assessment target. */
 export const LATEST_CAPABILITY_DATE: string = Object.values(CAPABILITIES)
   .map((c) => c.since)

@@ -14,11 +14,6 @@ export function tableRef(builder: ModelBuilder, rv: AstNode | undefined): Object
   return { kind: "table", schema: q.schema, name: q.name };
 }
 
-/** `schema.table` for messages. */
-export function qualifiedName(o: { schema?: string; name: string }): string {
-  return o.schema ? `${o.schema}.${o.name}` : o.name;
-}
-
 /** A column of a table as a finding object. */
 export function columnRef(table: ObjectRef, column: string): ObjectRef {
   return { kind: "column", schema: table.schema, name: `${table.name}.${column}` };

@@ -7,8 +7,9 @@ import type { ModelBuilder } from "@/lib/model/build";
 import type { SchemaModel, SourceRef } from "@/lib/model/schema";
 import type { Capability } from "./capabilities";
 
-export const SEVERITIES = ["blocker", "warning", "advice"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import type { Severity } from "@/lib/report/vocabulary";
+
+export { SEVERITIES, type Severity } from "@/lib/report/vocabulary";
 
 export const CATEGORIES = [
   "keys-and-identity",

@@ -1,5 +1,5 @@
 /** POST /api/connections/test — connect to a source and run the permission preflight; nothing is stored. */
-import { testConnection } from "../../../../lib/jobs/connection";
+import { testConnection } from "@/lib/source/connection";
 import { connectionSchema, json, readJson, route } from "../../_lib/http";
 
 export const runtime = "nodejs";

@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { formatBytes } from "../../../../../lib/ingest/input";
 import { inputsFromBytes } from "../../../../../lib/ingest/sources";
-import { getAssessment, KEY_STRATEGIES, rerunAssessment, type NewInput } from "../../../../../lib/store/assessments";
+import { rerunAssessment, type NewInput } from "@/lib/jobs/submit";
+import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
+import { getAssessment } from "@/lib/store/assessments";
 import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema } from "../../../_lib/http";
 
 export const runtime = "nodejs";

@@ -2,7 +2,7 @@
 import { createTwoFilesPatch } from "diff";
 import { z } from "zod";
 import { getArtifacts, getAssessment, getReport } from "../../../../../lib/store/assessments";
-import { rewritesOf } from "../../../../../components/report-sections";
+import { rewritesOf } from "@/lib/report/sections";
 import { HttpError, json, parseId, route } from "../../../_lib/http";
 
 export const runtime = "nodejs";

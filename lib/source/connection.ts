@@ -3,8 +3,8 @@
  * which permissions the assessment will need and which are missing (the "preflight").
  */
 import pg from "pg";
-import { openReadOnly } from "../source/connect";
-import { checkSourceHost, sourceErrorForWeb } from "../source/host-policy";
+import { openReadOnly } from "./connect";
+import { checkSourceHost, sourceErrorForWeb } from "./host-policy";
 
 export interface ConnectionParams {
   host: string;

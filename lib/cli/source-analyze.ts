@@ -1,16 +1,16 @@
 /**
  * The CLI side of the live source: `analyze --db URL [--sample-seconds N]` and `analyze snapshot.json`.
- * Kept here so lib/cli/main.ts only routes to it.
+ * Loaded only when asked for, so file analysis does not pay for the pg driver at start-up.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { WorkloadInput } from "../cost/workload-input";
 import type { CostEstimate } from "../cost/model";
 import type { SchemaModel } from "../model/schema";
 import type { AssessmentReport } from "../report/contract";
-import { analyzeSnapshot, buildSourceReport } from "./analyze-snapshot";
-import { collectSource, DEFAULT_SAMPLE_SECONDS } from "./collect";
-import { SourceError } from "./connect";
-import { looksLikeSnapshot, parseSnapshot, SnapshotError, type Snapshot } from "./snapshot";
+import { assessSnapshot } from "../pipeline/live";
+import { collectSource, DEFAULT_SAMPLE_SECONDS } from "../source/collect";
+import { SourceError } from "../source/connect";
+import { looksLikeSnapshot, parseSnapshot, SnapshotError, type Snapshot } from "../source/snapshot";
 
 export interface SourceCliOptions {
   db?: string;
@@ -70,13 +70,13 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
   } else if (o.sampleSeconds !== undefined || o.saveSnapshot) {
     throw h.usageError("--sample-seconds and --save-snapshot need --db");
   } else return undefined;
-  let analysis;
+  let report: AssessmentReport;
   try {
-    analysis = await analyzeSnapshot(snap, { targetDate: h.targetDate(o.targetDate), region: o.region });
+    const entered = o.enteredWorkload;
+    ({ report } = await assessSnapshot(snap, { targetDate: h.targetDate(o.targetDate), region: o.region, cost: entered ? (model) => h.enteredCost(entered, model) : undefined }));
   } catch (e) {
     if (/no DSQL price for region/.test(String((e as Error).message))) throw h.usageError(`--region: ${(e as Error).message}`);
     throw e;
   }
-  if (o.enteredWorkload) analysis.sections.cost = h.enteredCost(o.enteredWorkload, analysis.result.model);
-  return h.finish(buildSourceReport(analysis));
+  return h.finish(report);
 }
