@@ -9,7 +9,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { openStore, type Store } from "../../lib/store/bootstrap";
-import { createFromInputs } from "../../lib/store/assessments";
+import { createFromInputs } from "../../lib/jobs/submit";
 import { prisma } from "../../lib/store/prisma";
 import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
 
