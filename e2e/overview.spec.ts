@@ -130,3 +130,26 @@ test("checklist: leads with what needs a person, groups collapse, facet counts f
   await expect(status.getByRole("button", { name: /^Open/ }).locator("span")).toHaveText(String(openBefore - 1));
   await expect(status.getByRole("button", { name: /^Done/ }).locator("span")).toHaveText("1");
 });
+
+test("PDF: shows progress while rendering; the cover answers both questions and the Message and Status columns stay on the page", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
+  await page.goto(`/assessments/${id}`);
+  const button = page.getByTestId("export-pdf");
+  const downloading = page.waitForEvent("download", { timeout: 120_000 });
+  await button.click();
+  await expect(button).toContainText("Rendering PDF");
+  await screenshot(page, "pdf-progress", false);
+  const file = (await (await downloading).path())!;
+  await expect(button).toHaveText("PDF");
+  const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/-\s*\n\s*/g, "-").replace(/\s+/g, " ");
+  expect(text).toContain("Fixed by the rewrite");
+  expect(text).toContain("Needs a person");
+  expect(text).toContain(`${fmt(fg.needsPerson.problems)} problems`);
+  expect(text).toContain(hours(fg.effort));
+  for (const column of ["Severity", "Rule", "Object", "Location", "Message", "Status"]) expect(text, column).toContain(column);
+  // The longest identifier of the report is printed whole (wrapped, not cut off at the page edge).
+  const longest = fg.problems.map((p: { object: string }) => p.object.split(" ").pop()!).sort((a: string, b: string) => b.length - a.length)[0];
+  expect(text.replace(/\s+/g, "")).toContain(longest);
+});

@@ -1,8 +1,7 @@
 /**
  * package.json's engines.node must be true: every installed dependency that declares a Node range
- * accepts every Node version the project claims to run on. The exceptions are listed with why they are
- * safe and which tests run them on the lowest declared Node; an exception that no longer fails is
- * reported too, so the list cannot go stale.
+ * accepts every Node version the project claims to run on, with no exceptions (pg-boss stays on 10.x and
+ * the Prisma CLI's unused local-dev server is pinned through `overrides` for that reason).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,16 +14,6 @@ const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) a
   packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean; dev?: boolean; os?: string[]; cpu?: string[] }>;
 };
 
-const EXCEPTIONS: Record<string, string> = {
-  // Heartbeats (a crashed worker's job is retried within a minute, not after the 30-minute expiry) exist
-  // only from pg-boss 11, which declares Node >= 22. It uses no API missing from Node 20.19 (it is plain
-  // ESM; AbortSignal.any is in Node 20.3); lib/jobs/*.test.ts and test/integration/crash-restart.test.ts
-  // run it on Node 20.
-  "pg-boss": "runtime: needs heartbeats; runs on Node 20.19 (see the comment above)",
-  // Pulled in by the prisma CLI's local development server (@prisma/dev), which this project never
-  // starts: migrations run through @prisma/schema-engine-wasm (scripts/db-migration.ts).
-  "@prisma/streams-local": "dev-only, never loaded",
-};
 
 /** Installed packages (this platform's optional binaries only) with the Node range they declare. */
 function declaredRanges(): Array<{ name: string; version: string; range: string }> {
@@ -48,9 +37,6 @@ describe("declared Node engines", () => {
     const refusing = declaredRanges()
       .filter((d) => !semver.subset(pkg.engines.node, d.range))
       .map((d) => `${d.name}@${d.version} requires node ${d.range}`);
-    const unexplained = refusing.filter((r) => !Object.keys(EXCEPTIONS).some((name) => r.startsWith(`${name}@`)));
-    expect(unexplained, `package.json says node ${pkg.engines.node}`).toEqual([]);
-    const stale = Object.keys(EXCEPTIONS).filter((name) => !refusing.some((r) => r.startsWith(`${name}@`)));
-    expect(stale, "exceptions that are no longer needed").toEqual([]);
+    expect(refusing, `package.json says node ${pkg.engines.node}`).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry (bundled to dist/analysis-thread.js): parsing and analysis are CPU-bound and
- * allocate a lot, so they run off the event loop that serves HTTP and sends job heartbeats.
+ * allocate a lot, so they run off the event loop that serves HTTP and polls the queue.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { AssessmentError, assessUploads, type AssessInput, type AssessOptions } from "../pipeline/uploads";

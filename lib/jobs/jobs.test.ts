@@ -62,7 +62,7 @@ test("a job over the statement limit fails with the count and the limit, and is 
   const c = new pg.Client({ connectionString: store.url });
   await c.connect();
   try {
-    const { rows } = await c.query("select state, retry_count from pgboss.job where id = $1", [jobId]);
+    const { rows } = await c.query("select state, retry_count from preflight_queue.job where id = $1", [jobId]);
     expect(rows).toEqual([{ state: "completed", retry_count: 0 }]);
   } finally {
     await c.end();

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
-import { ensureQueues, QUEUES } from "./queue";
+import { ensureQueues, newBoss, QUEUES } from "./queue";
 
 let pg: EmbeddedServer;
 let dir: string;
@@ -20,7 +19,7 @@ afterAll(async () => {
 });
 
 test("two workers never run the same job", async () => {
-  const workers = [new PgBoss({ connectionString: pg.url, max: 3 }), new PgBoss({ connectionString: pg.url, max: 3 })];
+  const workers = [newBoss(pg.url), newBoss(pg.url)];
   for (const w of workers) {
     w.on("error", () => {});
     await w.start();
@@ -31,11 +30,14 @@ test("two workers never run the same job", async () => {
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
   for (const [i, w] of workers.entries()) {
-    await w.work<{ n: number }>(QUEUES.analyze, { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      runs.push({ worker: i, job: job.data.n });
-      await new Promise((r) => setTimeout(r, 20));
-      if (runs.length === N) done();
-    });
+    // Two subscriptions per worker, as startWorker makes for two slots.
+    for (let slot = 0; slot < 2; slot++) {
+      await w.work<{ n: number }>(QUEUES.analyze, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        runs.push({ worker: i, job: job.data.n });
+        await new Promise((r) => setTimeout(r, 20));
+        if (runs.length === N) done();
+      });
+    }
   }
   for (let n = 0; n < N; n++) await workers[0].send(QUEUES.analyze, { n });
   await finished;

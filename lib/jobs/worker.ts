@@ -1,11 +1,11 @@
 /** A queue worker: takes analysis and collection jobs, one at a time per slot, until stopped. */
-import { PgBoss } from "pg-boss";
+import type PgBoss from "pg-boss";
 import { prisma } from "../store/prisma";
 import { runAnalysisJob } from "./analysis";
 import { runCollectJob } from "./collect";
 import { openPassword } from "./job-secret";
 import { markFailed } from "./persist";
-import { ensureQueues, QUEUES, type AnalyzeJob, type CollectJob } from "./queue";
+import { ensureQueues, newBoss, QUEUES, retryInterrupted, type AnalyzeJob, type CollectJob } from "./queue";
 
 export interface WorkerHandle {
   stop(): Promise<void>;
@@ -26,19 +26,23 @@ export function jobsPerWorker(requested: number | undefined): number {
 export async function startWorker(url: string, opts: { concurrency?: number; log?: (s: string) => void } = {}): Promise<WorkerHandle> {
   const log = opts.log ?? ((s: string) => console.log(`[worker] ${s}`));
   const db = prisma(url);
-  const boss = new PgBoss({ connectionString: url, max: 4 });
+  const localConcurrency = jobsPerWorker(opts.concurrency);
+  const boss = newBoss(url, { max: 2 + localConcurrency });
   boss.on("error", (e) => {
     if ((e as { code?: string }).code !== "57P01") log(`queue error: ${(e as Error).message}`);
   });
   await boss.start();
   await ensureQueues(boss);
-  const localConcurrency = jobsPerWorker(opts.concurrency);
-  await boss.work<AnalyzeJob>(QUEUES.analyze, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  const interrupted = await retryInterrupted(boss);
+  if (interrupted) log(`${interrupted} job(s) interrupted by a database restart will run again`);
+  // pg-boss 10 runs one job at a time per work() subscription: one subscription per slot.
+  const slots = [...Array(localConcurrency).keys()];
+  const analyze = async ([job]: PgBoss.Job<AnalyzeJob>[]) => {
     log(`job ${job.id}: analyse assessment ${job.data.assessmentId}`);
     await db.assessment.update({ where: { id: job.data.assessmentId }, data: { jobId: job.id } }).catch(() => {});
     await runAnalysisJob(db, job.data.assessmentId, log);
-  });
-  await boss.work<CollectJob>(QUEUES.collect, { localConcurrency, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  };
+  const collect = async ([job]: PgBoss.Job<CollectJob>[]) => {
     log(`job ${job.id}: collect for assessment ${job.data.assessmentId}`);
     let password: string | undefined;
     try {
@@ -48,7 +52,11 @@ export async function startWorker(url: string, opts: { concurrency?: number; log
       return;
     }
     await runCollectJob(db, job.data.assessmentId, password, log);
-  });
+  };
+  for (const _ of slots) {
+    await boss.work<AnalyzeJob>(QUEUES.analyze, { batchSize: 1, pollingIntervalSeconds: 1 }, analyze);
+    await boss.work<CollectJob>(QUEUES.collect, { batchSize: 1, pollingIntervalSeconds: 1 }, collect);
+  }
   log(`listening on ${Object.values(QUEUES).join(", ")} (concurrency ${localConcurrency})`);
   return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -6,6 +6,7 @@ import { getAssessment } from "@/lib/store/assessments";
 import { formatDate, StatusPill } from "../../../components/ui";
 import { JobProgress } from "../../../components/job-progress";
 import { Tabs } from "../../../components/tabs";
+import { PdfExportButton } from "../../../components/pdf-export";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
@@ -44,9 +45,7 @@ export default async function AssessmentLayout({ params, children }: { params: P
         </div>
         {a.status === "done" && (
           <div className="flex shrink-0 flex-wrap gap-2 text-sm" role="group" aria-label="Export">
-            <a className={btn} href={`/api/assessments/${a.id}/export?format=pdf`} data-testid="export-pdf">
-              PDF
-            </a>
+            <PdfExportButton className={btn} href={`/api/assessments/${a.id}/export?format=pdf`} />
             <a className={btn} href={`/api/assessments/${a.id}/export?format=summary`} data-testid="export-summary" title="Readiness, problems that need a person and plan phases: fits one GitHub comment">
               Markdown summary
             </a>
