@@ -1,7 +1,7 @@
 /**
  * pg_dump --clean writes, before any CREATE, statements that remove what a previous restore left:
- * `DROP … [IF EXISTS]`, `ALTER TABLE [IF EXISTS] ONLY t DROP CONSTRAINT …` and `ALTER COLUMN … DROP
- * DEFAULT`. A migration targets an empty cluster, so that preamble is one unit: nothing to assess,
+ * `DROP … [IF EXISTS]`, `ALTER TABLE [IF EXISTS] ONLY t DROP CONSTRAINT …`, `ALTER COLUMN … DROP
+ * DEFAULT` and placeholder views that break a view ↔ function cycle. A migration targets an empty cluster, so that preamble is one unit: nothing to assess,
  * nothing to run. It is recognised only while the inputs have created nothing yet, so a migration
  * that drops an object an earlier file created is still read as a real change.
  */
@@ -18,6 +18,12 @@ export function isCleanupStatement(stmt: ParsedStatement): boolean {
     case "DropRoleStmt":
     case "DropOwnedStmt":
       return true;
+    case "ViewStmt": {
+      // pg_dump --clean turns a view into a placeholder (CREATE OR REPLACE VIEW v AS SELECT NULL::t AS c, …)
+      // before dropping the function it depends on.
+      const sel = n.query?.SelectStmt;
+      return !!n.replace && !!sel?.targetList?.length && !sel.fromClause?.length && sel.targetList.every((t: AstNode) => t.ResTarget?.val?.TypeCast?.arg?.A_Const?.isnull);
+    }
     case "AlterTableStmt": {
       const cmds: AstNode[] = (n.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
       return cmds.length > 0 && cmds.every((c) => c && CLEANUP_SUBCOMMANDS.has(c.subtype) && !(c.subtype === "AT_ColumnDefault" && c.def));

@@ -8,6 +8,7 @@ import { loadModule, parseSync } from "libpg-query";
 import type { MetaCommand, Span } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
+import { splitSchemaElements } from "./schema-elements";
 import { SourceText } from "./source-text";
 
 /** A statement's AST: `{ CreateStmt: {...} }` style JSON from libpg-query. */
@@ -37,6 +38,10 @@ export interface ParsedStatement {
   ascii: boolean;
   /** Part of a pg_dump --clean preamble (see ingest/cleanup.ts): neither assessed nor rewritten. */
   cleanup?: boolean;
+  /** An element of `CREATE SCHEMA s …` (see ingest/schema-elements.ts): its unqualified names live in s. */
+  schemaElementOf?: string;
+  /** A CREATE SCHEMA split into head and elements: where the whole original statement ends. */
+  fullEnd?: number;
 }
 
 export interface ParseError {
@@ -114,23 +119,34 @@ export function parseFile(
     while (asyncCursor < asyncAt.length && asyncAt[asyncCursor] < start) asyncCursor++;
     const hasAsync = asyncCursor < asyncAt.length && asyncAt[asyncCursor] < end;
     parsed++;
-    onStatement({
-      ok: true,
-      statement: {
-        file: file.path,
-        index: index++,
-        start,
-        end,
-        line: pos.line,
-        column: pos.column,
-        endLine: src.position(Math.max(start, end - 1)).line,
-        text: file.text.slice(start, end),
-        kind,
-        node,
-        async: hasAsync,
-        parserByteStart,
-        ascii,
-      },
+    const statement: ParsedStatement = {
+      file: file.path,
+      index: index++,
+      start,
+      end,
+      line: pos.line,
+      column: pos.column,
+      endLine: src.position(Math.max(start, end - 1)).line,
+      text: file.text.slice(start, end),
+      kind,
+      node,
+      async: hasAsync,
+      parserByteStart,
+      ascii,
+    };
+    if (kind !== "CreateSchemaStmt" || !node.schemaElts?.length) {
+      onStatement({ ok: true, statement });
+      return;
+    }
+    const charOf = (location: number) => nodeOffset(statement, location);
+    const bytes = (from: number, to: number) => (ascii ? to - from : Buffer.byteLength(file.text.slice(from, to)));
+    splitSchemaElements(statement, file.text, charOf, bytes).forEach((s, i) => {
+      if (i > 0) {
+        const p = src.position(s.start);
+        Object.assign(s, { index: index++, line: p.line, column: p.column, endLine: src.position(Math.max(s.start, s.end - 1)).line });
+        parsed++;
+      } else s.endLine = src.position(Math.max(s.start, s.end - 1)).line;
+      onStatement({ ok: true, statement: s });
     });
   };
 

@@ -123,7 +123,7 @@ export class Rewriter {
           }
         }
       }
-      this.searchPaths.set(s, sp);
+      this.searchPaths.set(s, s.schemaElementOf ?? sp);
     }
   }
 

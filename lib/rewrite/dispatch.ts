@@ -18,6 +18,7 @@ import { index } from "./fixes/indexes";
 import { func, retypeUserTypes, domain, definition } from "./fixes/routines";
 import { grant, cleanRole, comment } from "./fixes/grants";
 import { dropStmt, truncate } from "./fixes/cleanup";
+import { followReplacementTypes } from "./fixes/views";
 
 export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
   const n = stmt.node;
@@ -141,6 +142,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
         if (k > 0) p.sp.removeTokens(tk, k, k, "temporary-view", "DSQL has no temporary views; created as a regular view");
       }
       retypeUserTypes(rw, p);
+      followReplacementTypes(rw, p);
       return p;
     }
     case "CreateTableAsStmt": {

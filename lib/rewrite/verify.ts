@@ -75,8 +75,10 @@ export async function loadOriginal(client: SqlClient, inputs: InputFile[]): Prom
     const list: Array<{ text: string; line: number }> = [];
     parseFile(file, (item) => {
       const s = item.ok ? item.statement : undefined;
-      if (!s || SKIPPED_ORIGINAL.has(s.kind) || (s.kind === "SelectStmt" && !/set_config/i.test(s.text))) return;
-      list.push({ text: /;\s*$/.test(s.text) ? s.text : `${s.text};`, line: s.line });
+      // CREATE SCHEMA elements run as part of their whole original statement.
+      if (!s || s.schemaElementOf || SKIPPED_ORIGINAL.has(s.kind) || (s.kind === "SelectStmt" && !/set_config/i.test(s.text))) return;
+      const text = s.fullEnd ? file.text.slice(s.start, s.fullEnd) : s.text;
+      list.push({ text: /;\s*$/.test(text) ? text : `${text};`, line: s.line });
     });
     statements += list.length;
     for (let i = 0; i < list.length; i += BATCH) {
