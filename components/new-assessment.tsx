@@ -1,4 +1,5 @@
 "use client";
+import { ConnectionUriField } from "./connection-uri";
 /** The intake form: files (drag and drop, many .sql or a .zip), pasted SQL, a live connection, or a snapshot. */
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -201,6 +202,7 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                 Read-only: the collector reads the catalog and statistics (pg_stat_statements when available), never table data. The password is used for this run only and is not stored with the assessment.
               </p>
               <div className="grid grid-cols-1 gap-3 sm:grid-cols-6">
+                <ConnectionUriField inputClass={input} onFields={(f) => setConn((c) => ({ ...c, ...f }))} />
                 <label className="sm:col-span-4 text-sm font-medium text-slate-800">
                   Host
                   <input className={`${input} mt-1`} value={conn.host} onChange={(e) => setConn({ ...conn, host: e.target.value })} placeholder="db.example.internal" />
@@ -233,6 +235,7 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                   <select className={`${input} mt-1`} value={conn.sslmode} onChange={(e) => setConn({ ...conn, sslmode: e.target.value })}>
                     <option value="require">require</option>
                     <option value="verify-full">verify-full</option>
+                    <option value="prefer">prefer</option>
                     <option value="disable">disable</option>
                   </select>
                 </label>

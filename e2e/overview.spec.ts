@@ -197,3 +197,19 @@ test("plan as a runbook: per-table load steps are one step with a table and its 
   await expect(page.getByText("--no-deletion-protection-enabled")).toHaveCount(0);
   await screenshot(page, "plan-runbook", false);
 });
+
+test("live form: a connection URI fills the fields; the TLS modes the errors suggest are offered", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/new");
+  await page.getByRole("tab", { name: "Connect to a database" }).click();
+  await page.getByTestId("connection-uri").fill("postgresql://assessor@db.example.internal:6432/shop?sslmode=prefer");
+  await expect(page.getByLabel("Host", { exact: true })).toHaveValue("db.example.internal");
+  await expect(page.getByLabel("Port", { exact: true })).toHaveValue("6432");
+  await expect(page.getByLabel("Database", { exact: true })).toHaveValue("shop");
+  await expect(page.getByLabel("User", { exact: true })).toHaveValue("assessor");
+  await expect(page.getByLabel("TLS")).toHaveValue("prefer");
+  for (const mode of ["disable", "prefer", "require", "verify-full"]) await expect(page.getByLabel("TLS").locator(`option[value="${mode}"]`)).toHaveCount(1);
+  await page.getByTestId("connection-uri").fill("mysql://x@y/z");
+  await expect(page.getByRole("alert")).toContainText("starts with postgresql://");
+  await screenshot(page, "live-form-uri", false);
+});

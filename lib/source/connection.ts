@@ -12,7 +12,7 @@ export interface ConnectionParams {
   database: string;
   user: string;
   password?: string;
-  sslmode: "disable" | "require" | "verify-full";
+  sslmode: "disable" | "prefer" | "require" | "verify-full";
   /** Seconds between the two activity samples of a live collection. */
   sampleSeconds?: number;
 }

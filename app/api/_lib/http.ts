@@ -106,7 +106,7 @@ export const connectionSchema = z.object({
   database: z.string().trim().min(1, "must not be empty").max(63),
   user: z.string().trim().min(1, "must not be empty").max(63),
   password: z.string().max(1000).optional(),
-  sslmode: z.enum(["disable", "require", "verify-full"]).default("require"),
+  sslmode: z.enum(["disable", "prefer", "require", "verify-full"]).default("require"),
 });
 
 export const optionsSchema = z.object({
