@@ -46,11 +46,11 @@ export function SourceSummary({ source }: { source: SourceSection }) {
       </dl>
       <ul className="space-y-1">
         {source.collected.map((n) => (
-          <li key={n.item} className="flex gap-2">
+          <li key={n.item} className="flex flex-col gap-x-2 sm:flex-row">
             <span className={`shrink-0 font-medium ${n.collected === true ? "text-emerald-800" : n.collected === "partial" ? "text-amber-800" : "text-red-800"}`}>
               {n.collected === true ? "✓" : n.collected === "partial" ? "◐" : "✗"} {ITEM_LABEL[n.item] ?? n.item}
             </span>
-            <span className="text-slate-700">{n.reason}</span>
+            <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{n.reason}</span>
           </li>
         ))}
       </ul>

@@ -6,7 +6,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, screenshot, test } from "./helpers";
+
+/** At phone width the page itself never scrolls sideways (wide tables scroll inside their card). */
+async function fitsPhone(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 test("a live assessment shows how the applications connect", async ({ page, request }) => {
   expect(process.env.E2E_DATA_DIR, "run through npm run test:e2e, which starts the suite's embedded database").toBeTruthy();
@@ -31,6 +40,7 @@ test("a live assessment shows how the applications connect", async ({ page, requ
   await expect(section.getByTestId("connection-age-chart")).toBeVisible();
   await expect(section.getByTestId("oldest-connection")).not.toBeEmpty();
   await screenshot(page, "12-live-connections");
+  await fitsPhone(page, "12-live-connections-phone");
 
   await page.getByRole("link", { name: "Cost & hotspots" }).click();
   await expect(page.getByTestId("cost-page")).toBeVisible();
@@ -71,6 +81,7 @@ test("without a measured workload the team enters one, labelled as entered", asy
   await expect(page.getByTestId("cost")).toContainText("from 200 transactions/s entered by the team");
   await expect(form.getByLabel("Transactions per second")).toHaveValue("200");
   await screenshot(page, "13-entered-workload");
+  await fitsPhone(page, "13-entered-workload-phone");
 
   const md = await request.get(`/api/assessments/${id}/export?format=md`);
   expect(md.status()).toBe(200);

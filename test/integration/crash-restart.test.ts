@@ -12,6 +12,7 @@ import { openStore, type Store } from "../../lib/store/bootstrap";
 import { createFromInputs } from "../../lib/jobs/submit";
 import { prisma } from "../../lib/store/prisma";
 import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
+import { QUEUE_SCHEMA } from "../../lib/jobs/queue";
 
 const dataDir = mkdtempSync(join(tmpdir(), "preflight-crash-"));
 let store: Store | undefined;
@@ -128,7 +129,7 @@ test("a job interrupted by kill -9 runs again after the restart and finishes onc
   const c = new pg.Client({ connectionString: store.url });
   await c.connect();
   try {
-    const job = await c.query("select state, retry_count from pgboss.job where id = $1", [jobId]);
+    const job = await c.query(`select state, retry_count from ${QUEUE_SCHEMA}.job where id = $1`, [jobId]);
     expect(job.rows).toEqual([{ state: "completed", retry_count: 1 }]);
     // Stored once: one finding row per report finding, no duplicates from the first attempt.
     const rows = await c.query(`select count(*)::int as n from "Finding" where "assessmentId" = $1`, [id]);
