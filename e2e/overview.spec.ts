@@ -153,3 +153,28 @@ test("PDF: shows progress while rendering; the cover answers both questions and 
   const longest = fg.problems.map((p: { object: string }) => p.object.split(" ").pop()!).sort((a: string, b: string) => b.length - a.length)[0];
   expect(text.replace(/\s+/g, "")).toContain(longest);
 });
+
+test("rewrites list: filters as you type, every object reachable (no cap), full name on hover", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
+  const changed = fg.objects.total - fg.objects.unchanged;
+  expect(changed).toBeGreaterThan(500);
+  await page.goto(`/assessments/${id}/rewrites`);
+  const count = page.getByTestId("rewrite-count");
+  await expect(count).toHaveText(`${fmt(changed)} of ${fmt(fg.objects.total)} objects`);
+  // The last object is reachable by scrolling: nothing is cut at 500.
+  const list = page.getByRole("region", { name: "Objects" }).or(page.locator("[aria-label=Objects][tabindex='0']"));
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const rows = page.getByTestId("rewrite-objects").getByRole("link");
+  await expect(rows.last()).toBeVisible();
+  const lastTitle = (await rows.last().getAttribute("title"))!;
+  expect(lastTitle.length).toBeGreaterThan(3);
+  // Typing filters at once, without a page load.
+  const name = lastTitle.split(" ").slice(1).join(" ");
+  const url = page.url();
+  await page.getByTestId("rewrite-filter").fill(name);
+  await expect(rows.first()).toHaveAttribute("title", new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  expect(page.url()).toBe(url);
+  await expect(count).not.toHaveText(`${fmt(changed)} of ${fmt(fg.objects.total)} objects`);
+  await screenshot(page, "rewrites-filter", false);
+});

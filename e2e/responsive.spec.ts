@@ -70,6 +70,7 @@ test("phone 390×844: no sideways page scroll, navigation reachable, charts rend
   expect(tooWide).toEqual([]);
   await page.goto(`/assessments/${id}`);
   await expect(page.getByTestId("effort-chart").locator("svg.recharts-surface")).toBeVisible();
+  await screenshot(page, "phone-overview-top", false);
   const box = await page.getByTestId("effort-chart").boundingBox();
   expect(box!.width).toBeGreaterThan(250);
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -1,7 +1,7 @@
 /**
  * Commands on the dashboard's database (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR the
  * way `npm run worker` finds it):
- *   dsql-preflight export <assessment-id> --format md|pdf|json|sarif|html [--out FILE]
+ *   dsql-preflight export <assessment-id> --format summary|md|pdf|json|sarif|html [--out FILE]
  *   dsql-preflight admin create --email E [--name N] --password-stdin
  */
 import { readFileSync, writeFileSync } from "node:fs";

@@ -12,6 +12,7 @@ import analyzeInTransaction from "./workload/analyze-in-transaction";
 import arrayColumn from "./types/array-column";
 import charLengthLimit from "./types/char-length-limit";
 import checkAddedLater from "./constraints/check-added-later";
+import clientEncoding from "./database-and-storage/client-encoding";
 import columnCompression from "./tables/column-compression";
 import compositeType from "./types/composite-type";
 import connectionChurn from "./workload/connection-churn";
@@ -163,6 +164,7 @@ export const ALL_RULES: Rule[] = [
   arrayColumn,
   charLengthLimit,
   checkAddedLater,
+  clientEncoding,
   columnCompression,
   compositeType,
   counterStyleTable,

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   "array-column",
   "char-length-limit",
   "check-added-later",
+  "client-encoding",
   "column-compression",
   "composite-type",
   "connection-churn",

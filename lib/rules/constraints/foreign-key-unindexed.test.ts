@@ -19,12 +19,15 @@ describe("foreign-key-unindexed", () => {
     expect(found[0].message).toContain("(customer_id) has no index");
   });
 
-  it("counts primary keys, unique constraints and multi-column indexes in any order; silent before foreign keys", async () => {
+  it("counts primary keys, unique constraints, multi-column and partial indexes in any order; silent before foreign keys", async () => {
     const sql = [
       "CREATE TABLE film_actor (actor_id int REFERENCES actor, film_id int REFERENCES film, PRIMARY KEY (actor_id, film_id));",
       "CREATE TABLE x (a int, b int, c int REFERENCES c, UNIQUE (c), FOREIGN KEY (b, a) REFERENCES ab (b, a));",
       "CREATE INDEX ASYNC x_ab ON x (a, b);",
       "CREATE INDEX ASYNC film_actor_film ON film_actor (film_id);",
+      "CREATE TABLE y (id int PRIMARY KEY, parent_id int REFERENCES y, kind int, FOREIGN KEY (kind, id) REFERENCES k (kind, id));",
+      "CREATE INDEX ASYNC y_parent ON y (parent_id) WHERE parent_id IS NOT NULL;",
+      "CREATE INDEX ASYNC y_kind ON y (kind, id, parent_id) WHERE kind > 0;",
     ].join("\n");
     expect(await findingsOf(rule, sql)).toEqual([]);
     expect(await findingsOf(rule, "CREATE TABLE r (id int PRIMARY KEY, c int REFERENCES c);", "2026-08-01")).toEqual([]);

@@ -30,4 +30,16 @@ describe("extension-function", () => {
     ].join("\n");
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
+
+  it("detects ltree, cube, earthdistance and hstore from their use, without a CREATE EXTENSION in the input", async () => {
+    const sql = [
+      "SELECT nlevel('a.b'::ltree), lca('a.b', 'a.c');",
+      "SELECT cube_distance(a, b) FROM boxes;",
+      "SELECT earth_distance(ll_to_earth(1, 2), ll_to_earth(3, 4));",
+      "SELECT * FROM kv WHERE h @> 'a=>1'::hstore;",
+    ].join("\n");
+    const found = await findingsOf(rule, sql);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "nlevel"], [1, "ltree"], [1, "lca"], [2, "cube_distance"], [3, "earth_distance"], [3, "ll_to_earth"], [3, "ll_to_earth"], [4, "hstore"]]);
+    expect(found[7].message).toBe("cast to hstore needs the hstore extension, which DSQL does not have; its operators and functions are unavailable too");
+  });
 });

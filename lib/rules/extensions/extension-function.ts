@@ -1,4 +1,4 @@
-import { funcName, strings } from "@/lib/ingest/ast";
+import { funcName, strings, typeName } from "@/lib/ingest/ast";
 import { SOURCES } from "../core/sources";
 import { defineRule } from "../core/rule";
 
@@ -68,8 +68,26 @@ const EXTENSION_FUNCTIONS: Record<string, ExtensionFunction> = {
   nlevel: F("ltree", undefined, "store the path as text and split it in SQL"),
   subltree: F("ltree", undefined, "store the path as text and use substring functions"),
   crosstab: F("tablefunc", undefined, "pivot with CASE/FILTER aggregates"),
+  hstore_to_jsonb: F("hstore", undefined, "store jsonb directly"),
+  cube_distance: F("cube", undefined, "compute the distance in SQL arithmetic or the application"),
+  cube_dim: F("cube", undefined, "store the coordinates as numeric columns"),
+  cube_ll_coord: F("cube", undefined, "store the coordinates as numeric columns"),
+  cube_ur_coord: F("cube", undefined, "store the coordinates as numeric columns"),
+  cube_union: F("cube", undefined, "compute the bounds with least()/greatest()"),
+  cube_inter: F("cube", undefined, "compute the bounds with least()/greatest()"),
+  cube_enlarge: F("cube", undefined, "compute the bounds in SQL arithmetic"),
+  cube_contains: F("cube", undefined, "compare the bound columns"),
+  earth_box: F("earthdistance", undefined, "filter on latitude/longitude ranges"),
+  gc_to_sec: F("earthdistance", undefined, "compute distances in SQL arithmetic or the application"),
+  sec_to_gc: F("earthdistance", undefined, "compute distances in SQL arithmetic or the application"),
+  text2ltree: F("ltree", undefined, "store the path as text"),
+  ltree2text: F("ltree", undefined, "store the path as text"),
+  lca: F("ltree", undefined, "compute the common prefix of text paths in SQL"),
   normal_rand: F("tablefunc", undefined, "generate the values in the application"),
 };
+
+/** Types that exist only through an extension: a cast to one (`'a=>1'::hstore`) uses the extension too. */
+const EXTENSION_TYPES: Record<string, string> = { hstore: "hstore", ltree: "ltree", lquery: "ltree", ltxtquery: "ltree", cube: "cube", earth: "earthdistance" };
 
 export default defineRule({
   id: "extension-function",
@@ -89,6 +107,13 @@ export default defineRule({
   },
   kinds: ["CreateStmt", "AlterTableStmt", "IndexStmt", "ViewStmt", "CreateTableAsStmt", "CreateDomainStmt", "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt"],
   checkStatement({ nodes, model, report }) {
+    for (const tc of nodes("TypeCast")) {
+      const name = typeName(tc.typeName).name;
+      const extension = EXTENSION_TYPES[name];
+      // A type the schema defines itself with that name is not the extension's.
+      if (!extension || [...model.types.values()].some((t) => t.name === name) || [...model.domains.values()].some((d) => d.name === name)) continue;
+      report({ message: `cast to ${name} needs the ${extension} extension, which DSQL does not have; its operators and functions are unavailable too`, location: tc.location, object: { kind: "type", name } });
+    }
     for (const fc of nodes("FuncCall")) {
       const name = funcName(fc);
       const ext = EXTENSION_FUNCTIONS[name];

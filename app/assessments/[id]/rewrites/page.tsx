@@ -4,6 +4,7 @@ import { getReport } from "../../../../lib/store/assessments";
 import { ruleDoc } from "../../../../lib/store/assessments";
 import { Card, Empty } from "../../../../components/ui";
 import { rewritesOf } from "../../../../components/report-sections";
+import { RewriteObjectList } from "../../../../components/rewrite-object-list";
 import { figuresOf, headline } from "../../../../lib/report/figures";
 import { hunksFor, SideBySide } from "../../../../components/side-by-side";
 import { requirePageUser } from "../../../_lib/session";
@@ -40,8 +41,10 @@ export default async function RewritesPage({ params, searchParams }: { params: P
   const ruleTitles: Record<string, string> = {};
   for (const o of rw.objects) for (const r of o.rules) ruleTitles[r] ??= ruleDoc(r)?.title ?? r;
   const base = `/assessments/${id}/rewrites`;
-  const link = (o: number) => `${base}?${new URLSearchParams({ o: String(o), ...(q.q ? { q: q.q } : {}), ...(showAll ? { all: "1" } : {}) })}`;
   const fg = figuresOf(report);
+  // A note the diff already shows beside its hunk is not repeated under it.
+  const hunkReasons = new Set(selected?.hunks.flatMap((h) => h.reasons) ?? []);
+  const notes = [...new Set(selected?.notes ?? [])].filter((n) => !hunkReasons.has(n));
 
   return (
     <div className="space-y-4">
@@ -60,35 +63,10 @@ export default async function RewritesPage({ params, searchParams }: { params: P
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[340px_1fr]">
         <nav aria-label="Objects" className="space-y-2">
-          <form action={base} className="flex gap-2">
-            <label htmlFor="obj-q" className="sr-only">
-              Filter objects
-            </label>
-            <input id="obj-q" name="q" defaultValue={q.q ?? ""} placeholder="Filter objects or rules" className="w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" />
-            {showAll && <input type="hidden" name="all" value="1" />}
-          </form>
+          <RewriteObjectList objects={rw.objects.map((o) => ({ index: o.index, kind: o.kind, label: o.label, status: o.status, rules: o.rules }))} selected={selected?.index} base={base} initialQuery={q.q ?? ""} showAll={showAll} />
           <Link href={`${base}?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), ...(showAll ? {} : { all: "1" }) })}`} className="text-xs text-indigo-700 hover:underline">
             {showAll ? "Hide unchanged objects" : "Show unchanged objects too"}
           </Link>
-          <ul className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white text-sm" data-testid="rewrite-objects">
-            {candidates.slice(0, 500).map((o) => (
-              <li key={o.index}>
-                <Link
-                  href={link(o.index)}
-                  aria-current={selected?.index === o.index ? "true" : undefined}
-                  className={`flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-1.5 hover:bg-slate-50 ${selected?.index === o.index ? "bg-indigo-50" : ""}`}
-                >
-                  <span className="min-w-0 truncate" title={`${o.kind} ${o.label}`}>
-                    <span className="text-xs text-slate-600">{o.kind} </span>
-                    <span className="font-mono text-slate-900">{o.label}</span>
-                  </span>
-                  <span className={`shrink-0 rounded border px-1.5 text-xs ${STATUS_STYLE[o.status] ?? STATUS_STYLE.unchanged}`}>{o.status}</span>
-                </Link>
-              </li>
-            ))}
-            {candidates.length > 500 && <li className="px-3 py-2 text-xs text-slate-600">{candidates.length - 500} more: filter to narrow down</li>}
-            {candidates.length === 0 && <li className="px-3 py-2 text-xs text-slate-600">No object matches.</li>}
-          </ul>
         </nav>
         <div className="min-w-0">
           {selected ? (
@@ -112,9 +90,9 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                 <span>DSQL (rewritten)</span>
               </div>
               <SideBySide hunks={hunksFor(selected.original, selected.rewritten, selected.hunks)} ruleTitles={ruleTitles} />
-              {selected.notes.length > 0 && (
+              {notes.length > 0 && (
                 <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-800">
-                  {selected.notes.map((n, i) => (
+                  {notes.map((n, i) => (
                     <li key={i}>{n}</li>
                   ))}
                 </ul>
