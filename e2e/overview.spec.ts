@@ -178,3 +178,22 @@ test("rewrites list: filters as you type, every object reachable (no cap), full 
   await expect(count).not.toHaveText(`${fmt(changed)} of ${fmt(fg.objects.total)} objects`);
   await screenshot(page, "rewrites-filter", false);
 });
+
+test("plan as a runbook: per-table load steps are one step with a table and its own progress; n of N done; deletion protection on", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/assessments/${id}/plan`);
+  const load = page.locator("#data").getByTestId("plan-table-steps");
+  await expect(load).toBeVisible();
+  const tables = await load.getByRole("listitem").count();
+  expect(tables).toBeGreaterThan(6);
+  await expect(load.getByTestId("plan-table-progress")).toHaveText(`0 of ${tables} loaded`);
+  await expect(page.getByTestId("plan-progress")).toContainText(/0 of \d+ steps done/);
+  await load.getByTestId("plan-check").first().getByRole("checkbox").check();
+  await expect(load.getByTestId("plan-check").first().getByRole("checkbox")).toBeChecked();
+  await page.reload();
+  await expect(page.locator("#data").getByTestId("plan-table-progress")).toHaveText(`1 of ${tables} loaded`);
+  await expect(page.getByTestId("plan-progress")).toContainText(/1 of \d+ steps done/);
+  await expect(page.getByText("--deletion-protection-enabled").first()).toBeAttached();
+  await expect(page.getByText("--no-deletion-protection-enabled")).toHaveCount(0);
+  await screenshot(page, "plan-runbook", false);
+});

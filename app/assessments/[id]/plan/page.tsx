@@ -4,6 +4,7 @@ import { CopyButton } from "../../../../components/copy-button";
 import { planOf } from "../../../../components/report-sections";
 import { FIGURE_LABEL, figuresOf, hours, n } from "../../../../lib/report/figures";
 import { PlanCheck } from "../../../../components/plan-check";
+import { isPerTablePhase, PlanTableSteps } from "../../../../components/plan-table-steps";
 import { RemapScripts } from "../../../../components/remap-scripts";
 import { planChecks } from "../../../../lib/review/plan-checks";
 import { planStepKey } from "../../../../lib/report/markdown";
@@ -59,6 +60,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             </h2>
             {p.summary && <p className="mt-1 text-sm text-slate-700">{p.summary}</p>}
             {p.id === "remap" && <RemapScripts report={report!} />}
+            {isPerTablePhase(p) ? (
+              <PlanTableSteps id={id} phase={p} number={i + 1} checks={checks} canEdit={canEdit} />
+            ) : (
             <ol className="mt-3 space-y-3">
               {p.steps.map((s, j) => (
                 <li key={j} className="rounded-md border border-slate-100 bg-slate-50 p-3">
@@ -104,6 +108,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 </li>
               ))}
             </ol>
+            )}
           </li>
         ))}
       </ol>
