@@ -1,5 +1,5 @@
 /**
- * The rewrite on real dumps: every corpus file, and sakila and chinook loaded into the test setup's
+ * The rewrite on real dumps: every corpus file, the harbor migration folder, and sakila and chinook loaded into the test setup's
  * PostgreSQL 15 and dumped with its pg_dump in the forms users pass in (--schema-only, --clean
  * --if-exists, --create, --inserts, --column-inserts, --no-owner --no-privileges). For each: the
  * rewrite runs through the CLI code, the schema.dsql.sql it writes re-analyses with no parse error, no
@@ -100,6 +100,13 @@ const input = (path: string, text: string): InputFile[] => [{ path, text, bytes:
 describe("corpus files", () => {
   it.each(readdirSync(CORPUS).filter((f) => f.endsWith(".sql")).sort())("%s", async (file) => {
     await check(file, readInputs([join(CORPUS, file)]));
+  });
+});
+
+describe("migration folder", () => {
+  it("harbor-migrations (39 files, renames, drops and DO blocks)", async () => {
+    const { v } = await check("harbor-migrations", readInputs([join(CORPUS, "harbor-migrations")]));
+    expect(v.tables.original).toBe(v.tables.rewritten);
   });
 });
 

@@ -16,7 +16,7 @@ import { process } from "./dispatch";
 import { emit, guardReparse } from "./emit";
 import { findFolds } from "./fixes/constraints";
 import { cascadeDependencies } from "./fixes/dependencies";
-import { decideKeys, followUndeclaredUuidRefs } from "./fixes/keys";
+import { decideKeys, followTableRenames, followUndeclaredUuidRefs } from "./fixes/keys";
 import { findMergedTables } from "./fixes/tables";
 import type { RewriteOptions, RewriteResult } from "./types";
 
@@ -54,6 +54,7 @@ function run(rw: Rewriter): RewriteResult {
   findMergedTables(rw);
   decideKeys(rw);
   followUndeclaredUuidRefs(rw);
+  followTableRenames(rw);
   findFolds(rw);
   let cleanup = 0;
   for (const stmt of rw.statements) {

@@ -65,6 +65,12 @@ export function explainDifferences(diffs: SchemaDifference[], rw: RewriteResult,
       default:
         why = manualTables.get(table);
     }
+    // A key whose only source is a statement left to manual work (a DO block, a procedure) is that item's.
+    const constraint = d.object.split(" ")[1];
+    if (!why && constraint && / missing$/.test(d.change)) {
+      const item = rw.manual.find((m) => m.original.includes(constraint));
+      if (item) why = { rules: item.ruleIds, reason: `created by a statement left to manual work (${item.file}:${item.line}: ${item.reason})` };
+    }
     if (why) explained.push({ ...d, rules: why.rules, reason: why.reason });
     else {
       const s = firstStatement.get(table);

@@ -14,7 +14,7 @@ export function dropStmt(rw: Rewriter, stmt: ParsedStatement): Piece {
   const p = rw.piece(stmt, "tables", { kind: type, name: "" });
   // DROP of an object created earlier in the inputs cancels that creation (the target starts empty).
   const kinds: Record<string, string[]> = { table: ["CreateStmt"], view: ["ViewStmt"], index: ["IndexStmt"], sequence: ["CreateSeqStmt"], function: ["CreateFunctionStmt"], type: ["CreateEnumStmt", "CompositeTypeStmt", "DefineStmt", "CreateRangeStmt"], domain: ["CreateDomainStmt"], materialized_view: ["CreateTableAsStmt"], trigger: ["CreateTrigStmt"], schema: ["CreateSchemaStmt"], aggregate: ["DefineStmt"], cast: ["CreateCastStmt"] };
-  const names: string[] = (n.objects ?? []).map((o: AstNode) => {
+  let names: string[] = (n.objects ?? []).map((o: AstNode) => {
     if (o.List) return strings(o.List.items).pop() ?? "";
     if (o.String) return o.String.sval;
     if (o.ObjectWithArgs) return strings(o.ObjectWithArgs.objname).pop() ?? "";
@@ -24,6 +24,22 @@ export function dropStmt(rw: Rewriter, stmt: ParsedStatement): Piece {
   p.object.name = names.join(", ");
   const targetKinds = kinds[type] ?? [];
   let cancelled = 0;
+  if (type === "table") {
+    // A table dropped later took its earlier names (RENAME TO) and everything done to it with it.
+    const aliases = new Set(names);
+    for (let i = rw.pieces.length - 1; i >= 0; i--) {
+      const r = rw.pieces[i].stmt;
+      if (r.kind === "RenameStmt" && r.node.renameType === "OBJECT_TABLE" && aliases.has(r.node.newname) && r.node.relation?.relname) aliases.add(r.node.relation.relname);
+    }
+    names = [...aliases];
+    for (const prev of rw.pieces) {
+      const rel = prev.stmt.kind === "IndexStmt" || prev.stmt.kind === "AlterTableStmt" || prev.stmt.kind === "RenameStmt" ? prev.stmt.node.relation?.relname : undefined;
+      if (!rel || !aliases.has(rel) || prev.dropped) continue;
+      prev.dropped = { reason: `its table is dropped later in the inputs (${stmt.file}:${stmt.line})`, rules: [] };
+      prev.manual = undefined;
+      prev.extra = [];
+    }
+  }
   for (const prev of rw.pieces) {
     if (!targetKinds.includes(prev.stmt.kind) || prev.dropped) continue;
     if (names.includes(prev.object.name) || names.includes(prev.object.name.split(".").pop() ?? "")) {

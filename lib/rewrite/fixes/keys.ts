@@ -296,3 +296,25 @@ export function strategyFor(rw: Rewriter, t: TableModel): KeyStrategy {
   const o = rw.options.tableStrategies ?? {};
   return o[key(t)] ?? o[t.name] ?? rw.options.keyStrategy ?? "identity";
 }
+
+/**
+ * A table renamed later in the inputs (migration folders) is modelled under its final name: statements
+ * written under an earlier name find the same key decisions under that name too.
+ */
+export function followTableRenames(rw: Rewriter) {
+  const finalName = new Map<string, string>();
+  for (const s of rw.statements) {
+    if (s.kind !== "RenameStmt" || s.node.renameType !== "OBJECT_TABLE" || !s.node.newname) continue;
+    const from = rw.qualify(s, s.node.relation);
+    const to = key({ schema: from.schema, name: s.node.newname });
+    for (const [old, f] of finalName) if (f === key(from)) finalName.set(old, to);
+    finalName.set(key(from), to);
+  }
+  for (const [old, final] of finalName) {
+    for (const [colKey, d] of [...rw.keyDecisions]) {
+      if (!colKey.startsWith(`${final}.`)) continue;
+      const aliasKey = `${old}.${colKey.slice(final.length + 1)}`;
+      if (!rw.keyDecisions.has(aliasKey)) rw.keyDecisions.set(aliasKey, d);
+    }
+  }
+}
