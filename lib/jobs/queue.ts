@@ -9,6 +9,7 @@ import PgBoss from "pg-boss";
 export const QUEUES = {
   analyze: "preflight-analyze",
   collect: "preflight-collect",
+  verify: "preflight-verify",
 } as const;
 
 export interface AnalyzeJob {
@@ -19,6 +20,10 @@ export interface CollectJob {
   assessmentId: string;
   /** Only the password travels in the job, sealed (job-secret.ts) and deleted with the job once done; the rest is on the assessment. */
   sealedPassword?: string;
+}
+
+export interface VerifyJob {
+  assessmentId: string;
 }
 
 /** The queue's own schema, so it never meets tables another pg-boss version created in the same database. */
@@ -95,7 +100,7 @@ async function sender(url: string): Promise<PgBoss> {
   return boss;
 }
 
-export async function enqueue(url: string, name: (typeof QUEUES)[keyof typeof QUEUES], data: AnalyzeJob | CollectJob): Promise<string> {
+export async function enqueue(url: string, name: (typeof QUEUES)[keyof typeof QUEUES], data: AnalyzeJob | CollectJob | VerifyJob): Promise<string> {
   const boss = await sender(url);
   const id = await boss.send(name, data as object);
   if (!id) throw new Error(`queue ${name} refused the job`);

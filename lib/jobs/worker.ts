@@ -1,11 +1,12 @@
-/** A queue worker: takes analysis and collection jobs, one at a time per slot, until stopped. */
+/** A queue worker: takes analysis, collection and verification jobs, one at a time per slot, until stopped. */
 import type PgBoss from "pg-boss";
 import { prisma } from "../store/prisma";
 import { runAnalysisJob } from "./analysis";
 import { runCollectJob } from "./collect";
 import { openPassword } from "./job-secret";
 import { markFailed } from "./persist";
-import { ensureQueues, newBoss, QUEUES, retryInterrupted, type AnalyzeJob, type CollectJob } from "./queue";
+import { ensureQueues, newBoss, QUEUES, retryInterrupted, type AnalyzeJob, type CollectJob, type VerifyJob } from "./queue";
+import { runVerifyJob } from "./verify";
 
 export interface WorkerHandle {
   stop(): Promise<void>;
@@ -53,9 +54,14 @@ export async function startWorker(url: string, opts: { concurrency?: number; log
     }
     await runCollectJob(db, job.data.assessmentId, password, log);
   };
+  const verify = async ([job]: PgBoss.Job<VerifyJob>[]) => {
+    log(`job ${job.id}: verify the rewrite of assessment ${job.data.assessmentId}`);
+    await runVerifyJob(db, job.data.assessmentId, job.id, log);
+  };
   for (const _ of slots) {
     await boss.work<AnalyzeJob>(QUEUES.analyze, { batchSize: 1, pollingIntervalSeconds: 1 }, analyze);
     await boss.work<CollectJob>(QUEUES.collect, { batchSize: 1, pollingIntervalSeconds: 1 }, collect);
+    await boss.work<VerifyJob>(QUEUES.verify, { batchSize: 1, pollingIntervalSeconds: 1 }, verify);
   }
   log(`listening on ${Object.values(QUEUES).join(", ")} (concurrency ${localConcurrency})`);
   return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };

@@ -8,6 +8,8 @@ import { RewriteObjectList } from "../../../../components/rewrite-object-list";
 import { figuresOf, headline } from "../../../../lib/report/figures";
 import { hunksFor, SideBySide } from "../../../../components/side-by-side";
 import { requirePageUser } from "../../../_lib/session";
+import { VerifyRewrite } from "../../../../components/verify-result";
+import { atLeast } from "../../../../lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ const STATUS_STYLE: Record<string, string> = {
 const sp = z.object({ o: z.coerce.number().int().min(0).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), all: z.string().optional().catch(undefined) });
 
 export default async function RewritesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { id } = await params;
   const q = sp.parse(await searchParams);
   const report = await getReport(id);
@@ -61,6 +63,7 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           </a>
         </div>
       </div>
+      <VerifyRewrite id={id} canStart={atLeast(user.role, "member")} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[340px_1fr]">
         <nav aria-label="Objects" className="space-y-2">
           <RewriteObjectList objects={rw.objects.map((o) => ({ index: o.index, kind: o.kind, label: o.label, status: o.status, rules: o.rules }))} selected={selected?.index} base={base} initialQuery={q.q ?? ""} showAll={showAll} />

@@ -1,0 +1,43 @@
+/**
+ * The state of a rewrite verification, kept in the stored report JSON under `verification` (no schema
+ * change), and starting one: the job itself is verify.ts, run by a worker.
+ */
+import type { VerifyResult } from "../rewrite/verify";
+import { databaseUrl, type PrismaClient } from "../store/prisma";
+import { enqueue, QUEUES } from "./queue";
+
+export type VerificationState =
+  | { status: "queued" | "running"; jobId?: string; requestedAt: string; startedAt?: string }
+  | { status: "done"; jobId?: string; requestedAt: string; startedAt?: string; finishedAt: string; result: VerifyResult }
+  | { status: "failed"; jobId?: string; requestedAt: string; startedAt?: string; finishedAt: string; error: string };
+
+/** Why an assessment cannot be verified, or undefined when it can. */
+export function cannotVerify(a: { sourceKind: string; status: string }, inputCount: number): string | undefined {
+  if (a.status !== "done") return `The assessment is ${a.status}; verify it once its analysis is done`;
+  if (a.sourceKind === "connection" || a.sourceKind === "snapshot" || inputCount === 0) {
+    return "Verify needs the uploaded DDL: a live-source assessment keeps no schema script to load. Upload a pg_dump --schema-only of the source to verify its rewrite.";
+  }
+  return undefined;
+}
+
+export async function readVerification(db: PrismaClient, id: string): Promise<VerificationState | undefined> {
+  const rows = await db.$queryRaw<Array<{ v: unknown }>>`select "report"->'verification' as v from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
+  return (rows[0]?.v ?? undefined) as VerificationState | undefined;
+}
+
+export async function writeVerification(db: PrismaClient, id: string, v: VerificationState): Promise<void> {
+  await db.$executeRaw`update "AssessmentReport" set "report" = jsonb_set("report", '{verification}', ${JSON.stringify(v)}::jsonb) where "assessmentId" = ${id}::uuid`;
+}
+
+/** Queue a verification; a queued or running one is returned as is instead of starting another. */
+export async function requestVerification(db: PrismaClient, id: string): Promise<VerificationState> {
+  const current = await readVerification(db, id);
+  if (current && (current.status === "queued" || current.status === "running")) return current;
+  const queued: VerificationState = { status: "queued", requestedAt: new Date().toISOString() };
+  await writeVerification(db, id, queued);
+  const jobId = await enqueue(databaseUrl(), QUEUES.verify, { assessmentId: id });
+  const withJob: VerificationState = { ...queued, jobId };
+  // The worker may already have moved it on: only a still-queued state gets the job id.
+  await db.$executeRaw`update "AssessmentReport" set "report" = jsonb_set("report", '{verification,jobId}', to_jsonb(${jobId}::text)) where "assessmentId" = ${id}::uuid and "report"->'verification'->>'status' = 'queued'`;
+  return withJob;
+}

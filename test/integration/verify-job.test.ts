@@ -1,0 +1,97 @@
+/**
+ * Verifying a rewrite from the dashboard: the verification job goes through the real queue and worker,
+ * rewrites the stored upload again and loads both into a throwaway embedded PostgreSQL; the result is
+ * stored in the report under `verification`. A script broken on purpose is reported as failed, naming
+ * the lost key and the script statement behind it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createFromInputs } from "../../lib/jobs/submit";
+import { readVerification, requestVerification, writeVerification, type VerificationState } from "../../lib/jobs/verification";
+import { runVerifyJob } from "../../lib/jobs/verify";
+import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
+import { openStore, type Store } from "../../lib/store/bootstrap";
+import { prisma } from "../../lib/store/prisma";
+
+let store: Store;
+let worker: WorkerHandle;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "preflight-verify-job-"));
+  process.env.DATA_DIR = dir;
+  delete process.env.DATABASE_URL;
+  store = await openStore({ log: () => {} });
+  process.env.DATABASE_URL = store.url;
+  worker = await startWorker(store.url, { log: () => {} });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await store?.stop();
+  delete process.env.DATABASE_URL;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 1800; i++) {
+    const v = await read();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not happen`);
+}
+
+async function analysed(name: string, text: string) {
+  const { id } = await createFromInputs("upload", [{ name, bytes: new TextEncoder().encode(text) }], { name, targetDate: "2026-09-15", keyStrategy: "keep" });
+  const a = await until("analysis", async () => {
+    const row = await prisma(store.url).assessment.findUniqueOrThrow({ where: { id } });
+    return row.status === "done" || row.status === "failed" ? row : undefined;
+  });
+  expect(a.status).toBe("done");
+  return id;
+}
+
+const finished = (id: string) =>
+  until("verification", async () => {
+    const v = await readVerification(prisma(store.url), id);
+    return v && (v.status === "done" || v.status === "failed") ? v : undefined;
+  });
+
+test("a verification job on an uploaded pagila stores a passing result with its intended differences", async () => {
+  const id = await analysed("pagila-schema.sql", readFileSync(join(__dirname, "../../../shared/corpus/pagila-schema.sql"), "utf8"));
+  const queued = await requestVerification(prisma(store.url), id);
+  expect(queued.status).toBe("queued");
+  const state = await finished(id);
+  expect(state.status, state.status === "failed" ? state.error : "").toBe("done");
+  const v = state as Extract<VerificationState, { status: "done" }>;
+  expect(v.jobId).toBeTruthy();
+  const r = v.result;
+  expect(r.unexplained).toEqual([]);
+  expect(r.failures).toEqual([]);
+  expect(r.ok).toBe(true);
+  expect(r.tables.original).toBeGreaterThan(15);
+  // pagila's payment partitions are merged into their parent: intended, each with its rule.
+  expect(r.explained.length).toBeGreaterThan(0);
+  for (const d of r.explained) expect(d.rules?.length, `${d.change} ${d.object}`).toBeGreaterThan(0);
+  expect(r.explained.some((d) => d.change === "table missing" && /payment_p\d/.test(d.object))).toBe(true);
+  // The rest of the report is untouched.
+  const report = await prisma(store.url).assessmentReport.findUniqueOrThrow({ where: { assessmentId: id } });
+  expect((report.report as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
+});
+
+test("a script that loses a unique key fails the verification, naming the key and the statement", async () => {
+  const text = "CREATE TABLE a (id bigint PRIMARY KEY, code text);\nALTER TABLE a ADD CONSTRAINT a_code_key UNIQUE (code);\n";
+  const id = await analysed("broken.sql", text);
+  // The job runs here, not through the queue, with the script broken on purpose.
+  await writeVerification(prisma(store.url), id, { status: "queued", requestedAt: new Date().toISOString() });
+  await runVerifyJob(prisma(store.url), id, undefined, () => {}, (rw) => {
+    rw.statements[0].sql = rw.statements[0].sql.replace(/,\s*CONSTRAINT a_code_key UNIQUE \(code\)/, "");
+  });
+  const v = (await readVerification(prisma(store.url), id)) as Extract<VerificationState, { status: "done" }>;
+  expect(v.status).toBe("done");
+  expect(v.result.ok).toBe(false);
+  expect(v.result.unexplained).toEqual([expect.objectContaining({ change: "unique key missing", object: "public.a a_code_key", statement: expect.objectContaining({ seq: 1 }) })]);
+});
