@@ -136,7 +136,7 @@ export interface PlanContext {
 
 /** The schema step points at the equivalence check of the script against the inputs. */
 function schemaVerification(v: PlanContext["verification"]): string {
-  if (!v) return "Before running: `dsql-preflight rewrite … --verify` proves the script keeps the inputs' tables, columns and keys (verify.json).";
+  if (!v) return "Before running: \"Verify the rewrite\" on the Rewrites page, or `dsql-preflight rewrite … --verify` (verify.json), proves the script keeps the inputs' tables, columns and keys.";
   if (v.ok) return `Verified on ${v.server} (verify.json): same tables, columns and keys as the inputs apart from ${v.explained} intended difference(s), each with its rule.`;
   return `Verification FAILED on ${v.server} (verify.json): ${v.unexplained} unexplained difference(s), ${v.failures} failed statement(s) — fix these before running the script.`;
 }
