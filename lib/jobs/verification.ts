@@ -14,8 +14,9 @@ export type VerificationState =
 /** Why an assessment cannot be verified, or undefined when it can. */
 export function cannotVerify(a: { sourceKind: string; status: string }, inputCount: number): string | undefined {
   if (a.status !== "done") return `The assessment is ${a.status}; verify it once its analysis is done`;
-  if (a.sourceKind === "connection" || a.sourceKind === "snapshot" || inputCount === 0) {
-    return "Verify needs the uploaded DDL: a live-source assessment keeps no schema script to load. Upload a pg_dump --schema-only of the source to verify its rewrite.";
+  // A live collection keeps no catalog once analysed; an offline snapshot keeps its file, DDL rebuilt from it.
+  if (a.sourceKind === "connection" || inputCount === 0) {
+    return "Verify needs the uploaded DDL or snapshot: a live connection's catalog is not kept after the analysis. Upload a pg_dump --schema-only (or an offline snapshot) of the source to verify its rewrite.";
   }
   return undefined;
 }

@@ -4,7 +4,12 @@
  * and both are loaded into a throwaway embedded PostgreSQL and compared (lib/rewrite/verify.ts). The
  * state and result live in the stored report JSON under `verification`, so no schema change is needed.
  */
-import { analyseFiles, rewriteAnalysed } from "../pipeline/assess";
+import type { InputFile } from "../ingest/input";
+import type { ParsedStatement } from "../ingest/parse";
+import { analyseFiles, rewriteAnalysed, type Analysed } from "../pipeline/assess";
+import { snapshotText } from "../pipeline/live";
+import { analyzeSnapshot } from "../source/analyze-snapshot";
+import { parseSnapshot } from "../source/snapshot";
 import { decodeInputs } from "../pipeline/uploads";
 import type { KeyStrategy, RewriteResult } from "../rewrite/types";
 import type { VerifyResult } from "../rewrite/verify";
@@ -28,8 +33,8 @@ export async function runVerifyJob(db: PrismaClient, assessmentId: string, jobId
   }
   await writeVerification(db, assessmentId, { ...base, status: "running" });
   try {
-    const files = decodeInputs(a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })));
-    const analysed = await analyseFiles(files, { targetDate: a.targetDate, keepStatements: true });
+    const analysed = a.sourceKind === "snapshot" ? await catalogDdl(new Uint8Array(a.inputs[0].content), a.targetDate) : await uploaded(a.inputs, a.targetDate);
+    const files = analysed.files;
     let result: VerifyResult | undefined;
     await rewriteAnalysed(analysed, { targetDate: a.targetDate, keyStrategy: a.keyStrategy as KeyStrategy }, {}, async (rw) => {
       alterScript?.(rw);
@@ -41,4 +46,18 @@ export async function runVerifyJob(db: PrismaClient, assessmentId: string, jobId
   } catch (e) {
     await writeVerification(db, assessmentId, { ...base, status: "failed", finishedAt: new Date().toISOString(), error: `Verification could not run: ${(e as Error).message}` });
   }
+}
+
+async function uploaded(inputs: Array<{ name: string; content: Uint8Array }>, targetDate: string): Promise<Analysed> {
+  const files = decodeInputs(inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })));
+  return analyseFiles(files, { targetDate, keepStatements: true });
+}
+
+/** An offline snapshot: its catalog's DDL, the same text the assessment's rewrite started from (pipeline/live.ts). */
+async function catalogDdl(bytes: Uint8Array, targetDate: string): Promise<Analysed> {
+  const statements: ParsedStatement[] = [];
+  const s = await analyzeSnapshot(parseSnapshot(snapshotText(bytes)), { targetDate, onStatement: (x) => statements.push(x) });
+  if (!s.ddl) throw new Error("the snapshot holds no catalog to rebuild the schema from");
+  const files: InputFile[] = [{ path: s.sections.source.catalogFile, text: s.ddl, bytes: Buffer.byteLength(s.ddl), encoding: "utf-8" }];
+  return { files, result: s.result, statements };
 }

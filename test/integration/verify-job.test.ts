@@ -8,8 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import pg from "pg";
 import { createFromInputs } from "../../lib/jobs/submit";
-import { readVerification, requestVerification, writeVerification, type VerificationState } from "../../lib/jobs/verification";
+import { cannotVerify, readVerification, requestVerification, writeVerification, type VerificationState } from "../../lib/jobs/verification";
+import { collectSource } from "../../lib/source/collect";
+import { startPg18 } from "../source/servers";
 import { runVerifyJob } from "../../lib/jobs/verify";
 import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
 import { openStore, type Store } from "../../lib/store/bootstrap";
@@ -44,8 +47,8 @@ async function until<T>(what: string, read: () => Promise<T | undefined>): Promi
   throw new Error(`${what} did not happen`);
 }
 
-async function analysed(name: string, text: string) {
-  const { id } = await createFromInputs("upload", [{ name, bytes: new TextEncoder().encode(text) }], { name, targetDate: "2026-09-15", keyStrategy: "keep" });
+async function analysed(name: string, text: string, kind: "upload" | "snapshot" = "upload") {
+  const { id } = await createFromInputs(kind, [{ name, bytes: new TextEncoder().encode(text) }], { name, targetDate: "2026-09-15", keyStrategy: "keep" });
   const a = await until("analysis", async () => {
     const row = await prisma(store.url).assessment.findUniqueOrThrow({ where: { id } });
     return row.status === "done" || row.status === "failed" ? row : undefined;
@@ -94,4 +97,28 @@ test("a script that loses a unique key fails the verification, naming the key an
   expect(v.status).toBe("done");
   expect(v.result.ok).toBe(false);
   expect(v.result.unexplained).toEqual([expect.objectContaining({ change: "unique key missing", object: "public.a a_code_key", statement: expect.objectContaining({ seq: 1 }) })]);
+});
+
+test("an offline snapshot is verified from its catalog's DDL; a live connection says it needs the DDL", async () => {
+  const source = await startPg18();
+  let snapshot: string;
+  try {
+    await source.createDatabase("app");
+    const c = new pg.Client({ connectionString: source.urlFor("app") });
+    await c.connect();
+    await c.query("CREATE TABLE a (id serial PRIMARY KEY, code text UNIQUE); CREATE TABLE b (id bigint PRIMARY KEY, a_id integer REFERENCES a);");
+    await c.end();
+    snapshot = JSON.stringify(await collectSource(source.urlFor("app"), { sampleSeconds: 0 }));
+  } finally {
+    await source.stop();
+  }
+  const id = await analysed("app.snapshot.json", snapshot, "snapshot");
+  await requestVerification(prisma(store.url), id);
+  const state = await finished(id);
+  expect(state.status, state.status === "failed" ? state.error : "").toBe("done");
+  const r = (state as Extract<VerificationState, { status: "done" }>).result;
+  expect(r).toMatchObject({ ok: true, unexplained: [], failures: [], tables: { original: 2, rewritten: 2 } });
+
+  expect(cannotVerify({ sourceKind: "connection", status: "done" }, 0)).toMatch(/needs the uploaded DDL/);
+  expect(cannotVerify({ sourceKind: "upload", status: "running" }, 1)).toMatch(/running/);
 });
