@@ -4,7 +4,7 @@
  */
 import type { VerifyResult } from "../rewrite/verify";
 import { databaseUrl, type PrismaClient } from "../store/prisma";
-import { enqueue, QUEUES } from "./queue";
+import { enqueue, EXPIRE_SECONDS, QUEUES } from "./queue";
 
 export type VerificationState =
   | { status: "queued" | "running"; jobId?: string; requestedAt: string; startedAt?: string }
@@ -30,10 +30,17 @@ export async function writeVerification(db: PrismaClient, id: string, v: Verific
   await db.$executeRaw`update "AssessmentReport" set "report" = jsonb_set("report", '{verification}', ${JSON.stringify(v)}::jsonb) where "assessmentId" = ${id}::uuid`;
 }
 
+/**
+ * A queued or running verification older than this lost its worker twice (pg-boss retries an expired job
+ * once), so a new request starts afresh instead of waiting on it forever.
+ */
+const STALE_MS = 2 * (EXPIRE_SECONDS + 60) * 1000;
+
 /** Queue a verification; a queued or running one is returned as is instead of starting another. */
-export async function requestVerification(db: PrismaClient, id: string): Promise<VerificationState> {
+export async function requestVerification(db: PrismaClient, id: string, now = Date.now()): Promise<VerificationState> {
   const current = await readVerification(db, id);
-  if (current && (current.status === "queued" || current.status === "running")) return current;
+  const pending = current && (current.status === "queued" || current.status === "running");
+  if (pending && now - Date.parse(current.requestedAt) < STALE_MS) return current;
   const queued: VerificationState = { status: "queued", requestedAt: new Date().toISOString() };
   await writeVerification(db, id, queued);
   const jobId = await enqueue(databaseUrl(), QUEUES.verify, { assessmentId: id });

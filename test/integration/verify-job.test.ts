@@ -67,6 +67,10 @@ test("a verification job on an uploaded pagila stores a passing result with its 
   const id = await analysed("pagila-schema.sql", readFileSync(join(__dirname, "../../../shared/corpus/pagila-schema.sql"), "utf8"));
   const queued = await requestVerification(prisma(store.url), id);
   expect(queued.status).toBe("queued");
+  // Asking again while it is pending returns the same verification rather than a second job.
+  const again = await requestVerification(prisma(store.url), id);
+  expect(["queued", "running"]).toContain(again.status);
+  expect(again.requestedAt).toBe(queued.requestedAt);
   const state = await finished(id);
   expect(state.status, state.status === "failed" ? state.error : "").toBe("done");
   const v = state as Extract<VerificationState, { status: "done" }>;
@@ -97,6 +101,14 @@ test("a script that loses a unique key fails the verification, naming the key an
   expect(v.status).toBe("done");
   expect(v.result.ok).toBe(false);
   expect(v.result.unexplained).toEqual([expect.objectContaining({ change: "unique key missing", object: "public.a a_code_key", statement: expect.objectContaining({ seq: 1 }) })]);
+
+  // A verification whose worker vanished long ago does not block a new one; the real script passes.
+  const longAgo = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();
+  await writeVerification(prisma(store.url), id, { status: "running", requestedAt: longAgo, startedAt: longAgo });
+  const fresh = await requestVerification(prisma(store.url), id);
+  expect(fresh.requestedAt).not.toBe(longAgo);
+  const state = await finished(id);
+  expect(state.status === "done" && state.result.ok, JSON.stringify(state).slice(0, 500)).toBe(true);
 });
 
 test("an offline snapshot is verified from its catalog's DDL; a live connection says it needs the DDL", async () => {
