@@ -1,7 +1,7 @@
 "use client";
 /** Recharts views of the findings; colours come from components/severity.ts like everywhere else. */
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { SEVERITIES, SEVERITY_COLOR } from "./severity";
+import { SEVERITIES, SEVERITY_COLOR } from "@/lib/report/vocabulary";
 
 export function SeverityChart({ data }: { data: Record<string, number> }) {
   const rows = SEVERITIES.map((s) => ({ severity: SEVERITY_COLOR[s].label, key: s, count: data[s] ?? 0 }));

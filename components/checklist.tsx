@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useCallback, useEffect, useState } from "react";
 import type { RuleDoc } from "@/lib/report/vocabulary";
 import { fetchJson } from "./query-provider";
-import { FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "./severity";
+import { REVIEW_STATUSES as FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_COLOR, STATUS_LABEL } from "@/lib/report/vocabulary";
 
 export interface Member {
   id: string;

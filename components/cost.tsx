@@ -3,7 +3,7 @@ import type { CostEstimate } from "../lib/cost/model";
 import type { HotspotSection } from "../lib/workload/hotspots";
 import type { AssessmentReport } from "../lib/report/contract";
 import { evidenceLabel, evidenceValue } from "./labels";
-import { SEVERITY_COLOR } from "./severity";
+import { SEVERITY_COLOR } from "@/lib/report/vocabulary";
 
 export const usd = (n: number) => `$${n.toLocaleString("en", { maximumFractionDigits: n < 10 ? 2 : 0 })}`;
 export const range = (r: { low: number; high: number }, f: (n: number) => string = (n) => n.toLocaleString("en", { maximumFractionDigits: 0 })) =>

@@ -4,7 +4,7 @@
  */
 import { CopyButton } from "./copy-button";
 import { PlanCheck } from "./plan-check";
-import type { PlanPhase } from "./report-sections";
+import type { PlanPhase } from "@/lib/report/sections";
 import { planStepKey } from "../lib/report/markdown";
 
 const DONE_WORD: Record<string, string> = { data: "loaded", verification: "verified" };

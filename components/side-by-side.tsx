@@ -1,6 +1,6 @@
 /** Side-by-side diff of one object, hunk by hunk, each hunk labelled with the rules that caused it. */
 import { structuredPatch } from "diff";
-import type { DiffHunk } from "./report-sections";
+import type { DiffHunk } from "@/lib/report/sections";
 
 interface Row {
   left?: { n: number; text: string; kind: "ctx" | "del" };

@@ -1,5 +1,5 @@
 /** Small shared presentational pieces (server-safe: no hooks). */
-import { BAND_COLOR, severityColor } from "./severity";
+import { BAND_COLOR, severityColor } from "@/lib/report/vocabulary";
 
 export function SeverityBadge({ severity }: { severity: string }) {
   const c = severityColor(severity);

@@ -1,8 +1,8 @@
 /** The signed-in user for server components; pages that need one redirect to /signin. */
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { needsSetup, userForSession } from "../../lib/auth/accounts";
-import { atLeast, type AuthUser, type Role } from "../../lib/auth/roles";
+import { needsSetup, userForSession } from "@/lib/auth/accounts";
+import { atLeast, type AuthUser, type Role } from "@/lib/auth/roles";
 import { SESSION_COOKIE } from "../api/_lib/auth";
 
 export async function pageUser(): Promise<AuthUser | undefined> {

@@ -1,9 +1,9 @@
-import { LATEST_CAPABILITY_DATE, CAPABILITIES } from "../../lib/rules/core/capabilities";
+import { LATEST_CAPABILITY_DATE, CAPABILITIES } from "@/lib/rules/core/capabilities";
 import { DASHBOARD_KEY_STRATEGY, KEY_STRATEGIES, KEY_STRATEGY_HELP, KEY_STRATEGY_LABEL } from "@/lib/report/vocabulary";
 
 // The dashboard's default first: the form preselects the first choice.
 const OFFERED = [DASHBOARD_KEY_STRATEGY, ...KEY_STRATEGIES.filter((k) => k !== DASHBOARD_KEY_STRATEGY)];
-import { NewAssessmentForm } from "../../components/new-assessment";
+import { NewAssessmentForm } from "@/components/new-assessment";
 import { requirePageUser } from "../_lib/session";
 
 export const dynamic = "force-dynamic";

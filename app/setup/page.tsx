@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { needsSetup } from "../../lib/auth/accounts";
-import { SetupForm } from "../../components/auth-forms";
+import { needsSetup } from "@/lib/auth/accounts";
+import { SetupForm } from "@/components/auth-forms";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Set up" };

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { needsSetup } from "../../lib/auth/accounts";
-import { SignInForm } from "../../components/auth-forms";
+import { needsSetup } from "@/lib/auth/accounts";
+import { SignInForm } from "@/components/auth-forms";
 import { pageUser } from "../_lib/session";
 
 export const dynamic = "force-dynamic";

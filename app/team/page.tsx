@@ -1,5 +1,5 @@
-import { listApiTokens, listMembers } from "../../lib/auth/accounts";
-import { Team } from "../../components/team";
+import { listApiTokens, listMembers } from "@/lib/auth/accounts";
+import { Team } from "@/components/team";
 import { requirePageUser } from "../_lib/session";
 
 export const dynamic = "force-dynamic";

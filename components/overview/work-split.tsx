@@ -3,8 +3,8 @@
  * a person (problems grouped by rule, most effort first, each linking to its checklist group).
  */
 import Link from "next/link";
-import { FIGURE_LABEL, hours, n, type ReportFigures } from "../../lib/report/figures";
-import { SEVERITY_COLOR } from "../severity";
+import { FIGURE_LABEL, hours, n, type ReportFigures } from "@/lib/report/figures";
+import { SEVERITY_COLOR } from "@/lib/report/vocabulary";
 
 export function FixedByRewrite({ figures: fg, base }: { figures: ReportFigures; base: string }) {
   return (

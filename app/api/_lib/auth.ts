@@ -3,8 +3,8 @@
  * Mutations made with a cookie must come from this site (Origin/Referer or Sec-Fetch-Site), on top of
  * the SameSite=Lax cookie, so a cross-site form or fetch cannot act for a signed-in user.
  */
-import { userForApiToken, userForSession } from "../../../lib/auth/accounts";
-import { atLeast, type AuthUser, type Role } from "../../../lib/auth/roles";
+import { userForApiToken, userForSession } from "@/lib/auth/accounts";
+import { atLeast, type AuthUser, type Role } from "@/lib/auth/roles";
 
 export const SESSION_COOKIE = "dsqlp_session";
 

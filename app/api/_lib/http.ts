@@ -3,15 +3,15 @@
  * with a 4xx status; only a genuine server fault is a 500 (and is logged).
  */
 import { z, ZodError } from "zod";
-import { InputError } from "../../../lib/ingest/input";
+import { InputError } from "@/lib/ingest/input";
 import { CAPABILITIES, isValidDate } from "@/lib/rules/core/capabilities";
 import { RerunError } from "@/lib/jobs/submit";
 import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
-import { ExportError } from "../../../lib/review/export";
-import { PdfUnavailableError } from "../../../lib/report/pdf";
-import { AuthError } from "../../../lib/auth/accounts";
-import type { AuthUser, Role } from "../../../lib/auth/roles";
-import { ConflictError, ReviewError } from "../../../lib/review/findings";
+import { ExportError } from "@/lib/review/export";
+import { PdfUnavailableError } from "@/lib/report/pdf";
+import { AuthError } from "@/lib/auth/accounts";
+import type { AuthUser, Role } from "@/lib/auth/roles";
+import { ConflictError, ReviewError } from "@/lib/review/findings";
 import { AuthFailure, requireCaller } from "./auth";
 
 export class HttpError extends Error {

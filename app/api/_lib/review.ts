@@ -1,6 +1,6 @@
 /** Shared request parsing for the review routes. */
 import { z } from "zod";
-import { normaliseStatus, REVIEW_STATUSES } from "../../../lib/review/status";
+import { normaliseStatus, REVIEW_STATUSES } from "@/lib/review/status";
 import { HttpError } from "./http";
 
 export function parseIdx(params: { idx: string }): number {

@@ -4,8 +4,8 @@
  * GET /api/assessments: list, with search, sort and paging.
  */
 import { z } from "zod";
-import { inputsFromBytes } from "../../../lib/ingest/sources";
-import { formatBytes } from "../../../lib/ingest/input";
+import { inputsFromBytes } from "@/lib/ingest/sources";
+import { formatBytes } from "@/lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
 import { createFromConnection, createFromInputs, type NewInput } from "@/lib/jobs/submit";
 import { listAssessments, SORT_KEYS } from "@/lib/store/assessments";

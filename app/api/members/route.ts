@@ -4,8 +4,8 @@
  * or without one to get a one-use invitation link (valid 7 days).
  */
 import { z } from "zod";
-import { createInvite, createUser, listMembers } from "../../../lib/auth/accounts";
-import { ROLES } from "../../../lib/auth/roles";
+import { createInvite, createUser, listMembers } from "@/lib/auth/accounts";
+import { ROLES } from "@/lib/auth/roles";
 import { json, readJson, route } from "../_lib/http";
 
 import { publicOrigin } from "../_lib/auth";

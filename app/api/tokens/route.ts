@@ -1,6 +1,6 @@
 /** GET /api/tokens — your personal API tokens; POST { name } creates one (shown once). Use as Authorization: Bearer <token>. */
 import { z } from "zod";
-import { createApiToken, listApiTokens } from "../../../lib/auth/accounts";
+import { createApiToken, listApiTokens } from "@/lib/auth/accounts";
 import { json, readJson, route } from "../_lib/http";
 
 export const runtime = "nodejs";

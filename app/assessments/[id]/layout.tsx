@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { KEY_STRATEGY_LABEL, type KeyStrategy } from "@/lib/report/vocabulary";
 import { getAssessment } from "@/lib/store/assessments";
-import { formatDate, StatusPill } from "../../../components/ui";
-import { JobProgress } from "../../../components/job-progress";
-import { Tabs } from "../../../components/tabs";
-import { PdfExportButton } from "../../../components/pdf-export";
+import { formatDate, StatusPill } from "@/components/ui";
+import { JobProgress } from "@/components/job-progress";
+import { Tabs } from "@/components/tabs";
+import { PdfExportButton } from "@/components/pdf-export";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";

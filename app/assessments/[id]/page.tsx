@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { getAssessment } from "../../../lib/store/assessments";
-import { getFigureReport } from "../../../lib/store/figures";
-import { FIGURE_LABEL, figuresOf, hours, n } from "../../../lib/report/figures";
-import { readinessInputsText } from "../../../lib/report/contract";
-import { Card, Empty, formatBytes } from "../../../components/ui";
-import { EffortByCategoryChart } from "../../../components/charts";
-import { FixedByRewrite, NeedsPerson } from "../../../components/overview/work-split";
-import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "../../../components/severity";
-import { CostSummary, HotspotList, SourceNotes } from "../../../components/sections";
-import { ConnectionsSection } from "../../../components/connections";
+import { getAssessment } from "@/lib/store/assessments";
+import { getFigureReport } from "@/lib/store/figures";
+import { FIGURE_LABEL, figuresOf, hours, n } from "@/lib/report/figures";
+import { readinessInputsText } from "@/lib/report/contract";
+import { Card, Empty, formatBytes } from "@/components/ui";
+import { EffortByCategoryChart } from "@/components/charts";
+import { FixedByRewrite, NeedsPerson } from "@/components/overview/work-split";
+import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "@/lib/report/vocabulary";
+import { CostSummary, HotspotList, SourceNotes } from "@/components/sections";
+import { ConnectionsSection } from "@/components/connections";
 import { requirePageUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";

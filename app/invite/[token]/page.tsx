@@ -1,5 +1,5 @@
-import { inviteFor } from "../../../lib/auth/accounts";
-import { InviteForm } from "../../../components/auth-forms";
+import { inviteFor } from "@/lib/auth/accounts";
+import { InviteForm } from "@/components/auth-forms";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Join" };

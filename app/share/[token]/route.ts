@@ -2,8 +2,8 @@
  * /share/:token — the read-only shared view: the report (summary, charts, findings with statuses, plan,
  * cost) without edit controls, other assessments or connection details. Unknown, revoked or expired: 404.
  */
-import { loadForExport, printHtml } from "../../../lib/review/export";
-import { resolveShareToken } from "../../../lib/review/share";
+import { loadForExport, printHtml } from "@/lib/review/export";
+import { resolveShareToken } from "@/lib/review/share";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 /** GET /api/assessments/:id — status, progress and headline numbers. DELETE removes it. */
-import { deleteAssessment, getAssessment } from "../../../../lib/store/assessments";
+import { deleteAssessment, getAssessment } from "@/lib/store/assessments";
 import { HttpError, json, parseId, route } from "../../_lib/http";
 
 export const runtime = "nodejs";

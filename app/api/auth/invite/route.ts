@@ -1,6 +1,6 @@
 /** POST /api/auth/invite { token, password, name? } — an invited member sets a password and is signed in. */
 import { z } from "zod";
-import { acceptInvite, createSession } from "../../../../lib/auth/accounts";
+import { acceptInvite, createSession } from "@/lib/auth/accounts";
 import { checkSameOrigin, sessionCookie } from "../../_lib/auth";
 import { json, publicRoute, readJson } from "../../_lib/http";
 

@@ -1,6 +1,6 @@
 /** POST /api/auth/setup { email, name?, password } — first-run signup: the first account is the admin. Refused once any account exists. */
 import { z } from "zod";
-import { createSession, createUser } from "../../../../lib/auth/accounts";
+import { createSession, createUser } from "@/lib/auth/accounts";
 import { checkSameOrigin, sessionCookie } from "../../_lib/auth";
 import { json, publicRoute, readJson } from "../../_lib/http";
 

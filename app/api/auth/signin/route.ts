@@ -1,6 +1,6 @@
 /** POST /api/auth/signin { email, password } — sets the session cookie. Rate-limited per email and address. */
 import { z } from "zod";
-import { createSession, signIn } from "../../../../lib/auth/accounts";
+import { createSession, signIn } from "@/lib/auth/accounts";
 import { clientIp, sessionCookie } from "../../_lib/auth";
 import { json, publicRoute, readJson } from "../../_lib/http";
 

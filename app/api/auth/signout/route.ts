@@ -1,5 +1,5 @@
 /** POST /api/auth/signout — ends this browser session. */
-import { deleteSession } from "../../../../lib/auth/accounts";
+import { deleteSession } from "@/lib/auth/accounts";
 import { checkSameOrigin, clearSessionCookie, cookieValue, SESSION_COOKIE } from "../../_lib/auth";
 import { publicRoute } from "../../_lib/http";
 

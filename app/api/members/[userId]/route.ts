@@ -1,7 +1,7 @@
 /** PATCH /api/members/:userId { role } and DELETE /api/members/:userId — admin only. The last admin stays. */
 import { z } from "zod";
-import { removeMember, setRole } from "../../../../lib/auth/accounts";
-import { ROLES } from "../../../../lib/auth/roles";
+import { removeMember, setRole } from "@/lib/auth/accounts";
+import { ROLES } from "@/lib/auth/roles";
 import { HttpError, json, readJson, route } from "../../_lib/http";
 
 export const runtime = "nodejs";

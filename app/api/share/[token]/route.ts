@@ -1,6 +1,6 @@
 /** GET /api/share/:token — the shared report as JSON (read-only, no connection details). Unknown, revoked or expired: 404. */
-import { loadForExport, renderExport } from "../../../../lib/review/export";
-import { resolveShareToken } from "../../../../lib/review/share";
+import { loadForExport, renderExport } from "@/lib/review/export";
+import { resolveShareToken } from "@/lib/review/share";
 import { HttpError, publicRoute } from "../../_lib/http";
 
 export const runtime = "nodejs";

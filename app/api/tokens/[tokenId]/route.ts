@@ -1,6 +1,6 @@
 /** DELETE /api/tokens/:tokenId — revoke one of your tokens. */
 import { z } from "zod";
-import { revokeApiToken } from "../../../../lib/auth/accounts";
+import { revokeApiToken } from "@/lib/auth/accounts";
 import { HttpError, route } from "../../_lib/http";
 
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { auditTrail } from "../../../../lib/review/findings";
-import { formatDate } from "../../../../components/ui";
-import { findingLabels } from "../../../../lib/store/finding-labels";
-import { requirePageUser } from "../../../_lib/session";
+import { auditTrail } from "@/lib/review/findings";
+import { formatDate } from "@/components/ui";
+import { findingLabels } from "@/lib/store/finding-labels";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/rules/core/rule";
-import { findingsPage, GROUPS } from "../../../../lib/store/assessments";
-import { Checklist, type ChecklistFilters } from "../../../../components/checklist";
-import { listMembers } from "../../../../lib/auth/accounts";
-import { atLeast } from "../../../../lib/auth/roles";
-import { normaliseStatus } from "../../../../lib/review/status";
-import { requirePageUser } from "../../../_lib/session";
+import { findingsPage, GROUPS } from "@/lib/store/assessments";
+import { Checklist, type ChecklistFilters } from "@/components/checklist";
+import { listMembers } from "@/lib/auth/accounts";
+import { atLeast } from "@/lib/auth/roles";
+import { normaliseStatus } from "@/lib/review/status";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

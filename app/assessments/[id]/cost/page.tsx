@@ -1,12 +1,12 @@
-import { getReport } from "../../../../lib/store/assessments";
-import { Card, Empty } from "../../../../components/ui";
-import { CostSummary, HotspotList } from "../../../../components/sections";
-import { CostWhatIf } from "../../../../components/what-if";
-import { WorkloadForm } from "../../../../components/workload-form";
-import { ConnectionsSection } from "../../../../components/connections";
-import { costOf } from "../../../../components/cost";
-import { atLeast } from "../../../../lib/auth/roles";
-import { requirePageUser } from "../../../_lib/session";
+import { getReport } from "@/lib/store/assessments";
+import { Card, Empty } from "@/components/ui";
+import { CostSummary, HotspotList } from "@/components/sections";
+import { CostWhatIf } from "@/components/what-if";
+import { WorkloadForm } from "@/components/workload-form";
+import { ConnectionsSection } from "@/components/connections";
+import { costOf } from "@/components/cost";
+import { atLeast } from "@/lib/auth/roles";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
-import { diffRuns, runsOf, type DiffEntry } from "../../../../lib/review/history";
-import { getAssessment } from "../../../../lib/store/assessments";
-import { atLeast } from "../../../../lib/auth/roles";
-import { formatDate, SeverityBadge, StatusPill } from "../../../../components/ui";
-import { RerunForm } from "../../../../components/rerun-form";
-import { STATUS_LABEL } from "../../../../components/severity";
-import { requirePageUser } from "../../../_lib/session";
+import { diffRuns, runsOf, type DiffEntry } from "@/lib/review/history";
+import { getAssessment } from "@/lib/store/assessments";
+import { atLeast } from "@/lib/auth/roles";
+import { formatDate, SeverityBadge, StatusPill } from "@/components/ui";
+import { RerunForm } from "@/components/rerun-form";
+import { STATUS_LABEL } from "@/lib/report/vocabulary";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,15 +1,15 @@
-import { getReport } from "../../../../lib/store/assessments";
-import { Empty } from "../../../../components/ui";
-import { CopyButton } from "../../../../components/copy-button";
-import { planOf } from "../../../../components/report-sections";
-import { FIGURE_LABEL, figuresOf, hours, n } from "../../../../lib/report/figures";
-import { PlanCheck } from "../../../../components/plan-check";
-import { isPerTablePhase, PlanTableSteps } from "../../../../components/plan-table-steps";
-import { RemapScripts } from "../../../../components/remap-scripts";
-import { planChecks } from "../../../../lib/review/plan-checks";
-import { planStepKey } from "../../../../lib/report/markdown";
-import { atLeast } from "../../../../lib/auth/roles";
-import { requirePageUser } from "../../../_lib/session";
+import { getReport } from "@/lib/store/assessments";
+import { Empty } from "@/components/ui";
+import { CopyButton } from "@/components/copy-button";
+import { planOf } from "@/lib/report/sections";
+import { FIGURE_LABEL, figuresOf, hours, n } from "@/lib/report/figures";
+import { PlanCheck } from "@/components/plan-check";
+import { isPerTablePhase, PlanTableSteps } from "@/components/plan-table-steps";
+import { RemapScripts } from "@/components/remap-scripts";
+import { planChecks } from "@/lib/review/plan-checks";
+import { planStepKey } from "@/lib/report/markdown";
+import { atLeast } from "@/lib/auth/roles";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 /** /assessments/:id/print — the print view (the same HTML the PDF is rendered from); use the browser's Print. */
 import { z } from "zod";
-import { loadForExport, printHtml, ExportError } from "../../../../lib/review/export";
-import { userForSession } from "../../../../lib/auth/accounts";
-import { cookieValue, SESSION_COOKIE } from "../../../api/_lib/auth";
+import { loadForExport, printHtml, ExportError } from "@/lib/review/export";
+import { userForSession } from "@/lib/auth/accounts";
+import { cookieValue, SESSION_COOKIE } from "@/app/api/_lib/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { z } from "zod";
-import { getReport } from "../../../../lib/store/assessments";
-import { ruleDoc } from "../../../../lib/store/assessments";
-import { Card, Empty } from "../../../../components/ui";
-import { rewritesOf } from "../../../../components/report-sections";
-import { RewriteObjectList } from "../../../../components/rewrite-object-list";
-import { figuresOf, headline } from "../../../../lib/report/figures";
-import { hunksFor, SideBySide } from "../../../../components/side-by-side";
-import { requirePageUser } from "../../../_lib/session";
-import { VerifyRewrite } from "../../../../components/verify-result";
-import { atLeast } from "../../../../lib/auth/roles";
+import { getReport } from "@/lib/store/assessments";
+import { ruleDoc } from "@/lib/store/assessments";
+import { Card, Empty } from "@/components/ui";
+import { rewritesOf } from "@/lib/report/sections";
+import { RewriteObjectList } from "@/components/rewrite-object-list";
+import { figuresOf, headline } from "@/lib/report/figures";
+import { hunksFor, SideBySide } from "@/components/side-by-side";
+import { requirePageUser } from "@/app/_lib/session";
+import { VerifyRewrite } from "@/components/verify-result";
+import { atLeast } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { listShareLinks } from "../../../../lib/review/share";
-import { atLeast } from "../../../../lib/auth/roles";
-import { ShareLinks } from "../../../../components/share-links";
-import { requirePageUser } from "../../../_lib/session";
+import { listShareLinks } from "@/lib/review/share";
+import { atLeast } from "@/lib/auth/roles";
+import { ShareLinks } from "@/components/share-links";
+import { requirePageUser } from "@/app/_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 /** GET /api/assessments/:id/audit?limit=&before= — the assessment's audit trail, newest first. */
 import { z } from "zod";
-import { auditTrail } from "../../../../../lib/review/findings";
-import { getAssessment } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { auditTrail } from "@/lib/review/findings";
+import { getAssessment } from "@/lib/store/assessments";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

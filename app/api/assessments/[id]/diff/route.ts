@@ -1,8 +1,8 @@
 /** GET /api/assessments/:id/diff?against=<id> — new, resolved and unchanged findings against another run (default: the previous one). */
 import { z } from "zod";
-import { diffRuns } from "../../../../../lib/review/history";
-import { getAssessment } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { diffRuns } from "@/lib/review/history";
+import { getAssessment } from "@/lib/store/assessments";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -3,10 +3,10 @@
  * PDF is rendered by headless Chromium from the print view; without Chromium the answer is 503 saying what to install.
  */
 import { z } from "zod";
-import { EXPORT_FORMATS, loadForExport, renderExport } from "../../../../../lib/review/export";
-import { PdfUnavailableError } from "../../../../../lib/report/pdf";
-import { esc } from "../../../../../lib/report/html";
-import { parseId, route } from "../../../_lib/http";
+import { EXPORT_FORMATS, loadForExport, renderExport } from "@/lib/review/export";
+import { PdfUnavailableError } from "@/lib/report/pdf";
+import { esc } from "@/lib/report/html";
+import { parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

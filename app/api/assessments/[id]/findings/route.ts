@@ -1,8 +1,8 @@
 /** GET /api/assessments/:id/findings — filtered, grouped, paged findings with their rule docs and review state. */
 import { z } from "zod";
-import { findingsPage, getAssessment, GROUPS } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
-import { normaliseStatus } from "../../../../../lib/review/status";
+import { findingsPage, getAssessment, GROUPS } from "@/lib/store/assessments";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
+import { normaliseStatus } from "@/lib/review/status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 /** GET /api/assessments/:id/plan-checks — checked-off plan steps; PUT { stepKey, checked, title? } checks one off (who and when recorded). */
 import { z } from "zod";
-import { planChecks, setPlanCheck } from "../../../../../lib/review/plan-checks";
-import { getAssessment } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, readJson, route } from "../../../_lib/http";
+import { planChecks, setPlanCheck } from "@/lib/review/plan-checks";
+import { getAssessment } from "@/lib/store/assessments";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 /** GET /api/assessments/:id/report — the CLI's JSON report contract, each finding with `id` and review `state`. */
-import { getAssessment, getReportWithState } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { getAssessment, getReportWithState } from "@/lib/store/assessments";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

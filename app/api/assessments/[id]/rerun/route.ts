@@ -4,12 +4,12 @@
  * `files` analyses a new upload. Review states and comments carry over to findings that are still there.
  */
 import { z } from "zod";
-import { formatBytes } from "../../../../../lib/ingest/input";
-import { inputsFromBytes } from "../../../../../lib/ingest/sources";
+import { formatBytes } from "@/lib/ingest/input";
+import { inputsFromBytes } from "@/lib/ingest/sources";
 import { rerunAssessment, type NewInput } from "@/lib/jobs/submit";
 import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
 import { getAssessment } from "@/lib/store/assessments";
-import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema } from "../../../_lib/http";
+import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

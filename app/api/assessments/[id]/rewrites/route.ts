@@ -1,9 +1,9 @@
 /** GET /api/assessments/:id/rewrites?format=sql|patch|json — the DSQL DDL script, a unified patch, or the section as JSON. */
 import { createTwoFilesPatch } from "diff";
 import { z } from "zod";
-import { getArtifacts, getAssessment, getReport } from "../../../../../lib/store/assessments";
+import { getArtifacts, getAssessment, getReport } from "@/lib/store/assessments";
 import { rewritesOf } from "@/lib/report/sections";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 /** GET /api/assessments/:id/runs — every run of this assessment's lineage, oldest first. */
-import { runsOf } from "../../../../../lib/review/history";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { runsOf } from "@/lib/review/history";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

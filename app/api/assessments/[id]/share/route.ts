@@ -1,10 +1,10 @@
 /** GET /api/assessments/:id/share — the assessment's share links; POST { expiresInDays?, expiresAt?, label? } creates one (token shown once). */
 import { z } from "zod";
-import { createShareLink, listShareLinks } from "../../../../../lib/review/share";
-import { getAssessment } from "../../../../../lib/store/assessments";
-import { HttpError, json, parseId, readJson, route } from "../../../_lib/http";
+import { createShareLink, listShareLinks } from "@/lib/review/share";
+import { getAssessment } from "@/lib/store/assessments";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
 
-import { publicOrigin } from "../../../_lib/auth";
+import { publicOrigin } from "@/app/api/_lib/auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

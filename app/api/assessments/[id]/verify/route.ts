@@ -8,7 +8,7 @@ import { z } from "zod";
 import { cannotVerify, readVerification, requestVerification } from "@/lib/jobs/verification";
 import { getAssessment } from "@/lib/store/assessments";
 import { prisma } from "@/lib/store/prisma";
-import { HttpError, json, parseId, route } from "../../../_lib/http";
+import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 /** PUT /api/assessments/:id/workload — enter a workload (transactions/s, rows per transaction, read/write mix, storage) for the cost estimate. */
-import { getAssessment } from "../../../../../lib/store/assessments";
-import { setEnteredWorkload } from "../../../../../lib/store/entered-workload";
-import { describeIssues, workloadInputSchema } from "../../../../../lib/cost/workload-input";
-import { HttpError, json, parseId, readJson, route } from "../../../_lib/http";
+import { getAssessment } from "@/lib/store/assessments";
+import { setEnteredWorkload } from "@/lib/store/entered-workload";
+import { describeIssues, workloadInputSchema } from "@/lib/cost/workload-input";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 /** GET /api/share/:token/export?format=md|pdf|json|sarif — downloads of a shared report. */
 import { z } from "zod";
 import { SHARED_EXPORT_FORMATS } from "@/lib/report/vocabulary";
-import { loadForExport, renderExport } from "../../../../../lib/review/export";
-import { resolveShareToken } from "../../../../../lib/review/share";
-import { HttpError, publicRoute } from "../../../_lib/http";
+import { loadForExport, renderExport } from "@/lib/review/export";
+import { resolveShareToken } from "@/lib/review/share";
+import { HttpError, publicRoute } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -5,9 +5,9 @@
  * Status: open | accepted | wontfix (note = reason, required) | done (older names waived/fixed are accepted).
  */
 import { z } from "zod";
-import { auditTrail, changeFinding, comments, findingState } from "../../../../../../lib/review/findings";
-import { HttpError, json, parseId, readJson, route } from "../../../../_lib/http";
-import { parseIdx, statusField } from "../../../../_lib/review";
+import { auditTrail, changeFinding, comments, findingState } from "@/lib/review/findings";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
+import { parseIdx, statusField } from "@/app/api/_lib/review";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

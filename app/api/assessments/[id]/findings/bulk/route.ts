@@ -3,10 +3,10 @@
  * Apply one change to every finding the filter selects (the checklist's filters); each change is audited.
  */
 import { z } from "zod";
-import { bulkChange } from "../../../../../../lib/review/findings";
-import { findingWhere, getAssessment } from "../../../../../../lib/store/assessments";
-import { HttpError, json, parseId, readJson, route } from "../../../../_lib/http";
-import { statusField } from "../../../../_lib/review";
+import { bulkChange } from "@/lib/review/findings";
+import { findingWhere, getAssessment } from "@/lib/store/assessments";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
+import { statusField } from "@/app/api/_lib/review";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

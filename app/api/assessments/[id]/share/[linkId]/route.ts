@@ -1,7 +1,7 @@
 /** DELETE /api/assessments/:id/share/:linkId — revoke a share link (it answers 404 from then on). */
 import { z } from "zod";
-import { revokeShareLink } from "../../../../../../lib/review/share";
-import { HttpError, parseId, route } from "../../../../_lib/http";
+import { revokeShareLink } from "@/lib/review/share";
+import { HttpError, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

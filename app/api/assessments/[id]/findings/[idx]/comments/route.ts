@@ -1,8 +1,8 @@
 /** POST /api/assessments/:id/findings/:idx/comments { body } — add a comment (author and time recorded). */
 import { z } from "zod";
-import { addComment } from "../../../../../../../lib/review/findings";
-import { json, parseId, readJson, route } from "../../../../../_lib/http";
-import { parseIdx } from "../../../../../_lib/review";
+import { addComment } from "@/lib/review/findings";
+import { json, parseId, readJson, route } from "@/app/api/_lib/http";
+import { parseIdx } from "@/app/api/_lib/review";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
