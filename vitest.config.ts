@@ -6,7 +6,14 @@ import { defineConfig } from "vitest/config";
  * (~20× faster), and integration tests that start real PostgreSQL servers or worker processes run
  * isolated in forks.
  */
-const INTEGRATION = ["lib/jobs/**/*.test.ts", "lib/store/**/*.test.ts", "test/source/**/*.test.ts", "test/rewrite-corpus.test.ts", "test/rewrite-dumps.test.ts", "test/integration/**/*.test.ts"];
+const INTEGRATION = [
+  "lib/jobs/**/*.test.ts",
+  "lib/store/**/*.test.ts",
+  "test/source/**/*.test.ts",
+  "test/rewrite-corpus.test.ts",
+  "test/rewrite-dumps.test.ts",
+  "test/integration/**/*.test.ts",
+];
 
 export default defineConfig({
   // The @/ import alias of tsconfig.json (paths), for code run by vitest.

@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({
   q: z.string().max(200).optional().catch(undefined),
-  sort: z.enum(SORT_KEYS as [SortKey, ...SortKey[]]).optional().catch(undefined),
+  sort: z
+    .enum(SORT_KEYS as [SortKey, ...SortKey[]])
+    .optional()
+    .catch(undefined),
   order: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 
@@ -101,7 +104,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
                     </Link>
                   </td>
                   <td className="hidden max-w-md truncate px-4 py-2.5 text-slate-700 md:table-cell" title={a.sourceLabel}>
-                    <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{SOURCE_LABEL[a.sourceKind] ?? a.sourceKind}</span>
+                    <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                      {SOURCE_LABEL[a.sourceKind] ?? a.sourceKind}
+                    </span>
                     {a.sourceLabel}
                   </td>
                   <td className="hidden whitespace-nowrap px-4 py-2.5 text-slate-700 md:table-cell">{formatDate(a.createdAt)}</td>

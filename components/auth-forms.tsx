@@ -9,11 +9,32 @@ async function post(url: string, body: unknown): Promise<{ ok: boolean; message?
   return { ok: false, message: b?.error?.message ?? `Request failed (${res.status})` };
 }
 
-function Field({ label, type = "text", value, onChange, autoComplete, required = true }: { label: string; type?: string; value: string; onChange: (v: string) => void; autoComplete?: string; required?: boolean }) {
+function Field({
+  label,
+  type = "text",
+  value,
+  onChange,
+  autoComplete,
+  required = true,
+}: {
+  label: string;
+  type?: string;
+  value: string;
+  onChange: (v: string) => void;
+  autoComplete?: string;
+  required?: boolean;
+}) {
   return (
     <label className="block text-sm">
       <span className="mb-1 block font-medium text-slate-800">{label}</span>
-      <input type={type} value={value} required={required} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" />
+      <input
+        type={type}
+        value={value}
+        required={required}
+        autoComplete={autoComplete}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full rounded-md border border-slate-300 px-3 py-2"
+      />
     </label>
   );
 }
@@ -47,7 +68,11 @@ export function SignInForm({ next }: { next?: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white disabled:opacity-50"
+      >
         Sign in
       </button>
     </form>
@@ -74,13 +99,23 @@ export function SetupForm() {
     >
       <Field label="Your name" value={name} onChange={setName} autoComplete="name" />
       <Field label="Email" type="email" value={email} onChange={setEmail} autoComplete="username" />
-      <Field label="Password (at least 10 characters)" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
+      <Field
+        label="Password (at least 10 characters)"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+      />
       {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-indigo-700 px-4 py-2 font-medium text-white disabled:opacity-50"
+      >
         Create admin account
       </button>
     </form>
@@ -105,7 +140,13 @@ export function InviteForm({ token, email }: { token: string; email: string }) {
         Account: <b>{email}</b>
       </p>
       <Field label="Your name" value={name} onChange={setName} autoComplete="name" required={false} />
-      <Field label="Choose a password (at least 10 characters)" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
+      <Field
+        label="Choose a password (at least 10 characters)"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+      />
       {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

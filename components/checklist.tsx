@@ -73,10 +73,20 @@ interface Page {
   groups: Array<{ key: string; count: number; needsPerson?: number }>;
   items: Item[];
   rules: Record<string, RuleDoc>;
-  facets: { severity: Record<string, number>; category: Record<string, number>; fix: Record<string, number>; status: Record<string, number> };
+  facets: {
+    severity: Record<string, number>;
+    category: Record<string, number>;
+    fix: Record<string, number>;
+    status: Record<string, number>;
+  };
 }
 
-const GROUP_LABEL: Record<string, string> = { rule: "Rule (needs a person first)", category: "Category", object: "Object", none: "No grouping" };
+const GROUP_LABEL: Record<string, string> = {
+  rule: "Rule (needs a person first)",
+  category: "Category",
+  object: "Object",
+  none: "No grouping",
+};
 const PAGE = 50;
 
 function toggle(xs: string[], x: string) {
@@ -132,7 +142,12 @@ export function Checklist({
   const queryClient = useQueryClient();
   const key = ["findings", id, qs(query.filters, query.group, offset).toString()];
   const isInitial = query.filters === initialFilters && query.group === initialGroup && offset === 0;
-  const { data, isFetching: loading, isPlaceholderData, error: queryError } = useQuery({
+  const {
+    data,
+    isFetching: loading,
+    isPlaceholderData,
+    error: queryError,
+  } = useQuery({
     queryKey: key,
     queryFn: () => fetchJson<Page>(`/api/assessments/${id}/findings?${qs(query.filters, query.group, offset)}`),
     // The server rendered the first page; later pages keep showing the previous one while they load.
@@ -174,7 +189,13 @@ export function Checklist({
   const groupCount = new Map(page.groups.map((g) => [g.key, g.count]));
   const groupNeeds = new Map(page.groups.map((g) => [g.key, g.needsPerson ?? 0]));
   const total = page.total;
-  const facetBtn = (kind: keyof ChecklistFilters, value: string, label: string, count: number | undefined, color?: { fg: string; bg: string; border: string }) => {
+  const facetBtn = (
+    kind: keyof ChecklistFilters,
+    value: string,
+    label: string,
+    count: number | undefined,
+    color?: { fg: string; bg: string; border: string },
+  ) => {
     const on = (filters[kind] as string[]).includes(value);
     return (
       <button
@@ -183,7 +204,13 @@ export function Checklist({
         aria-pressed={on}
         onClick={() => setFilters({ ...filters, [kind]: toggle(filters[kind] as string[], value) })}
         className={`rounded-full border px-2.5 py-1 text-xs font-medium ${on ? "ring-2 ring-indigo-600 ring-offset-1" : ""}`}
-        style={color ? { color: color.fg, background: color.bg, borderColor: color.border } : on ? { background: "#eef2ff", borderColor: "#a5b4fc", color: "#3730a3" } : { background: "#fff", borderColor: "#cbd5e1", color: "#334155" }}
+        style={
+          color
+            ? { color: color.fg, background: color.bg, borderColor: color.border }
+            : on
+              ? { background: "#eef2ff", borderColor: "#a5b4fc", color: "#3730a3" }
+              : { background: "#fff", borderColor: "#cbd5e1", color: "#334155" }
+        }
       >
         {label} {count !== undefined && <span className="tabular-nums">{count}</span>}
       </button>
@@ -198,11 +225,19 @@ export function Checklist({
           <label htmlFor="finding-search" className="mb-1 block font-semibold text-slate-800">
             Search
           </label>
-          <input id="finding-search" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} placeholder="object, rule, message, SQL" className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5" />
+          <input
+            id="finding-search"
+            value={filters.q}
+            onChange={(e) => setFilters({ ...filters, q: e.target.value })}
+            placeholder="object, rule, message, SQL"
+            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5"
+          />
         </div>
         <fieldset>
           <legend className="mb-1.5 font-semibold text-slate-800">Severity</legend>
-          <div className="flex flex-wrap gap-1.5">{SEVERITIES.map((s) => facetBtn("severity", s, SEVERITY_COLOR[s].label, page.facets.severity[s], SEVERITY_COLOR[s]))}</div>
+          <div className="flex flex-wrap gap-1.5">
+            {SEVERITIES.map((s) => facetBtn("severity", s, SEVERITY_COLOR[s].label, page.facets.severity[s], SEVERITY_COLOR[s]))}
+          </div>
         </fieldset>
         <fieldset>
           <legend className="mb-1.5 font-semibold text-slate-800">Fix</legend>
@@ -213,11 +248,19 @@ export function Checklist({
         </fieldset>
         <fieldset>
           <legend className="mb-1.5 font-semibold text-slate-800">Status</legend>
-          <div className="flex flex-wrap gap-1.5">{FINDING_STATUSES.map((s) => facetBtn("status", s, STATUS_LABEL[s], s === "open" ? (page.facets.status.open ?? 0) : page.facets.status[s]))}</div>
+          <div className="flex flex-wrap gap-1.5">
+            {FINDING_STATUSES.map((s) =>
+              facetBtn("status", s, STATUS_LABEL[s], s === "open" ? (page.facets.status.open ?? 0) : page.facets.status[s]),
+            )}
+          </div>
         </fieldset>
         <fieldset>
           <legend className="mb-1.5 font-semibold text-slate-800">Category</legend>
-          <div className="flex flex-wrap gap-1.5">{categories.filter((c) => page.facets.category[c] || filters.category.includes(c)).map((c) => facetBtn("category", c, c, page.facets.category[c]))}</div>
+          <div className="flex flex-wrap gap-1.5">
+            {categories
+              .filter((c) => page.facets.category[c] || filters.category.includes(c))
+              .map((c) => facetBtn("category", c, c, page.facets.category[c]))}
+          </div>
         </fieldset>
         {filters.rule.length > 0 && (
           <fieldset>
@@ -232,7 +275,11 @@ export function Checklist({
             {facetBtn("assignee", "none", "Unassigned", undefined)}
           </div>
         </fieldset>
-        <button type="button" onClick={() => setFilters({ severity: [], category: [], fix: [], status: [], rule: [], assignee: [], q: "" })} className="text-indigo-700 hover:underline">
+        <button
+          type="button"
+          onClick={() => setFilters({ severity: [], category: [], fix: [], status: [], rule: [], assignee: [], q: "" })}
+          className="text-indigo-700 hover:underline"
+        >
           Clear filters
         </button>
       </aside>
@@ -245,7 +292,12 @@ export function Checklist({
           </p>
           <label className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
             Group by
-            <select value={group} onChange={(e) => setGroup(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" data-testid="group-select">
+            <select
+              value={group}
+              onChange={(e) => setGroup(e.target.value)}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              data-testid="group-select"
+            >
               {Object.entries(GROUP_LABEL).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -269,32 +321,78 @@ export function Checklist({
                     <button
                       type="button"
                       aria-expanded={!collapsed.has(f.groupKey)}
-                      onClick={() => setCollapsed((s) => { const n = new Set(s); const k = f.groupKey!; if (n.has(k)) n.delete(k); else n.add(k); return n; })}
+                      onClick={() =>
+                        setCollapsed((s) => {
+                          const n = new Set(s);
+                          const k = f.groupKey!;
+                          if (n.has(k)) n.delete(k);
+                          else n.add(k);
+                          return n;
+                        })
+                      }
                       className="flex flex-wrap items-baseline gap-2 text-left hover:text-indigo-800"
                     >
-                      <span aria-hidden className="w-3 text-slate-600">{collapsed.has(f.groupKey) ? "▸" : "▾"}</span>
+                      <span aria-hidden className="w-3 text-slate-600">
+                        {collapsed.has(f.groupKey) ? "▸" : "▾"}
+                      </span>
                       {page.group === "rule" ? (page.rules[f.groupKey]?.title ?? f.groupKey) : f.groupKey}
                       {page.group === "rule" && <span className="font-mono text-xs font-normal text-slate-600">{f.groupKey}</span>}
-                      <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">{groupCount.get(f.groupKey) ?? ""}</span>
-                      {(groupNeeds.get(f.groupKey) ?? 0) > 0 && <span className="rounded-full bg-red-50 px-2 text-xs font-medium text-red-800">{groupNeeds.get(f.groupKey)} need a person</span>}
+                      <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-700">
+                        {groupCount.get(f.groupKey) ?? ""}
+                      </span>
+                      {(groupNeeds.get(f.groupKey) ?? 0) > 0 && (
+                        <span className="rounded-full bg-red-50 px-2 text-xs font-medium text-red-800">
+                          {groupNeeds.get(f.groupKey)} need a person
+                        </span>
+                      )}
                     </button>
                   </h3>
                 </li>
               ) : null;
             lastGroup = f.groupKey;
             if (f.groupKey !== undefined && collapsed.has(f.groupKey)) return [header];
-            return [header, <FindingRow key={f.id} assessmentId={id} f={f} doc={page.rules[f.ruleId]} open={open.has(f.id)} onToggle={() => setOpen((s) => { const n = new Set(s); if (n.has(f.id)) n.delete(f.id); else n.add(f.id); return n; })} onSaved={onSaved} canEdit={canEdit} members={members} />];
+            return [
+              header,
+              <FindingRow
+                key={f.id}
+                assessmentId={id}
+                f={f}
+                doc={page.rules[f.ruleId]}
+                open={open.has(f.id)}
+                onToggle={() =>
+                  setOpen((s) => {
+                    const n = new Set(s);
+                    if (n.has(f.id)) n.delete(f.id);
+                    else n.add(f.id);
+                    return n;
+                  })
+                }
+                onSaved={onSaved}
+                canEdit={canEdit}
+                members={members}
+              />,
+            ];
           })}
         </ol>
         {total > PAGE && (
           <nav className="flex items-center justify-between border-t border-slate-200 pt-3 text-sm" aria-label="Pages">
-            <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
+            <button
+              type="button"
+              disabled={offset === 0 || loading}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40"
+            >
               ← Previous
             </button>
             <span className="text-slate-700">
               Page {Math.floor(offset / PAGE) + 1} of {Math.ceil(total / PAGE)}
             </span>
-            <button type="button" disabled={offset + PAGE >= total || loading} onClick={() => setOffset(offset + PAGE)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40">
+            <button
+              type="button"
+              disabled={offset + PAGE >= total || loading}
+              onClick={() => setOffset(offset + PAGE)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium disabled:opacity-40"
+            >
               Next →
             </button>
           </nav>
@@ -304,7 +402,19 @@ export function Checklist({
   );
 }
 
-function BulkBar({ id, filters, total, members, onDone }: { id: string; filters: ChecklistFilters; total: number; members: Member[]; onDone: () => void }) {
+function BulkBar({
+  id,
+  filters,
+  total,
+  members,
+  onDone,
+}: {
+  id: string;
+  filters: ChecklistFilters;
+  total: number;
+  members: Member[];
+  onDone: () => void;
+}) {
   const [status, setStatus] = useState("");
   const [note, setNote] = useState("");
   const [assignee, setAssignee] = useState("");
@@ -321,7 +431,11 @@ function BulkBar({ id, filters, total, members, onDone }: { id: string; filters:
     const res = await fetch(`/api/assessments/${id}/findings/bulk`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ filter, ...(status ? { status, note: note.trim() || null } : {}), ...(assignee ? { assigneeId: assignee === "none" ? null : assignee } : {}) }),
+      body: JSON.stringify({
+        filter,
+        ...(status ? { status, note: note.trim() || null } : {}),
+        ...(assignee ? { assigneeId: assignee === "none" ? null : assignee } : {}),
+      }),
     });
     const body = await res.json();
     setBusy(false);
@@ -333,9 +447,17 @@ function BulkBar({ id, filters, total, members, onDone }: { id: string; filters:
     onDone();
   };
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="bulk-bar">
+    <div
+      className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+      data-testid="bulk-bar"
+    >
       <span className="font-medium text-slate-800">All {total} matching:</span>
-      <select aria-label="Bulk status" value={status} onChange={(e) => setStatus(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+      <select
+        aria-label="Bulk status"
+        value={status}
+        onChange={(e) => setStatus(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
         <option value="">status…</option>
         {FINDING_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -343,8 +465,21 @@ function BulkBar({ id, filters, total, members, onDone }: { id: string; filters:
           </option>
         ))}
       </select>
-      {status && <input aria-label="Bulk reason" value={note} onChange={(e) => setNote(e.target.value)} placeholder={status === "wontfix" ? "Reason (required)" : "Note"} className="w-56 rounded-md border border-slate-300 px-2 py-1" />}
-      <select aria-label="Bulk assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1">
+      {status && (
+        <input
+          aria-label="Bulk reason"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={status === "wontfix" ? "Reason (required)" : "Note"}
+          className="w-56 rounded-md border border-slate-300 px-2 py-1"
+        />
+      )}
+      <select
+        aria-label="Bulk assignee"
+        value={assignee}
+        onChange={(e) => setAssignee(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
         <option value="">assignee…</option>
         <option value="none">Unassigned</option>
         {members.map((m) => (
@@ -353,7 +488,12 @@ function BulkBar({ id, filters, total, members, onDone }: { id: string; filters:
           </option>
         ))}
       </select>
-      <button type="button" disabled={busy || (!status && !assignee) || (status === "wontfix" && !note.trim())} onClick={apply} className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+      <button
+        type="button"
+        disabled={busy || (!status && !assignee) || (status === "wontfix" && !note.trim())}
+        onClick={apply}
+        className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40"
+      >
         Apply
       </button>
       {msg && (
@@ -387,20 +527,41 @@ function FindingRow({
   const c = SEVERITY_COLOR[f.severity as keyof typeof SEVERITY_COLOR] ?? SEVERITY_COLOR.advice;
   const location = f.line ? `${f.file}:${f.line}:${f.column}` : f.file;
   return (
-    <li className="rounded-md border border-slate-200 bg-white shadow-sm" style={{ borderLeft: `4px solid ${c.fg}` }} data-testid="finding" data-severity={f.severity} data-idx={f.id}>
-      <button type="button" onClick={onToggle} aria-expanded={open} className="flex w-full items-start gap-3 px-4 py-2.5 text-left hover:bg-slate-50">
-        <span className="mt-0.5 inline-flex w-16 shrink-0 justify-center rounded-full border px-1.5 py-0.5 text-xs font-semibold" style={{ color: c.fg, background: c.bg, borderColor: c.border }}>
+    <li
+      className="rounded-md border border-slate-200 bg-white shadow-sm"
+      style={{ borderLeft: `4px solid ${c.fg}` }}
+      data-testid="finding"
+      data-severity={f.severity}
+      data-idx={f.id}
+    >
+      <button
+        type="button"
+        onClick={onToggle}
+        aria-expanded={open}
+        className="flex w-full items-start gap-3 px-4 py-2.5 text-left hover:bg-slate-50"
+      >
+        <span
+          className="mt-0.5 inline-flex w-16 shrink-0 justify-center rounded-full border px-1.5 py-0.5 text-xs font-semibold"
+          style={{ color: c.fg, background: c.bg, borderColor: c.border }}
+        >
           {c.label}
         </span>
         <span className="min-w-0 flex-1">
           <span className="block text-sm font-medium text-slate-900">{f.message}</span>
           <span className="mt-0.5 block truncate text-xs text-slate-600">
-            <span className="font-mono">{f.ruleId}</span> · {f.object.name ? `${f.object.kind} ${f.objectKey}` : f.object.kind} · <span className="font-mono">{location}</span> · {f.fix === "auto" ? "automatic fix" : "manual fix"} · {f.effort}
+            <span className="font-mono">{f.ruleId}</span> · {f.object.name ? `${f.object.kind} ${f.objectKey}` : f.object.kind} ·{" "}
+            <span className="font-mono">{location}</span> · {f.fix === "auto" ? "automatic fix" : "manual fix"} · {f.effort}
           </span>
         </span>
-        {f.state.assignee && <span className="shrink-0 rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900">→ {f.state.assignee.name}</span>}
+        {f.state.assignee && (
+          <span className="shrink-0 rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900">→ {f.state.assignee.name}</span>
+        )}
         {f.state.status !== "open" && (
-          <span className="shrink-0 rounded px-2 py-0.5 text-xs font-medium text-white" style={{ background: STATUS_COLOR[f.state.status] ?? "#64748b" }} data-testid="finding-status">
+          <span
+            className="shrink-0 rounded px-2 py-0.5 text-xs font-medium text-white"
+            style={{ background: STATUS_COLOR[f.state.status] ?? "#64748b" }}
+            data-testid="finding-status"
+          >
             {STATUS_LABEL[f.state.status] ?? f.state.status}
           </span>
         )}
@@ -428,8 +589,15 @@ function FindingRow({
               </div>
               {doc.example && (
                 <div className="grid grid-cols-1 gap-4 md:col-span-2 md:grid-cols-2">
-                  <pre className="overflow-auto rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-950" aria-label="Before">{doc.example.bad}</pre>
-                  <pre className="overflow-auto rounded-md border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-950" aria-label="After">{doc.example.good}</pre>
+                  <pre className="overflow-auto rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-950" aria-label="Before">
+                    {doc.example.bad}
+                  </pre>
+                  <pre
+                    className="overflow-auto rounded-md border border-emerald-200 bg-emerald-50 p-2 text-xs text-emerald-950"
+                    aria-label="After"
+                  >
+                    {doc.example.good}
+                  </pre>
                 </div>
               )}
             </div>
@@ -445,7 +613,19 @@ function FindingRow({
 }
 
 /** Status, reason, assignee and comments of one finding, saved with the version read (conflicts are shown, never overwritten). */
-function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: string; f: Item; onSaved: (idx: number, s: ReviewState) => void; canEdit: boolean; members: Member[] }) {
+function Review({
+  assessmentId,
+  f,
+  onSaved,
+  canEdit,
+  members,
+}: {
+  assessmentId: string;
+  f: Item;
+  onSaved: (idx: number, s: ReviewState) => void;
+  canEdit: boolean;
+  members: Member[];
+}) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [status, setStatus] = useState(f.state.status);
   const [note, setNote] = useState(f.state.note ?? "");
@@ -470,13 +650,22 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
     const res = await fetch(url, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ version, status, note: note.trim() || null, assigneeId: assignee || null, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+      body: JSON.stringify({
+        version,
+        status,
+        note: note.trim() || null,
+        assigneeId: assignee || null,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
     });
     const body = await res.json();
     setBusy(false);
     if (res.status === 409 && body?.error?.current) {
       const cur = body.error.current as ReviewState;
-      setMsg({ kind: "conflict", text: `${body.error.message}. Current: ${STATUS_LABEL[cur.status] ?? cur.status}${cur.note ? ` (“${cur.note}”)` : ""}${cur.assignee ? `, assigned to ${cur.assignee.name}` : ""}.` });
+      setMsg({
+        kind: "conflict",
+        text: `${body.error.message}. Current: ${STATUS_LABEL[cur.status] ?? cur.status}${cur.note ? ` (“${cur.note}”)` : ""}${cur.assignee ? `, assigned to ${cur.assignee.name}` : ""}.`,
+      });
       setVersion(cur.version);
       onSaved(f.id, cur);
       refresh();
@@ -493,23 +682,39 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
   const postComment = async () => {
     if (!comment.trim()) return;
     setBusy(true);
-    const res = await fetch(`${url}/comments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: comment.trim() }) });
+    const res = await fetch(`${url}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: comment.trim() }),
+    });
     setBusy(false);
     if (!res.ok) return setMsg({ kind: "error", text: (await res.json())?.error?.message ?? "Could not comment" });
     setComment("");
     refresh();
   };
 
-  const dirty = status !== f.state.status || (note.trim() || null) !== (f.state.note ?? null) || (assignee || null) !== (f.state.assignee?.id ?? null) || !!comment.trim();
+  const dirty =
+    status !== f.state.status ||
+    (note.trim() || null) !== (f.state.note ?? null) ||
+    (assignee || null) !== (f.state.assignee?.id ?? null) ||
+    !!comment.trim();
   return (
-    <div className="grid grid-cols-1 gap-4 rounded-md md:grid-cols-[1fr_320px] border border-slate-200 bg-slate-50 p-3" data-testid="review">
+    <div
+      className="grid grid-cols-1 gap-4 rounded-md md:grid-cols-[1fr_320px] border border-slate-200 bg-slate-50 p-3"
+      data-testid="review"
+    >
       <div className="space-y-2">
         {canEdit ? (
           <>
             <div className="flex flex-wrap items-center gap-2">
               <label className="flex items-center gap-2 text-slate-800">
                 Status
-                <select value={status} onChange={(e) => setStatus(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Review status">
+                <select
+                  value={status}
+                  onChange={(e) => setStatus(e.target.value)}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1"
+                  aria-label="Review status"
+                >
                   {FINDING_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABEL[s]}
@@ -519,7 +724,12 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
               </label>
               <label className="flex items-center gap-2 text-slate-800">
                 Assignee
-                <select value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Assignee">
+                <select
+                  value={assignee}
+                  onChange={(e) => setAssignee(e.target.value)}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1"
+                  aria-label="Assignee"
+                >
                   <option value="">Unassigned</option>
                   {members.map((m) => (
                     <option key={m.id} value={m.id}>
@@ -529,17 +739,44 @@ function Review({ assessmentId, f, onSaved, canEdit, members }: { assessmentId: 
                 </select>
               </label>
             </div>
-            <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={status === "wontfix" ? "Reason (required for won't fix)" : "Note"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Review note" />
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} placeholder="Comment" className="w-full rounded-md border border-slate-300 bg-white px-2 py-1" aria-label="Comment" />
+            <input
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={status === "wontfix" ? "Reason (required for won't fix)" : "Note"}
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1"
+              aria-label="Review note"
+            />
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={2}
+              placeholder="Comment"
+              className="w-full rounded-md border border-slate-300 bg-white px-2 py-1"
+              aria-label="Comment"
+            />
             <div className="flex items-center gap-2">
-              <button type="button" disabled={busy || !dirty || (status === "wontfix" && !note.trim())} onClick={save} className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+              <button
+                type="button"
+                disabled={busy || !dirty || (status === "wontfix" && !note.trim())}
+                onClick={save}
+                className="rounded-md bg-indigo-700 px-3 py-1 font-medium text-white disabled:opacity-40"
+              >
                 Save review
               </button>
-              <button type="button" disabled={busy || !comment.trim()} onClick={postComment} className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium disabled:opacity-40">
+              <button
+                type="button"
+                disabled={busy || !comment.trim()}
+                onClick={postComment}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium disabled:opacity-40"
+              >
                 Comment only
               </button>
               {msg && (
-                <span role={msg.kind === "ok" ? "status" : "alert"} data-testid={msg.kind === "conflict" ? "conflict" : undefined} className={msg.kind === "ok" ? "text-emerald-800" : "text-red-800"}>
+                <span
+                  role={msg.kind === "ok" ? "status" : "alert"}
+                  data-testid={msg.kind === "conflict" ? "conflict" : undefined}
+                  className={msg.kind === "ok" ? "text-emerald-800" : "text-red-800"}
+                >
                   {msg.text}
                 </span>
               )}

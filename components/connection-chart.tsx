@@ -7,7 +7,12 @@ const OVER = new Set(["1–6 h", "6–24 h", "> 24 h"]);
 
 export function ConnectionAgeChart({ data }: { data: Array<{ bucket: string; connections: number }> }) {
   return (
-    <div className="h-44" data-testid="connection-age-chart" role="img" aria-label={`Connections by age: ${data.map((d) => `${d.bucket} ${d.connections}`).join(", ")}`}>
+    <div
+      className="h-44"
+      data-testid="connection-age-chart"
+      role="img"
+      aria-label={`Connections by age: ${data.map((d) => `${d.bucket} ${d.connections}`).join(", ")}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ left: 0, right: 8, top: 12, bottom: 4 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />

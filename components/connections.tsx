@@ -43,7 +43,13 @@ function AppRow({ a, limits }: { a: ApplicationConnections; limits: ConnectionAu
           {a.peakIdle} idle · {a.peakActive} active
         </div>
       </td>
-      <td className="py-1.5 pr-3 text-right tabular-nums">{a.ageSeconds ? <Age seconds={a.ageSeconds.max} limit={limits.connectionMinutes * 60} /> : <span className="text-slate-500">hidden</span>}</td>
+      <td className="py-1.5 pr-3 text-right tabular-nums">
+        {a.ageSeconds ? (
+          <Age seconds={a.ageSeconds.max} limit={limits.connectionMinutes * 60} />
+        ) : (
+          <span className="text-slate-500">hidden</span>
+        )}
+      </td>
       <td className="py-1.5 pr-3 text-right tabular-nums">
         <Age seconds={a.longestTransactionSeconds} limit={limits.transactionSeconds} />
       </td>
@@ -67,8 +73,8 @@ export function ConnectionsSection({ report, compact }: { report: AssessmentRepo
   if (!audit) {
     return (
       <p className="text-sm text-slate-600" data-testid="connections-missing">
-        Not collected: how applications connect (pools, connection ages, long and idle transactions, logins) comes from pg_stat_activity, which only a live connection or an offline snapshot
-        samples.
+        Not collected: how applications connect (pools, connection ages, long and idle transactions, logins) comes from pg_stat_activity,
+        which only a live connection or an offline snapshot samples.
       </p>
     );
   }
@@ -85,7 +91,10 @@ export function ConnectionsSection({ report, compact }: { report: AssessmentRepo
         </div>
         <div>
           <dt className="text-slate-600">Oldest connection</dt>
-          <dd className={`text-xl font-semibold tabular-nums ${t.oldestSeconds >= L.connectionMinutes * 60 ? "text-amber-800" : ""}`} data-testid="oldest-connection">
+          <dd
+            className={`text-xl font-semibold tabular-nums ${t.oldestSeconds >= L.connectionMinutes * 60 ? "text-amber-800" : ""}`}
+            data-testid="oldest-connection"
+          >
             {t.oldestSeconds ? duration(t.oldestSeconds) : "—"}
           </dd>
         </div>
@@ -99,9 +108,10 @@ export function ConnectionsSection({ report, compact }: { report: AssessmentRepo
         </div>
       </dl>
       <p className="text-xs text-slate-600">
-        {audit.applications.length} application{audit.applications.length === 1 ? "" : "s"} seen in {audit.samples} samples over {duration(audit.seconds)}. DSQL closes connections after{" "}
-        {L.connectionMinutes} minutes, aborts transactions after {L.transactionSeconds / 60} minutes, accepts {L.newConnectionsPerSecond} new connections per second and {L.connectionsPerCluster.toLocaleString("en")}{" "}
-        per cluster, and logs in with IAM tokens valid {L.tokenMinutes} minutes.
+        {audit.applications.length} application{audit.applications.length === 1 ? "" : "s"} seen in {audit.samples} samples over{" "}
+        {duration(audit.seconds)}. DSQL closes connections after {L.connectionMinutes} minutes, aborts transactions after{" "}
+        {L.transactionSeconds / 60} minutes, accepts {L.newConnectionsPerSecond} new connections per second and{" "}
+        {L.connectionsPerCluster.toLocaleString("en")} per cluster, and logs in with IAM tokens valid {L.tokenMinutes} minutes.
         {t.hidden > 0 && ` ${t.hidden} connections of other roles show no times: grant pg_read_all_stats to the assessment role.`}
       </p>
       <div className={compact ? "grid gap-4 lg:grid-cols-[3fr_2fr]" : "space-y-4"}>
@@ -124,8 +134,14 @@ export function ConnectionsSection({ report, compact }: { report: AssessmentRepo
               ))}
             </tbody>
           </table>
-          {apps.length === 0 && <p className="mt-2 text-sm text-slate-600">No other sessions were connected to this database while it was sampled.</p>}
-          {compact && audit.applications.length > apps.length && <p className="mt-1 text-xs text-slate-600">and {audit.applications.length - apps.length} more on the Cost &amp; hotspots page.</p>}
+          {apps.length === 0 && (
+            <p className="mt-2 text-sm text-slate-600">No other sessions were connected to this database while it was sampled.</p>
+          )}
+          {compact && audit.applications.length > apps.length && (
+            <p className="mt-1 text-xs text-slate-600">
+              and {audit.applications.length - apps.length} more on the Cost &amp; hotspots page.
+            </p>
+          )}
         </div>
         <div>
           <h3 className="mb-1 text-sm font-semibold text-slate-800">Connection age</h3>
@@ -139,12 +155,17 @@ export function ConnectionsSection({ report, compact }: { report: AssessmentRepo
             {audit.settings.map((s) => (
               <div key={s.name} className="contents">
                 <dt className="text-slate-600">{SETTING_LABEL[s.name] ?? s.name}</dt>
-                <dd className="text-slate-900">{s.value ?? <span className="text-slate-600">not visible (the assessment session sets its own)</span>}</dd>
+                <dd className="text-slate-900">
+                  {s.value ?? <span className="text-slate-600">not visible (the assessment session sets its own)</span>}
+                </dd>
               </div>
             ))}
             {audit.overrides.map((o, i) => (
               <div key={i} className="contents">
-                <dt className="text-slate-600">Set for {o.role ? `role ${o.role}` : "every role"}{o.database ? ` in ${o.database}` : ""}</dt>
+                <dt className="text-slate-600">
+                  Set for {o.role ? `role ${o.role}` : "every role"}
+                  {o.database ? ` in ${o.database}` : ""}
+                </dt>
                 <dd className="font-mono text-xs text-slate-900">{o.settings.join(", ")}</dd>
               </div>
             ))}

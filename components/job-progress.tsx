@@ -60,7 +60,14 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
         <h2 className="font-semibold text-slate-900">{state.status === "queued" ? "Queued" : "Analysing"}</h2>
         <span className="text-sm tabular-nums text-slate-700">{pct}%</span>
       </div>
-      <div className="mt-3 h-2.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Assessment progress">
+      <div
+        className="mt-3 h-2.5 overflow-hidden rounded-full bg-slate-100"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-label="Assessment progress"
+      >
         <div className="h-full rounded-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <p className="mt-3 text-sm text-slate-700" aria-live="polite">

@@ -27,7 +27,13 @@ const KEY_KIND: Record<string, string> = {
 
 /** "keyKind" → "Key"; unknown keys are split into words ("rowsPerCall" → "Rows per call"). */
 export function evidenceLabel(key: string): string {
-  return EVIDENCE_LABEL[key] ?? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  return (
+    EVIDENCE_LABEL[key] ??
+    key
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .replace(/^./, (c) => c.toUpperCase())
+  );
 }
 
 export function evidenceValue(key: string, v: string | number): string {

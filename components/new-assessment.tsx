@@ -18,7 +18,15 @@ function fmt(n: number) {
   return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`;
 }
 
-export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: { latestDate: string; earliestDate: string; keyStrategies: Array<{ id: string; label: string; help: string }> }) {
+export function NewAssessmentForm({
+  latestDate,
+  earliestDate,
+  keyStrategies,
+}: {
+  latestDate: string;
+  earliestDate: string;
+  keyStrategies: Array<{ id: string; label: string; help: string }>;
+}) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("upload");
   const [files, setFiles] = useState<File[]>([]);
@@ -27,7 +35,15 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
   const [name, setName] = useState("");
   const [targetDate, setTargetDate] = useState(latestDate);
   const [keyStrategy, setKeyStrategy] = useState(keyStrategies[0]?.id ?? "keep");
-  const [conn, setConn] = useState({ host: "", port: "5432", database: "", user: "", password: "", sslmode: "require", sampleSeconds: "60" });
+  const [conn, setConn] = useState({
+    host: "",
+    port: "5432",
+    database: "",
+    user: "",
+    password: "",
+    sslmode: "require",
+    sampleSeconds: "60",
+  });
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -62,12 +78,24 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
         } else for (const f of files) fd.append("files", f);
         res = await fetch("/api/assessments", { method: "POST", body: fd });
       } else if (mode === "paste") {
-        res = await fetch("/api/assessments", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...options(), sql }) });
+        res = await fetch("/api/assessments", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...options(), sql }),
+        });
       } else {
         res = await fetch("/api/assessments", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ ...options(), connection: { ...conn, port: Number(conn.port) || 5432, sampleSeconds: Number(conn.sampleSeconds) || 0, password: conn.password || undefined } }),
+          body: JSON.stringify({
+            ...options(),
+            connection: {
+              ...conn,
+              port: Number(conn.port) || 5432,
+              sampleSeconds: Number(conn.sampleSeconds) || 0,
+              password: conn.password || undefined,
+            },
+          }),
         });
       }
       const body = await res.json().catch(() => ({}));
@@ -87,7 +115,14 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
       const res = await fetch("/api/connections/test", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ host: conn.host, port: Number(conn.port) || 5432, database: conn.database, user: conn.user, sslmode: conn.sslmode, password: conn.password || undefined }),
+        body: JSON.stringify({
+          host: conn.host,
+          port: Number(conn.port) || 5432,
+          database: conn.database,
+          user: conn.user,
+          sslmode: conn.sslmode,
+          password: conn.password || undefined,
+        }),
       });
       const body = await res.json();
       if (!res.ok) throw new Error(body?.error?.message ?? `Request failed (${res.status})`);
@@ -100,7 +135,14 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
   }
 
   const canSubmit =
-    !busy && (mode === "upload" ? files.length > 0 : mode === "paste" ? sql.trim().length > 0 : mode === "snapshot" ? !!snapshot : conn.host && conn.database && conn.user);
+    !busy &&
+    (mode === "upload"
+      ? files.length > 0
+      : mode === "paste"
+        ? sql.trim().length > 0
+        : mode === "snapshot"
+          ? !!snapshot
+          : conn.host && conn.database && conn.user);
 
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
@@ -155,7 +197,11 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
               >
                 <p className="font-medium text-slate-800">Drop .sql files or a .zip here</p>
                 <p className="mt-1 text-sm text-slate-600">pg_dump --schema-only output, a migrations folder, psql scripts. Up to 50 MB.</p>
-                <button type="button" onClick={() => fileInput.current?.click()} className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+                <button
+                  type="button"
+                  onClick={() => fileInput.current?.click()}
+                  className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+                >
                   Choose files…
                 </button>
                 <input
@@ -176,7 +222,12 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                       <span className="font-mono text-slate-800">{f.name}</span>
                       <span className="flex items-center gap-3 text-slate-600">
                         {fmt(f.size)}
-                        <button type="button" onClick={() => setFiles(files.filter((x) => x !== f))} className="text-red-700 hover:underline" aria-label={`Remove ${f.name}`}>
+                        <button
+                          type="button"
+                          onClick={() => setFiles(files.filter((x) => x !== f))}
+                          className="text-red-700 hover:underline"
+                          aria-label={`Remove ${f.name}`}
+                        >
                           Remove
                         </button>
                       </span>
@@ -192,40 +243,80 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
               <label htmlFor="sql" className="mb-1 block text-sm font-medium text-slate-800">
                 SQL
               </label>
-              <textarea id="sql" value={sql} onChange={(e) => setSql(e.target.value)} rows={14} className={`${input} font-mono`} placeholder="CREATE TABLE …" spellCheck={false} />
+              <textarea
+                id="sql"
+                value={sql}
+                onChange={(e) => setSql(e.target.value)}
+                rows={14}
+                className={`${input} font-mono`}
+                placeholder="CREATE TABLE …"
+                spellCheck={false}
+              />
             </div>
           )}
 
           {mode === "connect" && (
             <div className="space-y-4">
               <p className="text-sm text-slate-600">
-                Read-only: the collector reads the catalog and statistics (pg_stat_statements when available), never table data. The password is used for this run only and is not stored with the assessment.
+                Read-only: the collector reads the catalog and statistics (pg_stat_statements when available), never table data. The
+                password is used for this run only and is not stored with the assessment.
               </p>
               <div className="grid grid-cols-1 gap-3 sm:grid-cols-6">
                 <ConnectionUriField inputClass={input} onFields={(f) => setConn((c) => ({ ...c, ...f }))} />
                 <label className="sm:col-span-4 text-sm font-medium text-slate-800">
                   Host
-                  <input className={`${input} mt-1`} value={conn.host} onChange={(e) => setConn({ ...conn, host: e.target.value })} placeholder="db.example.internal" />
+                  <input
+                    className={`${input} mt-1`}
+                    value={conn.host}
+                    onChange={(e) => setConn({ ...conn, host: e.target.value })}
+                    placeholder="db.example.internal"
+                  />
                 </label>
                 <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Port
-                  <input className={`${input} mt-1`} inputMode="numeric" value={conn.port} onChange={(e) => setConn({ ...conn, port: e.target.value })} />
+                  <input
+                    className={`${input} mt-1`}
+                    inputMode="numeric"
+                    value={conn.port}
+                    onChange={(e) => setConn({ ...conn, port: e.target.value })}
+                  />
                 </label>
                 <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Database
-                  <input className={`${input} mt-1`} value={conn.database} onChange={(e) => setConn({ ...conn, database: e.target.value })} />
+                  <input
+                    className={`${input} mt-1`}
+                    value={conn.database}
+                    onChange={(e) => setConn({ ...conn, database: e.target.value })}
+                  />
                 </label>
                 <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   User
-                  <input className={`${input} mt-1`} value={conn.user} onChange={(e) => setConn({ ...conn, user: e.target.value })} autoComplete="off" />
+                  <input
+                    className={`${input} mt-1`}
+                    value={conn.user}
+                    onChange={(e) => setConn({ ...conn, user: e.target.value })}
+                    autoComplete="off"
+                  />
                 </label>
                 <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Password
-                  <input className={`${input} mt-1`} type="password" value={conn.password} onChange={(e) => setConn({ ...conn, password: e.target.value })} autoComplete="off" />
+                  <input
+                    className={`${input} mt-1`}
+                    type="password"
+                    value={conn.password}
+                    onChange={(e) => setConn({ ...conn, password: e.target.value })}
+                    autoComplete="off"
+                  />
                 </label>
                 <label className="sm:col-span-2 text-sm font-medium text-slate-800">
                   Workload sample (seconds)
-                  <input className={`${input} mt-1`} inputMode="numeric" value={conn.sampleSeconds} onChange={(e) => setConn({ ...conn, sampleSeconds: e.target.value })} aria-describedby="sample-help" />
+                  <input
+                    className={`${input} mt-1`}
+                    inputMode="numeric"
+                    value={conn.sampleSeconds}
+                    onChange={(e) => setConn({ ...conn, sampleSeconds: e.target.value })}
+                    aria-describedby="sample-help"
+                  />
                   <span id="sample-help" className="mt-1 block text-xs font-normal text-slate-600">
                     Time between two activity snapshots (rates for cost and hotspots); 0 uses cumulative counters.
                   </span>
@@ -251,32 +342,40 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
                 </button>
                 {check && (
                   <span className={`text-sm font-medium ${check.ok ? "text-emerald-800" : "text-red-800"}`} role="status">
-                    {check.ok ? `Connected to PostgreSQL ${check.serverVersion} as ${check.user} (${check.elapsedMs} ms)` : `Cannot assess: ${check.error ?? "a required permission is missing"}`}
+                    {check.ok
+                      ? `Connected to PostgreSQL ${check.serverVersion} as ${check.user} (${check.elapsedMs} ms)`
+                      : `Cannot assess: ${check.error ?? "a required permission is missing"}`}
                   </span>
                 )}
               </div>
               {check && check.checks.length > 0 && (
-                <div className="overflow-x-auto"><table className="w-full text-sm" aria-label="Permission preflight">
-                  <thead>
-                    <tr className="text-left text-slate-600">
-                      <th className="py-1 font-medium">Check</th>
-                      <th className="py-1 font-medium">Result</th>
-                      <th className="py-1 font-medium">Detail</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {check.checks.map((c) => (
-                      <tr key={c.id}>
-                        <td className="py-1.5 pr-3">
-                          {c.label}
-                          {c.required ? "" : <span className="ml-1 text-xs text-slate-500">(optional)</span>}
-                        </td>
-                        <td className={`py-1.5 pr-3 font-medium ${c.ok ? "text-emerald-800" : c.required ? "text-red-800" : "text-amber-800"}`}>{c.ok ? "✓ ok" : c.required ? "✗ missing" : "! degraded"}</td>
-                        <td className="py-1.5 font-mono text-xs text-slate-700">{c.detail}</td>
+                <div className="overflow-x-auto">
+                  <table className="w-full text-sm" aria-label="Permission preflight">
+                    <thead>
+                      <tr className="text-left text-slate-600">
+                        <th className="py-1 font-medium">Check</th>
+                        <th className="py-1 font-medium">Result</th>
+                        <th className="py-1 font-medium">Detail</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table></div>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {check.checks.map((c) => (
+                        <tr key={c.id}>
+                          <td className="py-1.5 pr-3">
+                            {c.label}
+                            {c.required ? "" : <span className="ml-1 text-xs text-slate-500">(optional)</span>}
+                          </td>
+                          <td
+                            className={`py-1.5 pr-3 font-medium ${c.ok ? "text-emerald-800" : c.required ? "text-red-800" : "text-amber-800"}`}
+                          >
+                            {c.ok ? "✓ ok" : c.required ? "✗ missing" : "! degraded"}
+                          </td>
+                          <td className="py-1.5 font-mono text-xs text-slate-700">{c.detail}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </div>
           )}
@@ -284,11 +383,17 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
           {mode === "snapshot" && (
             <div className="space-y-3 text-sm">
               <p className="text-slate-600">
-                For databases this app cannot reach: run the collector next to the database (<code className="rounded bg-slate-100 px-1">dsql-preflight collect --out snapshot.json</code>), then upload the file here.
+                For databases this app cannot reach: run the collector next to the database (
+                <code className="rounded bg-slate-100 px-1">dsql-preflight collect --out snapshot.json</code>), then upload the file here.
               </p>
               <label className="block font-medium text-slate-800">
                 Snapshot file
-                <input type="file" accept=".json,.gz,.zip" className="mt-1 block text-sm" onChange={(e) => setSnapshot(e.target.files?.[0] ?? null)} />
+                <input
+                  type="file"
+                  accept=".json,.gz,.zip"
+                  className="mt-1 block text-sm"
+                  onChange={(e) => setSnapshot(e.target.files?.[0] ?? null)}
+                />
               </label>
             </div>
           )}
@@ -300,11 +405,23 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <label className="text-sm font-medium text-slate-800">
             Name
-            <input className={`${input} mt-1`} value={name} onChange={(e) => setName(e.target.value)} placeholder="Defaults to the file name" maxLength={200} />
+            <input
+              className={`${input} mt-1`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Defaults to the file name"
+              maxLength={200}
+            />
           </label>
           <label className="text-sm font-medium text-slate-800">
             DSQL capabilities as of
-            <input className={`${input} mt-1`} type="date" value={targetDate} min={earliestDate} onChange={(e) => setTargetDate(e.target.value)} />
+            <input
+              className={`${input} mt-1`}
+              type="date"
+              value={targetDate}
+              min={earliestDate}
+              onChange={(e) => setTargetDate(e.target.value)}
+            />
           </label>
           <label className="text-sm font-medium text-slate-800">
             Key strategy
@@ -327,7 +444,11 @@ export function NewAssessmentForm({ latestDate, earliestDate, keyStrategies }: {
       )}
 
       <div className="flex justify-end">
-        <button type="submit" disabled={!canSubmit} className="rounded-md bg-indigo-700 px-5 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!canSubmit}
+          className="rounded-md bg-indigo-700 px-5 py-2 text-sm font-semibold text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:opacity-50"
+        >
           {busy ? "Starting…" : "Start assessment"}
         </button>
       </div>

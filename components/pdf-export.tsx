@@ -24,7 +24,10 @@ export function PdfExportButton({ href, className }: { href: string; className: 
     setStarted(Date.now());
     try {
       const res = await fetch(href);
-      if (!res.ok) throw new Error(res.status === 503 ? "PDF export is unavailable on this server: use the Print view" : `PDF export failed (${res.status})`);
+      if (!res.ok)
+        throw new Error(
+          res.status === 503 ? "PDF export is unavailable on this server: use the Print view" : `PDF export failed (${res.status})`,
+        );
       const blob = await res.blob();
       const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "assessment.pdf";
       const url = URL.createObjectURL(blob);
@@ -48,7 +51,7 @@ export function PdfExportButton({ href, className }: { href: string; className: 
         {started !== null ? `Rendering PDF… ${elapsed} s` : "PDF"}
       </a>
       <span role="status" className="text-xs text-slate-700" data-testid="pdf-status">
-        {started !== null ? "The server is rendering the report; the download starts when it is ready." : error ?? ""}
+        {started !== null ? "The server is rendering the report; the download starts when it is ready." : (error ?? "")}
       </span>
     </span>
   );

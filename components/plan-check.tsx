@@ -7,7 +7,19 @@ export interface StepCheck {
   checkedBy: { name: string } | null;
 }
 
-export function PlanCheck({ id, stepKey, title, initial, canEdit }: { id: string; stepKey: string; title: string; initial: StepCheck | null; canEdit: boolean }) {
+export function PlanCheck({
+  id,
+  stepKey,
+  title,
+  initial,
+  canEdit,
+}: {
+  id: string;
+  stepKey: string;
+  title: string;
+  initial: StepCheck | null;
+  canEdit: boolean;
+}) {
   const [check, setCheck] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +37,11 @@ export function PlanCheck({ id, stepKey, title, initial, canEdit }: { id: string
           setCheck(checked ? { checkedAt: new Date().toISOString(), checkedBy: null } : null);
           setBusy(true);
           setError(null);
-          const res = await fetch(`/api/assessments/${id}/plan-checks`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ stepKey, checked, title }) });
+          const res = await fetch(`/api/assessments/${id}/plan-checks`, {
+            method: "PUT",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ stepKey, checked, title }),
+          });
           const body = await res.json().catch(() => null);
           setBusy(false);
           if (!res.ok) {
@@ -40,12 +56,17 @@ export function PlanCheck({ id, stepKey, title, initial, canEdit }: { id: string
         <span>saving…</span>
       ) : check ? (
         <span data-testid="plan-check-by">
-          done · {check.checkedBy?.name ?? "removed member"}, {new Date(check.checkedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+          done · {check.checkedBy?.name ?? "removed member"},{" "}
+          {new Date(check.checkedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
         </span>
       ) : (
         <span>done</span>
       )}
-      {error && <span role="alert" className="text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-red-700">
+          {error}
+        </span>
+      )}
     </label>
   );
 }

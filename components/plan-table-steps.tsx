@@ -14,7 +14,19 @@ export function isPerTablePhase(p: PlanPhase): boolean {
   return p.id in DONE_WORD && p.steps.length > 6;
 }
 
-export function PlanTableSteps({ id, phase, number, checks, canEdit }: { id: string; phase: PlanPhase; number: number; checks: Record<string, unknown>; canEdit: boolean }) {
+export function PlanTableSteps({
+  id,
+  phase,
+  number,
+  checks,
+  canEdit,
+}: {
+  id: string;
+  phase: PlanPhase;
+  number: number;
+  checks: Record<string, unknown>;
+  canEdit: boolean;
+}) {
   const done = phase.steps.filter((_, j) => checks[planStepKey(phase.id, j)]).length;
   return (
     <div className="mt-3 rounded-md border border-slate-100 bg-slate-50 p-3" data-testid="plan-table-steps">
@@ -29,7 +41,14 @@ export function PlanTableSteps({ id, phase, number, checks, canEdit }: { id: str
           {DONE_WORD[phase.id]}
         </p>
       </div>
-      <div className="mt-2 h-2 overflow-hidden rounded bg-slate-200" role="progressbar" aria-label={`Tables ${DONE_WORD[phase.id]}`} aria-valuemin={0} aria-valuemax={phase.steps.length} aria-valuenow={done}>
+      <div
+        className="mt-2 h-2 overflow-hidden rounded bg-slate-200"
+        role="progressbar"
+        aria-label={`Tables ${DONE_WORD[phase.id]}`}
+        aria-valuemin={0}
+        aria-valuemax={phase.steps.length}
+        aria-valuenow={done}
+      >
         <div className="h-full bg-emerald-600" style={{ width: `${(100 * done) / Math.max(1, phase.steps.length)}%` }} />
       </div>
       <ol className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-sm">
@@ -41,8 +60,16 @@ export function PlanTableSteps({ id, phase, number, checks, canEdit }: { id: str
                 {s.title}
               </summary>
               {s.detail && <p className="mt-1 text-xs text-slate-700">{s.detail}</p>}
-              {s.command && <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-800 p-2 text-xs text-slate-100">{s.command}</pre>}
-              {s.sql && <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-900 p-2 text-xs text-slate-100">{s.sql}</pre>}
+              {s.command && (
+                <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-800 p-2 text-xs text-slate-100">
+                  {s.command}
+                </pre>
+              )}
+              {s.sql && (
+                <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded-md bg-slate-900 p-2 text-xs text-slate-100">
+                  {s.sql}
+                </pre>
+              )}
               {s.verify && (
                 <p className="mt-1 text-xs text-slate-700">
                   <span className="font-semibold">Verify:</span> {s.verify}
@@ -53,7 +80,13 @@ export function PlanTableSteps({ id, phase, number, checks, canEdit }: { id: str
             <span className="flex items-center gap-2">
               {s.command && <CopyButton text={s.command} label="Copy command" />}
               {!s.command && s.sql && <CopyButton text={s.sql} label="Copy SQL" />}
-              <PlanCheck id={id} stepKey={planStepKey(phase.id, j)} title={s.title} initial={(checks[planStepKey(phase.id, j)] as never) ?? null} canEdit={canEdit} />
+              <PlanCheck
+                id={id}
+                stepKey={planStepKey(phase.id, j)}
+                title={s.title}
+                initial={(checks[planStepKey(phase.id, j)] as never) ?? null}
+                canEdit={canEdit}
+              />
             </span>
           </li>
         ))}

@@ -26,11 +26,21 @@ export function RemapDownload({ files }: { files: RemapFileView[] }) {
   };
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={zip} className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1 text-xs font-medium text-indigo-900 hover:bg-indigo-100" data-testid="remap-zip">
+      <button
+        type="button"
+        onClick={zip}
+        className="rounded-md border border-indigo-300 bg-indigo-50 px-2 py-1 text-xs font-medium text-indigo-900 hover:bg-indigo-100"
+        data-testid="remap-zip"
+      >
         Download remap.zip
       </button>
       {files.map((f) => (
-        <button key={f.name} type="button" onClick={() => save(f.name, new Blob([f.content], { type: f.name.endsWith(".json") ? "application/json" : "application/sql" }))} className="rounded border border-slate-200 bg-white px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-slate-50">
+        <button
+          key={f.name}
+          type="button"
+          onClick={() => save(f.name, new Blob([f.content], { type: f.name.endsWith(".json") ? "application/json" : "application/sql" }))}
+          className="rounded border border-slate-200 bg-white px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-slate-50"
+        >
           {f.name}
         </button>
       ))}

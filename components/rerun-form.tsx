@@ -2,7 +2,19 @@
 /** Start the next run: a new upload, a fresh live collection, or a newer DSQL capability date. */
 import { useState } from "react";
 
-export function RerunForm({ id, sourceKind, targetDate, latestDate, canUpload }: { id: string; sourceKind: string; targetDate: string; latestDate: string; canUpload: boolean }) {
+export function RerunForm({
+  id,
+  sourceKind,
+  targetDate,
+  latestDate,
+  canUpload,
+}: {
+  id: string;
+  sourceKind: string;
+  targetDate: string;
+  latestDate: string;
+  canUpload: boolean;
+}) {
   const [date, setDate] = useState(latestDate > targetDate ? latestDate : targetDate);
   const [files, setFiles] = useState<FileList | null>(null);
   const [password, setPassword] = useState("");
@@ -24,7 +36,11 @@ export function RerunForm({ id, sourceKind, targetDate, latestDate, canUpload }:
           fd.set("targetDate", date);
           res = await fetch(`/api/assessments/${id}/rerun`, { method: "POST", body: fd });
         } else {
-          res = await fetch(`/api/assessments/${id}/rerun`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ targetDate: date, ...(live && password ? { password } : {}) }) });
+          res = await fetch(`/api/assessments/${id}/rerun`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ targetDate: date, ...(live && password ? { password } : {}) }),
+          });
         }
         const body = await res.json().catch(() => null);
         setBusy(false);
@@ -34,23 +50,42 @@ export function RerunForm({ id, sourceKind, targetDate, latestDate, canUpload }:
     >
       <h2 className="text-base font-semibold">Re-run</h2>
       <p className="text-slate-600">
-        {live ? "Collect from the source again" : "Analyse the stored inputs again"}, or upload a newer schema. Review states and comments carry over to findings that are still there (matched by rule and object, not line).
+        {live ? "Collect from the source again" : "Analyse the stored inputs again"}, or upload a newer schema. Review states and comments
+        carry over to findings that are still there (matched by rule and object, not line).
       </p>
       <div className="flex flex-wrap items-end gap-4">
         <label>
           <span className="block text-slate-700">DSQL capabilities as of</span>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="rounded border border-slate-300 px-2 py-1" aria-label="DSQL capability date" />
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1"
+            aria-label="DSQL capability date"
+          />
         </label>
         {canUpload && (
           <label>
             <span className="block text-slate-700">New upload (optional)</span>
-            <input type="file" multiple onChange={(e) => setFiles(e.target.files)} data-testid="rerun-files" accept={sourceKind === "snapshot" ? ".json,.gz,.zip" : ".sql,.zip,.psql,.pgsql,.txt"} />
+            <input
+              type="file"
+              multiple
+              onChange={(e) => setFiles(e.target.files)}
+              data-testid="rerun-files"
+              accept={sourceKind === "snapshot" ? ".json,.gz,.zip" : ".sql,.zip,.psql,.pgsql,.txt"}
+            />
           </label>
         )}
         {live && (
           <label>
             <span className="block text-slate-700">Source password (not stored)</span>
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} className="rounded border border-slate-300 px-2 py-1" autoComplete="off" />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className="rounded border border-slate-300 px-2 py-1"
+              autoComplete="off"
+            />
           </label>
         )}
         <button type="submit" disabled={busy} className="rounded-md bg-indigo-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">

@@ -9,7 +9,10 @@ import { isSourceSection, SourceSummary } from "./source-summary";
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function humanKey(k: string) {
-  return k.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]/g, " ").replace(/^./, (c) => c.toUpperCase());
+  return k
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[-_]/g, " ")
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 function scalar(v: Json): string {
@@ -25,15 +28,37 @@ export function DataView({ data, depth = 0 }: { data: Json; depth?: number }) {
   if (Array.isArray(data)) {
     if (data.length === 0) return <span className="text-slate-500">none</span>;
     if (data.every((x) => x && typeof x === "object" && !Array.isArray(x))) {
-      const cols = [...new Set(data.flatMap((x) => Object.keys(x as object)))].filter((c) => data.some((x) => { const v = (x as Record<string, Json>)[c]; return v === null || typeof v !== "object"; })).slice(0, 8);
+      const cols = [...new Set(data.flatMap((x) => Object.keys(x as object)))]
+        .filter((c) =>
+          data.some((x) => {
+            const v = (x as Record<string, Json>)[c];
+            return v === null || typeof v !== "object";
+          }),
+        )
+        .slice(0, 8);
       return (
         <table className="w-full text-sm">
           <thead className="text-left text-slate-600">
-            <tr>{cols.map((c) => <th key={c} className="py-1 pr-3 font-medium">{humanKey(c)}</th>)}</tr>
+            <tr>
+              {cols.map((c) => (
+                <th key={c} className="py-1 pr-3 font-medium">
+                  {humanKey(c)}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data.slice(0, 50).map((row, i) => (
-              <tr key={i}>{cols.map((c) => { const v = (row as Record<string, Json>)[c]; return <td key={c} className="py-1 pr-3 align-top">{v !== null && typeof v === "object" ? "…" : scalar(v ?? null)}</td>; })}</tr>
+              <tr key={i}>
+                {cols.map((c) => {
+                  const v = (row as Record<string, Json>)[c];
+                  return (
+                    <td key={c} className="py-1 pr-3 align-top">
+                      {v !== null && typeof v === "object" ? "…" : scalar(v ?? null)}
+                    </td>
+                  );
+                })}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -47,7 +72,9 @@ export function DataView({ data, depth = 0 }: { data: Json; depth?: number }) {
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-600">{humanKey(k)}</dt>
-          <dd className="min-w-0 text-slate-900">{depth < 2 ? <DataView data={v} depth={depth + 1} /> : v !== null && typeof v === "object" ? "…" : scalar(v)}</dd>
+          <dd className="min-w-0 text-slate-900">
+            {depth < 2 ? <DataView data={v} depth={depth + 1} /> : v !== null && typeof v === "object" ? "…" : scalar(v)}
+          </dd>
         </div>
       ))}
     </dl>
@@ -86,8 +113,8 @@ export function CostSummary({ report, compact }: { report: AssessmentReport; com
   if (!cost) {
     return (
       <p className="text-sm text-slate-600" data-testid="cost-missing">
-        Not estimated: a DPU cost estimate needs workload statistics (pg_stat_statements and table activity), which only a live connection or an offline snapshot collects. Schema files alone
-        cannot tell how busy the database is.
+        Not estimated: a DPU cost estimate needs workload statistics (pg_stat_statements and table activity), which only a live connection
+        or an offline snapshot collects. Schema files alone cannot tell how busy the database is.
       </p>
     );
   }
@@ -127,7 +154,8 @@ export function HotspotList({ report, limit }: { report: AssessmentReport; limit
   if (!items.length && !workload.length) {
     return (
       <p className="text-sm text-slate-600" data-testid="hotspots-missing">
-        No hotspot data: write hotspots and OCC-conflict risk come from measured insert and update rates, which need a live connection or a snapshot.
+        No hotspot data: write hotspots and OCC-conflict risk come from measured insert and update rates, which need a live connection or a
+        snapshot.
       </p>
     );
   }
@@ -152,7 +180,9 @@ export function SourceNotes({ report, kind }: { report: AssessmentReport; kind: 
       <div className="mt-4 text-xs text-slate-700">
         <p className="font-semibold text-slate-800">Not collected</p>
         <p>
-          {kind === "connection" || kind === "snapshot" ? "The source stage returned no collection details." : "From SQL files only: no row counts, sizes, query workload (pg_stat_statements) or table activity. Connect to the database or upload a snapshot for cost and hotspots."}
+          {kind === "connection" || kind === "snapshot"
+            ? "The source stage returned no collection details."
+            : "From SQL files only: no row counts, sizes, query workload (pg_stat_statements) or table activity. Connect to the database or upload a snapshot for cost and hotspots."}
         </p>
       </div>
     );

@@ -37,7 +37,15 @@ function rowsOf(h: DiffHunk): Row[] {
 export function hunksFor(original: string, rewritten: string, given: DiffHunk[]): DiffHunk[] {
   if (given.length) return given;
   if (original === rewritten) return [];
-  const p = structuredPatch("a", "b", original.endsWith("\n") ? original : original + "\n", rewritten.endsWith("\n") ? rewritten : rewritten + "\n", undefined, undefined, { context: 3 });
+  const p = structuredPatch(
+    "a",
+    "b",
+    original.endsWith("\n") ? original : original + "\n",
+    rewritten.endsWith("\n") ? rewritten : rewritten + "\n",
+    undefined,
+    undefined,
+    { context: 3 },
+  );
   return p.hunks.map((h) => ({ oldStart: h.oldStart, newStart: h.newStart, lines: h.lines, rules: [], reasons: [] }));
 }
 
@@ -54,7 +62,12 @@ export function SideBySide({ hunks, ruleTitles }: { hunks: DiffHunk[]; ruleTitle
               @@ −{h.oldStart} +{h.newStart} @@
             </span>
             {h.rules.map((r) => (
-              <span key={r} className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 font-medium text-indigo-800" title={ruleTitles[r] ?? r} data-testid="rule-chip">
+              <span
+                key={r}
+                className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 font-medium text-indigo-800"
+                title={ruleTitles[r] ?? r}
+                data-testid="rule-chip"
+              >
                 {r}
               </span>
             ))}
@@ -71,12 +84,36 @@ export function SideBySide({ hunks, ruleTitles }: { hunks: DiffHunk[]; ruleTitle
               {rowsOf(h).map((r, j) => (
                 <tr key={j}>
                   <td className="select-none border-r border-slate-100 px-1 text-right text-slate-500">{r.left?.n ?? ""}</td>
-                  <td className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 ${r.left ? CELL[r.left.kind] : "bg-slate-50"}`}>
-                    {r.left ? (r.left.kind === "del" ? <del className="no-underline"><span className="sr-only">removed: </span>{r.left.text}</del> : r.left.text) : ""}
+                  <td
+                    className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 ${r.left ? CELL[r.left.kind] : "bg-slate-50"}`}
+                  >
+                    {r.left ? (
+                      r.left.kind === "del" ? (
+                        <del className="no-underline">
+                          <span className="sr-only">removed: </span>
+                          {r.left.text}
+                        </del>
+                      ) : (
+                        r.left.text
+                      )
+                    ) : (
+                      ""
+                    )}
                   </td>
                   <td className="select-none border-r border-slate-100 px-1 text-right text-slate-500">{r.right?.n ?? ""}</td>
                   <td className={`whitespace-pre-wrap break-all px-2 ${r.right ? CELL[r.right.kind] : "bg-slate-50"}`}>
-                    {r.right ? (r.right.kind === "add" ? <ins className="no-underline"><span className="sr-only">added: </span>{r.right.text}</ins> : r.right.text) : ""}
+                    {r.right ? (
+                      r.right.kind === "add" ? (
+                        <ins className="no-underline">
+                          <span className="sr-only">added: </span>
+                          {r.right.text}
+                        </ins>
+                      ) : (
+                        r.right.text
+                      )
+                    ) : (
+                      ""
+                    )}
                   </td>
                 </tr>
               ))}

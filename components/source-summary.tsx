@@ -13,7 +13,9 @@ const ITEM_LABEL: Record<string, string> = {
 };
 
 export function isSourceSection(x: unknown): x is SourceSection {
-  return !!x && typeof x === "object" && typeof (x as SourceSection).serverVersion === "string" && Array.isArray((x as SourceSection).collected);
+  return (
+    !!x && typeof x === "object" && typeof (x as SourceSection).serverVersion === "string" && Array.isArray((x as SourceSection).collected)
+  );
 }
 
 export function SourceSummary({ source }: { source: SourceSection }) {
@@ -27,7 +29,8 @@ export function SourceSummary({ source }: { source: SourceSection }) {
         </dd>
         <dt className="text-slate-600">Collected</dt>
         <dd>
-          {readableTime(source.collectedAt)} by {source.collector === "psql" ? "the offline psql collector" : "a live read-only connection"} as {source.user}
+          {readableTime(source.collectedAt)} by {source.collector === "psql" ? "the offline psql collector" : "a live read-only connection"}{" "}
+          as {source.user}
           {source.sampleSeconds > 0 ? `, sampled over ${source.sampleSeconds} s` : ""}
         </dd>
         {source.sizes && (
@@ -40,14 +43,17 @@ export function SourceSummary({ source }: { source: SourceSection }) {
         )}
         <dt className="text-slate-600">Permissions</dt>
         <dd>
-          {p.superuser ? "superuser" : p.readAllStats ? "pg_read_all_stats" : "no pg_read_all_stats"} · table counters {p.trackCounts ? "on" : "off"} · pg_stat_statements{" "}
+          {p.superuser ? "superuser" : p.readAllStats ? "pg_read_all_stats" : "no pg_read_all_stats"} · table counters{" "}
+          {p.trackCounts ? "on" : "off"} · pg_stat_statements{" "}
           {p.pgStatStatements ? (p.pgStatStatements.readable ? `${p.pgStatStatements.version}` : "not readable") : "not installed"}
         </dd>
       </dl>
       <ul className="space-y-1">
         {source.collected.map((n) => (
           <li key={n.item} className="flex flex-col gap-x-2 sm:flex-row">
-            <span className={`shrink-0 font-medium ${n.collected === true ? "text-emerald-800" : n.collected === "partial" ? "text-amber-800" : "text-red-800"}`}>
+            <span
+              className={`shrink-0 font-medium ${n.collected === true ? "text-emerald-800" : n.collected === "partial" ? "text-amber-800" : "text-red-800"}`}
+            >
               {n.collected === true ? "✓" : n.collected === "partial" ? "◐" : "✗"} {ITEM_LABEL[n.item] ?? n.item}
             </span>
             <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{n.reason}</span>

@@ -19,7 +19,11 @@ interface TokenRow {
 }
 
 async function call(url: string, method: string, body?: unknown) {
-  const res = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(url, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const b = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) throw new Error(b?.error?.message ?? `Request failed (${res.status})`);
   return b;
@@ -27,7 +31,17 @@ async function call(url: string, method: string, body?: unknown) {
 
 const date = (s: string | null) => (s ? new Date(s).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "never");
 
-export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: string; isAdmin: boolean; initialMembers: MemberRow[]; initialTokens: TokenRow[] }) {
+export function Team({
+  me,
+  isAdmin,
+  initialMembers,
+  initialTokens,
+}: {
+  me: string;
+  isAdmin: boolean;
+  initialMembers: MemberRow[];
+  initialTokens: TokenRow[];
+}) {
   const [members, setMembers] = useState(initialMembers);
   const [tokens, setTokens] = useState(initialTokens);
   const [email, setEmail] = useState("");
@@ -58,48 +72,70 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
       )}
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Members</h2>
-        <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="members">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="py-1">Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Last sign-in</th>
-              {isAdmin && <th />}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <td className="py-1.5">
-                  {m.name} {m.pending && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">invited</span>}
-                </td>
-                <td>{m.email}</td>
-                <td>
-                  {isAdmin && m.id !== me ? (
-                    <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => run(async () => { await call(`/api/members/${m.id}`, "PATCH", { role: e.target.value }); await reloadMembers(); })} className="rounded border border-slate-300 px-1 py-0.5">
-                      <option value="admin">admin</option>
-                      <option value="member">member</option>
-                      <option value="viewer">viewer</option>
-                    </select>
-                  ) : (
-                    m.role
-                  )}
-                </td>
-                <td>{date(m.lastLoginAt)}</td>
-                {isAdmin && (
-                  <td className="text-right">
-                    {m.id !== me && (
-                      <button type="button" className="text-red-700 hover:underline" onClick={() => window.confirm(`Remove ${m.email}?`) && run(async () => { await call(`/api/members/${m.id}`, "DELETE"); await reloadMembers(); })}>
-                        Remove
-                      </button>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="members">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-1">Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Last sign-in</th>
+                {isAdmin && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id} className="border-t border-slate-200">
+                  <td className="py-1.5">
+                    {m.name} {m.pending && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">invited</span>}
+                  </td>
+                  <td>{m.email}</td>
+                  <td>
+                    {isAdmin && m.id !== me ? (
+                      <select
+                        aria-label={`Role of ${m.email}`}
+                        value={m.role}
+                        onChange={(e) =>
+                          run(async () => {
+                            await call(`/api/members/${m.id}`, "PATCH", { role: e.target.value });
+                            await reloadMembers();
+                          })
+                        }
+                        className="rounded border border-slate-300 px-1 py-0.5"
+                      >
+                        <option value="admin">admin</option>
+                        <option value="member">member</option>
+                        <option value="viewer">viewer</option>
+                      </select>
+                    ) : (
+                      m.role
                     )}
                   </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table></div>
+                  <td>{date(m.lastLoginAt)}</td>
+                  {isAdmin && (
+                    <td className="text-right">
+                      {m.id !== me && (
+                        <button
+                          type="button"
+                          className="text-red-700 hover:underline"
+                          onClick={() =>
+                            window.confirm(`Remove ${m.email}?`) &&
+                            run(async () => {
+                              await call(`/api/members/${m.id}`, "DELETE");
+                              await reloadMembers();
+                            })
+                          }
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {isAdmin && (
           <form
             className="grid max-w-3xl grid-cols-1 items-end sm:grid-cols-[1fr_1fr_120px_1fr_auto] gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
@@ -118,7 +154,13 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
           >
             <label>
               <span className="block text-slate-700">Email</span>
-              <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} className="w-full rounded border border-slate-300 px-2 py-1" />
+              <input
+                required
+                type="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                className="w-full rounded border border-slate-300 px-2 py-1"
+              />
             </label>
             <label>
               <span className="block text-slate-700">Name</span>
@@ -134,7 +176,13 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
             </label>
             <label>
               <span className="block text-slate-700">Initial password (empty: invite link)</span>
-              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" className="w-full rounded border border-slate-300 px-2 py-1" />
+              <input
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoComplete="new-password"
+                className="w-full rounded border border-slate-300 px-2 py-1"
+              />
             </label>
             <button type="submit" className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white">
               Add member
@@ -151,15 +199,27 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">Your API tokens</h2>
         <p className="text-sm text-slate-600">
-          For scripts and CI: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with your role; it is shown once and stored only as a hash.
+          For scripts and CI: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with your role; it is shown once and
+          stored only as a hash.
         </p>
         <ul className="text-sm" data-testid="tokens">
           {tokens.map((t) => (
             <li key={t.id} className="flex items-center gap-3 border-t border-slate-200 py-1.5">
               <span className="font-medium">{t.name}</span>
               <code>{t.prefix}…</code>
-              <span className="text-slate-600">created {date(t.createdAt)}, last used {date(t.lastUsedAt)}</span>
-              <button type="button" className="ml-auto text-red-700 hover:underline" onClick={() => run(async () => { await call(`/api/tokens/${t.id}`, "DELETE"); setTokens((ts) => ts.filter((x) => x.id !== t.id)); })}>
+              <span className="text-slate-600">
+                created {date(t.createdAt)}, last used {date(t.lastUsedAt)}
+              </span>
+              <button
+                type="button"
+                className="ml-auto text-red-700 hover:underline"
+                onClick={() =>
+                  run(async () => {
+                    await call(`/api/tokens/${t.id}`, "DELETE");
+                    setTokens((ts) => ts.filter((x) => x.id !== t.id));
+                  })
+                }
+              >
                 Revoke
               </button>
             </li>
@@ -179,7 +239,12 @@ export function Team({ me, isAdmin, initialMembers, initialTokens }: { me: strin
         >
           <label>
             <span className="block text-slate-700">Token name</span>
-            <input required value={tokenName} onChange={(e) => setTokenName(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+            <input
+              required
+              value={tokenName}
+              onChange={(e) => setTokenName(e.target.value)}
+              className="rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">
             Create token

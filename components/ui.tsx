@@ -21,7 +21,9 @@ export function StatusPill({ status }: { status: string }) {
     queued: "bg-slate-100 text-slate-700 border-slate-300",
     failed: "bg-red-50 text-red-800 border-red-200",
   };
-  return <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-medium ${styles[status] ?? styles.queued}`}>{status}</span>;
+  return (
+    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-medium ${styles[status] ?? styles.queued}`}>{status}</span>
+  );
 }
 
 export function ReadinessBadge({ score, band }: { score: number | null | undefined; band: string | null | undefined }) {
@@ -37,7 +39,17 @@ export function ReadinessBadge({ score, band }: { score: number | null | undefin
   );
 }
 
-export function Card({ title, children, className = "", actions }: { title?: string; children: React.ReactNode; className?: string; actions?: React.ReactNode }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  actions,
+}: {
+  title?: string;
+  children: React.ReactNode;
+  className?: string;
+  actions?: React.ReactNode;
+}) {
   return (
     <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
       {(title || actions) && (

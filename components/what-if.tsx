@@ -46,11 +46,25 @@ export function CostWhatIf({ cost }: { cost: CostLike | null }) {
     <div className="space-y-3 text-sm" data-testid="whatif">
       <label className="block">
         Workload: <span className="font-semibold tabular-nums">{scale}%</span> of the estimated workload
-        <input type="range" min={10} max={1000} step={10} value={scale} onChange={(e) => setScale(Number(e.target.value))} className="mt-1 w-full accent-indigo-700" aria-label="Workload scale" />
+        <input
+          type="range"
+          min={10}
+          max={1000}
+          step={10}
+          value={scale}
+          onChange={(e) => setScale(Number(e.target.value))}
+          className="mt-1 w-full accent-indigo-700"
+          aria-label="Workload scale"
+        />
       </label>
       {(cost.whatIf ?? []).map((w) => (
         <label key={w.id} className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1 accent-indigo-700" checked={!!on[w.id]} onChange={(e) => setOn({ ...on, [w.id]: e.target.checked })} />
+          <input
+            type="checkbox"
+            className="mt-1 accent-indigo-700"
+            checked={!!on[w.id]}
+            onChange={(e) => setOn({ ...on, [w.id]: e.target.checked })}
+          />
           <span>
             <span className="font-medium text-slate-900">{w.title}</span>{" "}
             <span className="tabular-nums text-slate-600">

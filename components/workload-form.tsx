@@ -21,7 +21,19 @@ const FIELDS = [
   { name: "storageGb", label: "Storage (GB)", help: "data stored, tables and indexes", step: "any" },
 ] as const;
 
-export function WorkloadForm({ assessmentId, entered, storageGb, canEdit, partial }: { assessmentId: string; entered?: Entered; storageGb?: number; canEdit: boolean; partial?: boolean }) {
+export function WorkloadForm({
+  assessmentId,
+  entered,
+  storageGb,
+  canEdit,
+  partial,
+}: {
+  assessmentId: string;
+  entered?: Entered;
+  storageGb?: number;
+  canEdit: boolean;
+  partial?: boolean;
+}) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>({
     transactionsPerSecond: String(entered?.transactionsPerSecond ?? ""),
@@ -37,9 +49,18 @@ export function WorkloadForm({ assessmentId, entered, storageGb, canEdit, partia
     setBusy(true);
     setError(null);
     const num = (v: string) => (v.trim() === "" || !Number.isFinite(Number(v)) ? v : Number(v));
-    const body = { transactionsPerSecond: num(values.transactionsPerSecond), rowsPerTransaction: num(values.rowsPerTransaction), readWriteRatio: values.readWriteRatio, storageGb: num(values.storageGb) };
+    const body = {
+      transactionsPerSecond: num(values.transactionsPerSecond),
+      rowsPerTransaction: num(values.rowsPerTransaction),
+      readWriteRatio: values.readWriteRatio,
+      storageGb: num(values.storageGb),
+    };
     try {
-      const res = await fetch(`/api/assessments/${assessmentId}/workload`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`/api/assessments/${assessmentId}/workload`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) {
         const j = await res.json().catch(() => ({}));
         const fields: Record<string, string> = {};
@@ -61,8 +82,7 @@ export function WorkloadForm({ assessmentId, entered, storageGb, canEdit, partia
           : partial
             ? "Without pg_stat_statements the estimate above counts only writes seen in table counters; enter the workload for a complete one."
             : "Nothing was measured, so enter the workload you expect."}{" "}
-        Figures entered here are labelled{" "}
-        <span className="font-medium">entered, not measured</span> in the report and its exports.
+        Figures entered here are labelled <span className="font-medium">entered, not measured</span> in the report and its exports.
       </p>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {FIELDS.map((f) => (
@@ -90,7 +110,11 @@ export function WorkloadForm({ assessmentId, entered, storageGb, canEdit, partia
         </p>
       )}
       {canEdit ? (
-        <button type="submit" disabled={busy} className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
           {busy ? "Estimating…" : entered ? "Update the estimate" : "Estimate the cost"}
         </button>
       ) : (

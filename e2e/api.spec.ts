@@ -11,42 +11,105 @@ async function expectError(res: { status(): number; json(): Promise<unknown> }, 
 }
 
 test("non-SQL file", async ({ request }) => {
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "logo.png", mimeType: "image/png", buffer: PNG } } }), 415, /not a \.sql or \.zip/);
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: { name: "logo.png", mimeType: "image/png", buffer: PNG } } }),
+    415,
+    /not a \.sql or \.zip/,
+  );
   // Binary content under a .sql name is refused by content, with the file named.
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "schema.sql", mimeType: "application/sql", buffer: PNG } } }), 400, /schema\.sql.*binary/);
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: { name: "schema.sql", mimeType: "application/sql", buffer: PNG } } }),
+    400,
+    /schema\.sql.*binary/,
+  );
   // A corrupt zip.
   const zip = Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(64, 7)]);
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "dump.zip", mimeType: "application/zip", buffer: zip } } }), 400, /zip/);
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: { name: "dump.zip", mimeType: "application/zip", buffer: zip } } }),
+    400,
+    /zip/,
+  );
 });
 
 test("empty upload", async ({ request }) => {
   await expectError(await request.post("/api/assessments", { multipart: { name: "nothing" } }), 400, /Nothing to assess/);
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "empty.sql", mimeType: "application/sql", buffer: Buffer.alloc(0) } } }), 400, /empty/);
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "blank.sql", mimeType: "application/sql", buffer: Buffer.from("  \n\n ") } } }), 400, /whitespace/);
+  await expectError(
+    await request.post("/api/assessments", {
+      multipart: { files: { name: "empty.sql", mimeType: "application/sql", buffer: Buffer.alloc(0) } },
+    }),
+    400,
+    /empty/,
+  );
+  await expectError(
+    await request.post("/api/assessments", {
+      multipart: { files: { name: "blank.sql", mimeType: "application/sql", buffer: Buffer.from("  \n\n ") } },
+    }),
+    400,
+    /whitespace/,
+  );
   await expectError(await request.post("/api/assessments", { data: { sql: "   " } }), 400, /sql is empty/);
 });
 
 test("oversize upload", async ({ request }) => {
   const big = Buffer.alloc(limit + 1024, "-- filler line of a very large schema file\n");
-  await expectError(await request.post("/api/assessments", { multipart: { files: { name: "big.sql", mimeType: "application/sql", buffer: big } } }), 413, /limit/);
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: { name: "big.sql", mimeType: "application/sql", buffer: big } } }),
+    413,
+    /limit/,
+  );
   await expectError(await request.post("/api/assessments", { data: { sql: big.toString() } }), 413, /limit/);
 });
 
 test("invalid options", async ({ request }) => {
   const sql = { name: "ok.sql", mimeType: "application/sql", buffer: Buffer.from("CREATE TABLE t (id int primary key);") };
-  await expectError(await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2026-13-45" } }), 400, /targetDate: must be a date/);
-  await expectError(await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2020-01-01" } }), 400, /targetDate: must be on or after/);
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2026-13-45" } }),
+    400,
+    /targetDate: must be a date/,
+  );
+  await expectError(
+    await request.post("/api/assessments", { multipart: { files: sql, targetDate: "2020-01-01" } }),
+    400,
+    /targetDate: must be on or after/,
+  );
   await expectError(await request.post("/api/assessments", { multipart: { files: sql, keyStrategy: "bogus" } }), 400, /keyStrategy/);
   await expectError(await request.post("/api/assessments", { multipart: { files: sql, name: "x".repeat(201) } }), 400, /name/);
-  await expectError(await request.post("/api/assessments", { data: { sql: "select 1", unexpected: true } }), 400, /unexpected|Unrecognized/i);
-  await expectError(await request.post("/api/assessments", { data: { connection: { host: "", database: "d", user: "u" } } }), 400, /connection\.host/);
-  await expectError(await request.post("/api/assessments", { data: { connection: { host: "h", port: 70000, database: "d", user: "u" } } }), 400, /connection\.port/);
+  await expectError(
+    await request.post("/api/assessments", { data: { sql: "select 1", unexpected: true } }),
+    400,
+    /unexpected|Unrecognized/i,
+  );
+  await expectError(
+    await request.post("/api/assessments", { data: { connection: { host: "", database: "d", user: "u" } } }),
+    400,
+    /connection\.host/,
+  );
+  await expectError(
+    await request.post("/api/assessments", { data: { connection: { host: "h", port: 70000, database: "d", user: "u" } } }),
+    400,
+    /connection\.port/,
+  );
 });
 
 test("malformed requests", async ({ request }) => {
-  await expectError(await request.post("/api/assessments", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, /not valid JSON/);
-  await expectError(await request.post("/api/assessments", { headers: { "content-type": "text/plain" }, data: Buffer.from("CREATE TABLE t ()") }), 415, /multipart\/form-data/);
-  await expectError(await request.post("/api/assessments", { headers: { "content-type": "multipart/form-data; boundary=x" }, data: Buffer.from("garbage") }), 400, /multipart/);
+  await expectError(
+    await request.post("/api/assessments", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }),
+    400,
+    /not valid JSON/,
+  );
+  await expectError(
+    await request.post("/api/assessments", { headers: { "content-type": "text/plain" }, data: Buffer.from("CREATE TABLE t ()") }),
+    415,
+    /multipart\/form-data/,
+  );
+  await expectError(
+    await request.post("/api/assessments", {
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      data: Buffer.from("garbage"),
+    }),
+    400,
+    /multipart/,
+  );
   await expectError(await request.get("/api/assessments/not-an-id"), 404, /No such assessment/);
   await expectError(await request.get("/api/assessments/00000000-0000-4000-8000-000000000000/report"), 404, /No such assessment/);
   await expectError(await request.get("/api/assessments?limit=0"), 400, /limit/);
@@ -55,22 +118,36 @@ test("malformed requests", async ({ request }) => {
 });
 
 test("finding filters and review state are validated", async ({ request }) => {
-  const created = await request.post("/api/assessments", { data: { sql: "CREATE TABLE t (id serial PRIMARY KEY);\nCREATE INDEX ON t (id);", name: "api state" } });
+  const created = await request.post("/api/assessments", {
+    data: { sql: "CREATE TABLE t (id serial PRIMARY KEY);\nCREATE INDEX ON t (id);", name: "api state" },
+  });
   expect(created.status()).toBe(202);
   const { id } = await created.json();
-  await expect
-    .poll(async () => (await (await request.get(`/api/assessments/${id}`)).json()).status, { timeout: 30_000 })
-    .toBe("done");
+  await expect.poll(async () => (await (await request.get(`/api/assessments/${id}`)).json()).status, { timeout: 30_000 }).toBe("done");
   await expectError(await request.get(`/api/assessments/${id}/findings?severity=critical`), 400, /severity/);
   await expectError(await request.get(`/api/assessments/${id}/findings?group=planet`), 400, /group/);
   await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "wontfix" } }), 400, /reason/);
   await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "waived" } }), 400, /reason/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "finished" } }), 400, /status must be one of/);
+  await expectError(
+    await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "finished" } }),
+    400,
+    /status must be one of/,
+  );
   await expectError(await request.patch(`/api/assessments/${id}/findings/0`, { data: { status: "done" } }), 400, /version/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/99999`, { data: { version: 0, status: "done" } }), 404, /No such finding/);
-  await expectError(await request.patch(`/api/assessments/${id}/findings/abc`, { data: { version: 0, status: "done" } }), 404, /No such finding/);
+  await expectError(
+    await request.patch(`/api/assessments/${id}/findings/99999`, { data: { version: 0, status: "done" } }),
+    404,
+    /No such finding/,
+  );
+  await expectError(
+    await request.patch(`/api/assessments/${id}/findings/abc`, { data: { version: 0, status: "done" } }),
+    404,
+    /No such finding/,
+  );
   // The older vocabulary still works: waived is won't fix.
-  const ok = await request.patch(`/api/assessments/${id}/findings/0`, { data: { version: 0, status: "waived", note: "covered by the app" } });
+  const ok = await request.patch(`/api/assessments/${id}/findings/0`, {
+    data: { version: 0, status: "waived", note: "covered by the app" },
+  });
   expect(ok.status()).toBe(200);
   const report = await (await request.get(`/api/assessments/${id}/report`)).json();
   expect(report.findings[0].state).toMatchObject({ status: "wontfix", note: "covered by the app", version: 1 });

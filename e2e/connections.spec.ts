@@ -12,7 +12,9 @@ import { expect, screenshot, test } from "./helpers";
 /** At phone width the page itself never scrolls sideways (wide tables scroll inside their card). */
 async function fitsPhone(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+    .toBeLessThanOrEqual(0);
   await screenshot(page, name);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -24,7 +26,15 @@ test("a live assessment shows how the applications connect", async ({ page, requ
   const r = await request.post("/api/assessments", {
     data: {
       name: "live connections",
-      connection: { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), sslmode: "disable", sampleSeconds: 2 },
+      connection: {
+        host: u.hostname,
+        port: Number(u.port),
+        database: u.pathname.slice(1),
+        user: decodeURIComponent(u.username),
+        password: decodeURIComponent(u.password),
+        sslmode: "disable",
+        sampleSeconds: 2,
+      },
     },
   });
   expect(r.status()).toBe(202);
@@ -56,7 +66,12 @@ test("a live assessment shows how the applications connect", async ({ page, requ
 });
 
 test("without a measured workload the team enters one, labelled as entered", async ({ page, request }) => {
-  const r = await request.post("/api/assessments", { data: { name: "entered workload", sql: "CREATE TABLE orders (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), total numeric, note text);\nCREATE INDEX ASYNC orders_total ON orders (total);" } });
+  const r = await request.post("/api/assessments", {
+    data: {
+      name: "entered workload",
+      sql: "CREATE TABLE orders (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), total numeric, note text);\nCREATE INDEX ASYNC orders_total ON orders (total);",
+    },
+  });
   expect(r.status()).toBe(202);
   const { url, id } = await r.json();
   await page.goto(url);

@@ -39,10 +39,13 @@ test("overview numbers match the CLI's JSON for the same file", async ({ page })
   await expect(page.getByTestId("readiness-score")).toHaveText(String(cli.summary.readiness.score));
   await expect(page.getByTestId("readiness-band")).toHaveText(cli.summary.readiness.band);
   await expect(page.getByTestId("readiness-formula")).toHaveText(cli.summary.readiness.formula);
-  for (const sev of ["blocker", "warning", "advice"]) await expect(page.getByTestId(`count-${sev}`)).toHaveText(cli.summary.bySeverity[sev].toLocaleString("en-US"));
+  for (const sev of ["blocker", "warning", "advice"])
+    await expect(page.getByTestId(`count-${sev}`)).toHaveText(cli.summary.bySeverity[sev].toLocaleString("en-US"));
   // Effort is the migration plan's (the CLI's `rewrite` report carries it; e2e/overview.spec.ts compares them).
   const figures = (await (await page.request.get(`/api${assessmentUrl}/export?format=json`)).json()).figures;
-  await expect(page.getByTestId("effort-range")).toHaveText(`${figures.effort.low.toLocaleString("en-US")}–${figures.effort.high.toLocaleString("en-US")} h`);
+  await expect(page.getByTestId("effort-range")).toHaveText(
+    `${figures.effort.low.toLocaleString("en-US")}–${figures.effort.high.toLocaleString("en-US")} h`,
+  );
   await expect(page.getByTestId("effort-chart").or(page.getByText("No problem needs a person."))).toBeVisible();
   await screenshot(page, "03-overview");
 
@@ -50,7 +53,9 @@ test("overview numbers match the CLI's JSON for the same file", async ({ page })
   const api = await (await page.request.get(`/api${assessmentUrl}/report`)).json();
   expect(api.summary).toEqual(cli.summary);
   expect(api.findings.length).toBe(cli.findings.length);
-  expect(api.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual(cli.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`));
+  expect(api.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual(
+    cli.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`),
+  );
   expect(api.findings[0].state.status).toBe("open");
 });
 
@@ -59,7 +64,10 @@ test("checklist filters, groups, explains and records review state", async ({ pa
   await page.goto(`${assessmentUrl}/checklist`);
   await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
   await expect(page.getByTestId("checklist-count")).toContainText(`of ${cli.findings.length} findings`);
-  await page.getByRole("group", { name: "Severity" }).getByRole("button", { name: /^Blocker/ }).click();
+  await page
+    .getByRole("group", { name: "Severity" })
+    .getByRole("button", { name: /^Blocker/ })
+    .click();
   await expect(page.getByTestId("checklist-count")).toContainText(`of ${cli.summary.bySeverity.blocker} findings`);
   await expect(page.getByTestId("finding").first()).toHaveAttribute("data-severity", "blocker");
   const rows = page.getByTestId("finding");
@@ -133,7 +141,9 @@ test("cost & hotspots says what it needs for file uploads", async ({ page }) => 
 });
 
 test("home lists, searches and sorts assessments", async ({ page, request }) => {
-  const r = await request.post("/api/assessments", { data: { name: "pagila pasted", sql: "CREATE TABLE t (id serial PRIMARY KEY, v text);\nCREATE INDEX ON t (v);" } });
+  const r = await request.post("/api/assessments", {
+    data: { name: "pagila pasted", sql: "CREATE TABLE t (id serial PRIMARY KEY, v text);\nCREATE INDEX ON t (v);" },
+  });
   expect(r.status()).toBe(202);
   await page.goto("/");
   const table = page.getByTestId("assessments-table");

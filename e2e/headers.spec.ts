@@ -4,7 +4,16 @@
  */
 import { expect, test } from "./helpers";
 
-const PATHS = ["/", "/signin", "/setup", "/invite/dpi_not_a_real_token", "/share/not-a-token", "/assessments/new", "/api/auth/me", "/favicon.ico"];
+const PATHS = [
+  "/",
+  "/signin",
+  "/setup",
+  "/invite/dpi_not_a_real_token",
+  "/share/not-a-token",
+  "/assessments/new",
+  "/api/auth/me",
+  "/favicon.ico",
+];
 
 test("security headers on pages, API routes and static files", async ({ request }) => {
   for (const path of PATHS) {
@@ -22,7 +31,12 @@ test("a signed-in page does not render inside a frame", async ({ page, baseURL }
   await page.route(`${baseURL}/framing-test`, (route) =>
     route.fulfill({ contentType: "text/html", body: `<!doctype html><iframe id="f" src="${baseURL}/" width="800" height="600"></iframe>` }),
   );
-  const blocked = page.waitForEvent("console", { predicate: (m) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(m.text()), timeout: 15_000 }).catch(() => undefined);
+  const blocked = page
+    .waitForEvent("console", {
+      predicate: (m) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(m.text()),
+      timeout: 15_000,
+    })
+    .catch(() => undefined);
   await page.goto(`${baseURL}/framing-test`);
   await blocked;
   const frame = page.frames().find((f) => f !== page.mainFrame());

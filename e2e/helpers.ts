@@ -16,9 +16,13 @@ export async function screenshot(page: Page, name: string, fullPage = true) {
 
 /** The CLI's JSON report for the same file: the numbers the dashboard must show. */
 export function cliReport(file: string, extra: string[] = []) {
-  const out = execFileSync(process.execPath, [join(ROOT, "bin", "dsql-preflight.js"), "analyze", file, "--format", "json", "--fail-on", "never", ...extra], {
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, "bin", "dsql-preflight.js"), "analyze", file, "--format", "json", "--fail-on", "never", ...extra],
+    {
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out.toString("utf8"));
 }
 

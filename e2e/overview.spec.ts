@@ -20,7 +20,10 @@ test.beforeAll(async ({ request }) => {
   id = await assessSql(request, "danbooru overview", readFileSync(join(CORPUS, FILE), "utf8"));
 });
 
-test("Overview: readiness, then fixed by the rewrite and needs a person; numbers agree with Plan, Rewrites, exports and the CLI", async ({ page, request }) => {
+test("Overview: readiness, then fixed by the rewrite and needs a person; numbers agree with Plan, Rewrites, exports and the CLI", async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const json = await (await request.get(`/api/assessments/${id}/export?format=json`)).json();
   const fg = json.figures;
@@ -61,9 +64,24 @@ test("Overview: readiness, then fixed by the rewrite and needs a person; numbers
 
   // The CLI's rewrite of the same file reports the same figures.
   const out = mkdtempSync(join(tmpdir(), "overview-cli-"));
-  execFileSync(process.execPath, [join(ROOT, "bin", "dsql-preflight.js"), "rewrite", join(CORPUS, FILE), "--out", out, "--key-strategy", json.assessment.options.keyStrategy, "--target-date", json.assessment.options.targetDate], { stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "bin", "dsql-preflight.js"),
+      "rewrite",
+      join(CORPUS, FILE),
+      "--out",
+      out,
+      "--key-strategy",
+      json.assessment.options.keyStrategy,
+      "--target-date",
+      json.assessment.options.targetDate,
+    ],
+    { stdio: "pipe" },
+  );
   const cli = JSON.parse(readFileSync(join(out, "report.json"), "utf8")).figures;
-  for (const k of ["readiness", "effort", "dsqlStatements", "objects", "manualWorkItems", "fixedByRewrite", "needsPerson"]) expect(cli[k], k).toEqual(fg[k]);
+  for (const k of ["readiness", "effort", "dsqlStatements", "objects", "manualWorkItems", "fixedByRewrite", "needsPerson"])
+    expect(cli[k], k).toEqual(fg[k]);
 });
 
 test("small things: favicon, who ran it, activity names the finding, share link has a Copy button", async ({ page, request }) => {
@@ -91,7 +109,10 @@ test("small things: favicon, who ran it, activity names the finding, share link 
   await screenshot(page, "share-link-copy", false);
 });
 
-test("checklist: leads with what needs a person, groups collapse, facet counts follow filters and saved reviews", async ({ page, request }) => {
+test("checklist: leads with what needs a person, groups collapse, facet counts follow filters and saved reviews", async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
   await page.goto(`/assessments/${id}/checklist`);
@@ -114,10 +135,14 @@ test("checklist: leads with what needs a person, groups collapse, facet counts f
   await severity.getByRole("button", { name: /^Warning/ }).click();
   await expect(page.getByTestId("checklist-count")).toContainText(`of ${fg.bySeverity.warning} findings`);
   const category = page.getByRole("group", { name: "Category" });
-  const counts = await category.getByRole("button").evaluateAll((els) => els.map((e) => Number(e.querySelector("span")?.textContent ?? "0")));
+  const counts = await category
+    .getByRole("button")
+    .evaluateAll((els) => els.map((e) => Number(e.querySelector("span")?.textContent ?? "0")));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(fg.bySeverity.warning);
   // Severity's own counts do not narrow to the selection.
-  await expect(severity.getByRole("button", { name: /^Blocker/ })).toContainText(fg.bySeverity.blocker.toLocaleString("en-US").replace(/,/g, ""));
+  await expect(severity.getByRole("button", { name: /^Blocker/ })).toContainText(
+    fg.bySeverity.blocker.toLocaleString("en-US").replace(/,/g, ""),
+  );
 
   // Saving a review moves the finding between status counts at once.
   const status = page.getByRole("group", { name: "Status" });
@@ -131,7 +156,10 @@ test("checklist: leads with what needs a person, groups collapse, facet counts f
   await expect(status.getByRole("button", { name: /^Done/ }).locator("span")).toHaveText("1");
 });
 
-test("PDF: shows progress while rendering; the cover answers both questions and the Message and Status columns stay on the page", async ({ page, request }) => {
+test("PDF: shows progress while rendering; the cover answers both questions and the Message and Status columns stay on the page", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const fg = (await (await request.get(`/api/assessments/${id}/export?format=json`)).json()).figures;
@@ -143,14 +171,19 @@ test("PDF: shows progress while rendering; the cover answers both questions and 
   await screenshot(page, "pdf-progress", false);
   const file = (await (await downloading).path())!;
   await expect(button).toHaveText("PDF");
-  const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/-\s*\n\s*/g, "-").replace(/\s+/g, " ");
+  const text = execFileSync("pdftotext", [file, "-"])
+    .toString()
+    .replace(/-\s*\n\s*/g, "-")
+    .replace(/\s+/g, " ");
   expect(text).toContain("Fixed by the rewrite");
   expect(text).toContain("Needs a person");
   expect(text).toContain(`${fmt(fg.needsPerson.problems)} problems`);
   expect(text).toContain(hours(fg.effort));
   for (const column of ["Severity", "Rule", "Object", "Location", "Message", "Status"]) expect(text, column).toContain(column);
   // The longest identifier of the report is printed whole (wrapped, not cut off at the page edge).
-  const longest = fg.problems.map((p: { object: string }) => p.object.split(" ").pop()!).sort((a: string, b: string) => b.length - a.length)[0];
+  const longest = fg.problems
+    .map((p: { object: string }) => p.object.split(" ").pop()!)
+    .sort((a: string, b: string) => b.length - a.length)[0];
   expect(text.replace(/\s+/g, "")).toContain(longest);
 });
 
@@ -179,7 +212,9 @@ test("rewrites list: filters as you type, every object reachable (no cap), full 
   await screenshot(page, "rewrites-filter", false);
 });
 
-test("plan as a runbook: per-table load steps are one step with a table and its own progress; n of N done; deletion protection on", async ({ page }) => {
+test("plan as a runbook: per-table load steps are one step with a table and its own progress; n of N done; deletion protection on", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/assessments/${id}/plan`);
   const load = page.locator("#data").getByTestId("plan-table-steps");
@@ -208,7 +243,8 @@ test("live form: a connection URI fills the fields; the TLS modes the errors sug
   await expect(page.getByLabel("Database", { exact: true })).toHaveValue("shop");
   await expect(page.getByLabel("User", { exact: true })).toHaveValue("assessor");
   await expect(page.getByLabel("TLS")).toHaveValue("prefer");
-  for (const mode of ["disable", "prefer", "require", "verify-full"]) await expect(page.getByLabel("TLS").locator(`option[value="${mode}"]`)).toHaveCount(1);
+  for (const mode of ["disable", "prefer", "require", "verify-full"])
+    await expect(page.getByLabel("TLS").locator(`option[value="${mode}"]`)).toHaveCount(1);
   await page.getByTestId("connection-uri").fill("mysql://x@y/z");
   await expect(page.getByRole("alert").filter({ hasText: "starts with postgresql://" })).toBeVisible();
   await screenshot(page, "live-form-uri", false);

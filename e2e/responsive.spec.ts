@@ -97,7 +97,13 @@ test("accessibility: axe finds no WCAG 2 A/AA violation on any page", async ({ p
     await page.goto(p.path);
     await page.waitForLoadState("networkidle");
     const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const v of r.violations) found.push(`${p.name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((nd) => nd.target.join(" ")).join(" | ")}`);
+    for (const v of r.violations)
+      found.push(
+        `${p.name}: ${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((nd) => nd.target.join(" "))
+          .join(" | ")}`,
+      );
     await screenshot(page, `desktop-${p.name}`, false);
   }
   expect(found).toEqual([]);

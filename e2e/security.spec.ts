@@ -10,7 +10,14 @@ import { ADMIN, assessSql, expect, ROOT, signedIn, test } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
-const PUBLIC = new Set(["/api/auth/signin", "/api/auth/setup", "/api/auth/invite", "/api/auth/signout", "/api/share/[token]", "/api/share/[token]/export"]);
+const PUBLIC = new Set([
+  "/api/auth/signin",
+  "/api/auth/setup",
+  "/api/auth/invite",
+  "/api/auth/signout",
+  "/api/share/[token]",
+  "/api/share/[token]/export",
+]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** Every route handler under app/api with the methods it exports. */
@@ -36,7 +43,11 @@ let b = "";
 
 test.beforeAll(async ({ request }) => {
   a = await assessSql(request, "security A", "CREATE TABLE a (id serial PRIMARY KEY);\nCREATE INDEX ON a (id);");
-  b = await assessSql(request, "security B", "CREATE TABLE b (id serial PRIMARY KEY);\nCREATE TRIGGER t AFTER INSERT ON b FOR EACH ROW EXECUTE FUNCTION f();");
+  b = await assessSql(
+    request,
+    "security B",
+    "CREATE TABLE b (id serial PRIMARY KEY);\nCREATE TRIGGER t AFTER INSERT ON b FOR EACH ROW EXECUTE FUNCTION f();",
+  );
 });
 
 test("every API route rejects anonymous access except sign-in and share links", async ({ anonRequest }) => {
@@ -84,13 +95,17 @@ test("one assessment's share token cannot read another", async ({ request, anonR
   // Another assessment's share routes do not take this token.
   expect((await anonRequest.get(`/api/share/${token.slice(0, -2)}xx`)).status()).toBe(404);
   // Expired links are gone too.
-  const expired = await (await request.post(`/api/assessments/${a}/share`, { data: { expiresAt: new Date(Date.now() + 1500).toISOString() } })).json();
+  const expired = await (
+    await request.post(`/api/assessments/${a}/share`, { data: { expiresAt: new Date(Date.now() + 1500).toISOString() } })
+  ).json();
   await new Promise((r) => setTimeout(r, 2500));
   expect((await anonRequest.get(`/share/${expired.token}`)).status()).toBe(404);
 });
 
 test("a viewer can read but not mutate", async ({ request, baseURL }) => {
-  const created = await request.post("/api/members", { data: { email: "viewer2@example.com", name: "Read Only", role: "viewer", password: "viewer-two-password" } });
+  const created = await request.post("/api/members", {
+    data: { email: "viewer2@example.com", name: "Read Only", role: "viewer", password: "viewer-two-password" },
+  });
   expect(created.status()).toBe(201);
   const viewer = await signedIn(baseURL!, "viewer2@example.com", "viewer-two-password");
   expect((await viewer.get(`/api/assessments/${a}/report`)).status()).toBe(200);
@@ -111,7 +126,10 @@ test("a viewer can read but not mutate", async ({ request, baseURL }) => {
 });
 
 test("cross-site mutations with a session cookie are refused", async ({ request }) => {
-  const evil = await request.patch(`/api/assessments/${a}/findings/0`, { headers: { origin: "https://evil.example" }, data: { version: 0, status: "done" } });
+  const evil = await request.patch(`/api/assessments/${a}/findings/0`, {
+    headers: { origin: "https://evil.example" },
+    data: { version: 0, status: "done" },
+  });
   expect(evil.status()).toBe(403);
   const site = await request.post(`/api/assessments/${a}/share`, { headers: { "sec-fetch-site": "cross-site" }, data: {} });
   expect(site.status()).toBe(403);
@@ -120,7 +138,10 @@ test("cross-site mutations with a session cookie are refused", async ({ request 
 });
 
 test("sign-in is rate-limited per email and address", async ({ anonRequest }) => {
-  for (let i = 0; i < 5; i++) expect((await anonRequest.post("/api/auth/signin", { data: { email: "viewer2@example.com", password: `wrong-${i}` } })).status()).toBe(401);
+  for (let i = 0; i < 5; i++)
+    expect((await anonRequest.post("/api/auth/signin", { data: { email: "viewer2@example.com", password: `wrong-${i}` } })).status()).toBe(
+      401,
+    );
   // Even the right password is refused for a while now.
   const limited = await anonRequest.post("/api/auth/signin", { data: { email: "viewer2@example.com", password: "viewer-two-password" } });
   expect(limited.status()).toBe(429);
@@ -139,18 +160,24 @@ test("personal API tokens authenticate scripts; revoked tokens stop working", as
   expect((await anonRequest.get("/api/assessments", { headers: auth })).status()).toBe(200);
   const md = await anonRequest.get(`/api/assessments/${a}/export?format=md`, { headers: auth });
   expect(await md.text()).toContain("security A");
-  expect((await anonRequest.post(`/api/assessments/${a}/findings/0/comments`, { headers: auth, data: { body: "from CI" } })).status()).toBe(201);
+  expect((await anonRequest.post(`/api/assessments/${a}/findings/0/comments`, { headers: auth, data: { body: "from CI" } })).status()).toBe(
+    201,
+  );
   expect((await request.delete(`/api/tokens/${t.id}`)).status()).toBe(204);
   expect((await anonRequest.get("/api/assessments", { headers: auth })).status()).toBe(401);
 });
 
 test("the shell command creates an admin for scripted installs", async ({ baseURL }) => {
   expect(process.env.E2E_DATA_DIR, "run through npm run test:e2e, which starts the suite's embedded database").toBeTruthy();
-  execFileSync(process.execPath, [join(ROOT, "bin", "dsql-preflight.js"), "admin", "create", "--email", "ops@example.com", "--name", "Ops", "--password-stdin"], {
-    input: "scripted-admin-password\n",
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "bin", "dsql-preflight.js"), "admin", "create", "--email", "ops@example.com", "--name", "Ops", "--password-stdin"],
+    {
+      input: "scripted-admin-password\n",
+      env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   const ops = await signedIn(baseURL!, "ops@example.com", "scripted-admin-password");
   const me = await (await ops.get("/api/auth/me")).json();
   expect(me.user.role).toBe("admin");

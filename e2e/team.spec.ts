@@ -135,7 +135,9 @@ test("two reviewers change the same finding: the second gets a conflict, the tra
   expect(f.state.status).toBe("done");
   await other.context().close();
   // Put the agreed state back for the re-run check.
-  await page.request.patch(`/api/assessments/${assessment}/findings/${idx}`, { data: { version: f.state.version, status: "wontfix", note: "ids stay integers; identity keeps them" } });
+  await page.request.patch(`/api/assessments/${assessment}/findings/${idx}`, {
+    data: { version: f.state.version, status: "wontfix", note: "ids stay integers; identity keeps them" },
+  });
 });
 
 test("bulk action on a filtered set and plan check-off", async ({ page }) => {
@@ -253,7 +255,10 @@ test("export Markdown and PDF from the UI", async ({ page }) => {
   test.info().annotations.push({ type: "pdf", description: `PDF download in ${Date.now() - t0} ms` });
   expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
   // Table cells wrap ("unlogged-" / "table"): join wrapped words before matching.
-  const pdfText = execFileSync("pdftotext", [file, "-"]).toString().replace(/-\s*\n\s*/g, "-").replace(/\s+/g, " ");
+  const pdfText = execFileSync("pdftotext", [file, "-"])
+    .toString()
+    .replace(/-\s*\n\s*/g, "-")
+    .replace(/\s+/g, " ");
   expect(pdfText).toContain("shop review");
   expect(pdfText).toContain("Findings by category");
   expect(pdfText).toContain("unlogged-table");

@@ -20,7 +20,9 @@ test.describe("upload limit", () => {
 
   test("a file of most of the limit uploads (multipart)", async ({ request }) => {
     const body = sqlOf(limit - 2 * MB);
-    const res = await request.post("/api/assessments", { multipart: { files: { name: "near-limit.sql", mimeType: "application/sql", buffer: body }, name: "near the upload limit" } });
+    const res = await request.post("/api/assessments", {
+      multipart: { files: { name: "near-limit.sql", mimeType: "application/sql", buffer: body }, name: "near the upload limit" },
+    });
     expect(res.status(), await res.text()).toBe(202);
   });
 
@@ -31,16 +33,24 @@ test.describe("upload limit", () => {
 
   test("a zip expanding to most of the limit is accepted; one expanding past it is 413", async ({ request }) => {
     const ok = zipSync({ "dump/schema.sql": sqlOf(limit - 2 * MB) });
-    const res = await request.post("/api/assessments", { multipart: { files: { name: "near-limit.zip", mimeType: "application/zip", buffer: Buffer.from(ok) } } });
+    const res = await request.post("/api/assessments", {
+      multipart: { files: { name: "near-limit.zip", mimeType: "application/zip", buffer: Buffer.from(ok) } },
+    });
     expect(res.status(), await res.text()).toBe(202);
     const bomb = zipSync({ "dump/schema.sql": sqlOf(limit + 2 * MB) });
-    const over = await request.post("/api/assessments", { multipart: { files: { name: "too-big.zip", mimeType: "application/zip", buffer: Buffer.from(bomb) } } });
+    const over = await request.post("/api/assessments", {
+      multipart: { files: { name: "too-big.zip", mimeType: "application/zip", buffer: Buffer.from(bomb) } },
+    });
     expect(over.status()).toBe(413);
-    expect(((await over.json()) as { error: { message: string } }).error.message).toMatch(/too-big\.zip\/dump\/schema\.sql: archive expands past the \d+(\.\d)? MB limit/);
+    expect(((await over.json()) as { error: { message: string } }).error.message).toMatch(
+      /too-big\.zip\/dump\/schema\.sql: archive expands past the \d+(\.\d)? MB limit/,
+    );
   });
 
   test("a body over the limit gets 413 naming the limit", async ({ request }) => {
-    const res = await request.post("/api/assessments", { multipart: { files: { name: "too-big.sql", mimeType: "application/sql", buffer: sqlOf(limit + 2 * MB) } } });
+    const res = await request.post("/api/assessments", {
+      multipart: { files: { name: "too-big.sql", mimeType: "application/sql", buffer: sqlOf(limit + 2 * MB) } },
+    });
     expect(res.status()).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/over the \d+(\.\d)? MB limit/);
   });

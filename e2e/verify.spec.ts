@@ -52,7 +52,9 @@ test("a viewer reads the verification but cannot start one; a bad body is refuse
   const bad = await request.post(api, { data: { force: true } });
   expect(bad.status()).toBe(400);
   expect(await bad.text()).toContain("force");
-  const created = await request.post("/api/members", { data: { email: "verify-viewer@example.com", name: "Verify Viewer", role: "viewer", password: "verify-viewer-password" } });
+  const created = await request.post("/api/members", {
+    data: { email: "verify-viewer@example.com", name: "Verify Viewer", role: "viewer", password: "verify-viewer-password" },
+  });
   expect(created.status()).toBe(201);
   const viewer = await signedIn(baseURL!, "verify-viewer@example.com", "verify-viewer-password");
   expect((await viewer.get(api)).status()).toBe(200);

@@ -8,7 +8,15 @@ import type { InputFile } from "./ingest/input";
 import { CleanupPreamble } from "./ingest/cleanup";
 import { metaCommandName } from "./ingest/lex";
 import { checkStatementCount, HeapGuard } from "./ingest/limits";
-import { loadParser, nodeOffset, parseFile, type FileStatistics, type MetaCommandRef, type ParsedStatement, type ParseError } from "./ingest/parse";
+import {
+  loadParser,
+  nodeOffset,
+  parseFile,
+  type FileStatistics,
+  type MetaCommandRef,
+  type ParsedStatement,
+  type ParseError,
+} from "./ingest/parse";
 import { SourceText } from "./ingest/source-text";
 import { ModelBuilder } from "./model/build";
 import { emptyModel, type SchemaModel, type SourceRef } from "./model/schema";
@@ -17,7 +25,15 @@ import { CAPABILITIES, LATEST_CAPABILITY_DATE, isSupported } from "./rules/core/
 import { assignProblemIds, defaultProblemId } from "./problems";
 import { RoutineBodies, type RoutineBodyStats, type RoutineScope } from "./routine-bodies";
 import parseErrorRule from "./rules/parse/parse-error";
-import { isActive, type Finding, type ObjectRef, type Rule, type RuleMeta, type StatementContext, type TransactionState } from "./rules/core/rule";
+import {
+  isActive,
+  type Finding,
+  type ObjectRef,
+  type Rule,
+  type RuleMeta,
+  type StatementContext,
+  type TransactionState,
+} from "./rules/core/rule";
 import { KNOWN_COMPATIBLE, statementClass } from "./rules/core/statement-kinds";
 import unreviewedRule from "./rules/parse/unreviewed-statement";
 
@@ -56,7 +72,14 @@ export function fingerprintOf(ruleId: string, object: ObjectRef, message: string
 }
 
 /** A finding from a rule's metadata and where it was found (also used for workload findings). */
-export function makeFinding(rule: RuleMeta, message: string, at: SourceRef, object: ObjectRef, snippet: string, evidence?: Finding["evidence"]): Finding {
+export function makeFinding(
+  rule: RuleMeta,
+  message: string,
+  at: SourceRef,
+  object: ObjectRef,
+  snippet: string,
+  evidence?: Finding["evidence"],
+): Finding {
   return {
     ruleId: rule.id,
     title: rule.title,
@@ -91,7 +114,11 @@ export function statementObject(stmt: ParsedStatement, builder: ModelBuilder): O
   }
   if (stmt.kind === "CreateFunctionStmt") {
     const parts = (n.funcname ?? []).map((x: any) => x.String?.sval);
-    return { kind: n.is_procedure ? "procedure" : "function", schema: parts.length > 1 ? parts[0] : undefined, name: parts[parts.length - 1] };
+    return {
+      kind: n.is_procedure ? "procedure" : "function",
+      schema: parts.length > 1 ? parts[0] : undefined,
+      name: parts[parts.length - 1],
+    };
   }
   if (stmt.kind === "CreateTrigStmt") return { kind: "trigger", name: n.trigname };
   if (stmt.kind === "CreateExtensionStmt") return { kind: "extension", name: n.extname };
@@ -142,14 +169,23 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       stmt,
       node: stmt.node,
       // A BEGIN ATOMIC body is in the AST; once bodies are analysed its statements are checked on their own.
-      nodes: (type: string) => (index ??= indexNodes(bodies && !within && stmt.node.sql_body ? { ...stmt.node, sql_body: undefined } : stmt.node)).get(type) ?? EMPTY,
+      nodes: (type: string) =>
+        (index ??= indexNodes(bodies && !within && stmt.node.sql_body ? { ...stmt.node, sql_body: undefined } : stmt.node)).get(type) ??
+        EMPTY,
       model,
       builder,
       txn,
       targetDate,
       report: (r) => {
         const at = locate(stmt, r.location);
-        const f = makeFinding(current, r.message, at, r.object ?? statementObject(stmt, builder), (snippet ??= snippetOf(stmt.text)), r.evidence);
+        const f = makeFinding(
+          current,
+          r.message,
+          at,
+          r.object ?? statementObject(stmt, builder),
+          (snippet ??= snippetOf(stmt.text)),
+          r.evidence,
+        );
         findings.push(within ? within.decorate(f) : f);
       },
     };
@@ -184,7 +220,13 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       runRules(stmt, txn);
       if (!reviewed.has(stmt.kind)) {
         findings.push(
-          makeFinding(unreviewedRule, `${stmt.kind.replace(/Stmt$/, "")} statements are not reviewed for DSQL compatibility`, locate(stmt), statementObject(stmt, builder), snippetOf(stmt.text)),
+          makeFinding(
+            unreviewedRule,
+            `${stmt.kind.replace(/Stmt$/, "")} statements are not reviewed for DSQL compatibility`,
+            locate(stmt),
+            statementObject(stmt, builder),
+            snippetOf(stmt.text),
+          ),
         );
       }
       trackTransaction(stmt, txn);
@@ -192,16 +234,20 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       bodies?.analyse(stmt);
       opts.onStatement?.(stmt);
     };
-    const stats = parseFile(file, (item) => {
-      statements++;
-      heapGuard.tick(file.path);
-      if (!item.ok) {
-        for (const s of preamble.flush()) assess(s);
-        findings.push(parseErrorFinding(item.error));
-        return;
-      }
-      for (const s of preamble.offer(item.statement)) assess(s);
-    }, src);
+    const stats = parseFile(
+      file,
+      (item) => {
+        statements++;
+        heapGuard.tick(file.path);
+        if (!item.ok) {
+          for (const s of preamble.flush()) assess(s);
+          findings.push(parseErrorFinding(item.error));
+          return;
+        }
+        for (const s of preamble.offer(item.statement)) assess(s);
+      },
+      src,
+    );
     for (const s of preamble.flush()) assess(s);
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
@@ -219,7 +265,13 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
 
   assignProblemIds(findings, model);
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
-  findings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(
+    (a, b) =>
+      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
   return { targetDate, files, findings, model, ...(bodies ? { routineBodies: bodies.stats } : {}) };
 }
 
@@ -233,11 +285,30 @@ function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
     const name = metaCommandName(m.text);
     const at = (line: number): SourceRef => ({ file, line, column: 1, statementLine: line, statementIndex: -1 });
     if (name === "i" || name === "ir" || name === "include" || name === "include_relative") {
-      const target = m.text.slice(name.length + 1).trim().replace(/^'(.*)'$/, "$1");
-      out.push(makeFinding(unreviewedRule, `${m.text.trim()}: the included file is not followed; add ${target} to the inputs to assess it`, at(m.line), { kind: "file", name: target }, m.text));
+      const target = m.text
+        .slice(name.length + 1)
+        .trim()
+        .replace(/^'(.*)'$/, "$1");
+      out.push(
+        makeFinding(
+          unreviewedRule,
+          `${m.text.trim()}: the included file is not followed; add ${target} to the inputs to assess it`,
+          at(m.line),
+          { kind: "file", name: target },
+          m.text,
+        ),
+      );
     } else if (name === "gexec") {
       const line = m.statementLine ?? m.line;
-      out.push(makeFinding(unreviewedRule, "\\gexec runs each value this query returns as a statement: that SQL is generated at run time and cannot be reviewed", at(line), { kind: "statement", name: "\\gexec" }, m.text));
+      out.push(
+        makeFinding(
+          unreviewedRule,
+          "\\gexec runs each value this query returns as a statement: that SQL is generated at run time and cannot be reviewed",
+          at(line),
+          { kind: "statement", name: "\\gexec" },
+          m.text,
+        ),
+      );
     }
   }
   return out;

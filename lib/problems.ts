@@ -10,7 +10,11 @@ import type { SourceRef, SchemaModel } from "./model/schema";
 import type { Finding, ObjectRef } from "./rules/core/rule";
 
 /** Rule + object, or rule + position for findings about no named object. */
-export function defaultProblemId(ruleId: string, object: ObjectRef, at: Pick<SourceRef, "file" | "line" | "column" | "statementIndex">): string {
+export function defaultProblemId(
+  ruleId: string,
+  object: ObjectRef,
+  at: Pick<SourceRef, "file" | "line" | "column" | "statementIndex">,
+): string {
   if (object.name) return `${ruleId}:${object.kind}:${object.schema ?? ""}.${object.name}`;
   return `${ruleId}@${at.file}:${at.line}:${at.column}`;
 }

@@ -34,7 +34,8 @@ export interface RoutineBodyStats {
 }
 
 export function routineObject(stmt: ParsedStatement, builder: ModelBuilder): { label: string; object: ObjectRef } {
-  if (stmt.kind === "DoStmt") return { label: `DO block at line ${stmt.line}`, object: { kind: "do-block", name: `${stmt.file}:${stmt.line}` } };
+  if (stmt.kind === "DoStmt")
+    return { label: `DO block at line ${stmt.line}`, object: { kind: "do-block", name: `${stmt.file}:${stmt.line}` } };
   const parts = strings(stmt.node.funcname);
   const q = builder.qualify({ schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? "" });
   const kind = stmt.node.is_procedure ? "procedure" : "function";
@@ -65,7 +66,14 @@ export class RoutineBodies {
       label,
       object,
       // The rewrite cannot edit SQL inside a body: whatever it is, a person changes it, in the routine.
-      decorate: (f) => ({ ...f, object, message: `when ${label} runs: ${f.message}`, fix: "manual", fingerprint: fingerprintOf(f.ruleId, object, "") + `|${f.message}`, problemId: defaultProblemId(f.ruleId, object, f) }),
+      decorate: (f) => ({
+        ...f,
+        object,
+        message: `when ${label} runs: ${f.message}`,
+        fix: "manual",
+        fingerprint: fingerprintOf(f.ruleId, object, "") + `|${f.message}`,
+        problemId: defaultProblemId(f.ruleId, object, f),
+      }),
     };
     let txn = this.newTransaction(stmt);
     let transaction = 0;

@@ -53,7 +53,9 @@ async function main() {
     }
     console.log(`sessions connected:             ${sessions} (10 application_names, ${Math.ceil(sessions / 20)} idle in transaction)`);
     console.log(`one pg_stat_activity sample:    ${median(times).toFixed(2)} ms median of 21, ${(bytes / 1024).toFixed(1)} KiB of JSON`);
-    console.log(`audit + findings, ${ACTIVITY_SAMPLES} samples:    ${median(audits).toFixed(2)} ms median of 21 (${findings} findings with the clock 61 min on)`);
+    console.log(
+      `audit + findings, ${ACTIVITY_SAMPLES} samples:    ${median(audits).toFixed(2)} ms median of 21 (${findings} findings with the clock 61 min on)`,
+    );
   } finally {
     for (const c of clients) await c.end().catch(() => {});
     await server.stop();

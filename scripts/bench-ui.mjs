@@ -44,7 +44,14 @@ if (!base) {
   dataDir = mkdtempSync(join(tmpdir(), "preflight-bench-"));
   server = spawn(process.execPath, [join(root, "scripts/serve.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout.on("data", (d) => (log += d));
@@ -96,13 +103,23 @@ try {
   }
   if (status.status !== "done") throw new Error(`assessment failed: ${status.error}`);
   const stored = (Date.now() - t0) / 1000;
-  console.log(`assessment of ${file.split("/").pop()}: ${status.summary.findings} findings, job done in ${stored.toFixed(2)} s (upload → stored report)`);
+  console.log(
+    `assessment of ${file.split("/").pop()}: ${status.summary.findings} findings, job done in ${stored.toFixed(2)} s (upload → stored report)`,
+  );
   await reportStages(created.id, stored);
   await throughput();
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const pages = {
     checklist: {
@@ -121,7 +138,11 @@ try {
       ready: async (page) => {
         await page.getByTestId("readiness-score").waitFor();
         await page.getByTestId("problem-count").waitFor();
-        await page.locator("[data-testid=effort-chart] .recharts-bar-rectangle").first().or(page.getByText("No problem needs a person.")).waitFor();
+        await page
+          .locator("[data-testid=effort-chart] .recharts-bar-rectangle")
+          .first()
+          .or(page.getByText("No problem needs a person."))
+          .waitFor();
       },
     },
   };
@@ -145,7 +166,9 @@ try {
   await browser.close();
   console.log(`runs per page: ${RUNS} (fresh browser context each, after one warm-up)`);
   for (const [name, times] of Object.entries(results)) {
-    console.log(`${name.padEnd(10)} usable in median ${(median(times) / 1000).toFixed(2)} s, worst ${(Math.max(...times) / 1000).toFixed(2)} s`);
+    console.log(
+      `${name.padEnd(10)} usable in median ${(median(times) / 1000).toFixed(2)} s, worst ${(Math.max(...times) / 1000).toFixed(2)} s`,
+    );
   }
   // Exports of the same report: Markdown and the Chromium-rendered PDF (first call launches Chromium).
   for (const format of ["md", "pdf"]) {
@@ -158,7 +181,9 @@ try {
       if (!r.ok) throw new Error(`${format} export: ${r.status}`);
       times.push(performance.now() - t);
     }
-    console.log(`export ${format.padEnd(4)} first ${(times[0] / 1000).toFixed(2)} s, then median ${(median(times.slice(1)) / 1000).toFixed(2)} s (${(bytes / 1024).toFixed(0)} KiB)`);
+    console.log(
+      `export ${format.padEnd(4)} first ${(times[0] / 1000).toFixed(2)} s, then median ${(median(times.slice(1)) / 1000).toFixed(2)} s (${(bytes / 1024).toFixed(0)} KiB)`,
+    );
   }
   const verdict = median(results.checklist) <= 1500 ? "OK" : "OVER";
   console.log(`rnacentral checklist: ${(median(results.checklist) / 1000).toFixed(2)} s (target 1.50 s) ${verdict}`);
@@ -181,7 +206,9 @@ async function reportStages(id, storedSeconds) {
   rmSync(out, { recursive: true, force: true });
   const cli = median(times);
   const ratio = storedSeconds / cli;
-  console.log(`  CLI rewrite of the same file: median ${cli.toFixed(2)} s → upload → stored report is ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? "OK" : "OVER"}`);
+  console.log(
+    `  CLI rewrite of the same file: median ${cli.toFixed(2)} s → upload → stored report is ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? "OK" : "OVER"}`,
+  );
 }
 
 /** BENCH_PARALLEL uploads at once; jobs per minute with the web process's worker, then with a second worker process. */
@@ -223,7 +250,9 @@ async function throughput() {
     return (Date.now() - t) / 1000;
   };
   const one = await batch();
-  console.log(`${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent)` : ""}`);
+  console.log(
+    `${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent)` : ""}`,
+  );
   if (!dataDir) return; // a second worker needs the bench's own server (its DATA_DIR)
   const second = spawn(process.execPath, [join(root, "scripts/worker.mjs")], {
     cwd: root,
@@ -234,13 +263,15 @@ async function throughput() {
   second.stdout.on("data", (d) => (workerLog += d));
   second.stderr.on("data", (d) => (workerLog += d));
   try {
-    for (const t = Date.now(); !/listening on/.test(workerLog); ) {
+    for (const t = Date.now(); !/listening on/.test(workerLog);) {
       if (Date.now() - t > 60_000 || second.exitCode !== null) throw new Error(`second worker did not start:\n${workerLog}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const two = await batch();
     const shared = (workerLog.match(/findings in/g) ?? []).length;
-    console.log(`${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent)` : ""}`);
+    console.log(
+      `${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent)` : ""}`,
+    );
   } finally {
     second.kill("SIGTERM");
     await new Promise((r) => (second.exitCode !== null ? r() : second.once("exit", r)));

@@ -41,7 +41,18 @@ function timed(cmd, args) {
 }
 
 function runCli(file, probe = false) {
-  const args = [...(probe ? ["--import", rssProbe] : []), cli, "analyze", file, "--format", "text", "--out", "/dev/null", "--fail-on", "never"];
+  const args = [
+    ...(probe ? ["--import", rssProbe] : []),
+    cli,
+    "analyze",
+    file,
+    "--format",
+    "text",
+    "--out",
+    "/dev/null",
+    "--fail-on",
+    "never",
+  ];
   return timed(process.execPath, args);
 }
 
@@ -100,13 +111,24 @@ for (const file of files) {
     analysis.push(await cpuMsAsync(async () => (findings = await engine.analyzeText(file, text))));
   }
   const name = file.split("/").pop();
-  const lintCell = lint.length ? `${median(lint).toFixed(3)} s` : name === DSQL_LINT_REFERENCE.file ? `(${DSQL_LINT_REFERENCE.seconds} s)` : "—";
-  const ratioCell = lint.length ? `${(median(wall) / median(lint)).toFixed(2)}×` : name === DSQL_LINT_REFERENCE.file ? `(${(median(wall) / DSQL_LINT_REFERENCE.seconds).toFixed(2)}×)` : "—";
+  const lintCell = lint.length
+    ? `${median(lint).toFixed(3)} s`
+    : name === DSQL_LINT_REFERENCE.file
+      ? `(${DSQL_LINT_REFERENCE.seconds} s)`
+      : "—";
+  const ratioCell = lint.length
+    ? `${(median(wall) / median(lint)).toFixed(2)}×`
+    : name === DSQL_LINT_REFERENCE.file
+      ? `(${(median(wall) / DSQL_LINT_REFERENCE.seconds).toFixed(2)}×)`
+      : "—";
   console.log(
     `${name.padEnd(24)} ${String(text.length).padStart(9)} ${median(wall).toFixed(3).padStart(8)} s ${lintCell.padStart(10)} ${ratioCell.padStart(9)} ${median(parse).toFixed(1).padStart(7)} ms ${median(analysis).toFixed(1).padStart(6)} ms ${(median(analysis) / median(parse)).toFixed(2).padStart(5)}×  ${findings}`,
   );
 }
-if (!dsqlLint) console.log(`(figures in parentheses: dsql-lint 0.2.20 measured at ${DSQL_LINT_REFERENCE.seconds} s on ${DSQL_LINT_REFERENCE.file} on this machine kind; install dsql-lint on PATH for a same-run ratio)`);
+if (!dsqlLint)
+  console.log(
+    `(figures in parentheses: dsql-lint 0.2.20 measured at ${DSQL_LINT_REFERENCE.seconds} s on ${DSQL_LINT_REFERENCE.file} on this machine kind; install dsql-lint on PATH for a same-run ratio)`,
+  );
 
 {
   const one = join(tmp, "one.sql");
@@ -130,7 +152,8 @@ if (SCALE) {
     const statements = engine.countStatements(text);
     const r = runCli(path, true);
     const refused = /input too large to analyse[^\n]*/.exec(r.stderr)?.[0];
-    const outcome = r.status === 0 ? "analysed" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
+    const outcome =
+      r.status === 0 ? "analysed" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
     console.log(
       `${s.name.padEnd(28)} ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1).padStart(6)} ${String(statements).padStart(11)} ${r.seconds.toFixed(2).padStart(7)} s ${(r.rssMb ?? 0).toFixed(0).padStart(7)} MB  ${outcome}`,
     );

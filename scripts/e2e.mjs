@@ -33,5 +33,7 @@ const r = spawnSync("npx", ["playwright", "test", "--config", "e2e/playwright.co
 // As root the cluster lives in the postgres user's home, linked from DATA_DIR/pg.
 if (existsSync(join(dataDir, "pg"))) rmSync(realpathSync(join(dataDir, "pg")), { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
-console.log(`e2e: build ${((t1 - t0) / 1000).toFixed(1)} s, tests ${((Date.now() - t1) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `e2e: build ${((t1 - t0) / 1000).toFixed(1)} s, tests ${((Date.now() - t1) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
 process.exit(r.status ?? 1);

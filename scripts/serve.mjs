@@ -20,7 +20,10 @@ if (dev || !existsSync(join(root, "dist/server-runtime.js"))) {
   execFileSync(process.execPath, [join(root, "scripts/build-server.mjs")], { stdio: "inherit" });
 }
 const runtime = await import(join(root, "dist/server-runtime.js"));
-const backend = await runtime.startBackend({ worker: process.env.WORKER !== "0", concurrency: Number(process.env.WORKER_CONCURRENCY ?? 1) });
+const backend = await runtime.startBackend({
+  worker: process.env.WORKER !== "0",
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 1),
+});
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname, port });
@@ -31,7 +34,9 @@ const server = createServer((req, res) => {
   req.headers["x-preflight-remote"] = req.socket.remoteAddress ?? "unknown";
   return handle(req, res);
 });
-server.listen(port, hostname, () => console.log(`[web] DSQL Preflight on http://${hostname}:${port} (${dev ? "development" : "production"})`));
+server.listen(port, hostname, () =>
+  console.log(`[web] DSQL Preflight on http://${hostname}:${port} (${dev ? "development" : "production"})`),
+);
 
 let stopping = false;
 async function shutdown(signal) {

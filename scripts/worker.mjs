@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 process.env.CHECKPOINT_DISABLE = "1";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
-if (!existsSync(join(root, "dist/server-runtime.js"))) execFileSync(process.execPath, [join(root, "scripts/build-server.mjs")], { stdio: "inherit" });
+if (!existsSync(join(root, "dist/server-runtime.js")))
+  execFileSync(process.execPath, [join(root, "scripts/build-server.mjs")], { stdio: "inherit" });
 const runtime = await import(join(root, "dist/server-runtime.js"));
 const backend = await runtime.startBackend({ worker: true, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 1) });
 const shutdown = async () => {

@@ -27,7 +27,11 @@ function importsOf(file: string): string[] {
 }
 
 function violations(files: string[], forbidden: RegExp): string[] {
-  return files.flatMap((f) => importsOf(f).filter((i) => forbidden.test(i)).map((i) => `${f} → ${i}`));
+  return files.flatMap((f) =>
+    importsOf(f)
+      .filter((i) => forbidden.test(i))
+      .map((i) => `${f} → ${i}`),
+  );
 }
 
 describe("import boundaries", () => {

@@ -16,7 +16,8 @@ function cli(args: string[], input?: string) {
 }
 
 const CLEAN = "CREATE TABLE t (id uuid DEFAULT gen_random_uuid() PRIMARY KEY, name text);\nCREATE INDEX ASYNC t_name ON t (name);\n";
-const BROKEN = "CREATE TABLE t (id int PRIMARY KEY);\nCREATE INDEX t_id ON t (id);\nCREATE TABLE c (id int PRIMARY KEY, t_id int REFERENCES t (id));\n";
+const BROKEN =
+  "CREATE TABLE t (id int PRIMARY KEY);\nCREATE INDEX t_id ON t (id);\nCREATE TABLE c (id int PRIMARY KEY, t_id int REFERENCES t (id));\n";
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(root, "scripts", "build-cli.mjs")], { stdio: "inherit" });
@@ -44,7 +45,21 @@ describe("dsql-preflight analyze", () => {
     expect(report.targetDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(report.files[0]).toMatchObject({ statements: 3, parsed: 3, parseErrors: 0, metaCommands: [] });
     const f = report.findings.find((x: any) => x.ruleId === "index-not-async");
-    for (const k of ["ruleId", "severity", "category", "message", "file", "line", "column", "statementLine", "object", "fix", "effort", "docsUrl"]) expect(f).toHaveProperty(k);
+    for (const k of [
+      "ruleId",
+      "severity",
+      "category",
+      "message",
+      "file",
+      "line",
+      "column",
+      "statementLine",
+      "object",
+      "fix",
+      "effort",
+      "docsUrl",
+    ])
+      expect(f).toHaveProperty(k);
     expect(f.object).toMatchObject({ kind: "index", schema: "public", name: "t_id" });
     expect(report.summary.bySeverity.blocker).toBeGreaterThan(0);
     expect(report.summary.readiness.formula).toMatch(/blocker/);
@@ -102,7 +117,10 @@ describe("dsql-preflight analyze", () => {
     expect(flag.code).toBe(2);
     expect(flag.stdout).toBe("");
     expect(flag.stderr).toContain(`${many}: input too large to analyse: 12 statements, limit 5`);
-    const r = spawnSync(process.execPath, [bin, "analyze", many], { encoding: "utf8", env: { ...process.env, DSQL_PREFLIGHT_MAX_STATEMENTS: "11" } });
+    const r = spawnSync(process.execPath, [bin, "analyze", many], {
+      encoding: "utf8",
+      env: { ...process.env, DSQL_PREFLIGHT_MAX_STATEMENTS: "11" },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("input too large to analyse: 12 statements, limit 11");
     expect(cli(["analyze", many, "--max-statements", "12", "--fail-on", "never"]).code).toBe(0);
@@ -116,7 +134,10 @@ describe("dsql-preflight analyze", () => {
   });
 
   it("reports parse errors as findings with the parser's message and keeps going", () => {
-    const { stdout } = cli(["analyze", "-", "--format", "json"], "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABEL b (id int);\nCREATE TABLE c (id int PRIMARY KEY);\n");
+    const { stdout } = cli(
+      ["analyze", "-", "--format", "json"],
+      "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABEL b (id int);\nCREATE TABLE c (id int PRIMARY KEY);\n",
+    );
     const report = JSON.parse(stdout);
     const pe = report.findings.filter((f: any) => f.ruleId === "parse-error");
     expect(pe).toHaveLength(1);

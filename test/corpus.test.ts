@@ -12,7 +12,9 @@ import { readInputs } from "../lib/ingest/sources";
 import { buildReport } from "../lib/report/contract";
 
 const corpus = join(__dirname, "..", "..", "shared", "corpus");
-const files = readdirSync(corpus).filter((f) => f.endsWith(".sql")).sort();
+const files = readdirSync(corpus)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
 
 describe("corpus", () => {
   it("has the expected files", () => {
@@ -47,13 +49,19 @@ describe("corpus", () => {
     expect(count("index-not-async")).toBeGreaterThan(30);
     const actorTrigger = result.findings.find((f) => f.ruleId === "trigger" && f.object.name === "actor.last_updated");
     expect(actorTrigger).toMatchObject({ file: join(corpus, "pagila-schema.sql"), severity: "blocker" });
-    expect(result.model.tables.get("public.actor")!.columns.find((c) => c.name === "actor_id")!.sequence).toEqual({ schema: "public", name: "actor_actor_id_seq" });
+    expect(result.model.tables.get("public.actor")!.columns.find((c) => c.name === "actor_id")!.sequence).toEqual({
+      schema: "public",
+      name: "actor_actor_id_seq",
+    });
   });
 
   it("finds nothing blocking in AWS's own DSQL-compatible fixtures", async () => {
     for (const name of ["dsql-create-index-async.sql", "dsql-lint-clean_all_types.sql"]) {
       const result = await analyze(readInputs([join(corpus, name)]));
-      expect(result.findings.filter((f) => f.severity === "blocker"), name).toEqual([]);
+      expect(
+        result.findings.filter((f) => f.severity === "blocker"),
+        name,
+      ).toEqual([]);
     }
   });
 });

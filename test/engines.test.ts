@@ -11,9 +11,11 @@ import { describe, expect, it } from "vitest";
 const root = join(__dirname, "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } };
 const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
-  packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean; dev?: boolean; os?: string[]; cpu?: string[] }>;
+  packages: Record<
+    string,
+    { version?: string; engines?: { node?: string } | string[]; optional?: boolean; dev?: boolean; os?: string[]; cpu?: string[] }
+  >;
 };
-
 
 /** Installed packages (this platform's optional binaries only) with the Node range they declare. */
 function declaredRanges(): Array<{ name: string; version: string; range: string }> {

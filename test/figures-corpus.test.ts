@@ -19,7 +19,9 @@ import { rewrite } from "../lib/rewrite/engine";
 import { withRewrites } from "../lib/rewrite/report";
 
 const CORPUS = join(__dirname, "..", "..", "shared", "corpus");
-const files = readdirSync(CORPUS).filter((f) => f.endsWith(".sql")).sort();
+const files = readdirSync(CORPUS)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
 
 describe.each(files)("figures of %s", (file) => {
   it("agree across the engine and every view", async () => {

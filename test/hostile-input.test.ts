@@ -62,7 +62,9 @@ describe("zip archives whose headers lie", () => {
 describe("inputs that hold no statements", () => {
   it("a dashboard analysis job refuses them by name instead of scoring them", async () => {
     const bytes = new TextEncoder().encode("-- nothing here\n/* at all */\n\\set x 1\n");
-    await expect(assessUploads([{ name: "only-comments.sql", bytes }], { keyStrategy: "identity", targetDate: "2026-09-15" } as never, () => {})).rejects.toThrow(/only-comments\.sql: no SQL statements found/);
+    await expect(
+      assessUploads([{ name: "only-comments.sql", bytes }], { keyStrategy: "identity", targetDate: "2026-09-15" } as never, () => {}),
+    ).rejects.toThrow(/only-comments\.sql: no SQL statements found/);
   });
 
   it("a report with no statements and no objects is never 'ready'", () => {
@@ -111,7 +113,9 @@ describe("UTF-16 without a byte-order mark", () => {
   });
 
   it("binary input is still called binary", () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0,
+    ]);
     expect(errorOf(() => inputsFromBytes("logo.sql", png)).code).toBe("binary");
   });
 });

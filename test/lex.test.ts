@@ -25,7 +25,8 @@ describe("scanScript", () => {
   });
 
   it("finds DSQL's ASYNC only right after CREATE [UNIQUE] INDEX or ALTER TABLE", () => {
-    const sql = "CREATE INDEX ASYNC i ON t (a);\nCREATE UNIQUE INDEX async ON t (b);\nALTER TABLE ASYNC t VALIDATE CONSTRAINT c;\nSELECT 'CREATE INDEX ASYNC';\nCREATE TABLE async (x int);";
+    const sql =
+      "CREATE INDEX ASYNC i ON t (a);\nCREATE UNIQUE INDEX async ON t (b);\nALTER TABLE ASYNC t VALIDATE CONSTRAINT c;\nSELECT 'CREATE INDEX ASYNC';\nCREATE TABLE async (x int);";
     const s = scanScript(sql);
     expect(s.asyncKeywords.map((o) => sql.slice(o, o + 5))).toEqual(["ASYNC", "async", "ASYNC"]);
     expect(s.asyncKeywords).toHaveLength(3);

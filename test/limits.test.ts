@@ -44,7 +44,9 @@ describe("heap guard", () => {
     for (let i = 0; i < 2047; i++) guard.tick("big.sql");
     guard.tick("big.sql"); // first reading over budget: could be garbage, keep going
     for (let i = 0; i < 2047; i++) guard.tick("big.sql");
-    expect(() => guard.tick("big.sql")).toThrow(/^big\.sql: input too large to analyse: 10000 statements; the 0 MB memory budget was used up after 4096 of them/);
+    expect(() => guard.tick("big.sql")).toThrow(
+      /^big\.sql: input too large to analyse: 10000 statements; the 0 MB memory budget was used up after 4096 of them/,
+    );
   });
 
   it("never fires under budget", () => {

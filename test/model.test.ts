@@ -52,7 +52,10 @@ CREATE TABLE orders (
     expect(by.tags.type).toMatchObject({ name: "text", arrayDims: 1, display: "text[]" });
     expect(by.tags.collation).toBe("de_DE");
     expect(t.constraints.map((c) => c.kind).sort()).toEqual(["check", "foreign-key", "primary-key"]);
-    expect(t.constraints.find((c) => c.kind === "foreign-key")!.references).toMatchObject({ table: { schema: "app", name: "customer" }, onDelete: "cascade" });
+    expect(t.constraints.find((c) => c.kind === "foreign-key")!.references).toMatchObject({
+      table: { schema: "app", name: "customer" },
+      onDelete: "cascade",
+    });
   });
 
   it("tracks partitions, indexes and later ALTERs", async () => {

@@ -33,7 +33,7 @@ describe("parseFile", () => {
   });
 
   it("maps byte offsets to characters in files with non-ASCII identifiers", () => {
-    const text = "CREATE TABLE \"Straße\" (\"größe\" int, ok int);\nCREATE TABLE t2 (\"naïve\" serial);";
+    const text = 'CREATE TABLE "Straße" ("größe" int, ok int);\nCREATE TABLE t2 ("naïve" serial);';
     const { statements } = run(text);
     expect(statements[1].line).toBe(2);
     const col = statements[1].node.tableElts[0].ColumnDef;

@@ -31,7 +31,13 @@ describe("problems", () => {
     expect(lines(4)).toEqual(["4 enum-type", "5 enum-type", "9 enum-type", "10 alter-or-drop-type"]);
     const partitions = [...groups.values()].find((g) => g.includes("5 partitioned-table"));
     // p2 is a partition and partitioned itself: two findings, one tree.
-    expect(partitions).toEqual(["5 partitioned-table", "6 partitioned-table", "7 partitioned-table", "7 partitioned-table", "8 partitioned-table"]);
+    expect(partitions).toEqual([
+      "5 partitioned-table",
+      "6 partitioned-table",
+      "7 partitioned-table",
+      "7 partitioned-table",
+      "8 partitioned-table",
+    ]);
     expect(lines(11)).toEqual(["11 index-not-async", "11 index-using-clause"]);
     expect(lines(13)).toEqual(["12 procedure", "13 procedure", "14 procedure"]);
     expect(lines(15)).toEqual(["15 trigger-function", "16 trigger"]);
@@ -43,7 +49,11 @@ describe("problems", () => {
     const report = async (sql: string) => buildReport(await analyze([{ path: "s.sql", text: sql, bytes: sql.length, encoding: "utf-8" }]));
     const small = await report(one);
     const big = await report(many);
-    expect(small.summary.problems).toEqual({ total: 1, bySeverity: { blocker: 1, warning: 0, advice: 0 }, needPerson: { blocker: 0, warning: 0, advice: 0 } }); // the rewrite maps the enum to text
+    expect(small.summary.problems).toEqual({
+      total: 1,
+      bySeverity: { blocker: 1, warning: 0, advice: 0 },
+      needPerson: { blocker: 0, warning: 0, advice: 0 },
+    }); // the rewrite maps the enum to text
     expect(big.summary.findings).toBe(22);
     expect(big.summary.problems.total).toBe(1);
     // Twenty more uses of the enum are the same decision: the estimate does not grow with them.

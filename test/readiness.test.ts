@@ -11,7 +11,12 @@ import { objectCount } from "../lib/model/schema";
 import { buildReport, READINESS_FORMULA } from "../lib/report/contract";
 
 const corpus = join(__dirname, "..", "..", "shared", "corpus");
-const inputs = [...readdirSync(corpus).filter((f) => f.endsWith(".sql")).sort(), "harbor-migrations"];
+const inputs = [
+  ...readdirSync(corpus)
+    .filter((f) => f.endsWith(".sql"))
+    .sort(),
+  "harbor-migrations",
+];
 const BANDS = ["ready", "low effort", "moderate effort", "significant effort", "high effort"];
 
 /** The formula as READINESS_FORMULA states it, written out again here. */
@@ -19,7 +24,16 @@ function byFormula(i: { objects: number; blockerProblems: number; warningProblem
   let score = Math.max(0, Math.round(100 * (1 - (i.blockerProblems + 0.5 * i.warningProblems) / i.objects)));
   if (i.blockerProblems > 0) score = Math.min(score, 89);
   const h = i.effortHoursHigh;
-  const band = i.blockerProblems === 0 && h <= 8 ? "ready" : h <= 40 ? "low effort" : h <= 160 ? "moderate effort" : h <= 640 ? "significant effort" : "high effort";
+  const band =
+    i.blockerProblems === 0 && h <= 8
+      ? "ready"
+      : h <= 40
+        ? "low effort"
+        : h <= 160
+          ? "moderate effort"
+          : h <= 640
+            ? "significant effort"
+            : "high effort";
   return { score, band };
 }
 
@@ -30,14 +44,20 @@ describe("readiness", () => {
       const { summary } = buildReport(result);
       const r = summary.readiness;
       expect(r.formula).toBe(READINESS_FORMULA);
-      expect(r.inputs).toEqual({ objects: objectCount(result.model), blockerProblems: summary.problems.needPerson.blocker, warningProblems: summary.problems.needPerson.warning, effortHoursHigh: summary.effortHours.high });
+      expect(r.inputs).toEqual({
+        objects: objectCount(result.model),
+        blockerProblems: summary.problems.needPerson.blocker,
+        warningProblems: summary.problems.needPerson.warning,
+        effortHoursHigh: summary.effortHours.high,
+      });
       expect({ score: r.score, band: r.band }).toEqual(byFormula(r.inputs));
     });
   }
 
   it("a huge schema full of blockers is never a smaller job than a short script with a few", async () => {
     const big = buildReport(await analyze(readInputs([join(corpus, "rnacentral-rna.sql")]))).summary;
-    const snippet = "CREATE TABLE t (id serial PRIMARY KEY, a int[], b tsvector);\nCREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();\nTRUNCATE t;\nLOCK TABLE t;\nSELECT pg_advisory_lock(1);";
+    const snippet =
+      "CREATE TABLE t (id serial PRIMARY KEY, a int[], b tsvector);\nCREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();\nTRUNCATE t;\nLOCK TABLE t;\nSELECT pg_advisory_lock(1);";
     const small = buildReport(await analyze([{ path: "s.sql", text: snippet, bytes: snippet.length, encoding: "utf-8" }])).summary;
     expect(small.bySeverity.blocker).toBeGreaterThanOrEqual(5);
     expect(big.bySeverity.blocker).toBeGreaterThan(1000);

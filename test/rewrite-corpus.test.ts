@@ -17,7 +17,9 @@ import { renderSqlOnly } from "../lib/rewrite/render";
 import { validateOnPostgres } from "../lib/rewrite/validate";
 
 const CORPUS = join(__dirname, "..", "..", "shared", "corpus");
-const files = readdirSync(CORPUS).filter((f) => f.endsWith(".sql")).sort();
+const files = readdirSync(CORPUS)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
 
 let server: EmbeddedServer;
 beforeAll(async () => {
@@ -47,7 +49,9 @@ describe.each(files)("rewrite %s", (file) => {
       const v = await validateOnPostgres(client, rw, server.version);
       expect(v.errors).toEqual([]);
       expect(v.ok + v.skipped).toBe(rw.statements.length);
-      console.log(`${file}: ${rw.stats.sourceStatements} statements in, ${rw.stats.emitted} out (${rw.stats.changed} rewritten), ${rw.manual.length} manual; fixpoint clean; validated on ${v.server}: ${v.ok} ok, ${v.skipped} skipped`);
+      console.log(
+        `${file}: ${rw.stats.sourceStatements} statements in, ${rw.stats.emitted} out (${rw.stats.changed} rewritten), ${rw.manual.length} manual; fixpoint clean; validated on ${v.server}: ${v.ok} ok, ${v.skipped} skipped`,
+      );
     } finally {
       await client.end();
     }
@@ -55,21 +59,24 @@ describe.each(files)("rewrite %s", (file) => {
 });
 
 describe("rewrite with the uuid key strategy", () => {
-  it.each(["pagila-schema.sql", "sakila-postgres-schema.sql"])("%s runs on PostgreSQL with uuid keys and remapped foreign keys", async (file) => {
-    const text = readFileSync(join(CORPUS, file), "utf8");
-    const rw = await rewrite([{ path: file, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }], { keyStrategy: "uuid" });
-    expect(rw.keyChanges.some((k) => k.strategy === "uuid" && (k.remappedForeignKeys?.length ?? 0) > 0)).toBe(true);
-    const sql = renderSqlOnly(rw);
-    const again = await analyze([{ path: `${file}.uuid.sql`, text: sql, bytes: Buffer.byteLength(sql), encoding: "utf-8" }]);
-    expect(again.findings.filter((f) => f.severity === "blocker" || f.fix === "auto").map((f) => f.message)).toEqual([]);
-    const db = `u_${file.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
-    await server.createDatabase(db);
-    const client = new pg.Client({ connectionString: server.urlFor(db) });
-    await client.connect();
-    try {
-      expect((await validateOnPostgres(client, rw, server.version)).errors).toEqual([]);
-    } finally {
-      await client.end();
-    }
-  });
+  it.each(["pagila-schema.sql", "sakila-postgres-schema.sql"])(
+    "%s runs on PostgreSQL with uuid keys and remapped foreign keys",
+    async (file) => {
+      const text = readFileSync(join(CORPUS, file), "utf8");
+      const rw = await rewrite([{ path: file, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }], { keyStrategy: "uuid" });
+      expect(rw.keyChanges.some((k) => k.strategy === "uuid" && (k.remappedForeignKeys?.length ?? 0) > 0)).toBe(true);
+      const sql = renderSqlOnly(rw);
+      const again = await analyze([{ path: `${file}.uuid.sql`, text: sql, bytes: Buffer.byteLength(sql), encoding: "utf-8" }]);
+      expect(again.findings.filter((f) => f.severity === "blocker" || f.fix === "auto").map((f) => f.message)).toEqual([]);
+      const db = `u_${file.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
+      await server.createDatabase(db);
+      const client = new pg.Client({ connectionString: server.urlFor(db) });
+      await client.connect();
+      try {
+        expect((await validateOnPostgres(client, rw, server.version)).errors).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });

@@ -23,7 +23,10 @@ import { renderPsqlScript } from "../lib/rewrite/render";
 import { verifyRewrite, type VerifyResult } from "../lib/rewrite/verify";
 import { CORPUS, PG15_BIN, pg15Available, psqlLoad, startPg15, type TestServer } from "./source/servers";
 
-if (!pg15Available()) throw new Error("PostgreSQL 15 server binaries are missing at /usr/lib/postgresql/15/bin (or no postgres OS user): run scripts/setup-test-deps.sh");
+if (!pg15Available())
+  throw new Error(
+    "PostgreSQL 15 server binaries are missing at /usr/lib/postgresql/15/bin (or no postgres OS user): run scripts/setup-test-deps.sh",
+  );
 
 const DUMP_FORMS: Record<string, string[]> = {
   "schema-only": ["--schema-only"],
@@ -41,7 +44,14 @@ let dbCount = 0;
 const dumps = new Map<string, string>();
 
 beforeAll(async () => {
-  [pg15, verifier] = await Promise.all([startPg15(), startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), "rewrite-dumps-")), persistent: false, settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } })]);
+  [pg15, verifier] = await Promise.all([
+    startPg15(),
+    startEmbeddedPostgres({
+      dir: mkdtempSync(join(tmpdir(), "rewrite-dumps-")),
+      persistent: false,
+      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
+    }),
+  ]);
   for (const [db, file] of Object.entries(DUMPED)) {
     await pg15.createDatabase(db);
     // chinook's file creates and connects to its own database: load it from there.
@@ -50,12 +60,19 @@ beforeAll(async () => {
       // A view ↔ function cycle: pg_dump writes a placeholder view (NULL::integer AS film_id, …) first.
       const c = await pg15.admin(db);
       await c.query("CREATE VIEW public.film_brief AS SELECT film_id, title FROM public.film");
-      await c.query("CREATE FUNCTION public.films_in(cat integer) RETURNS SETOF public.film_brief LANGUAGE sql STABLE AS $$ SELECT * FROM public.film_brief WHERE film_id IN (SELECT film_id FROM public.film_category WHERE category_id = cat) $$");
-      await c.query("CREATE OR REPLACE VIEW public.film_brief AS SELECT f.film_id, f.title FROM public.film f WHERE f.film_id NOT IN (SELECT film_id FROM public.films_in(0))");
+      await c.query(
+        "CREATE FUNCTION public.films_in(cat integer) RETURNS SETOF public.film_brief LANGUAGE sql STABLE AS $$ SELECT * FROM public.film_brief WHERE film_id IN (SELECT film_id FROM public.film_category WHERE category_id = cat) $$",
+      );
+      await c.query(
+        "CREATE OR REPLACE VIEW public.film_brief AS SELECT f.film_id, f.title FROM public.film f WHERE f.film_id NOT IN (SELECT film_id FROM public.films_in(0))",
+      );
       await c.end();
     }
     for (const [form, args] of Object.entries(DUMP_FORMS)) {
-      dumps.set(`${db} ${form}`, execFileSync(join(PG15_BIN, "pg_dump"), [...args, "-d", pg15.urlFor(db)], { maxBuffer: 64 << 20 }).toString());
+      dumps.set(
+        `${db} ${form}`,
+        execFileSync(join(PG15_BIN, "pg_dump"), [...args, "-d", pg15.urlFor(db)], { maxBuffer: 64 << 20 }).toString(),
+      );
     }
   }
 });
@@ -84,21 +101,35 @@ async function check(name: string, inputs: InputFile[]) {
   const rw = await rewrite(inputs);
   const script = renderPsqlScript(rw);
   const again = await analyze([{ path: `${name}/schema.dsql.sql`, text: script, bytes: Buffer.byteLength(script), encoding: "utf-8" }]);
-  const left = again.findings.filter((f) => f.ruleId === "parse-error" || f.severity === "blocker" || f.fix === "auto").map((f) => `${f.line} ${f.ruleId}: ${f.message}`);
+  const left = again.findings
+    .filter((f) => f.ruleId === "parse-error" || f.severity === "blocker" || f.fix === "auto")
+    .map((f) => `${f.line} ${f.ruleId}: ${f.message}`);
   expect(left, name).toEqual([]);
   const v = await verify(inputs, rw);
-  expect(v.failures.map((f) => `${f.where} ${f.object}: ${f.error}`), name).toEqual([]);
-  expect(v.unexplained.map((d) => `${d.change} ${d.object}`), name).toEqual([]);
+  expect(
+    v.failures.map((f) => `${f.where} ${f.object}: ${f.error}`),
+    name,
+  ).toEqual([]);
+  expect(
+    v.unexplained.map((d) => `${d.change} ${d.object}`),
+    name,
+  ).toEqual([]);
   for (const d of v.explained) expect(d.rules?.length, `${d.change} ${d.object} has a rule`).toBeGreaterThan(0);
   expect(v.ok).toBe(true);
-  console.log(`${name}: ${rw.stats.emitted} statements, ${rw.cleanup?.message ?? "no cleanup preamble"}; verified on ${v.server}: ${v.tables.original} → ${v.tables.rewritten} tables, ${v.explained.length} intended difference(s)`);
+  console.log(
+    `${name}: ${rw.stats.emitted} statements, ${rw.cleanup?.message ?? "no cleanup preamble"}; verified on ${v.server}: ${v.tables.original} → ${v.tables.rewritten} tables, ${v.explained.length} intended difference(s)`,
+  );
   return { rw, v };
 }
 
 const input = (path: string, text: string): InputFile[] => [{ path, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }];
 
 describe("corpus files", () => {
-  it.each(readdirSync(CORPUS).filter((f) => f.endsWith(".sql")).sort())("%s", async (file) => {
+  it.each(
+    readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".sql"))
+      .sort(),
+  )("%s", async (file) => {
     await check(file, readInputs([join(CORPUS, file)]));
   });
 });
@@ -141,15 +172,23 @@ describe("the CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "rewrite-verify-cli-"));
     writeFileSync(join(dir, "dump.sql"), dumps.get("chinook clean-if-exists")!);
     const bin = join(__dirname, "..", "bin", "dsql-preflight.js");
-    const run = spawnSync(process.execPath, [bin, "rewrite", join(dir, "dump.sql"), "--verify", "--out", join(dir, "out")], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [bin, "rewrite", join(dir, "dump.sql"), "--verify", "--out", join(dir, "out")], {
+      encoding: "utf8",
+    });
     expect(run.stderr).toMatch(/cleanup statements \(pg_dump --clean\) left out: the target is empty/);
     expect(run.stderr).toMatch(/schema verification on PostgreSQL \d+: passed — 11 tables in the inputs, 11 in the script/);
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "out", "verify.json"), "utf8"))).toMatchObject({ ok: true, unexplained: [], failures: [] });
     const plan = JSON.parse(readFileSync(join(dir, "out", "plan.json"), "utf8"));
-    const schemaStep = plan.phases.flatMap((p: { steps: Array<{ title: string; verify: string }> }) => p.steps).find((st: { title: string }) => st.title === "Create the schema");
+    const schemaStep = plan.phases
+      .flatMap((p: { steps: Array<{ title: string; verify: string }> }) => p.steps)
+      .find((st: { title: string }) => st.title === "Create the schema");
     expect(schemaStep.verify).toMatch(/^Verified on PostgreSQL \d+ \(verify\.json\)/);
-    const again = spawnSync(process.execPath, [bin, "analyze", join(dir, "out", "schema.dsql.sql"), "--format", "json", "--fail-on", "never"], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const again = spawnSync(
+      process.execPath,
+      [bin, "analyze", join(dir, "out", "schema.dsql.sql"), "--format", "json", "--fail-on", "never"],
+      { encoding: "utf8", maxBuffer: 1 << 26 },
+    );
     const findings = JSON.parse(again.stdout).findings as Array<{ ruleId: string; severity: string; fix: string }>;
     expect(findings.filter((f) => f.ruleId === "parse-error" || f.severity === "blocker" || f.fix === "auto")).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
@@ -158,7 +197,8 @@ describe("the CLI", () => {
 
 describe("CREATE SCHEMA with elements", () => {
   it("keeps every element in its schema", async () => {
-    const sql = "CREATE SCHEMA shop AUTHORIZATION app\n  CREATE TABLE orders (id serial PRIMARY KEY, note xml)\n  CREATE TABLE lines (id bigserial PRIMARY KEY, order_id integer REFERENCES orders)\n  CREATE VIEW open_orders AS SELECT id FROM orders\n  GRANT SELECT ON orders TO app;\n";
+    const sql =
+      "CREATE SCHEMA shop AUTHORIZATION app\n  CREATE TABLE orders (id serial PRIMARY KEY, note xml)\n  CREATE TABLE lines (id bigserial PRIMARY KEY, order_id integer REFERENCES orders)\n  CREATE VIEW open_orders AS SELECT id FROM orders\n  GRANT SELECT ON orders TO app;\n";
     const { v } = await check("create-schema", input("schema.sql", sql));
     expect(v.tables).toEqual({ original: 2, rewritten: 2 });
   });
@@ -173,7 +213,13 @@ describe("verification catches what the rewrite did not mean", () => {
     expect(rw.statements[0].sql).not.toMatch(/a_code_key/);
     const v = await verify(input("v.sql", text), rw);
     expect(v.ok).toBe(false);
-    expect(v.unexplained).toEqual([expect.objectContaining({ change: "unique key missing", object: "public.a a_code_key", statement: expect.objectContaining({ seq: 1 }) })]);
+    expect(v.unexplained).toEqual([
+      expect.objectContaining({
+        change: "unique key missing",
+        object: "public.a a_code_key",
+        statement: expect.objectContaining({ seq: 1 }),
+      }),
+    ]);
   });
 
   it("reports a script statement that fails to run", async () => {

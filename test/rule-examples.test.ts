@@ -33,8 +33,23 @@ describe("schema rule examples", () => {
 describe("workload rule examples", () => {
   beforeAll(() => loadParser());
   /** The example as one statement the application ran ten times. */
-  const ran = (query: string): ObservedStatement => ({ id: "q", query, calls: 10, rows: 10, totalMs: 10, meanMs: 1, maxMs: 1, interval: { calls: 0, rows: 0, totalMs: 0 }, ...facts(query) });
-  const found = (rule: WorkloadRule, query: string) => statementFindings([ran(query)], () => 100, () => 1).filter((f) => f.ruleId === rule.id);
+  const ran = (query: string): ObservedStatement => ({
+    id: "q",
+    query,
+    calls: 10,
+    rows: 10,
+    totalMs: 10,
+    meanMs: 1,
+    maxMs: 1,
+    interval: { calls: 0, rows: 0, totalMs: 0 },
+    ...facts(query),
+  });
+  const found = (rule: WorkloadRule, query: string) =>
+    statementFindings(
+      [ran(query)],
+      () => 100,
+      () => 1,
+    ).filter((f) => f.ruleId === rule.id);
 
   // Rules without `match` fire on measurements (rows per call, run time, insert rates), not on the text;
   // test/source/ covers them with measured statements.

@@ -26,7 +26,9 @@ describe("rule registry", () => {
   });
 
   it("keeps only category folders, core/ and the generated index files in lib/rules", () => {
-    const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.filter((f) => f !== "core" && !(CATEGORIES as readonly string[]).includes(f))).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".ts"))).toEqual(["all.ts", "ids.ts"]);
   });

@@ -16,9 +16,15 @@ export default async function NewAssessmentPage() {
     <div className="mx-auto max-w-4xl space-y-5">
       <div>
         <h1 className="text-2xl font-semibold">New assessment</h1>
-        <p className="text-sm text-slate-600">Upload schema files, paste SQL, connect to a source database, or upload an offline snapshot.</p>
+        <p className="text-sm text-slate-600">
+          Upload schema files, paste SQL, connect to a source database, or upload an offline snapshot.
+        </p>
       </div>
-      <NewAssessmentForm latestDate={LATEST_CAPABILITY_DATE} earliestDate={CAPABILITIES.generalAvailability.since} keyStrategies={OFFERED.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k], help: KEY_STRATEGY_HELP[k] }))} />
+      <NewAssessmentForm
+        latestDate={LATEST_CAPABILITY_DATE}
+        earliestDate={CAPABILITIES.generalAvailability.since}
+        keyStrategies={OFFERED.map((k) => ({ id: k, label: KEY_STRATEGY_LABEL[k], help: KEY_STRATEGY_HELP[k] }))}
+      />
     </div>
   );
 }

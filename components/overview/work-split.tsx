@@ -51,9 +51,16 @@ export function NeedsPerson({ figures: fg, base, limit = 8 }: { figures: ReportF
         <ol className="mt-3 divide-y divide-slate-100" data-testid="problem-groups">
           {groups.map((g) => (
             <li key={g.ruleId} className="flex items-start gap-3 py-2">
-              <span className="mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: SEVERITY_COLOR[g.severity].fg }} aria-hidden />
+              <span
+                className="mt-1.5 inline-block h-2.5 w-2.5 shrink-0 rounded-full"
+                style={{ background: SEVERITY_COLOR[g.severity].fg }}
+                aria-hidden
+              />
               <div className="min-w-0 flex-1">
-                <Link href={`${base}/checklist?rule=${encodeURIComponent(g.ruleId)}&group=object`} className="font-medium text-indigo-800 hover:underline">
+                <Link
+                  href={`${base}/checklist?rule=${encodeURIComponent(g.ruleId)}&group=object`}
+                  className="font-medium text-indigo-800 hover:underline"
+                >
                   {g.title}
                 </Link>
                 <span className="ml-2 text-sm text-slate-700">

@@ -16,7 +16,16 @@ export const SIGNIN_MAX_FAILURES_PER_ADDRESS = Number(process.env.SIGNIN_MAX_FAI
 
 export class AuthError extends Error {
   constructor(
-    readonly code: "invalid-credentials" | "rate-limited" | "exists" | "weak-password" | "invalid-email" | "not-found" | "setup-done" | "invalid-invite" | "last-admin",
+    readonly code:
+      | "invalid-credentials"
+      | "rate-limited"
+      | "exists"
+      | "weak-password"
+      | "invalid-email"
+      | "not-found"
+      | "setup-done"
+      | "invalid-invite"
+      | "last-admin",
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
@@ -49,14 +58,21 @@ export async function needsSetup(): Promise<boolean> {
  * Create a user. `firstAdmin` succeeds only while no account exists (first-run signup, or the shell
  * command on a fresh install); an advisory lock makes two simultaneous first signups impossible.
  */
-export async function createUser(input: { email: string; name?: string; password?: string; role: Role; firstAdmin?: boolean }): Promise<AuthUser> {
+export async function createUser(input: {
+  email: string;
+  name?: string;
+  password?: string;
+  role: Role;
+  firstAdmin?: boolean;
+}): Promise<AuthUser> {
   const email = normaliseEmail(input.email);
   if (input.password !== undefined) checkPassword(input.password);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   const name = (input.name ?? "").trim() || email.split("@")[0]!;
   return prisma().$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(482_113)`;
-    if (input.firstAdmin && (await tx.user.count()) > 0) throw new AuthError("setup-done", "This install already has an admin; sign in instead");
+    if (input.firstAdmin && (await tx.user.count()) > 0)
+      throw new AuthError("setup-done", "This install already has an admin; sign in instead");
     const existing = await tx.user.findUnique({ where: { email } });
     if (existing && !existing.disabledAt) throw new AuthError("exists", `${email} already has an account`);
     const data = { email, name: name.slice(0, 100), passwordHash, role: input.firstAdmin ? "admin" : input.role, disabledAt: null };
@@ -73,7 +89,10 @@ export async function upsertAdmin(emailIn: string, password: string, name?: stri
   const existing = await db.user.findUnique({ where: { email } });
   const passwordHash = await hashPassword(password);
   if (existing) {
-    const u = await db.user.update({ where: { id: existing.id }, data: { passwordHash, role: "admin", disabledAt: null, ...(name ? { name } : {}) } });
+    const u = await db.user.update({
+      where: { id: existing.id },
+      data: { passwordHash, role: "admin", disabledAt: null, ...(name ? { name } : {}) },
+    });
     await db.session.deleteMany({ where: { userId: u.id } });
     return { user: toAuthUser(u), created: false };
   }
@@ -85,9 +104,17 @@ export async function upsertAdmin(emailIn: string, password: string, name?: stri
 async function recentFailures(email: string | undefined, ip: string, limit: number): Promise<{ count: number; retryAfter: number }> {
   const since = new Date(Date.now() - SIGNIN_WINDOW_MS);
   // Newest first: once `limit` failures are in the window, the limit-th newest one decides when it reopens.
-  const rows = await prisma().loginAttempt.findMany({ where: { ...(email === undefined ? {} : { email }), ip, ok: false, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: limit });
+  const rows = await prisma().loginAttempt.findMany({
+    where: { ...(email === undefined ? {} : { email }), ip, ok: false, createdAt: { gte: since } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
   const decisive = rows[limit - 1]?.createdAt ?? rows[rows.length - 1]?.createdAt;
-  return { count: rows.length, retryAfter: Math.max(1, Math.ceil(((decisive?.getTime() ?? Date.now()) + SIGNIN_WINDOW_MS - Date.now()) / 1000)) };
+  return {
+    count: rows.length,
+    retryAfter: Math.max(1, Math.ceil(((decisive?.getTime() ?? Date.now()) + SIGNIN_WINDOW_MS - Date.now()) / 1000)),
+  };
 }
 
 /**
@@ -99,18 +126,28 @@ export async function signIn(emailIn: string, password: string, ip: string): Pro
   const db = prisma();
   const fromAddress = await recentFailures(undefined, ip, SIGNIN_MAX_FAILURES_PER_ADDRESS);
   if (fromAddress.count >= SIGNIN_MAX_FAILURES_PER_ADDRESS) {
-    throw new AuthError("rate-limited", `Too many failed sign-ins from your address; try again in ${Math.ceil(fromAddress.retryAfter / 60)} min`, fromAddress.retryAfter);
+    throw new AuthError(
+      "rate-limited",
+      `Too many failed sign-ins from your address; try again in ${Math.ceil(fromAddress.retryAfter / 60)} min`,
+      fromAddress.retryAfter,
+    );
   }
   const f = await recentFailures(email, ip, SIGNIN_MAX_FAILURES);
   if (f.count >= SIGNIN_MAX_FAILURES) {
-    throw new AuthError("rate-limited", `Too many failed sign-ins for this account from your address; try again in ${Math.ceil(f.retryAfter / 60)} min`, f.retryAfter);
+    throw new AuthError(
+      "rate-limited",
+      `Too many failed sign-ins for this account from your address; try again in ${Math.ceil(f.retryAfter / 60)} min`,
+      f.retryAfter,
+    );
   }
   const u = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(password, u && !u.disabledAt ? u.passwordHash : null);
   await db.loginAttempt.create({ data: { email, ip, ok } });
   if (!ok || !u) throw new AuthError("invalid-credentials", "Email or password is not correct");
   // A successful sign-in clears this address's failures; old rows are pruned now and then.
-  await db.loginAttempt.deleteMany({ where: { OR: [{ email, ip, ok: false }, { createdAt: { lt: new Date(Date.now() - 24 * 3600_000) } }] } });
+  await db.loginAttempt.deleteMany({
+    where: { OR: [{ email, ip, ok: false }, { createdAt: { lt: new Date(Date.now() - 24 * 3600_000) } }] },
+  });
   await db.user.update({ where: { id: u.id }, data: { lastLoginAt: new Date() } });
   return toAuthUser(u);
 }
@@ -128,7 +165,8 @@ export async function userForSession(token: string | undefined): Promise<AuthUse
   const s = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!s || s.expiresAt < new Date() || s.user.disabledAt) return undefined;
   // Touch at most every 10 minutes.
-  if (Date.now() - s.lastSeenAt.getTime() > 600_000) await db.session.update({ where: { id: s.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
+  if (Date.now() - s.lastSeenAt.getTime() > 600_000)
+    await db.session.update({ where: { id: s.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
   return toAuthUser(s.user);
 }
 
@@ -139,7 +177,9 @@ export async function deleteSession(token: string | undefined) {
 export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string; prefix: string }> {
   const token = newToken("dpt", 32);
   const prefix = token.slice(0, 10);
-  const t = await prisma().apiToken.create({ data: { tokenHash: sha256(token), prefix, name: name.trim().slice(0, 100) || "API token", userId } });
+  const t = await prisma().apiToken.create({
+    data: { tokenHash: sha256(token), prefix, name: name.trim().slice(0, 100) || "API token", userId },
+  });
   return { id: t.id, token, prefix };
 }
 
@@ -148,12 +188,17 @@ export async function userForApiToken(token: string): Promise<AuthUser | undefin
   const db = prisma();
   const t = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!t || t.revokedAt || t.user.disabledAt) return undefined;
-  if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > 60_000) await db.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  if (!t.lastUsedAt || Date.now() - t.lastUsedAt.getTime() > 60_000)
+    await db.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   return toAuthUser(t.user);
 }
 
 export async function listApiTokens(userId: string) {
-  return prisma().apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "desc" } });
+  return prisma().apiToken.findMany({
+    where: { userId, revokedAt: null },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 export async function revokeApiToken(userId: string, id: string): Promise<boolean> {
@@ -162,14 +207,21 @@ export async function revokeApiToken(userId: string, id: string): Promise<boolea
 }
 
 export async function listMembers() {
-  return prisma().user.findMany({
-    where: { disabledAt: null },
-    select: { id: true, email: true, name: true, role: true, createdAt: true, lastLoginAt: true, passwordHash: true },
-    orderBy: { createdAt: "asc" },
-  }).then((us) => us.map(({ passwordHash, ...u }) => ({ ...u, pending: !passwordHash })));
+  return prisma()
+    .user.findMany({
+      where: { disabledAt: null },
+      select: { id: true, email: true, name: true, role: true, createdAt: true, lastLoginAt: true, passwordHash: true },
+      orderBy: { createdAt: "asc" },
+    })
+    .then((us) => us.map(({ passwordHash, ...u }) => ({ ...u, pending: !passwordHash })));
 }
 
-export async function createInvite(byId: string, emailIn: string, role: Role, name?: string): Promise<{ token: string; expiresAt: Date; userId: string }> {
+export async function createInvite(
+  byId: string,
+  emailIn: string,
+  role: Role,
+  name?: string,
+): Promise<{ token: string; expiresAt: Date; userId: string }> {
   const email = normaliseEmail(emailIn);
   const user = await createUser({ email, role, name });
   const token = newToken("dpi", 32);
@@ -191,11 +243,15 @@ export async function acceptInvite(token: string, password: string, name?: strin
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const i = await tx.invite.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!i || i.usedAt || i.expiresAt < new Date()) throw new AuthError("invalid-invite", "This invitation link is invalid, used or expired; ask an admin for a new one");
+    if (!i || i.usedAt || i.expiresAt < new Date())
+      throw new AuthError("invalid-invite", "This invitation link is invalid, used or expired; ask an admin for a new one");
     await tx.invite.update({ where: { id: i.id }, data: { usedAt: new Date() } });
     const u = await tx.user.findUnique({ where: { email: i.email } });
     if (!u || u.disabledAt) throw new AuthError("invalid-invite", "The invited account was removed");
-    const updated = await tx.user.update({ where: { id: u.id }, data: { passwordHash, ...(name?.trim() ? { name: name.trim().slice(0, 100) } : {}) } });
+    const updated = await tx.user.update({
+      where: { id: u.id },
+      data: { passwordHash, ...(name?.trim() ? { name: name.trim().slice(0, 100) } : {}) },
+    });
     return toAuthUser(updated);
   });
 }
@@ -223,7 +279,8 @@ export async function setRole(id: string, role: Role): Promise<boolean> {
   const db = prisma();
   const u = await db.user.findUnique({ where: { id } });
   if (!u || u.disabledAt) return false;
-  if (u.role === "admin" && role !== "admin" && (await otherAdmins(id)) === 0) throw new AuthError("last-admin", "The last admin cannot lose the admin role");
+  if (u.role === "admin" && role !== "admin" && (await otherAdmins(id)) === 0)
+    throw new AuthError("last-admin", "The last admin cannot lose the admin role");
   await db.user.update({ where: { id }, data: { role } });
   return true;
 }

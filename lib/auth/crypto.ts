@@ -36,4 +36,3 @@ export function newToken(prefix: string, bytes = 32): string {
 export function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }
-

@@ -27,7 +27,8 @@ async function withStore<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function runExport(id: string, o: { format: string; out?: string }, h: Helpers): Promise<number> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new h.UsageError(`export: "${id}" is not an assessment id (see the dashboard URL /assessments/<id>)`);
+  if (!/^[0-9a-f-]{36}$/i.test(id))
+    throw new h.UsageError(`export: "${id}" is not an assessment id (see the dashboard URL /assessments/<id>)`);
   if (o.format === "pdf" && !o.out) throw new h.UsageError("export: --format pdf needs --out FILE");
   return withStore(async () => {
     const { loadForExport, renderExport, ExportError } = await import("../review/export");
@@ -58,14 +59,17 @@ function readStdin(): string {
 }
 
 export async function runAdminCreate(o: { email: string; name?: string; passwordStdin?: boolean }, h: Helpers): Promise<number> {
-  if (!o.passwordStdin) throw new h.UsageError("admin create: give the password on stdin with --password-stdin (it never goes on the command line)");
+  if (!o.passwordStdin)
+    throw new h.UsageError("admin create: give the password on stdin with --password-stdin (it never goes on the command line)");
   const password = readStdin();
   if (!password) throw new h.UsageError("admin create: no password on stdin");
   return withStore(async () => {
     const { upsertAdmin, AuthError } = await import("../auth/accounts");
     try {
       const r = await upsertAdmin(o.email, password, o.name);
-      process.stderr.write(`dsql-preflight: ${r.created ? "created admin" : "updated (now admin, password reset, sessions ended)"} ${r.user.email}\n`);
+      process.stderr.write(
+        `dsql-preflight: ${r.created ? "created admin" : "updated (now admin, password reset, sessions ended)"} ${r.user.email}\n`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof AuthError) {
@@ -85,7 +89,9 @@ function exitSoon() {
 export function registerStoreCommands(program: Command, setExit: (code: number) => void, h: Helpers): void {
   program
     .command("export")
-    .description("Export a stored dashboard assessment (with review statuses) from the app's database: DATABASE_URL, or the embedded one under DATA_DIR (default ./.data).")
+    .description(
+      "Export a stored dashboard assessment (with review statuses) from the app's database: DATABASE_URL, or the embedded one under DATA_DIR (default ./.data).",
+    )
     .argument("<assessment-id>", "the id in the dashboard URL /assessments/<id>")
     .addOption(new Option("-f, --format <format>", "output format").choices(EXPORT_FORMATS).default("md"))
     .option("-o, --out <file>", "write to a file instead of stdout (required for pdf)")
@@ -101,7 +107,10 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .requiredOption("--email <email>", "the admin's email (sign-in name)")
     .option("--name <name>", "display name")
     .option("--password-stdin", "read the password from standard input")
-    .addHelpText("after", "\nExample:\n  printf '%s' \"$ADMIN_PASSWORD\" | dsql-preflight admin create --email admin@example.com --password-stdin")
+    .addHelpText(
+      "after",
+      "\nExample:\n  printf '%s' \"$ADMIN_PASSWORD\" | dsql-preflight admin create --email admin@example.com --password-stdin",
+    )
     .action(async (o: { email: string; name?: string; passwordStdin?: boolean }) => {
       setExit(await runAdminCreate(o, h));
       exitSoon();

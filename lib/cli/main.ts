@@ -118,15 +118,23 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
   const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
   const workload = enteredWorkload(o);
-  const fromSource = !wantsSource ? undefined : await (await import("./source-analyze")).runSourceAnalyze(inputs, { ...o, enteredWorkload: workload }, {
-    targetDate: checkTargetDate,
-    enteredCost: (w, model) => enteredCost(w, model, o.region),
-    usageError: (m) => new UsageError(m),
-    finish: (report) => {
-      emit(render(report, o.format), o.out);
-      return fails(report, o.failOn) ? 1 : 0;
-    },
-  });
+  const fromSource = !wantsSource
+    ? undefined
+    : await (
+        await import("./source-analyze")
+      ).runSourceAnalyze(
+        inputs,
+        { ...o, enteredWorkload: workload },
+        {
+          targetDate: checkTargetDate,
+          enteredCost: (w, model) => enteredCost(w, model, o.region),
+          usageError: (m) => new UsageError(m),
+          finish: (report) => {
+            emit(render(report, o.format), o.out);
+            return fails(report, o.failOn) ? 1 : 0;
+          },
+        },
+      );
   if (fromSource !== undefined) return fromSource;
   if (inputs.length === 0) throw new UsageError("analyze: give at least one file, directory, .zip, or - for stdin");
   const targetDate = checkTargetDate(o.targetDate);
@@ -136,7 +144,11 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   const { report } = await assessFiles(files, {
     targetDate,
     maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
-    hooks: { onProgress: o.progress ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`) : undefined },
+    hooks: {
+      onProgress: o.progress
+        ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`)
+        : undefined,
+    },
     cost: workload ? (model) => enteredCost(workload, model, o.region) : undefined,
   });
   emit(render(report, o.format), o.out);
@@ -161,20 +173,36 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument("[inputs...]", "files, directories, .zip archives, or - for stdin")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("text"))
     .option("-o, --out <file>", "write the report to a file instead of stdout")
-    .option("-t, --target-date <YYYY-MM-DD>", `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`)
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity").choices(["blocker", "warning", "never"]).default("blocker"))
+    .option(
+      "-t, --target-date <YYYY-MM-DD>",
+      `assess against DSQL capabilities as of this date (default: newest known, ${LATEST_CAPABILITY_DATE})`,
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding reaches this severity")
+        .choices(["blocker", "warning", "never"])
+        .default("blocker"),
+    )
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
     .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
-    .option("--db <url>", "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem")
-    .option("--sample-seconds <n>", "with --db: seconds of sampling: table activity and statements at both ends, connections (pg_stat_activity) 7 times (default 60)")
+    .option(
+      "--db <url>",
+      "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem",
+    )
+    .option(
+      "--sample-seconds <n>",
+      "with --db: seconds of sampling: table activity and statements at both ends, connections (pg_stat_activity) 7 times (default 60)",
+    )
     .option("--save-snapshot <file>", "with --db: also write the collected snapshot (catalog + statistics, no data, no credentials)")
     .option("--region <region>", "AWS Region for DSQL prices in the cost estimate (default us-east-1)")
     .option("--workload-tps <n>", "entered workload for the cost estimate: transactions per second (when nothing was measured)")
     .option("--rows-per-txn <n>", "entered workload: rows read or written per transaction")
     .option("--read-write-ratio <reads:writes>", "entered workload: read/write mix, e.g. 80:20 (or a read share such as 0.8)")
     .option("--storage-gb <n>", "entered workload: data stored, in GB")
-    .option("--workload <file>", "entered workload from a YAML or JSON file (transactionsPerSecond, rowsPerTransaction, readWriteRatio, storageGb; optional rowBytes, secondaryIndexes, computeMsPerTransaction)")
+    .option(
+      "--workload <file>",
+      "entered workload from a YAML or JSON file (transactionsPerSecond, rowsPerTransaction, readWriteRatio, storageGb; optional rowBytes, secondaryIndexes, computeMsPerTransaction)",
+    )
     .addHelpText(
       "after",
       `

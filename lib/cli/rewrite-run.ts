@@ -33,7 +33,11 @@ export interface RewriteCliOptions {
   verify?: boolean;
 }
 
-export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error }): Promise<number> {
+export async function runRewrite(
+  inputs: string[],
+  o: RewriteCliOptions,
+  helpers: { checkTargetDate(d?: string): string; parseSize(s: string): number; UsageError: new (m: string) => Error },
+): Promise<number> {
   if (inputs.length === 0) throw new helpers.UsageError("rewrite: give at least one file, directory, .zip, or - for stdin");
   if (!o.out) throw new helpers.UsageError("rewrite: --out DIR is required");
   let cfg: z.infer<typeof RewriteConfig> = {};
@@ -45,7 +49,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
       throw new helpers.UsageError(`--config ${o.config}: ${(e as Error).message}`);
     }
     const parsed = RewriteConfig.safeParse(raw);
-    if (!parsed.success) throw new helpers.UsageError(`--config ${o.config}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new helpers.UsageError(
+        `--config ${o.config}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+      );
     cfg = parsed.data;
   }
   const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
@@ -54,7 +61,10 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   let batchRows: number | undefined;
   if (o.remapBatchRows !== undefined) {
     batchRows = Number(o.remapBatchRows);
-    if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS) throw new helpers.UsageError(`--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
+    if (!/^\d+$/.test(o.remapBatchRows) || batchRows < 1 || batchRows > MAX_BATCH_ROWS)
+      throw new helpers.UsageError(
+        `--remap-batch-rows ${o.remapBatchRows}: give a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`,
+      );
   }
   const targetDate = helpers.checkTargetDate(o.targetDate);
   let verification: VerifyResult | undefined;
@@ -66,7 +76,15 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
     checkRewrite: o.verify
       ? async (rw) => {
           const v = (verification = await verifyOnEmbeddedPostgres(files, rw));
-          return { verification: { ok: v.ok, explained: v.explained.length, unexplained: v.unexplained.length, failures: v.failures.length, server: v.server } };
+          return {
+            verification: {
+              ok: v.ok,
+              explained: v.explained.length,
+              unexplained: v.unexplained.length,
+              failures: v.failures.length,
+              server: v.server,
+            },
+          };
         }
       : undefined,
     onRewriteError: "throw",
@@ -93,11 +111,17 @@ export async function runRewrite(inputs: string[], o: RewriteCliOptions, helpers
   const full = withFigures(report);
   writeFileSync(join(o.out, "report.json"), JSON.stringify(full, null, 2) + "\n");
   const h = headline(full.figures);
-  process.stderr.write(`dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`);
+  process.stderr.write(
+    `dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`,
+  );
   if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   if (verification) {
     writeFileSync(join(o.out, "verify.json"), JSON.stringify(verification, null, 2) + "\n");
-    process.stderr.write(verifySummary(verification).map((l) => `dsql-preflight: ${l}\n`).join(""));
+    process.stderr.write(
+      verifySummary(verification)
+        .map((l) => `dsql-preflight: ${l}\n`)
+        .join(""),
+    );
     if (!verification.ok) return 1;
   }
   return 0;

@@ -36,7 +36,8 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
   if (o.db) {
     if (inputs.length) throw h.usageError("analyze: give either --db or input files, not both");
     const secs = o.sampleSeconds === undefined ? DEFAULT_SAMPLE_SECONDS : Number(o.sampleSeconds);
-    if (!Number.isFinite(secs) || secs < 0 || secs > 3600) throw h.usageError(`--sample-seconds: "${o.sampleSeconds}" is not a number of seconds between 0 and 3600`);
+    if (!Number.isFinite(secs) || secs < 0 || secs > 3600)
+      throw h.usageError(`--sample-seconds: "${o.sampleSeconds}" is not a number of seconds between 0 and 3600`);
     const show = o.progress || process.stderr.isTTY;
     try {
       snap = await collectSource(o.db, {
@@ -60,7 +61,8 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
     } catch {
       throw h.usageError(`${inputs[0]}: cannot read the file`);
     }
-    if (!looksLikeSnapshot(text)) throw h.usageError(`${inputs[0]}: not a dsql-preflight snapshot (make one with scripts/dsql-preflight-collect.sql)`);
+    if (!looksLikeSnapshot(text))
+      throw h.usageError(`${inputs[0]}: not a dsql-preflight snapshot (make one with scripts/dsql-preflight-collect.sql)`);
     try {
       snap = parseSnapshot(text);
     } catch (e) {
@@ -73,7 +75,11 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
   let report: AssessmentReport;
   try {
     const entered = o.enteredWorkload;
-    ({ report } = await assessSnapshot(snap, { targetDate: h.targetDate(o.targetDate), region: o.region, cost: entered ? (model) => h.enteredCost(entered, model) : undefined }));
+    ({ report } = await assessSnapshot(snap, {
+      targetDate: h.targetDate(o.targetDate),
+      region: o.region,
+      cost: entered ? (model) => h.enteredCost(entered, model) : undefined,
+    }));
   } catch (e) {
     if (/no DSQL price for region/.test(String((e as Error).message))) throw h.usageError(`--region: ${(e as Error).message}`);
     throw e;

@@ -134,7 +134,11 @@ const scale = (r: Range, k: number): Range => ({ low: r.low * k, high: r.high * 
  * transaction minimums across statements of one transaction; the high bound bills each call as its
  * own transaction.
  */
-export function dpuPerSecond(items: WorkItem[], txnPerSec: number, tuplesReadBytesPerSec = 0): { total: Omit<DpuBreakdown, "multiRegionWrite" | "total">; perItem: Range[] } {
+export function dpuPerSecond(
+  items: WorkItem[],
+  txnPerSec: number,
+  tuplesReadBytesPerSec = 0,
+): { total: Omit<DpuBreakdown, "multiRegionWrite" | "total">; perItem: Range[] } {
   let write = zero();
   let read = zero();
   let compute = zero();
@@ -200,7 +204,7 @@ export function workItems(profile: WorkloadProfile, indexesOverride?: Map<string
   const items: WorkItem[] = [];
   const avgWidth = avg([...profile.tables.values()].map((t) => t.avgRowBytes)) || 128;
   const widthOf = (q?: string) => (q ? profile.tables.get(q)?.avgRowBytes : undefined) ?? avgWidth;
-  const idxOf = (q?: string) => (q ? indexesOverride?.get(q) ?? profile.tables.get(q)?.secondaryIndexes : undefined) ?? 0;
+  const idxOf = (q?: string) => (q ? (indexesOverride?.get(q) ?? profile.tables.get(q)?.secondaryIndexes) : undefined) ?? 0;
   for (const s of profile.statements) {
     if (!["insert", "update", "delete", "select", "merge"].includes(s.kind)) continue;
     const r = profile.rate(s);
@@ -227,9 +231,11 @@ function itemsFromTables(profile: WorkloadProfile, indexesOverride?: Map<string,
   for (const t of profile.tables.values()) {
     const k = indexesOverride?.get(t.q) ?? t.secondaryIndexes;
     const base = { table: t.q, rowsPerCall: 1, rowBytes: t.avgRowBytes, secondaryIndexes: k, execSecondsPerCall: 0 };
-    if (t.rates.insertsPerSec > 0) items.push({ ...base, label: `inserts into ${t.q}`, kind: "insert", callsPerSec: t.rates.insertsPerSec });
+    if (t.rates.insertsPerSec > 0)
+      items.push({ ...base, label: `inserts into ${t.q}`, kind: "insert", callsPerSec: t.rates.insertsPerSec });
     if (t.rates.updatesPerSec > 0) items.push({ ...base, label: `updates of ${t.q}`, kind: "update", callsPerSec: t.rates.updatesPerSec });
-    if (t.rates.deletesPerSec > 0) items.push({ ...base, label: `deletes from ${t.q}`, kind: "delete", callsPerSec: t.rates.deletesPerSec });
+    if (t.rates.deletesPerSec > 0)
+      items.push({ ...base, label: `deletes from ${t.q}`, kind: "delete", callsPerSec: t.rates.deletesPerSec });
   }
   return items;
 }
@@ -329,7 +335,13 @@ export function estimateCost(profile: WorkloadProfile, o: CostOptions = {}): Cos
     dpuPerMonth: month,
     usdPerMonth: money,
     assumptions,
-    items: items.map((it, i) => ({ ...it, callsPerSec: round4n(it.callsPerSec), rowsPerCall: round2(it.rowsPerCall), execSecondsPerCall: round4n(it.execSecondsPerCall), dpuPerMonth: whole(scale(perItem[i], SECONDS_PER_MONTH)) })),
+    items: items.map((it, i) => ({
+      ...it,
+      callsPerSec: round4n(it.callsPerSec),
+      rowsPerCall: round2(it.rowsPerCall),
+      execSecondsPerCall: round4n(it.execSecondsPerCall),
+      dpuPerMonth: whole(scale(perItem[i], SECONDS_PER_MONTH)),
+    })),
   };
   est.whatIf = whatIfs(profile, o, est, storage1);
   return est;
@@ -375,13 +387,18 @@ function whatIfs(profile: WorkloadProfile, o: CostOptions, current: CostEstimate
       title: "Drop indexes that were never scanned",
       deltaDpuPerMonth: { low: after.low - cur.total.low, high: after.high - cur.total.high },
       deltaUsdPerMonth: deltaUsd(after, current.storageGbMonth),
-      detail: `${unused.reduce((a, t) => a + t.unusedIndexes.length, 0)} non-unique indexes with idx_scan = 0: ${unused.flatMap((t) => t.unusedIndexes).slice(0, 10).join(", ")}`,
+      detail: `${unused.reduce((a, t) => a + t.unusedIndexes.length, 0)} non-unique indexes with idx_scan = 0: ${unused
+        .flatMap((t) => t.unusedIndexes)
+        .slice(0, 10)
+        .join(", ")}`,
     });
   }
 
   // 2. Batch small writes: calls that pay the 1,024-byte minimum grouped into transactions of BATCH_ROWS rows.
   const items = itemsWith();
-  const small = items.filter((it) => it.kind !== "select" && it.rowsPerCall * rowWriteBytes(it.rowBytes, it.secondaryIndexes) < METERING.writeTxnMinBytes);
+  const small = items.filter(
+    (it) => it.kind !== "select" && it.rowsPerCall * rowWriteBytes(it.rowBytes, it.secondaryIndexes) < METERING.writeTxnMinBytes,
+  );
   if (small.length) {
     const batched = items.map((it) => {
       if (!small.includes(it)) return it;
@@ -420,10 +437,28 @@ export function estimateFromInputs(inp: ManualInputs, o: CostOptions & { storage
   const { region, price, prices } = priceFor(o);
   const activeRegions = Math.max(1, o.activeRegions ?? 1);
   const tps = inp.transactionsPerSecond;
-  const items: WorkItem[] = ([
-    { label: "write transactions", kind: "insert" as const, callsPerSec: tps * inp.writeShare, rowsPerCall: inp.rowsWrittenPerTransaction, rowBytes: inp.rowBytes, secondaryIndexes: inp.secondaryIndexes, execSecondsPerCall: (inp.computeMsPerTransaction ?? 0) / 1000 },
-    { label: "read transactions", kind: "select" as const, callsPerSec: tps * (1 - inp.writeShare), rowsPerCall: inp.rowsReadPerTransaction, rowBytes: inp.rowBytes, secondaryIndexes: 0, execSecondsPerCall: (inp.computeMsPerTransaction ?? 0) / 1000 },
-  ] satisfies WorkItem[]).filter((i) => i.callsPerSec > 0);
+  const items: WorkItem[] = (
+    [
+      {
+        label: "write transactions",
+        kind: "insert" as const,
+        callsPerSec: tps * inp.writeShare,
+        rowsPerCall: inp.rowsWrittenPerTransaction,
+        rowBytes: inp.rowBytes,
+        secondaryIndexes: inp.secondaryIndexes,
+        execSecondsPerCall: (inp.computeMsPerTransaction ?? 0) / 1000,
+      },
+      {
+        label: "read transactions",
+        kind: "select" as const,
+        callsPerSec: tps * (1 - inp.writeShare),
+        rowsPerCall: inp.rowsReadPerTransaction,
+        rowBytes: inp.rowBytes,
+        secondaryIndexes: 0,
+        execSecondsPerCall: (inp.computeMsPerTransaction ?? 0) / 1000,
+      },
+    ] satisfies WorkItem[]
+  ).filter((i) => i.callsPerSec > 0);
   const { total } = dpuPerSecond(items, tps);
   const mrw = scale(total.write, activeRegions - 1);
   const month = monthly({ ...total, multiRegionWrite: mrw, total: add(add(add(total.compute, total.read), total.write), mrw) });
@@ -439,7 +474,10 @@ export function estimateFromInputs(inp: ManualInputs, o: CostOptions & { storage
     usdPerMonth: usd(month.total, storage, price, prices.freeTier),
     freeTier: prices.freeTier,
     formulas: FORMULAS,
-    assumptions: ["all numbers from user inputs; nothing measured", `prices: ${region} $${price.dpuPerMillion}/1M DPU (${price.confidence})`],
+    assumptions: [
+      "all numbers from user inputs; nothing measured",
+      `prices: ${region} $${price.dpuPerMillion}/1M DPU (${price.confidence})`,
+    ],
   };
 }
 

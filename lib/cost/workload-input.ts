@@ -25,19 +25,33 @@ export function parseReadWriteRatio(v: string | number): { readShare: number } |
   return { readShare: r / (r + w) };
 }
 
-const positive = (what: string, max: number) => z.number({ error: `expected a number (${what})` }).positive(`must be greater than 0 (${what})`).max(max, `must be at most ${max.toLocaleString("en")} (${what})`);
+const positive = (what: string, max: number) =>
+  z
+    .number({ error: `expected a number (${what})` })
+    .positive(`must be greater than 0 (${what})`)
+    .max(max, `must be at most ${max.toLocaleString("en")} (${what})`);
 
 export const workloadInputSchema = z
   .object({
     transactionsPerSecond: positive("transactions per second", 1_000_000),
     rowsPerTransaction: positive("rows read or written per transaction", 100_000),
-    readWriteRatio: z.union([z.string(), z.number()], { error: "expected reads:writes such as 80:20, or a read share between 0 and 1" }).superRefine((v, ctx) => {
-      const r = parseReadWriteRatio(v);
-      if ("error" in r) ctx.addIssue({ code: "custom", message: r.error });
-    }),
-    storageGb: z.number({ error: "expected a number of gigabytes" }).min(0, "must be 0 or more").max(262_144, "must be at most 262,144 GB (DSQL's 256 TiB)"),
+    readWriteRatio: z
+      .union([z.string(), z.number()], { error: "expected reads:writes such as 80:20, or a read share between 0 and 1" })
+      .superRefine((v, ctx) => {
+        const r = parseReadWriteRatio(v);
+        if ("error" in r) ctx.addIssue({ code: "custom", message: r.error });
+      }),
+    storageGb: z
+      .number({ error: "expected a number of gigabytes" })
+      .min(0, "must be 0 or more")
+      .max(262_144, "must be at most 262,144 GB (DSQL's 256 TiB)"),
     rowBytes: positive("average row size in bytes", 2 * 1024 * 1024).optional(),
-    secondaryIndexes: z.number({ error: "expected a number of indexes" }).int("must be a whole number").min(0).max(24, "must be at most 24 (DSQL's index limit per table)").optional(),
+    secondaryIndexes: z
+      .number({ error: "expected a number of indexes" })
+      .int("must be a whole number")
+      .min(0)
+      .max(24, "must be at most 24 (DSQL's index limit per table)")
+      .optional(),
     computeMsPerTransaction: z.number({ error: "expected milliseconds" }).min(0).max(300_000).optional(),
   })
   .strict();
@@ -48,7 +62,12 @@ export class WorkloadInputError extends Error {}
 
 /** Human messages naming each bad field: "transactionsPerSecond: must be greater than 0 (transactions per second)". */
 export function describeIssues(e: z.ZodError, where = ""): string {
-  return e.issues.map((i) => `${where}${i.path.length ? `${i.path.join(".")}: ` : ""}${i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.join(", ")} (known: ${Object.keys(workloadInputSchema.shape).join(", ")})` : i.message}`).join("; ");
+  return e.issues
+    .map(
+      (i) =>
+        `${where}${i.path.length ? `${i.path.join(".")}: ` : ""}${i.code === "unrecognized_keys" ? `unknown field${i.keys.length > 1 ? "s" : ""} ${i.keys.join(", ")} (known: ${Object.keys(workloadInputSchema.shape).join(", ")})` : i.message}`,
+    )
+    .join("; ");
 }
 
 export function validateWorkloadInput(data: unknown, where = ""): WorkloadInput {
@@ -65,7 +84,8 @@ export function parseWorkloadFile(text: string, name: string): WorkloadInput {
   } catch (e) {
     throw new WorkloadInputError(`${name}: not valid YAML or JSON (${(e as Error).message.split("\n")[0]})`);
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) throw new WorkloadInputError(`${name}: expected a mapping of fields such as transactionsPerSecond: 200`);
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    throw new WorkloadInputError(`${name}: expected a mapping of fields such as transactionsPerSecond: 200`);
   return validateWorkloadInput(data, `${name}: `);
 }
 
@@ -77,7 +97,12 @@ export interface WorkloadFlags {
   workload?: string;
 }
 
-const FLAG_OF: Record<string, string> = { transactionsPerSecond: "--workload-tps", rowsPerTransaction: "--rows-per-txn", readWriteRatio: "--read-write-ratio", storageGb: "--storage-gb" };
+const FLAG_OF: Record<string, string> = {
+  transactionsPerSecond: "--workload-tps",
+  rowsPerTransaction: "--rows-per-txn",
+  readWriteRatio: "--read-write-ratio",
+  storageGb: "--storage-gb",
+};
 
 /** From CLI flags (a file given with --workload is the base; flags override its fields). */
 export function workloadFromFlags(o: WorkloadFlags, readFile: (path: string) => string): WorkloadInput | undefined {
@@ -116,23 +141,31 @@ export interface WorkloadDefaults {
 /** Row size and index count the schema suggests, when the user did not enter them. */
 export function schemaDefaults(model: SchemaModel | undefined): WorkloadDefaults {
   const tables = model ? [...model.tables.values()] : [];
-  if (!tables.length) return { rowBytes: 128, secondaryIndexes: 0, basis: "no tables known: 128-byte rows (DSQL's billing minimum), no secondary indexes" };
+  if (!tables.length)
+    return { rowBytes: 128, secondaryIndexes: 0, basis: "no tables known: 128-byte rows (DSQL's billing minimum), no secondary indexes" };
   const widths = tables.map((t) => rowBytes(t));
   const avg = Math.round(widths.reduce((a, w) => a + w.bytes, 0) / tables.length);
   const measured = widths.every((w) => w.source === "measured");
   const idx = Math.round((model!.indexes.size / tables.length) * 10) / 10;
-  return { rowBytes: avg, secondaryIndexes: Math.round(idx), basis: `${measured ? "measured" : "declared"} average row width of the schema's ${tables.length} tables (${avg} B) and ${idx} secondary indexes per table` };
+  return {
+    rowBytes: avg,
+    secondaryIndexes: Math.round(idx),
+    basis: `${measured ? "measured" : "declared"} average row width of the schema's ${tables.length} tables (${avg} B) and ${idx} secondary indexes per table`,
+  };
 }
 
 /** The same defaults from a stored report: measured widths (live source), else the plan's declared widths, else the inventory. */
 export function reportDefaults(report: { inventory?: Record<string, number>; workload?: unknown; plan?: unknown }): WorkloadDefaults {
-  const measured = (report.workload as { tables?: Array<{ avgRowBytes: number; secondaryIndexes: number }> } | null | undefined)?.tables ?? [];
+  const measured =
+    (report.workload as { tables?: Array<{ avgRowBytes: number; secondaryIndexes: number }> } | null | undefined)?.tables ?? [];
   const loads = (report.plan as { loads?: Array<{ rowBytes: number }> } | null | undefined)?.loads ?? [];
   const inv = report.inventory ?? {};
   const tables = measured.length || loads.length || inv.tables || 0;
   if (!tables) return schemaDefaults(undefined);
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const rowBytes = Math.round(measured.length ? avg(measured.map((t) => t.avgRowBytes)) : loads.length ? avg(loads.map((l) => l.rowBytes)) : 128);
+  const rowBytes = Math.round(
+    measured.length ? avg(measured.map((t) => t.avgRowBytes)) : loads.length ? avg(loads.map((l) => l.rowBytes)) : 128,
+  );
   const idx = Math.round((measured.length ? avg(measured.map((t) => t.secondaryIndexes)) : (inv.indexes ?? 0) / tables) * 10) / 10;
   const basis = `${measured.length ? "measured" : loads.length ? "declared" : "assumed"} average row width of the schema's ${tables} tables (${rowBytes} B) and ${idx} secondary indexes per table`;
   return { rowBytes, secondaryIndexes: Math.round(idx), basis };
@@ -161,7 +194,9 @@ export function estimateEntered(input: WorkloadInput, defaults: WorkloadDefaults
     entered: input,
     assumptions: [
       `entered, not measured: ${input.transactionsPerSecond.toLocaleString("en")} transactions/s, ${input.rowsPerTransaction.toLocaleString("en")} rows per transaction, ${pct(ratio.readShare)} reads / ${pct(writeShare)} writes, ${input.storageGb.toLocaleString("en")} GB stored`,
-      input.rowBytes !== undefined || input.secondaryIndexes !== undefined ? `row size ${input.rowBytes ?? d.rowBytes} B and ${input.secondaryIndexes ?? d.secondaryIndexes} secondary indexes as entered (else from the schema)` : `row size and indexes from the schema: ${d.basis}`,
+      input.rowBytes !== undefined || input.secondaryIndexes !== undefined
+        ? `row size ${input.rowBytes ?? d.rowBytes} B and ${input.secondaryIndexes ?? d.secondaryIndexes} secondary indexes as entered (else from the schema)`
+        : `row size and indexes from the schema: ${d.basis}`,
       "each write transaction writes its rows to the table and every secondary index; each read transaction reads its rows once",
       ...est.assumptions.filter((a) => a.startsWith("prices:")),
     ],

@@ -12,8 +12,23 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import {
-  chmodSync, chownSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync,
-  mkdtempSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  mkdtempSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -92,11 +107,18 @@ interface RunAs {
 }
 
 function postgresUser(): RunAs {
-  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+  const id = (flag: string) =>
+    Number(
+      execFileSync("id", [flag, "postgres"], { stdio: ["ignore", "pipe", "ignore"] })
+        .toString()
+        .trim(),
+    );
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "pipe" });
+    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], {
+      stdio: "pipe",
+    });
     return { uid: id("-u"), gid: id("-g") };
   }
 }
@@ -154,7 +176,11 @@ function homeBinaries(home: string, bins: Binaries): string {
 function placeCluster(requested: string, home: string, as: RunAs, log: (s: string) => void): string {
   const path = resolve(requested);
   if (existsSync(path) && lstatSync(path).isSymbolicLink()) return resolve(dirname(path), readlinkSync(path));
-  const real = join(home, "clusters", `${basename(path).replace(/[^\w.-]/g, "_")}-${createHash("sha256").update(path).digest("hex").slice(0, 12)}`);
+  const real = join(
+    home,
+    "clusters",
+    `${basename(path).replace(/[^\w.-]/g, "_")}-${createHash("sha256").update(path).digest("hex").slice(0, 12)}`,
+  );
   if (existsSync(path)) {
     const entries = readdirSync(path);
     if (entries.includes("PG_VERSION")) {
@@ -220,7 +246,9 @@ function run(cmd: string, args: string[], as: RunAs | undefined): Promise<void> 
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${basename(cmd)} failed (exit ${code}): ${output.trim().slice(-2000)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${basename(cmd)} failed (exit ${code}): ${output.trim().slice(-2000)}`)),
+    );
   });
 }
 
@@ -279,9 +307,20 @@ export async function stopOrphanServer(dir: string, log: (s: string) => void = (
   throw new Error(`the orphaned PostgreSQL server (pid ${pid}) on ${path} did not stop; stop it and start again`);
 }
 
-function startServer(postgres: string, dataDir: string, port: number, flags: string[], as: RunAs | undefined, log: (s: string) => void): Promise<ChildProcess> {
+function startServer(
+  postgres: string,
+  dataDir: string,
+  port: number,
+  flags: string[],
+  as: RunAs | undefined,
+  log: (s: string) => void,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(postgres, ["-D", dataDir, "-p", String(port), ...flags], { ...as, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    const child = spawn(postgres, ["-D", dataDir, "-p", String(port), ...flags], {
+      ...as,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
     let output = "";
     const onData = (c: Buffer) => {
       const s = c.toString();
@@ -292,7 +331,9 @@ function startServer(postgres: string, dataDir: string, port: number, flags: str
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code, signal) => reject(new Error(`PostgreSQL in ${dataDir} exited during start (${signal ?? `exit ${code}`}): ${output.trim().slice(-1500)}`)));
+    child.on("exit", (code, signal) =>
+      reject(new Error(`PostgreSQL in ${dataDir} exited during start (${signal ?? `exit ${code}`}): ${output.trim().slice(-1500)}`)),
+    );
   });
 }
 
@@ -334,7 +375,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
     if (as) for (const p of [pwDir, pwFile]) chownSync(p, as.uid, as.gid);
     try {
-      await run(join(bin, "initdb"), [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C"], as);
+      await run(
+        join(bin, "initdb"),
+        [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C"],
+        as,
+      );
     } finally {
       rmSync(pwDir, { recursive: true, force: true });
     }

@@ -130,4 +130,3 @@ export function funcName(fc: AstNode): string {
   const parts = strings(fc.funcname);
   return (parts[parts.length - 1] ?? "").toLowerCase();
 }
-

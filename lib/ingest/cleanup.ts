@@ -22,7 +22,12 @@ export function isCleanupStatement(stmt: ParsedStatement): boolean {
       // pg_dump --clean turns a view into a placeholder (CREATE OR REPLACE VIEW v AS SELECT NULL::t AS c, …)
       // before dropping the function it depends on.
       const sel = n.query?.SelectStmt;
-      return !!n.replace && !!sel?.targetList?.length && !sel.fromClause?.length && sel.targetList.every((t: AstNode) => t.ResTarget?.val?.TypeCast?.arg?.A_Const?.isnull);
+      return (
+        !!n.replace &&
+        !!sel?.targetList?.length &&
+        !sel.fromClause?.length &&
+        sel.targetList.every((t: AstNode) => t.ResTarget?.val?.TypeCast?.arg?.A_Const?.isnull)
+      );
     }
     case "AlterTableStmt": {
       const cmds: AstNode[] = (n.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);

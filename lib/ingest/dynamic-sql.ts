@@ -27,7 +27,10 @@ export function resolveDynamicSql(expression: string): ResolvedSql | undefined {
     return undefined;
   }
   if (!target) return undefined;
-  const literal = (n: AstNode | undefined) => (typeof n?.A_Const?.sval?.sval === "string" ? { text: n.A_Const.sval.sval as string, at: (n.A_Const.location as number) - PREFIX.length + 1 } : undefined);
+  const literal = (n: AstNode | undefined) =>
+    typeof n?.A_Const?.sval?.sval === "string"
+      ? { text: n.A_Const.sval.sval as string, at: (n.A_Const.location as number) - PREFIX.length + 1 }
+      : undefined;
   const constant = literal(target);
   if (constant) return { sql: constant.text, offset: constant.at };
   const call = target.FuncCall;

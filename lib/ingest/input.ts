@@ -97,7 +97,11 @@ function decodeOrThrow(path: string, label: "utf-16le" | "utf-16be", data: Uint8
   try {
     return new TextDecoder(label, { fatal: true }).decode(data);
   } catch {
-    throw new InputError("encoding", path, `declares ${label.toUpperCase()} with a byte-order mark but is not valid ${label.toUpperCase()}`);
+    throw new InputError(
+      "encoding",
+      path,
+      `declares ${label.toUpperCase()} with a byte-order mark but is not valid ${label.toUpperCase()}`,
+    );
   }
 }
 

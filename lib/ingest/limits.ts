@@ -66,8 +66,18 @@ export function checkStatementCount(files: InputFile[], limit = maxStatements())
  */
 export function checkHasStatements(files: InputFile[]): void {
   if (files.length === 0 || files.some((f) => scanOf(f).statements.length > 0)) return;
-  const where = files.length === 1 ? files[0].path : `${files.length} files (${files.slice(0, 3).map((f) => f.path).join(", ")}${files.length > 3 ? ", …" : ""})`;
-  throw new InputError("no-statements", where, "no SQL statements found (only comments, whitespace or psql meta-commands), so there is nothing to assess");
+  const where =
+    files.length === 1
+      ? files[0].path
+      : `${files.length} files (${files
+          .slice(0, 3)
+          .map((f) => f.path)
+          .join(", ")}${files.length > 3 ? ", …" : ""})`;
+  throw new InputError(
+    "no-statements",
+    where,
+    "no SQL statements found (only comments, whitespace or psql meta-commands), so there is nothing to assess",
+  );
 }
 
 /** Checks the heap every few thousand statements; past the budget the analysis stops with a clear error. */

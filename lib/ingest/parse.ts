@@ -181,7 +181,14 @@ export function parseFile(
         const relByte = raw.stmt_location ?? 0;
         const relChar = byteToCharOffset(text, relByte);
         const lenChars = raw.stmt_len ? byteToCharOffset(text.slice(relChar), raw.stmt_len) : text.length - relChar;
-        emitStatement(span.start + relChar, trimEnd(file.text, span.start + relChar, span.end, lenChars), kind, node, relByte, isAscii(text));
+        emitStatement(
+          span.start + relChar,
+          trimEnd(file.text, span.start + relChar, span.end, lenChars),
+          kind,
+          node,
+          relByte,
+          isAscii(text),
+        );
       }
     } catch (e) {
       const err = e as { message?: string; sqlDetails?: { cursorPosition?: number } };
@@ -231,7 +238,11 @@ export function parseFile(
     statements: parsed + errors,
     parsed,
     parseErrors: errors,
-    metaCommands: scan.metaCommands.map((m) => ({ ...m, line: src.position(m.offset).line, ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}) })),
+    metaCommands: scan.metaCommands.map((m) => ({
+      ...m,
+      line: src.position(m.offset).line,
+      ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}),
+    })),
     copyDataBlocks: scan.copyData.length,
   };
 }

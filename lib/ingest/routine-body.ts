@@ -52,7 +52,9 @@ interface Located {
 }
 
 /** The routine's language and body text, or undefined for statements that are not routines with a body. */
-export function routineSource(stmt: ParsedStatement): { language: string; body?: Located; atomic?: AstNode[]; empty?: boolean } | undefined {
+export function routineSource(
+  stmt: ParsedStatement,
+): { language: string; body?: Located; atomic?: AstNode[]; empty?: boolean } | undefined {
   const n = stmt.node;
   if (stmt.kind === "DoStmt") {
     const args = defElems(n.args);
@@ -67,7 +69,11 @@ export function routineSource(stmt: ParsedStatement): { language: string; body?:
   const as = opts.get("as")?.arg;
   const items = as?.List?.items ?? (as ? [as] : []);
   const value = items.length === 1 ? items[0]?.String?.sval : undefined; // two items: C function (obj file, symbol)
-  return { language, body: typeof value === "string" ? locateBody(stmt, value) : undefined, empty: typeof value === "string" && value.trim() === "" };
+  return {
+    language,
+    body: typeof value === "string" ? locateBody(stmt, value) : undefined,
+    empty: typeof value === "string" && value.trim() === "",
+  };
 }
 
 function atomicStatements(sqlBody: AstNode): AstNode[] {
@@ -87,7 +93,15 @@ function locateBody(stmt: ParsedStatement, value: string): Located | undefined {
   return { start: stmt.start + at, raw, value };
 }
 
-const LOOPS = new Set(["PLpgSQL_stmt_loop", "PLpgSQL_stmt_while", "PLpgSQL_stmt_fori", "PLpgSQL_stmt_fors", "PLpgSQL_stmt_forc", "PLpgSQL_stmt_foreach_a", "PLpgSQL_stmt_dynfors"]);
+const LOOPS = new Set([
+  "PLpgSQL_stmt_loop",
+  "PLpgSQL_stmt_while",
+  "PLpgSQL_stmt_fori",
+  "PLpgSQL_stmt_fors",
+  "PLpgSQL_stmt_forc",
+  "PLpgSQL_stmt_foreach_a",
+  "PLpgSQL_stmt_dynfors",
+]);
 /** Keys of PL/pgSQL nodes that hold a whole SQL statement (parseMode 0). */
 const QUERY_KEYS = new Set(["sqlstmt", "query", "expr"]);
 
@@ -111,7 +125,13 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
       const offset = location === undefined ? stmt.start : stmtOffset(stmt, location);
       // Locations stay relative to the CREATE FUNCTION statement: only the reported start moves.
       const { line, column } = positionIn(stmt, offset);
-      out.statements.push({ stmt: { ...stmt, kind, node: node[kind], line, column, endLine: line }, at: offset, inLoop: false, dynamic: false, transaction: 0 });
+      out.statements.push({
+        stmt: { ...stmt, kind, node: node[kind], line, column, endLine: line },
+        at: offset,
+        inLoop: false,
+        dynamic: false,
+        transaction: 0,
+      });
     }
     out.parsed = true;
     return out;
@@ -160,7 +180,8 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
       if (key === "PLpgSQL_expr") {
         const expr = value as AstNode;
         // Expressions (IF conditions, assignments, RAISE arguments) run as SELECTs: only calls and subqueries matter.
-        if ((expr.parseMode ?? 0) >= 2 && typeof expr.query === "string" && expr.query.includes("(")) addExpression(out, stmt, body, lines, nodeLine, expr.query, { inLoop, transaction: state.transaction });
+        if ((expr.parseMode ?? 0) >= 2 && typeof expr.query === "string" && expr.query.includes("("))
+          addExpression(out, stmt, body, lines, nodeLine, expr.query, { inLoop, transaction: state.transaction });
         continue;
       }
       if (key.startsWith("PLpgSQL_stmt_") && value && typeof value === "object") {
@@ -169,8 +190,13 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         const dynamicQuery = key === "PLpgSQL_stmt_dynexecute" || key === "PLpgSQL_stmt_dynfors";
         for (const [k, v] of Object.entries(value as AstNode)) {
           const expr = (v as AstNode)?.PLpgSQL_expr;
-          if (expr && (k === "dynquery" || (dynamicQuery && k === "query"))) addDynamic(out, stmt, body, lines, line, expr.query, { inLoop: loop, transaction: state.transaction });
-          else if (expr && QUERY_KEYS.has(k) && (expr.parseMode ?? 0) === 0) addEmbedded(out, stmt, body, lines, line, expr.query, { inLoop: key !== "PLpgSQL_stmt_fors" && loop, transaction: state.transaction });
+          if (expr && (k === "dynquery" || (dynamicQuery && k === "query")))
+            addDynamic(out, stmt, body, lines, line, expr.query, { inLoop: loop, transaction: state.transaction });
+          else if (expr && QUERY_KEYS.has(k) && (expr.parseMode ?? 0) === 0)
+            addEmbedded(out, stmt, body, lines, line, expr.query, {
+              inLoop: key !== "PLpgSQL_stmt_fors" && loop,
+              transaction: state.transaction,
+            });
           else walk(v, loop, line);
         }
         continue;
@@ -257,7 +283,15 @@ function addExpression(out: RoutineBody, stmt: ParsedStatement, body: Located, l
   }
 }
 
-function addDynamic(out: RoutineBody, stmt: ParsedStatement, body: Located, lines: number[], line: number, expression: string, flags: Flags) {
+function addDynamic(
+  out: RoutineBody,
+  stmt: ParsedStatement,
+  body: Located,
+  lines: number[],
+  line: number,
+  expression: string,
+  flags: Flags,
+) {
   const at = queryStart(body, lines, line, expression);
   const resolved = resolveDynamicSql(expression);
   if (resolved === undefined || !addSqlText(out, stmt, resolved.sql, at + resolved.offset, { ...flags, dynamic: true })) {
@@ -266,7 +300,13 @@ function addDynamic(out: RoutineBody, stmt: ParsedStatement, body: Located, line
 }
 
 /** Parse SQL text found at file offset `start` and add its statements; false when it does not parse. */
-function addSqlText(out: RoutineBody, outer: ParsedStatement, sql: string, start: number, flags: Flags & { dynamic: boolean; expression?: boolean }): boolean {
+function addSqlText(
+  out: RoutineBody,
+  outer: ParsedStatement,
+  sql: string,
+  start: number,
+  flags: Flags & { dynamic: boolean; expression?: boolean },
+): boolean {
   let stmts: AstNode[];
   let async = false;
   try {

@@ -39,7 +39,12 @@ const ELEMENT_START = /\b(create|grant)\b/gi;
  * Splits a CREATE SCHEMA statement with elements into its head and one statement per element.
  * `charOf` turns a parser location into a file char offset; `byteLength` measures file text in bytes.
  */
-export function splitSchemaElements(stmt: ParsedStatement, fileText: string, charOf: (location: number) => number, byteLength: (from: number, to: number) => number): ParsedStatement[] {
+export function splitSchemaElements(
+  stmt: ParsedStatement,
+  fileText: string,
+  charOf: (location: number) => number,
+  byteLength: (from: number, to: number) => number,
+): ParsedStatement[] {
   const elements: AstNode[] = stmt.node.schemaElts ?? [];
   const schema: string | undefined = stmt.node.schemaname ?? stmt.node.authrole?.rolename;
   if (!elements.length || !schema) return [stmt];
@@ -58,14 +63,30 @@ export function splitSchemaElements(stmt: ParsedStatement, fileText: string, cha
   }
   const out: ParsedStatement[] = [];
   const headEnd = trimEnd(fileText, stmt.start, starts[0]);
-  out.push({ ...stmt, end: headEnd, text: fileText.slice(stmt.start, headEnd), node: { ...stmt.node, schemaElts: undefined }, fullEnd: stmt.end });
+  out.push({
+    ...stmt,
+    end: headEnd,
+    text: fileText.slice(stmt.start, headEnd),
+    node: { ...stmt.node, schemaElts: undefined },
+    fullEnd: stmt.end,
+  });
   elements.forEach((el, i) => {
     const kind = Object.keys(el)[0];
     const node = el[kind];
     qualifyElement(kind, node, schema);
     const start = starts[i];
     const end = i + 1 < starts.length ? trimEnd(fileText, start, starts[i + 1]) : stmt.end;
-    out.push({ ...stmt, start, end, text: fileText.slice(start, end), kind, node, parserByteStart: stmt.parserByteStart + byteLength(stmt.start, start), schemaElementOf: schema, async: false });
+    out.push({
+      ...stmt,
+      start,
+      end,
+      text: fileText.slice(start, end),
+      kind,
+      node,
+      parserByteStart: stmt.parserByteStart + byteLength(stmt.start, start),
+      schemaElementOf: schema,
+      async: false,
+    });
   });
   return out;
 }

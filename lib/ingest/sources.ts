@@ -25,7 +25,8 @@ const ZIP_FEED_BYTES = 16 * 1024;
  * instead of expanding in memory; the sizes the headers declare are never trusted.
  */
 export function unzipLimited(name: string, data: Uint8Array, keep: (entry: string) => boolean, max: number): Map<string, Uint8Array> {
-  if (!hasEndOfCentralDirectory(data)) throw new InputError("zip", name, "not a readable zip archive (no end-of-archive record: truncated or not a zip)");
+  if (!hasEndOfCentralDirectory(data))
+    throw new InputError("zip", name, "not a readable zip archive (no end-of-archive record: truncated or not a zip)");
   const parts = new Map<string, Uint8Array[]>();
   let total = 0;
   let seen = 0;
@@ -43,7 +44,11 @@ export function unzipLimited(name: string, data: Uint8Array, keep: (entry: strin
       }
       total += chunk.length;
       if (total > max) {
-        failure = new InputError("too-large", `${name}/${file.name}`, `archive expands past the ${formatBytes(max)} limit (counted while inflating; its headers declare ${formatBytes(file.originalSize ?? 0)} for this entry)`);
+        failure = new InputError(
+          "too-large",
+          `${name}/${file.name}`,
+          `archive expands past the ${formatBytes(max)} limit (counted while inflating; its headers declare ${formatBytes(file.originalSize ?? 0)} for this entry)`,
+        );
         file.terminate();
         return;
       }
@@ -164,4 +169,3 @@ export function listSqlFiles(dir: string): string[] {
   walk(dir);
   return found.sort(naturalOrder);
 }
-

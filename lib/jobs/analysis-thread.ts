@@ -9,4 +9,6 @@ const { inputs, opts } = workerData as { inputs: AssessInput[]; opts: AssessOpti
 
 assessUploads(inputs, opts, (p) => parentPort!.postMessage({ type: "progress", progress: p }))
   .then((assessed) => parentPort!.postMessage({ type: "done", assessed }))
-  .catch((e: Error) => parentPort!.postMessage({ type: "error", message: e.message, expected: e instanceof AssessmentError, stack: e.stack }));
+  .catch((e: Error) =>
+    parentPort!.postMessage({ type: "error", message: e.message, expected: e instanceof AssessmentError, stack: e.stack }),
+  );

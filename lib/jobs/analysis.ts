@@ -61,7 +61,10 @@ export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log
     return;
   }
   if (a.status === "done") return;
-  await db.assessment.update({ where: { id: a.id }, data: { status: "running", startedAt: new Date(), error: null, progress: { phase: "decoding", percent: 1, message: "Starting" } } });
+  await db.assessment.update({
+    where: { id: a.id },
+    data: { status: "running", startedAt: new Date(), error: null, progress: { phase: "decoding", percent: 1, message: "Starting" } },
+  });
   const started = Date.now();
   let lastWrite = 0;
   let pending: Promise<unknown> = Promise.resolve();

@@ -39,6 +39,8 @@ export function openPassword(sealed: string | undefined): string | undefined {
   try {
     return decryptSecret(sealed, jobKey());
   } catch {
-    throw new Error(`this worker cannot read the job's sealed password: set the same ${SECRET_KEY_ENV} on every process that shares the database`);
+    throw new Error(
+      `this worker cannot read the job's sealed password: set the same ${SECRET_KEY_ENV} on every process that shares the database`,
+    );
   }
 }

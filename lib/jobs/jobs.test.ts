@@ -100,9 +100,37 @@ test("a stored report has one finding row per report finding, in report order, w
   const rows = await db.finding.findMany({ where: { assessmentId: id }, orderBy: { idx: "asc" } });
   expect(report.findings.length).toBeGreaterThan(3);
   expect(a.findingsCount).toBe(report.findings.length);
-  expect(rows.map((r) => [r.idx, r.ruleId, r.severity, r.line, r.column, r.objectKind, r.objectSchema, r.objectName, r.message, r.snippet, r.fingerprint])).toEqual(
-    report.findings.map((f, i) => [i, f.ruleId, f.severity, f.line, f.column, f.object.kind, f.object.schema ?? null, f.object.name, f.message, f.snippet, f.fingerprint]),
+  expect(
+    rows.map((r) => [
+      r.idx,
+      r.ruleId,
+      r.severity,
+      r.line,
+      r.column,
+      r.objectKind,
+      r.objectSchema,
+      r.objectName,
+      r.message,
+      r.snippet,
+      r.fingerprint,
+    ]),
+  ).toEqual(
+    report.findings.map((f, i) => [
+      i,
+      f.ruleId,
+      f.severity,
+      f.line,
+      f.column,
+      f.object.kind,
+      f.object.schema ?? null,
+      f.object.name,
+      f.message,
+      f.snippet,
+      f.fingerprint,
+    ]),
   );
   expect(rows.every((r) => r.status === "open" && r.version === 0)).toBe(true);
-  expect(new Set(rows.map((r) => r.severityRank))).toEqual(new Set(report.findings.map((f) => ({ blocker: 0, warning: 1, advice: 2 })[f.severity as "blocker"])));
+  expect(new Set(rows.map((r) => r.severityRank))).toEqual(
+    new Set(report.findings.map((f) => ({ blocker: 0, warning: 1, advice: 2 })[f.severity as "blocker"])),
+  );
 });

@@ -21,7 +21,12 @@ export async function setProgress(db: PrismaClient, id: string, p: Progress) {
 export async function markFailed(db: PrismaClient, id: string, message: string) {
   await db.assessment.update({
     where: { id },
-    data: { status: "failed", error: message.slice(0, 4000), finishedAt: new Date(), progress: { phase: "done", percent: 100, message: "Failed" } },
+    data: {
+      status: "failed",
+      error: message.slice(0, 4000),
+      finishedAt: new Date(),
+      progress: { phase: "done", percent: 100, message: "Failed" },
+    },
   });
 }
 

@@ -100,7 +100,11 @@ async function sender(url: string): Promise<PgBoss> {
   return boss;
 }
 
-export async function enqueue(url: string, name: (typeof QUEUES)[keyof typeof QUEUES], data: AnalyzeJob | CollectJob | VerifyJob): Promise<string> {
+export async function enqueue(
+  url: string,
+  name: (typeof QUEUES)[keyof typeof QUEUES],
+  data: AnalyzeJob | CollectJob | VerifyJob,
+): Promise<string> {
   const boss = await sender(url);
   const id = await boss.send(name, data as object);
   if (!id) throw new Error(`queue ${name} refused the job`);

@@ -7,7 +7,10 @@ import { startWorker, type WorkerHandle } from "./worker";
 
 export { openStore, startWorker };
 
-export async function startBackend(opts: { worker: boolean; concurrency?: number }): Promise<{ store: Store; worker?: WorkerHandle; stop(): Promise<void> }> {
+export async function startBackend(opts: {
+  worker: boolean;
+  concurrency?: number;
+}): Promise<{ store: Store; worker?: WorkerHandle; stop(): Promise<void> }> {
   const store = await openStore();
   process.env.DATABASE_URL = store.url;
   const worker = opts.worker ? await startWorker(store.url, { concurrency: opts.concurrency }) : undefined;

@@ -100,7 +100,11 @@ export async function rerunAssessment(previousId: string, o: RerunOptions) {
   const db = prisma();
   const prev = await db.assessment.findUnique({ where: { id: previousId }, include: { inputs: { orderBy: { position: "asc" } } } });
   if (!prev) return undefined;
-  const latest = await db.assessment.findFirst({ where: { lineageId: prev.lineageId ?? prev.id }, orderBy: { runNumber: "desc" }, select: { runNumber: true } });
+  const latest = await db.assessment.findFirst({
+    where: { lineageId: prev.lineageId ?? prev.id },
+    orderBy: { runNumber: "desc" },
+    select: { runNumber: true },
+  });
   const options: CreateOptions = {
     name: prev.name,
     targetDate: o.targetDate ?? prev.targetDate,
@@ -108,7 +112,11 @@ export async function rerunAssessment(previousId: string, o: RerunOptions) {
     createdById: o.createdById,
     previous: { id: prev.id, lineageId: prev.lineageId ?? prev.id, runNumber: Math.max(prev.runNumber, latest?.runNumber ?? 0) },
   };
-  const reason = o.inputs?.length ? "new upload" : prev.sourceKind === "connection" ? "fresh live collection" : `DSQL capabilities as of ${options.targetDate}`;
+  const reason = o.inputs?.length
+    ? "new upload"
+    : prev.sourceKind === "connection"
+      ? "fresh live collection"
+      : `DSQL capabilities as of ${options.targetDate}`;
   let created: { id: string; jobId: string | null };
   if (prev.sourceKind === "connection" && !o.inputs?.length) {
     const info = (prev.sourceInfo ?? {}) as unknown as ConnectionParams;

@@ -22,7 +22,9 @@ export function cannotVerify(a: { sourceKind: string; status: string }, inputCou
 }
 
 export async function readVerification(db: PrismaClient, id: string): Promise<VerificationState | undefined> {
-  const rows = await db.$queryRaw<Array<{ v: unknown }>>`select "report"->'verification' as v from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
+  const rows = await db.$queryRaw<
+    Array<{ v: unknown }>
+  >`select "report"->'verification' as v from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
   return (rows[0]?.v ?? undefined) as VerificationState | undefined;
 }
 

@@ -18,7 +18,13 @@ import type { PrismaClient } from "../store/prisma";
 import { cannotVerify, readVerification, writeVerification } from "./verification";
 
 /** `alterScript` changes the rewrite before it is verified (tests break a script on purpose). */
-export async function runVerifyJob(db: PrismaClient, assessmentId: string, jobId: string | undefined, log: (s: string) => void = () => {}, alterScript?: (rw: RewriteResult) => void): Promise<void> {
+export async function runVerifyJob(
+  db: PrismaClient,
+  assessmentId: string,
+  jobId: string | undefined,
+  log: (s: string) => void = () => {},
+  alterScript?: (rw: RewriteResult) => void,
+): Promise<void> {
   const a = await db.assessment.findUnique({ where: { id: assessmentId }, include: { inputs: { orderBy: { position: "asc" } } } });
   const before = await readVerification(db, assessmentId);
   if (!a || !before) {
@@ -33,7 +39,10 @@ export async function runVerifyJob(db: PrismaClient, assessmentId: string, jobId
   }
   await writeVerification(db, assessmentId, { ...base, status: "running" });
   try {
-    const analysed = a.sourceKind === "snapshot" ? await catalogDdl(new Uint8Array(a.inputs[0].content), a.targetDate) : await uploaded(a.inputs, a.targetDate);
+    const analysed =
+      a.sourceKind === "snapshot"
+        ? await catalogDdl(new Uint8Array(a.inputs[0].content), a.targetDate)
+        : await uploaded(a.inputs, a.targetDate);
     const files = analysed.files;
     let result: VerifyResult | undefined;
     await rewriteAnalysed(analysed, { targetDate: a.targetDate, keyStrategy: a.keyStrategy as KeyStrategy }, {}, async (rw) => {
@@ -42,9 +51,16 @@ export async function runVerifyJob(db: PrismaClient, assessmentId: string, jobId
       return {};
     });
     await writeVerification(db, assessmentId, { ...base, status: "done", finishedAt: new Date().toISOString(), result: result! });
-    log(`assessment ${assessmentId}: verification ${result!.ok ? "passed" : "failed"} (${result!.explained.length} intended, ${result!.unexplained.length} unexplained, ${result!.failures.length} failed statements)`);
+    log(
+      `assessment ${assessmentId}: verification ${result!.ok ? "passed" : "failed"} (${result!.explained.length} intended, ${result!.unexplained.length} unexplained, ${result!.failures.length} failed statements)`,
+    );
   } catch (e) {
-    await writeVerification(db, assessmentId, { ...base, status: "failed", finishedAt: new Date().toISOString(), error: `Verification could not run: ${(e as Error).message}` });
+    await writeVerification(db, assessmentId, {
+      ...base,
+      status: "failed",
+      finishedAt: new Date().toISOString(),
+      error: `Verification could not run: ${(e as Error).message}`,
+    });
   }
 }
 

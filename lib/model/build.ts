@@ -89,7 +89,13 @@ export class ModelBuilder {
       case "CreateTableAsStmt":
         if (n.objtype === "OBJECT_MATVIEW") {
           const q = this.qualify(rangeVar(n.into?.rel));
-          this.model.views.set(key(q), { ...q, materialized: true, temporary: false, definitionChars: stmt.text.length, origin: this.locate(stmt) });
+          this.model.views.set(key(q), {
+            ...q,
+            materialized: true,
+            temporary: false,
+            definitionChars: stmt.text.length,
+            origin: this.locate(stmt),
+          });
         }
         break;
       case "CreateFunctionStmt": {
@@ -180,7 +186,10 @@ export class ModelBuilder {
     if (!target || funcName(target) !== "set_config") return;
     const [name, value] = (target.args ?? []).map((a: AstNode) => constValue(a));
     if (name === "search_path" && typeof value === "string") {
-      const first = value.split(",").map((s) => s.trim().replace(/^"|"$/g, "")).find((s) => s && s !== "$user");
+      const first = value
+        .split(",")
+        .map((s) => s.trim().replace(/^"|"$/g, ""))
+        .find((s) => s && s !== "$user");
       this.searchPath = first ?? "public";
     }
   }
@@ -210,7 +219,9 @@ export class ModelBuilder {
     };
     if (n.partspec) {
       table.partitionKey = {
-        strategy: String(n.partspec.strategy ?? "").replace("PARTITION_STRATEGY_", "").toLowerCase(),
+        strategy: String(n.partspec.strategy ?? "")
+          .replace("PARTITION_STRATEGY_", "")
+          .toLowerCase(),
         columns: (n.partspec.partParams ?? []).map((p: AstNode) => p.PartitionElem?.name ?? "(expression)"),
       };
     }
@@ -291,7 +302,13 @@ export class ModelBuilder {
         const parts = arg.split(".").map((s) => s.replace(/^"|"$/g, ""));
         col.sequence = { schema: parts.length > 1 ? parts[0] : this.searchPath, name: parts[parts.length - 1] };
       }
-    } else if (top === "now" || expr.SQLValueFunction || top === "clock_timestamp" || top === "statement_timestamp" || top === "transaction_timestamp") {
+    } else if (
+      top === "now" ||
+      expr.SQLValueFunction ||
+      top === "clock_timestamp" ||
+      top === "statement_timestamp" ||
+      top === "transaction_timestamp"
+    ) {
       kind = "now";
     } else if (top && /uuid/.test(top)) {
       kind = "uuid";
@@ -301,7 +318,13 @@ export class ModelBuilder {
     col.defaultKind = kind;
   }
 
-  addConstraint(stmt: ParsedStatement, table: TableModel, con: AstNode, addedBy: "create" | "alter", column?: string): ConstraintModel | undefined {
+  addConstraint(
+    stmt: ParsedStatement,
+    table: TableModel,
+    con: AstNode,
+    addedBy: "create" | "alter",
+    column?: string,
+  ): ConstraintModel | undefined {
     const kinds: Record<string, ConstraintModel["kind"]> = {
       CONSTR_PRIMARY: "primary-key",
       CONSTR_UNIQUE: "unique",

@@ -39,7 +39,10 @@ export interface Rewritten {
 }
 
 /** Analyse the files once, keeping the parsed statements when a rewrite follows. */
-export async function analyseFiles(files: InputFile[], opts: { targetDate: string; keepStatements: boolean; maxStatements?: number; hooks?: AnalyzeHooks }): Promise<Analysed> {
+export async function analyseFiles(
+  files: InputFile[],
+  opts: { targetDate: string; keepStatements: boolean; maxStatements?: number; hooks?: AnalyzeHooks },
+): Promise<Analysed> {
   const statements: ParsedStatement[] = [];
   const onStatement = opts.hooks?.onStatement;
   const result = await analyze(files, {
@@ -57,7 +60,12 @@ export async function analyseFiles(files: InputFile[], opts: { targetDate: strin
 }
 
 /** Rewrite an analysis (without analysing again) and plan the migration. */
-export async function rewriteAnalysed(a: Analysed, opts: RewriteStageOptions, planContext: PlanContext = {}, checkRewrite?: CheckRewrite): Promise<Rewritten> {
+export async function rewriteAnalysed(
+  a: Analysed,
+  opts: RewriteStageOptions,
+  planContext: PlanContext = {},
+  checkRewrite?: CheckRewrite,
+): Promise<Rewritten> {
   const rw = await rewrite(a.files, { ...opts, analyzed: { analysis: a.result, statements: a.statements } });
   const checked = checkRewrite ? await checkRewrite(rw) : {};
   return { rw, plan: buildPlan(rw, { ...planContext, ...checked }) };
@@ -90,7 +98,12 @@ export interface FilesAssessment extends Assessed {
 export async function assessFiles(files: InputFile[], opts: AssessFilesOptions): Promise<FilesAssessment> {
   const started = performance.now();
   const parsedBefore = parserClock.ms;
-  const a = await analyseFiles(files, { targetDate: opts.targetDate, keepStatements: opts.rewrite !== undefined, maxStatements: opts.maxStatements, hooks: opts.hooks });
+  const a = await analyseFiles(files, {
+    targetDate: opts.targetDate,
+    keepStatements: opts.rewrite !== undefined,
+    maxStatements: opts.maxStatements,
+    hooks: opts.hooks,
+  });
   const report = (): AssessmentReport => {
     const r = buildReport(a.result, opts.now);
     if (opts.cost) r.cost = opts.cost(a.result.model);

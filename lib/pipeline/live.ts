@@ -30,7 +30,11 @@ export interface SnapshotAssessOptions {
 export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions): Promise<Assessed> {
   opts.onProgress?.("Analysing the catalog and the workload", 80);
   const statements: ParsedStatement[] = [];
-  const a = await analyzeSnapshot(snap, { targetDate: opts.targetDate, region: opts.region, onStatement: opts.rewrite ? (s) => statements.push(s) : undefined });
+  const a = await analyzeSnapshot(snap, {
+    targetDate: opts.targetDate,
+    region: opts.region,
+    onStatement: opts.rewrite ? (s) => statements.push(s) : undefined,
+  });
   if (opts.cost) a.sections.cost = opts.cost(a.result.model);
   if (!opts.rewrite) return { report: buildSourceReport(a), artifacts: {} };
   opts.onProgress?.("Rewriting the schema for DSQL and planning the migration", 92);
@@ -40,7 +44,9 @@ export async function assessSnapshot(snap: Snapshot, opts: SnapshotAssessOptions
   let failure: unknown;
   try {
     // The plan's application-changes phase sets pool settings per application from the connection audit.
-    rewritten = await rewriteAnalysed({ files, result: a.result, statements }, opts.rewrite, { poolSteps: poolSteps(a.sections.connections) });
+    rewritten = await rewriteAnalysed({ files, result: a.result, statements }, opts.rewrite, {
+      poolSteps: poolSteps(a.sections.connections),
+    });
   } catch (e) {
     failure = e;
   }
@@ -57,7 +63,8 @@ export function snapshotText(bytes: Uint8Array): string {
     try {
       return gunzipSync(bytes, { maxOutputLength: MAX_SNAPSHOT_BYTES }).toString("utf8");
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new Error(`the snapshot expands past ${MAX_SNAPSHOT_BYTES / 2 ** 20} MB`);
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+        throw new Error(`the snapshot expands past ${MAX_SNAPSHOT_BYTES / 2 ** 20} MB`);
       throw new Error(`the snapshot is not readable gzip (${(e as Error).message})`);
     }
   }
@@ -92,7 +99,10 @@ export async function assessConnection(p: ConnectionParams, opts: LiveOptions): 
     {
       sampleSeconds: opts.sampleSeconds ?? 60,
       onProgress: (x) => {
-        const pct = x.phase === "sample" && x.totalSeconds ? 20 + Math.round((50 * (x.elapsedSeconds ?? 0)) / x.totalSeconds) : { connect: 5, preflight: 10, catalog: 15, sample: 20, statements: 72, done: 78 }[x.phase];
+        const pct =
+          x.phase === "sample" && x.totalSeconds
+            ? 20 + Math.round((50 * (x.elapsedSeconds ?? 0)) / x.totalSeconds)
+            : { connect: 5, preflight: 10, catalog: 15, sample: 20, statements: 72, done: 78 }[x.phase];
         opts.onProgress(x.message, pct);
       },
     },

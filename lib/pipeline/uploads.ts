@@ -68,17 +68,29 @@ export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, 
       const now = Date.now();
       if (now - lastSent > 150) {
         lastSent = now;
-        onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysing ${stmt.file}`, statements });
+        onProgress({
+          phase: "analyzing",
+          percent: 5 + Math.round((85 * doneChars) / totalChars),
+          message: `Analysing ${stmt.file}`,
+          statements,
+        });
       }
     },
-    onProgress: (p) => onProgress({ phase: "analyzing", percent: 5 + Math.round((85 * doneChars) / totalChars), message: `Analysed ${p.filesDone} of ${p.filesTotal} files`, statements }),
+    onProgress: (p) =>
+      onProgress({
+        phase: "analyzing",
+        percent: 5 + Math.round((85 * doneChars) / totalChars),
+        message: `Analysed ${p.filesDone} of ${p.filesTotal} files`,
+        statements,
+      }),
   };
   try {
     const { report, artifacts, timings } = await assessFiles(files, {
       targetDate: opts.targetDate,
       rewrite: { targetDate: opts.targetDate, keyStrategy: opts.keyStrategy as KeyStrategy },
       hooks,
-      beforeReport: () => onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements }),
+      beforeReport: () =>
+        onProgress({ phase: "reporting", percent: 94, message: "Building the report and the migration plan", statements }),
     });
     return { report, artifacts, timings };
   } catch (e) {

@@ -3,7 +3,8 @@ import { rewrite } from "../rewrite/engine";
 import { buildPlan, checksumQuery } from "./plan";
 import { planMarkdown } from "./markdown";
 
-const run = (sql: string) => rewrite([{ path: "t.sql", text: sql, bytes: Buffer.byteLength(sql), encoding: "utf-8" }], { keyStrategy: "identity" });
+const run = (sql: string) =>
+  rewrite([{ path: "t.sql", text: sql, bytes: Buffer.byteLength(sql), encoding: "utf-8" }], { keyStrategy: "identity" });
 
 describe("migration plan", () => {
   it("has the seven phases in order, loads parents before children, sizes batches from declared widths", async () => {

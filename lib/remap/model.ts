@@ -77,7 +77,8 @@ export interface RemapModel {
 const INTEGER = /^(int2|int4|int8|smallint|integer|int|bigint)$/;
 
 export function checkBatchRows(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_BATCH_ROWS) throw new Error(`remap batch size ${n}: must be a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_BATCH_ROWS)
+    throw new Error(`remap batch size ${n}: must be a whole number from 1 to ${MAX_BATCH_ROWS} (DSQL's row limit per transaction)`);
   return n;
 }
 
@@ -97,7 +98,16 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
   const model = rw.analysis.model;
   const shapes = new Map<string, TableShape>();
   const tables = migratedTables(rw);
-  for (const t of tables) shapes.set(key(t), { table: t, key: key(t), renames: new Map(), stableKey: [], sourceKey: [], integerLead: false, needsStableIndex: false });
+  for (const t of tables)
+    shapes.set(key(t), {
+      table: t,
+      key: key(t),
+      renames: new Map(),
+      stableKey: [],
+      sourceKey: [],
+      integerLead: false,
+      needsStableIndex: false,
+    });
   const jobs: RemapJob[] = [];
   const notes: string[] = [];
   for (const k of rw.keyChanges) {
@@ -111,12 +121,25 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
       if (!child) continue;
       child.renames.set(fk.column, fk.legacyColumn);
       const declared = foreignKeysOf(rw, child).some((c) => c.columns.includes(fk.column));
-      jobs.push({ child: fk.table, column: fk.column, oldColumn: fk.legacyColumn, parent: k.table, parentKey: k.column, parentOldKey: k.legacyColumn, notNull: !!column(child.table, fk.column)?.notNull || !!primaryKey(child.table)?.columns.includes(fk.column), declared });
-      if (!declared) notes.push(`${fk.table}.${fk.column} has no foreign key but is named after ${k.table}.${k.column}: it is remapped like one; check that it is a reference`);
+      jobs.push({
+        child: fk.table,
+        column: fk.column,
+        oldColumn: fk.legacyColumn,
+        parent: k.table,
+        parentKey: k.column,
+        parentOldKey: k.legacyColumn,
+        notNull: !!column(child.table, fk.column)?.notNull || !!primaryKey(child.table)?.columns.includes(fk.column),
+        declared,
+      });
+      if (!declared)
+        notes.push(
+          `${fk.table}.${fk.column} has no foreign key but is named after ${k.table}.${k.column}: it is remapped like one; check that it is a reference`,
+        );
     }
   }
   for (const s of shapes.values()) {
-    const pk = primaryKey(s.table) ?? s.table.constraints.find((c) => c.kind === "unique" && c.columns.every((n) => column(s.table, n)?.notNull));
+    const pk =
+      primaryKey(s.table) ?? s.table.constraints.find((c) => c.kind === "unique" && c.columns.every((n) => column(s.table, n)?.notNull));
     if (!pk) continue;
     s.sourceKey = [...pk.columns];
     s.stableKey = pk.columns.map((c) => s.renames.get(c) ?? c);
@@ -126,7 +149,10 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
   }
   for (const j of jobs) {
     const s = shapes.get(j.child)!;
-    if (!s.stableKey.length) notes.push(`${j.child} has no primary key: its remap batches are cut on ${j.oldColumn} values, so one value repeated more than ${batchRows} times makes a batch larger than that`);
+    if (!s.stableKey.length)
+      notes.push(
+        `${j.child} has no primary key: its remap batches are cut on ${j.oldColumn} values, so one value repeated more than ${batchRows} times makes a batch larger than that`,
+      );
   }
   // Foreign keys on remapped columns cannot exist during the load (the columns hold placeholders until the remap).
   const remapped = new Set(jobs.map((j) => `${j.child}.${j.column}`));
@@ -152,7 +178,9 @@ export function buildRemapModel(rw: RewriteResult, o: RemapOptions = {}): RemapM
 
 /** Foreign keys of a table, with those declared on its merged partitions (they move to it). */
 function foreignKeysOf(rw: RewriteResult, s: TableShape): ConstraintModel[] {
-  const parts = Object.entries(rw.mergedPartitions).filter(([, parent]) => parent === s.key).map(([child]) => rw.analysis.model.tables.get(child));
+  const parts = Object.entries(rw.mergedPartitions)
+    .filter(([, parent]) => parent === s.key)
+    .map(([child]) => rw.analysis.model.tables.get(child));
   return [s.table, ...parts].flatMap((t) => t?.constraints.filter((c) => c.kind === "foreign-key") ?? []);
 }
 

@@ -38,7 +38,14 @@ export function keyCompare(alias: string, cols: string[], op: ">=" | "<"): strin
  * `rows` rows in key order and print one statement per batch, `template` followed by the batch's key range.
  * Ranges are half-open [start, next start); the last one is open-ended.
  */
-export function batchGenerator(o: { pendingFrom: string; keyExprs: string[]; keyCols: string[]; alias: string; rows: number; template: string }): string {
+export function batchGenerator(o: {
+  pendingFrom: string;
+  keyExprs: string[];
+  keyCols: string[];
+  alias: string;
+  rows: number;
+  template: string;
+}): string {
   const ks = o.keyExprs.map((_, i) => `k${i + 1}`);
   const nx = ks.map((k) => `next_${k}`);
   const order = ks.join(", ");
@@ -66,7 +73,10 @@ export function batchGenerator(o: { pendingFrom: string; keyExprs: string[]; key
  */
 export function chunkGenerator(o: { table: string; keyExpr: string; width: number; select: string; emptyLine: string }): string {
   return [
-    `SELECT format($chunk$${fmt(o.select).replace(/\{chunk\}/g, "%1$s").replace(/\{lo\}/g, "%2$s").replace(/\{hi\}/g, "%3$s")}$chunk$, b, b * ${o.width}, (b + 1) * ${o.width})`,
+    `SELECT format($chunk$${fmt(o.select)
+      .replace(/\{chunk\}/g, "%1$s")
+      .replace(/\{lo\}/g, "%2$s")
+      .replace(/\{hi\}/g, "%3$s")}$chunk$, b, b * ${o.width}, (b + 1) * ${o.width})`,
     `FROM generate_series((SELECT floor(min(${o.keyExpr}) / ${o.width}.0)::bigint FROM ${o.table}), (SELECT floor(max(${o.keyExpr}) / ${o.width}.0)::bigint FROM ${o.table})) AS b`,
     "\\gexec",
     `SELECT ${o.emptyLine} WHERE NOT EXISTS (SELECT 1 FROM ${o.table});`,

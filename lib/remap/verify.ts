@@ -46,7 +46,16 @@ function tableSection(m: RemapModel, s: TableShape, rw: RewriteResult, side: Sid
   const label = quoteLiteral(s.key);
   const head = `-- ${s.key}: rows, ${sums.length ? `sums of ${sums.length} integer/numeric column(s), ` : ""}md5 of the rows${keys.length ? ` in key order` : ""}`;
   if (!s.integerLead || !keys.length) return [head, `SELECT ${label}, 'all', ${figures} FROM ${qt(s.table)} AS c;`].join("\n");
-  return [head, chunkGenerator({ table: qt(s.table), keyExpr: keys[0].replace(/^c\./, ""), width: m.verifyChunkRows, select: `SELECT ${label}, {chunk}, ${figures} FROM ${qt(s.table)} AS c WHERE ${keys[0]} >= {lo} AND ${keys[0]} < {hi}`, emptyLine: `${label}, 'empty', 0` })].join("\n");
+  return [
+    head,
+    chunkGenerator({
+      table: qt(s.table),
+      keyExpr: keys[0].replace(/^c\./, ""),
+      width: m.verifyChunkRows,
+      select: `SELECT ${label}, {chunk}, ${figures} FROM ${qt(s.table)} AS c WHERE ${keys[0]} >= {lo} AND ${keys[0]} < {hi}`,
+      emptyLine: `${label}, 'empty', 0`,
+    }),
+  ].join("\n");
 }
 
 function orphanSection(m: RemapModel, side: Side): string[] {
@@ -60,9 +69,22 @@ function orphanSection(m: RemapModel, side: Side): string[] {
         ? `c.${quoteIdent(j.column)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${qt(parent.table)} AS p WHERE p.${quoteIdent(j.parentKey)} = c.${quoteIdent(j.column)})`
         : `c.${quoteIdent(j.oldColumn)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${qt(parent.table)} AS p WHERE p.${quoteIdent(j.parentKey)} = c.${quoteIdent(j.column)} AND p.${quoteIdent(j.parentOldKey)} = c.${quoteIdent(j.oldColumn)})`;
     const keys = keyOf(child, side).map((k) => `c.${quoteIdent(k)}`);
-    out.push(`-- ${j.child}.${j.column} → ${j.parent}.${j.parentKey}: children whose old parent id has no parent${side === "dsql" ? " with the uuid they hold" : ""}`);
-    if (!child.integerLead || !keys.length) out.push(`SELECT ${label}, 'all', 'orphans', count(*) FROM ${qt(child.table)} AS c WHERE ${cond};`, "");
-    else out.push(chunkGenerator({ table: qt(child.table), keyExpr: keys[0].replace(/^c\./, ""), width: m.verifyChunkRows, select: `SELECT ${label}, {chunk}, 'orphans', count(*) FROM ${qt(child.table)} AS c WHERE ${keys[0]} >= {lo} AND ${keys[0]} < {hi} AND ${cond}`, emptyLine: `${label}, 'empty', 'orphans', 0` }), "");
+    out.push(
+      `-- ${j.child}.${j.column} → ${j.parent}.${j.parentKey}: children whose old parent id has no parent${side === "dsql" ? " with the uuid they hold" : ""}`,
+    );
+    if (!child.integerLead || !keys.length)
+      out.push(`SELECT ${label}, 'all', 'orphans', count(*) FROM ${qt(child.table)} AS c WHERE ${cond};`, "");
+    else
+      out.push(
+        chunkGenerator({
+          table: qt(child.table),
+          keyExpr: keys[0].replace(/^c\./, ""),
+          width: m.verifyChunkRows,
+          select: `SELECT ${label}, {chunk}, 'orphans', count(*) FROM ${qt(child.table)} AS c WHERE ${keys[0]} >= {lo} AND ${keys[0]} < {hi} AND ${cond}`,
+          emptyLine: `${label}, 'empty', 'orphans', 0`,
+        }),
+        "",
+      );
   }
   return out;
 }

@@ -22,7 +22,15 @@ export interface CapabilityStatus {
 }
 
 function noteOf(c: Capability, now: Date): CapabilityNote {
-  return { id: c.id, title: c.title, since: c.since, approximate: c.approximate === true, ...(c.note ? { note: c.note } : {}), source: c.source, ageDays: capabilityAgeDays(c, now) };
+  return {
+    id: c.id,
+    title: c.title,
+    since: c.since,
+    approximate: c.approximate === true,
+    ...(c.note ? { note: c.note } : {}),
+    source: c.source,
+    ageDays: capabilityAgeDays(c, now),
+  };
 }
 
 export function capabilityStatus(targetDate: string, now: Date): CapabilityStatus {

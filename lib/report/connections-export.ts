@@ -21,14 +21,21 @@ function summaryLine(a: ConnectionAudit): string {
 export function connectionsMarkdown(a: ConnectionAudit, maxRows = 50): string[] {
   const out = ["## Connections", "", summaryLine(a), ""];
   if (a.applications.length) {
-    out.push("| Application | User | Client | Peak (idle / active / idle in txn) | Oldest | Longest transaction | Opened while sampled | Login |", "|---|---|---|---|---|---|---|---|");
+    out.push(
+      "| Application | User | Client | Peak (idle / active / idle in txn) | Oldest | Longest transaction | Opened while sampled | Login |",
+      "|---|---|---|---|---|---|---|---|",
+    );
     for (const x of a.applications.slice(0, maxRows))
-      out.push(`| ${mdCell(x.application)} | ${mdCell(x.user)} | ${mdCell(x.client)} | ${x.peak} (${x.peakIdle} / ${x.peakActive} / ${x.peakIdleInTransaction}) | ${x.ageSeconds ? age(x.ageSeconds.max) : "hidden"} | ${age(x.longestTransactionSeconds)} | ${x.opened} | ${x.auth.join(", ") || "hidden"} |`);
+      out.push(
+        `| ${mdCell(x.application)} | ${mdCell(x.user)} | ${mdCell(x.client)} | ${x.peak} (${x.peakIdle} / ${x.peakActive} / ${x.peakIdleInTransaction}) | ${x.ageSeconds ? age(x.ageSeconds.max) : "hidden"} | ${age(x.longestTransactionSeconds)} | ${x.opened} | ${x.auth.join(", ") || "hidden"} |`,
+      );
     if (a.applications.length > maxRows) out.push("", `_…and ${a.applications.length - maxRows} more (see the JSON export)._`);
     out.push("");
   }
   out.push("| Connection age | Connections |", "|---|---|", ...a.ageHistogram.map((b) => `| ${b.bucket} | ${b.connections} |`), "");
-  const settings = a.settings.map((s) => `${s.name} = ${s.value ?? "not visible"}`).concat(a.overrides.map((o) => `${o.role ? `role ${o.role}` : "all roles"}: ${o.settings.join(", ")}`));
+  const settings = a.settings
+    .map((s) => `${s.name} = ${s.value ?? "not visible"}`)
+    .concat(a.overrides.map((o) => `${o.role ? `role ${o.role}` : "all roles"}: ${o.settings.join(", ")}`));
   if (settings.length) out.push(`Settings: ${mdCell(settings.join("; "))}.`, "");
   return out;
 }
@@ -36,7 +43,10 @@ export function connectionsMarkdown(a: ConnectionAudit, maxRows = 50): string[] 
 export function connectionsHtml(a: ConnectionAudit, esc: (s: unknown) => string): string {
   const rows = a.applications
     .slice(0, 200)
-    .map((x) => `<tr><td>${esc(x.application)}<br><span class="muted">${esc(x.user)} · ${esc(x.client)}</span></td><td>${x.peak} (${x.peakIdle} idle, ${x.peakActive} active, ${x.peakIdleInTransaction} idle in txn)</td><td>${x.ageSeconds ? esc(age(x.ageSeconds.max)) : "hidden"}</td><td>${esc(age(x.longestTransactionSeconds))}</td><td>${x.opened}</td><td>${esc(x.auth.join(", ") || "hidden")}</td></tr>`)
+    .map(
+      (x) =>
+        `<tr><td>${esc(x.application)}<br><span class="muted">${esc(x.user)} · ${esc(x.client)}</span></td><td>${x.peak} (${x.peakIdle} idle, ${x.peakActive} active, ${x.peakIdleInTransaction} idle in txn)</td><td>${x.ageSeconds ? esc(age(x.ageSeconds.max)) : "hidden"}</td><td>${esc(age(x.longestTransactionSeconds))}</td><td>${x.opened}</td><td>${esc(x.auth.join(", ") || "hidden")}</td></tr>`,
+    )
     .join("");
   const max = Math.max(1, ...a.ageHistogram.map((b) => b.connections));
   const bw = 90;
@@ -49,7 +59,9 @@ export function connectionsHtml(a: ConnectionAudit, esc: (s: unknown) => string)
     .join("");
   return [
     `<h2>Connections</h2><p>${esc(summaryLine(a))}</p>`,
-    rows ? `<table><thead><tr><th>Application</th><th>Peak</th><th>Oldest</th><th>Longest transaction</th><th>Opened while sampled</th><th>Login</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">No other sessions were connected while sampling.</p>`,
+    rows
+      ? `<table><thead><tr><th>Application</th><th>Peak</th><th>Oldest</th><th>Longest transaction</th><th>Opened while sampled</th><th>Login</th></tr></thead><tbody>${rows}</tbody></table>`
+      : `<p class="muted">No other sessions were connected while sampling.</p>`,
     `<figure class="chart"><figcaption>Connection age</figcaption><svg role="img" aria-label="Connections by age" viewBox="0 0 ${a.ageHistogram.length * bw} 116" width="100%">${bars}</svg></figure>`,
   ].join("\n");
 }

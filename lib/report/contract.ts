@@ -107,7 +107,12 @@ export function readiness(findings: Finding[], objects: number, statements?: num
   }
   const inputs = { objects, blockerProblems, warningProblems, effortHoursHigh: effort.high };
   const nothing = statements === 0 && objects === 0 && findings.length === 0;
-  return { score: nothing ? 0 : readinessScore(inputs), band: nothing ? "nothing assessed" : readinessBand(inputs), formula: READINESS_FORMULA, inputs };
+  return {
+    score: nothing ? 0 : readinessScore(inputs),
+    band: nothing ? "nothing assessed" : readinessBand(inputs),
+    formula: READINESS_FORMULA,
+    inputs,
+  };
 }
 
 export const READINESS_FORMULA =
@@ -156,7 +161,8 @@ export function effortHours(findings: Finding[]): Summary["effortHours"] {
   return {
     low: round1(low),
     high: round1(high),
-    formula: "Σ problems needing a person, each at its largest bucket once (simple 0.5–2 h, medium 2–6 h, significant 6–16 h) + one bucket per rule with auto fixes; advice excluded",
+    formula:
+      "Σ problems needing a person, each at its largest bucket once (simple 0.5–2 h, medium 2–6 h, significant 6–16 h) + one bucket per rule with auto fixes; advice excluded",
   };
 }
 
@@ -190,7 +196,12 @@ export function summarize(findings: Finding[], files: FileStatistics[], objects:
     byCategory,
     byRule,
     fixKinds,
-    readiness: readiness(findings, objects, files.reduce((a, f) => a + f.statements, 0), effort),
+    readiness: readiness(
+      findings,
+      objects,
+      files.reduce((a, f) => a + f.statements, 0),
+      effort,
+    ),
     effortHours: effort,
     statements: files.reduce((a, f) => a + f.statements, 0),
     parseErrors: files.reduce((a, f) => a + f.parseErrors, 0),

@@ -46,10 +46,14 @@ describe("exports", () => {
 
   test("print HTML escapes names and shows review state", async () => {
     const { report } = await fullReport();
-    const html = reportHtml({ report, assessment: { name: "<b>shop</b>", source: "upload", createdAt: "2026-11-20", targetDate: "2026-09-15" }, reviewOf: () => ({ status: "done", assignee: "Max & Co" }) });
+    const html = reportHtml({
+      report,
+      assessment: { name: "<b>shop</b>", source: "upload", createdAt: "2026-11-20", targetDate: "2026-09-15" },
+      reviewOf: () => ({ status: "done", assignee: "Max & Co" }),
+    });
     expect(html).not.toContain("<b>shop</b>");
     expect(html).toContain("&lt;b&gt;shop&lt;/b&gt;");
-    expect(html).not.toContain('<script>x');
+    expect(html).not.toContain("<script>x");
     expect(html).toContain("Max &amp; Co");
     expect(html).toContain("Migration plan");
     expect(html).not.toMatch(/<script/i);

@@ -154,7 +154,17 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
     const id = problemKey(f);
     const p = byProblem.get(id);
     if (!p) {
-      byProblem.set(id, { id, ruleId: f.ruleId, title: f.title, category: f.category, severity: f.severity, effort: f.effort, hours: { ...EFFORT_HOURS[f.effort] }, object: objectLabel(f) || f.title, instances: 1 });
+      byProblem.set(id, {
+        id,
+        ruleId: f.ruleId,
+        title: f.title,
+        category: f.category,
+        severity: f.severity,
+        effort: f.effort,
+        hours: { ...EFFORT_HOURS[f.effort] },
+        object: objectLabel(f) || f.title,
+        instances: 1,
+      });
       continue;
     }
     p.instances++;
@@ -166,7 +176,11 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
     }
   }
   const problems = [...byProblem.values()].sort(
-    (a, b) => b.hours.high - a.hours.high || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.instances - a.instances || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.hours.high - a.hours.high ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.instances - a.instances ||
+      a.id.localeCompare(b.id),
   );
   const cats = new Map<Category, { category: Category; low: number; high: number; problems: number }>();
   for (const p of problems) {
@@ -178,7 +192,16 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
   }
   const groups = new Map<string, ProblemGroup>();
   for (const p of problems) {
-    const g = groups.get(p.ruleId) ?? { ruleId: p.ruleId, title: p.title, category: p.category, severity: p.severity, problems: 0, findings: 0, hours: { low: 0, high: 0 }, objects: [] };
+    const g = groups.get(p.ruleId) ?? {
+      ruleId: p.ruleId,
+      title: p.title,
+      category: p.category,
+      severity: p.severity,
+      problems: 0,
+      findings: 0,
+      hours: { low: 0, high: 0 },
+      objects: [],
+    };
     g.problems++;
     g.findings += p.instances;
     g.hours = { low: round1(g.hours.low + p.hours.low), high: round1(g.hours.high + p.hours.high) };
@@ -191,7 +214,12 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
   const planHigh = num(plan?.effort?.total?.high);
   const effort =
     planLow !== undefined && planHigh !== undefined
-      ? { low: planLow, high: planHigh, basis: "plan" as const, formula: typeof plan?.effort?.formula === "string" ? plan.effort.formula : s.effortHours.formula }
+      ? {
+          low: planLow,
+          high: planHigh,
+          basis: "plan" as const,
+          formula: typeof plan?.effort?.formula === "string" ? plan.effort.formula : s.effortHours.formula,
+        }
       : { low: s.effortHours.low, high: s.effortHours.high, basis: "findings" as const, formula: s.effortHours.formula };
   const rs = (report.rewriteSummary ?? {}) as Obj;
   return {
@@ -207,7 +235,13 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
     needsPerson: { findings: needsFindings, problems: problems.length },
     adviceOnly,
     problems,
-    problemGroups: [...groups.values()].sort((a, b) => b.hours.high - a.hours.high || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.problems - a.problems || a.ruleId.localeCompare(b.ruleId)),
+    problemGroups: [...groups.values()].sort(
+      (a, b) =>
+        b.hours.high - a.hours.high ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        b.problems - a.problems ||
+        a.ruleId.localeCompare(b.ruleId),
+    ),
     effortByCategory: [...cats.values()].sort((a, b) => b.high - a.high || a.category.localeCompare(b.category)),
   };
 }

@@ -34,7 +34,12 @@ export interface PrintData {
 }
 
 export function esc(s: unknown): string {
-  return String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const date = (d: string | Date) => (typeof d === "string" ? d : d.toISOString()).slice(0, 10);
@@ -67,7 +72,10 @@ function categoryChart(report: AssessmentReport): string {
       const segs = (["blocker", "warning", "advice"] as const)
         .map((s) => {
           const w = (r[s] / max) * barW;
-          const seg = w > 0 ? `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(w, 1).toFixed(1)}" height="${rowH - 8}" fill="${SEVERITY_COLOR[s].fg}"/>` : "";
+          const seg =
+            w > 0
+              ? `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(w, 1).toFixed(1)}" height="${rowH - 8}" fill="${SEVERITY_COLOR[s].fg}"/>`
+              : "";
           x += w;
           return seg;
         })
@@ -76,7 +84,10 @@ function categoryChart(report: AssessmentReport): string {
     })
     .join("");
   const legend = (["blocker", "warning", "advice"] as const)
-    .map((s, i) => `<rect x="${labelW + i * 110}" y="${h - 16}" width="10" height="10" fill="${SEVERITY_COLOR[s].fg}"/><text x="${labelW + i * 110 + 14}" y="${h - 7}" class="val">${SEVERITY_COLOR[s].label}</text>`)
+    .map(
+      (s, i) =>
+        `<rect x="${labelW + i * 110}" y="${h - 16}" width="10" height="10" fill="${SEVERITY_COLOR[s].fg}"/><text x="${labelW + i * 110 + 14}" y="${h - 7}" class="val">${SEVERITY_COLOR[s].label}</text>`,
+    )
     .join("");
   return `<figure class="chart"><figcaption>Findings by category and severity</figcaption><svg role="img" aria-label="Findings by category and severity" viewBox="0 0 ${labelW + barW + 60} ${h}" width="100%">${bars}${legend}</svg></figure>`;
 }
@@ -95,7 +106,10 @@ function reviewChart(counts: Record<string, number>, total: number): string {
     })
     .join("");
   const legend = Object.keys(STATUS_LABEL)
-    .map((s, i) => `<rect x="${i * 150}" y="26" width="10" height="10" fill="${STATUS_COLOR[s]}"/><text x="${i * 150 + 14}" y="35" class="val">${esc(STATUS_LABEL[s])}: ${counts[s] ?? 0}</text>`)
+    .map(
+      (s, i) =>
+        `<rect x="${i * 150}" y="26" width="10" height="10" fill="${STATUS_COLOR[s]}"/><text x="${i * 150 + 14}" y="35" class="val">${esc(STATUS_LABEL[s])}: ${counts[s] ?? 0}</text>`,
+    )
     .join("");
   return `<figure class="chart"><figcaption>Review status</figcaption><svg role="img" aria-label="Review status" viewBox="0 0 ${W} 40" width="100%">${segs}${legend}</svg></figure>`;
 }
@@ -136,17 +150,34 @@ function coverSection(r: AssessmentReport): string {
   const fg = figuresOf(r);
   const h = headline(fg);
   const out: string[] = [];
-  out.push(`<section class="cover">${readinessRing(fg.readiness.score, fg.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>${esc(h.readiness)}</b></p><div class="kpis">`);
-  for (const sev of ["blocker", "warning", "advice"] as const) out.push(`<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(fg.bySeverity[sev])}</b></div>`);
+  out.push(
+    `<section class="cover">${readinessRing(fg.readiness.score, fg.readiness.band)}<div><p style="font-size:16px;margin:0 0 8px"><b>${esc(h.readiness)}</b></p><div class="kpis">`,
+  );
+  for (const sev of ["blocker", "warning", "advice"] as const)
+    out.push(
+      `<div class="kpi" style="border-color:${SEVERITY_COLOR[sev].border}"><span style="color:${SEVERITY_COLOR[sev].fg}">${sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}</span><b>${num(fg.bySeverity[sev])}</b></div>`,
+    );
   out.push(`<div class="kpi"><span>${FIGURE_LABEL.effort}</span><b>${esc(hours(fg.effort))}</b></div></div>`);
-  out.push(`<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}; inputs: ${esc(readinessInputsText(s.readiness.inputs))}.</p></div></section>`);
-  out.push(`<section class="answers" data-testid="cover-answers"><div class="answer"><h3>${FIGURE_LABEL.fixedByRewrite}</h3><div class="big">${num(fg.fixedByRewrite)}</div><p class="note">findings the DSQL rewrite resolves mechanically: review the diff, no further work.</p></div>`);
-  out.push(`<div class="answer"><h3>${FIGURE_LABEL.needsPerson}</h3><div class="big">${num(fg.needsPerson.problems)} problems <span class="muted" style="font-size:13px;font-weight:400">(${num(fg.needsPerson.findings)} findings)</span></div>`);
+  out.push(
+    `<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}; inputs: ${esc(readinessInputsText(s.readiness.inputs))}.</p></div></section>`,
+  );
+  out.push(
+    `<section class="answers" data-testid="cover-answers"><div class="answer"><h3>${FIGURE_LABEL.fixedByRewrite}</h3><div class="big">${num(fg.fixedByRewrite)}</div><p class="note">findings the DSQL rewrite resolves mechanically: review the diff, no further work.</p></div>`,
+  );
+  out.push(
+    `<div class="answer"><h3>${FIGURE_LABEL.needsPerson}</h3><div class="big">${num(fg.needsPerson.problems)} problems <span class="muted" style="font-size:13px;font-weight:400">(${num(fg.needsPerson.findings)} findings)</span></div>`,
+  );
   if (fg.problems.length) {
-    out.push(`<table><colgroup><col><col style="width:32%"><col style="width:70px"><col style="width:64px"></colgroup><thead><tr><th>Problem</th><th>Object</th><th>Effort</th><th>Findings</th></tr></thead><tbody>`);
-    for (const p of fg.problems.slice(0, 12)) out.push(`<tr><td>${esc(p.title)} <code>${esc(p.ruleId)}</code></td><td>${esc(p.object)}</td><td>${esc(hours(p.hours))}</td><td>${num(p.instances)}</td></tr>`);
+    out.push(
+      `<table><colgroup><col><col style="width:32%"><col style="width:70px"><col style="width:64px"></colgroup><thead><tr><th>Problem</th><th>Object</th><th>Effort</th><th>Findings</th></tr></thead><tbody>`,
+    );
+    for (const p of fg.problems.slice(0, 12))
+      out.push(
+        `<tr><td>${esc(p.title)} <code>${esc(p.ruleId)}</code></td><td>${esc(p.object)}</td><td>${esc(hours(p.hours))}</td><td>${num(p.instances)}</td></tr>`,
+      );
     out.push(`</tbody></table>`);
-    if (fg.problems.length > 12) out.push(`<p class="note">…and ${num(fg.problems.length - 12)} more problems, listed with their findings below.</p>`);
+    if (fg.problems.length > 12)
+      out.push(`<p class="note">…and ${num(fg.problems.length - 12)} more problems, listed with their findings below.</p>`);
   } else out.push(`<p class="note">Nothing: every blocker and warning is fixed by the rewrite.</p>`);
   out.push(`</div></section>`);
   return out.join("");
@@ -161,7 +192,9 @@ export function reportHtml(d: PrintData): string {
     counts[st] = (counts[st] ?? 0) + 1;
   });
   const out: string[] = [];
-  out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(a.name)} · DSQL migration assessment</title><style>${CSS}</style></head><body><div class="page">`);
+  out.push(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(a.name)} · DSQL migration assessment</title><style>${CSS}</style></head><body><div class="page">`,
+  );
   if (d.links?.length) out.push(`<p class="links">${d.links.map((l) => `<a href="${esc(l.href)}">${esc(l.label)}</a>`).join("")}</p>`);
   if (d.banner) out.push(`<span class="banner">${esc(d.banner)}</span>`);
   out.push(`<h1>${esc(a.name)}</h1>`);
@@ -177,14 +210,18 @@ export function reportHtml(d: PrintData): string {
   for (const cat of CATEGORIES) {
     const list = r.findings.map((f, idx) => ({ f, idx })).filter((x) => x.f.category === cat);
     if (!list.length) continue;
-    out.push(`<h3>${esc(cat)} (${list.length})</h3><table><colgroup><col class="sev"><col class="rule"><col class="obj"><col class="loc"><col>${d.reviewOf ? '<col class="st">' : ""}</colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Location</th><th>Message</th>${d.reviewOf ? "<th>Status</th>" : ""}</tr></thead><tbody>`);
+    out.push(
+      `<h3>${esc(cat)} (${list.length})</h3><table><colgroup><col class="sev"><col class="rule"><col class="obj"><col class="loc"><col>${d.reviewOf ? '<col class="st">' : ""}</colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Object</th><th>Location</th><th>Message</th>${d.reviewOf ? "<th>Status</th>" : ""}</tr></thead><tbody>`,
+    );
     for (const { f, idx } of list.slice(0, max)) {
       const c = SEVERITY_COLOR[f.severity];
       const rv = d.reviewOf?.(idx);
       const st = rv?.status ?? "open";
       out.push(
         `<tr><td><span class="sev" style="color:${c.fg};background:${c.bg}">${c.label}</span></td><td class="rule"><code>${esc(f.ruleId)}</code></td><td>${esc(objectName(f))}</td><td><code>${esc(f.file)}:${f.line}</code></td><td>${esc(f.message)}</td>${
-          d.reviewOf ? `<td><span class="st" style="background:${STATUS_COLOR[st] ?? "#64748b"}">${esc(STATUS_LABEL[st] ?? st)}</span>${rv?.assignee ? `<div class="note">→ ${esc(rv.assignee)}</div>` : ""}${rv?.note ? `<div class="note">${esc(rv.note)}</div>` : ""}</td>` : ""
+          d.reviewOf
+            ? `<td><span class="st" style="background:${STATUS_COLOR[st] ?? "#64748b"}">${esc(STATUS_LABEL[st] ?? st)}</span>${rv?.assignee ? `<div class="note">→ ${esc(rv.assignee)}</div>` : ""}${rv?.note ? `<div class="note">${esc(rv.note)}</div>` : ""}</td>`
+            : ""
         }</tr>`,
       );
     }
@@ -194,9 +231,13 @@ export function reportHtml(d: PrintData): string {
 
   const manual = Array.isArray(r.manualWorkItems) ? (r.manualWorkItems as ManualItem[]) : [];
   if (manual.length) {
-    out.push(`<h2>Manual work items (${manual.length})</h2><table><thead><tr><th>Object</th><th>Why</th><th>Way forward</th><th>Location</th></tr></thead><tbody>`);
+    out.push(
+      `<h2>Manual work items (${manual.length})</h2><table><thead><tr><th>Object</th><th>Why</th><th>Way forward</th><th>Location</th></tr></thead><tbody>`,
+    );
     for (const m of manual.slice(0, 200))
-      out.push(`<tr><td>${esc(m.object.name ? `${m.object.kind} ${m.object.schema ? `${m.object.schema}.` : ""}${m.object.name}` : m.object.kind)}</td><td>${esc(m.reason)}</td><td>${esc(m.suggestion)}</td><td><code>${esc(m.file)}:${m.line}</code></td></tr>`);
+      out.push(
+        `<tr><td>${esc(m.object.name ? `${m.object.kind} ${m.object.schema ? `${m.object.schema}.` : ""}${m.object.name}` : m.object.kind)}</td><td>${esc(m.reason)}</td><td>${esc(m.suggestion)}</td><td><code>${esc(m.file)}:${m.line}</code></td></tr>`,
+      );
     out.push(`</tbody></table>`);
   }
 
@@ -204,12 +245,18 @@ export function reportHtml(d: PrintData): string {
   if (plan?.phases?.length) {
     const total = plan.phases.reduce((n, p) => n + p.steps.length, 0);
     const checked = plan.phases.reduce((n, p) => n + p.steps.filter((_, i) => d.planChecks?.[planStepKey(p.id, i)]).length, 0);
-    out.push(`<h2 class="break">Migration plan</h2><p class="muted">${plan.phases.length} phases, ${checked} of ${total} steps done · ${esc(FIGURE_LABEL.effort.toLowerCase())} ${esc(hours(figuresOf(r).effort))}</p>`);
+    out.push(
+      `<h2 class="break">Migration plan</h2><p class="muted">${plan.phases.length} phases, ${checked} of ${total} steps done · ${esc(FIGURE_LABEL.effort.toLowerCase())} ${esc(hours(figuresOf(r).effort))}</p>`,
+    );
     plan.phases.forEach((p, pi) => {
-      out.push(`<h3>${pi + 1}. ${esc(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` <span class="muted">(${p.effortHours.low}–${p.effortHours.high} h)</span>` : ""}</h3><ul class="steps">`);
+      out.push(
+        `<h3>${pi + 1}. ${esc(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` <span class="muted">(${p.effortHours.low}–${p.effortHours.high} h)</span>` : ""}</h3><ul class="steps">`,
+      );
       p.steps.forEach((st, si) => {
         const c = d.planChecks?.[planStepKey(p.id, si)];
-        out.push(`<li><span class="box">${c ? "✓" : ""}</span><b>${esc(st.title)}</b> — ${esc(st.purpose)}${c ? ` <span class="note">(checked off${c.by ? ` by ${esc(c.by)}` : ""}${c.at ? ` on ${esc(date(c.at))}` : ""})</span>` : ""}</li>`);
+        out.push(
+          `<li><span class="box">${c ? "✓" : ""}</span><b>${esc(st.title)}</b> — ${esc(st.purpose)}${c ? ` <span class="note">(checked off${c.by ? ` by ${esc(c.by)}` : ""}${c.at ? ` on ${esc(date(c.at))}` : ""})</span>` : ""}</li>`,
+        );
       });
       out.push(`</ul>`);
     });
@@ -226,6 +273,8 @@ export function reportHtml(d: PrintData): string {
   }
   const connections = auditOf(r);
   if (connections) out.push(connectionsHtml(connections, esc));
-  out.push(`<p class="note" style="margin-top:24px">Generated ${esc(new Date().toISOString().slice(0, 16).replace("T", " "))} UTC by dsql-preflight.</p></div></body></html>`);
+  out.push(
+    `<p class="note" style="margin-top:24px">Generated ${esc(new Date().toISOString().slice(0, 16).replace("T", " "))} UTC by dsql-preflight.</p></div></body></html>`,
+  );
   return out.join("\n");
 }

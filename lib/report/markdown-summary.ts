@@ -43,16 +43,26 @@ export function toMarkdownSummary(report: AssessmentReport, opts: SummaryOptions
     tail.push("## Migration plan", "", `${n(done)} of ${n(total)} steps done.`, "", "| Phase | Steps done | Effort |", "|---|---|---|");
     plan.phases.forEach((p, pi) => {
       const d = p.steps.filter((_, i) => checks[planStepKey(p.id, i)]).length;
-      tail.push(`| ${pi + 1}. ${mdCell(p.title.replace(/^\d+\.\s*/, ""))} | ${n(d)} of ${n(p.steps.length)} | ${p.effortHours ? hours(p.effortHours) : "—"} |`);
+      tail.push(
+        `| ${pi + 1}. ${mdCell(p.title.replace(/^\d+\.\s*/, ""))} | ${n(d)} of ${n(p.steps.length)} | ${p.effortHours ? hours(p.effortHours) : "—"} |`,
+      );
     });
     tail.push("");
   }
   if (opts.links?.length) tail.push("## Links", "", ...opts.links.map((l) => `- [${mdText(l.label)}](${encodeURI(l.href)})`), "");
-  tail.push(`<sub>dsql-preflight ${report.tool.version} · ${report.generatedAt.slice(0, 10)}. The full report (every finding) is the separate Markdown, JSON or PDF export.</sub>`, "");
+  tail.push(
+    `<sub>dsql-preflight ${report.tool.version} · ${report.generatedAt.slice(0, 10)}. The full report (every finding) is the separate Markdown, JSON or PDF export.</sub>`,
+    "",
+  );
 
   const problems: string[] = [];
   if (fg.problems.length) {
-    problems.push(`## Problems that need a person (${n(fg.problems.length)}), most effort first`, "", "| Problem | Object | Category | Effort | Findings |", "|---|---|---|---|---|");
+    problems.push(
+      `## Problems that need a person (${n(fg.problems.length)}), most effort first`,
+      "",
+      "| Problem | Object | Category | Effort | Findings |",
+      "|---|---|---|---|---|",
+    );
     const fixed = head.join("\n").length + tail.join("\n").length + 400;
     let used = fixed + problems.join("\n").length;
     let shown = 0;

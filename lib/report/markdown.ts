@@ -52,13 +52,21 @@ function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"],
   const e = figures.effort;
   const steps = plan.phases.reduce((n, p) => n + p.steps.length, 0);
   const done = checks ? plan.phases.reduce((n, p) => n + p.steps.filter((_, i) => checks[planStepKey(p.id, i)]).length, 0) : 0;
-  out.push(`${plan.phases.length} phases, ${steps} steps${checks ? `, ${done} checked off` : ""}${e ? `; ${FIGURE_LABEL.effort.toLowerCase()} **${hours(e)}**` : ""}.`, "");
+  out.push(
+    `${plan.phases.length} phases, ${steps} steps${checks ? `, ${done} checked off` : ""}${e ? `; ${FIGURE_LABEL.effort.toLowerCase()} **${hours(e)}**` : ""}.`,
+    "",
+  );
   plan.phases.forEach((p, pi) => {
-    out.push(`### ${pi + 1}. ${cell(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` (${p.effortHours.low}–${p.effortHours.high} h)` : ""}`, "");
+    out.push(
+      `### ${pi + 1}. ${cell(p.title.replace(/^\d+\.\s*/, ""))}${p.effortHours ? ` (${p.effortHours.low}–${p.effortHours.high} h)` : ""}`,
+      "",
+    );
     p.steps.forEach((st, si) => {
       const c = checks?.[planStepKey(p.id, si)];
       const when = c?.at ? (typeof c.at === "string" ? c.at : c.at.toISOString()).slice(0, 10) : "";
-      out.push(`- [${c ? "x" : " "}] **${cell(st.title)}** — ${cell(st.purpose)}${c ? ` _(checked off${c.by ? ` by ${cell(c.by)}` : ""}${when ? ` on ${when}` : ""})_` : ""}`);
+      out.push(
+        `- [${c ? "x" : " "}] **${cell(st.title)}** — ${cell(st.purpose)}${c ? ` _(checked off${c.by ? ` by ${cell(c.by)}` : ""}${when ? ` on ${when}` : ""})_` : ""}`,
+      );
     });
     out.push("");
   });
@@ -68,7 +76,9 @@ function planSection(plan: MigrationPlan, checks: MarkdownOptions["planChecks"],
 function manualSection(items: ManualItem[]): string[] {
   const out: string[] = ["## Manual work items", "", "| Object | Rules | Why | Way forward | Location |", "|---|---|---|---|---|"];
   for (const m of items.slice(0, 300)) {
-    out.push(`| ${cell(objLabel(m.object))} | ${m.ruleIds.map((r) => `\`${r}\``).join(", ")} | ${cell(m.reason)} | ${cell(m.suggestion)} | ${mdCode(`${m.file}:${m.line}`, { inTable: true })} |`);
+    out.push(
+      `| ${cell(objLabel(m.object))} | ${m.ruleIds.map((r) => `\`${r}\``).join(", ")} | ${cell(m.reason)} | ${cell(m.suggestion)} | ${mdCode(`${m.file}:${m.line}`, { inTable: true })} |`,
+    );
   }
   if (items.length > 300) out.push("", `_…and ${items.length - 300} more (see the JSON export)._`);
   out.push("");
@@ -130,7 +140,15 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
       const st = opts.statusOf(f) ?? "open";
       counts[st] = (counts[st] ?? 0) + 1;
     }
-    out.push(`**Review:** ${Object.keys(STATUS_WORD).filter((k) => counts[k]).map((k) => `${counts[k]} ${STATUS_WORD[k]}`).join(", ") || "no findings"}`, "");
+    out.push(
+      `**Review:** ${
+        Object.keys(STATUS_WORD)
+          .filter((k) => counts[k])
+          .map((k) => `${counts[k]} ${STATUS_WORD[k]}`)
+          .join(", ") || "no findings"
+      }`,
+      "",
+    );
   }
 
   out.push("## Findings by category", "");
@@ -161,7 +179,12 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     const byRule = new Map<string, Finding[]>();
     for (const f of manual) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     for (const [rule, list] of byRule) {
-      out.push(`- **${cell(list[0].title)}** (\`${rule}\`, ${list.length}× ${list[0].effort}): ${list.slice(0, 8).map((f) => cell(objectName(f))).join(", ")}${list.length > 8 ? ", …" : ""}`);
+      out.push(
+        `- **${cell(list[0].title)}** (\`${rule}\`, ${list.length}× ${list[0].effort}): ${list
+          .slice(0, 8)
+          .map((f) => cell(objectName(f)))
+          .join(", ")}${list.length > 8 ? ", …" : ""}`,
+      );
     }
     out.push("");
   }

@@ -8,10 +8,43 @@ import { buildReport } from "./contract";
 import { toMarkdown } from "./markdown";
 import { mdCode, mdCodeBlock, mdParagraph, mdText } from "./md-escape";
 
-const HOSTILE = ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "![i](http://x/)", "a`b``c", "p|q", "line1\nline2", "<script>alert(1)</script>", "# head", "**bold** _em_ ~~s~~"];
+const HOSTILE = [
+  "<img src=x onerror=alert(1)>",
+  "[x](javascript:alert(1))",
+  "![i](http://x/)",
+  "a`b``c",
+  "p|q",
+  "line1\nline2",
+  "<script>alert(1)</script>",
+  "# head",
+  "**bold** _em_ ~~s~~",
+];
 
 /** Tags a GFM viewer produces from our own Markdown; anything else came from untrusted text. */
-const OUR_TAGS = new Set(["h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "strong", "em", "ul", "ol", "li", "a", "sub", "input", "br", "hr"]);
+const OUR_TAGS = new Set([
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "code",
+  "pre",
+  "strong",
+  "em",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "sub",
+  "input",
+  "br",
+  "hr",
+]);
 
 /** Renders like a Markdown viewer (GFM, raw HTML passed through) and checks nothing active came out. */
 function renderInert(md: string): string {
@@ -26,7 +59,13 @@ function renderInert(md: string): string {
 
 /** The visible text of rendered HTML. */
 function visible(html: string): string {
-  return html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 describe("Markdown escaping", () => {
@@ -70,7 +109,12 @@ CREATE TABLE "p|q" (v text);`;
 
   test("report Markdown: title, source line and every table render as text", async () => {
     const { report } = await exports();
-    const md = toMarkdown(report, { title: name, subtitle: "Source: [x](javascript:alert(1)) ![i](http://x/) · run 2", statusOf: () => "open", planChecks: {} });
+    const md = toMarkdown(report, {
+      title: name,
+      subtitle: "Source: [x](javascript:alert(1)) ![i](http://x/) · run 2",
+      statusOf: () => "open",
+      planChecks: {},
+    });
     const html = renderInert(md);
     const text = visible(html);
     expect(text).toContain(name);

@@ -11,20 +11,24 @@ const LINE_START_SYNTAX = /^(\s*)(#|-|\+|=|\d+(?=[.)]))/;
 
 /** Plain inline text: HTML neutralised as entities, Markdown syntax backslash-escaped, lines joined. */
 export function mdText(s: unknown): string {
-  return String(s ?? "")
-    .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(INLINE_SYNTAX, (c) => `\\${c}`)
-    // GFM turns bare URLs, www. hosts and e-mail addresses into links.
-    .replace(/:(?=\/\/)/g, "\\:")
-    .replace(/\b(www)\./gi, "$1\\.");
+  return (
+    String(s ?? "")
+      .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(INLINE_SYNTAX, (c) => `\\${c}`)
+      // GFM turns bare URLs, www. hosts and e-mail addresses into links.
+      .replace(/:(?=\/\/)/g, "\\:")
+      .replace(/\b(www)\./gi, "$1\\.")
+  );
 }
 
 /** mdText for text that starts a line (a paragraph): a leading `#`, `-`, `+`, `=` or `1.` stays text. */
 export function mdParagraph(s: unknown): string {
-  return mdText(s).replace(LINE_START_SYNTAX, (_, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  return mdText(s).replace(LINE_START_SYNTAX, (_, space: string, mark: string) =>
+    /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+  );
 }
 
 /** Text for a GFM table cell (same as mdText: pipes are already escaped there). */

@@ -17,13 +17,17 @@ export function toSarif(report: AssessmentReport): object {
           driver: {
             name: "dsql-preflight",
             version: report.tool.version,
-            informationUri: "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/working-with-postgresql-compatibility-migration-guide.html",
+            informationUri:
+              "https://docs.aws.amazon.com/aurora-dsql/latest/userguide/working-with-postgresql-compatibility-migration-guide.html",
             rules: rules.map((r) => ({
               id: r.id,
               name: r.title,
               shortDescription: { text: r.title },
               fullDescription: { text: r.why },
-              help: { text: r.fix, markdown: `${r.fix}\n\nBad:\n\`\`\`sql\n${r.example.bad}\n\`\`\`\nGood:\n\`\`\`sql\n${r.example.good}\n\`\`\`` },
+              help: {
+                text: r.fix,
+                markdown: `${r.fix}\n\nBad:\n\`\`\`sql\n${r.example.bad}\n\`\`\`\nGood:\n\`\`\`sql\n${r.example.good}\n\`\`\``,
+              },
               helpUri: r.docsUrl,
               defaultConfiguration: { level: LEVEL[r.severity] },
               properties: { category: r.category, fix: r.fixKind, effort: r.effort },

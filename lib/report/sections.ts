@@ -67,12 +67,23 @@ export function rewritesOf(report: AssessmentReport): Rewrites | undefined {
       status: str(o.status) || "rewritten",
       original: str(o.original),
       rewritten: str(o.rewritten),
-      hunks: arr(o.hunks).map((h) => ({ oldStart: Number(h.oldStart) || 1, newStart: Number(h.newStart) || 1, lines: strs(h.lines), rules: strs(h.rules), reasons: strs(h.reasons) })),
+      hunks: arr(o.hunks).map((h) => ({
+        oldStart: Number(h.oldStart) || 1,
+        newStart: Number(h.newStart) || 1,
+        lines: strs(h.lines),
+        rules: strs(h.rules),
+        reasons: strs(h.reasons),
+      })),
       rules: strs(o.rules),
       notes: strs(o.notes),
     };
   });
-  const script = str(r.script) || arr(r.statements).map((s) => str(s.sql)).filter(Boolean).join("\n\n");
+  const script =
+    str(r.script) ||
+    arr(r.statements)
+      .map((s) => str(s.sql))
+      .filter(Boolean)
+      .join("\n\n");
   const manual = arr(r.manual).map((m) => ({
     label: objLabel(m.object).label,
     reason: str(m.reason),
@@ -81,7 +92,10 @@ export function rewritesOf(report: AssessmentReport): Rewrites | undefined {
     rules: strs(m.ruleIds ?? m.rules),
     location: m.file ? `${str(m.file)}:${Number(m.line) || 0}` : "",
   }));
-  const stats = Object.fromEntries(Object.entries((r.stats ?? {}) as Obj).filter(([, v]) => typeof v === "number")) as Record<string, number>;
+  const stats = Object.fromEntries(Object.entries((r.stats ?? {}) as Obj).filter(([, v]) => typeof v === "number")) as Record<
+    string,
+    number
+  >;
   return { objects, script, manual, stats };
 }
 
@@ -117,7 +131,13 @@ export function planOf(report: AssessmentReport): PlanPhase[] | undefined {
       steps: arr(ph.steps).map((s, j) => ({
         title: str(s.title) || str(s.name) || `Step ${j + 1}`,
         detail: str(s.purpose) || str(s.detail) || str(s.description) || str(s.why),
-        sql: str(s.sql) || strs(s.statements).join("\n") || arr(s.statements).map((x) => str(x.sql)).filter(Boolean).join("\n"),
+        sql:
+          str(s.sql) ||
+          strs(s.statements).join("\n") ||
+          arr(s.statements)
+            .map((x) => str(x.sql))
+            .filter(Boolean)
+            .join("\n"),
         command: str(s.command),
         verify: str(s.verify),
         resolves: strs(s.resolves),

@@ -9,7 +9,8 @@ export function toText(report: AssessmentReport): string {
     lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.ruleId} ${f.message}`);
   }
   for (const file of report.files) {
-    for (const m of file.metaCommands) lines.push(`${file.file}:${m.line}:1: note psql-meta-command ${m.command} (skipped: psql runs it, not the server)`);
+    for (const m of file.metaCommands)
+      lines.push(`${file.file}:${m.line}:1: note psql-meta-command ${m.command} (skipped: psql runs it, not the server)`);
   }
   const s = report.summary;
   const h = headline(figuresOf(report));

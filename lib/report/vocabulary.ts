@@ -31,8 +31,18 @@ export const BAND_COLOR: Record<string, string> = {
 export const REVIEW_STATUSES = ["open", "accepted", "wontfix", "done"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 // Keyed by any string: stored statuses are read back as plain strings.
-export const STATUS_LABEL: Readonly<Record<string, string>> = { open: "Open", accepted: "Accepted (will fix)", wontfix: "Won't fix", done: "Done" } satisfies Record<ReviewStatus, string>;
-export const STATUS_COLOR: Readonly<Record<string, string>> = { open: "#64748b", accepted: "#4338ca", wontfix: "#9a3412", done: "#15803d" } satisfies Record<ReviewStatus, string>;
+export const STATUS_LABEL: Readonly<Record<string, string>> = {
+  open: "Open",
+  accepted: "Accepted (will fix)",
+  wontfix: "Won't fix",
+  done: "Done",
+} satisfies Record<ReviewStatus, string>;
+export const STATUS_COLOR: Readonly<Record<string, string>> = {
+  open: "#64748b",
+  accepted: "#4338ca",
+  wontfix: "#9a3412",
+  done: "#15803d",
+} satisfies Record<ReviewStatus, string>;
 
 /** What the dashboard shows about a rule next to its findings. */
 export interface RuleDoc {

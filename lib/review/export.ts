@@ -25,7 +25,12 @@ export class ExportError extends Error {
   }
 }
 
-const SOURCE_KIND: Record<string, string> = { upload: "Uploaded SQL", paste: "Pasted SQL", connection: "Live PostgreSQL collection", snapshot: "Offline snapshot" };
+const SOURCE_KIND: Record<string, string> = {
+  upload: "Uploaded SQL",
+  paste: "Pasted SQL",
+  connection: "Live PostgreSQL collection",
+  snapshot: "Offline snapshot",
+};
 
 type StatedReport = NonNullable<Awaited<ReturnType<typeof getReportWithState>>>;
 
@@ -37,13 +42,26 @@ export function redactForShare(report: StatedReport): StatedReport {
     out.source = rest;
   }
   const catalog = /^catalog:.*/;
-  out.findings = report.findings.map((f) => ({ ...f, file: catalog.test(f.file) ? "catalog" : f.file, state: { ...f.state, assignee: f.state.assignee ? { ...f.state.assignee, email: "" } : null } }));
+  out.findings = report.findings.map((f) => ({
+    ...f,
+    file: catalog.test(f.file) ? "catalog" : f.file,
+    state: { ...f.state, assignee: f.state.assignee ? { ...f.state.assignee, email: "" } : null },
+  }));
   out.files = report.files.map((f) => ({ ...f, file: catalog.test(f.file) ? "catalog" : f.file }));
   return out;
 }
 
 export interface LoadedAssessment {
-  meta: { id: string; name: string; source: string; sourceKind: string; createdAt: Date; runNumber: number; targetDate: string; keyStrategy: string };
+  meta: {
+    id: string;
+    name: string;
+    source: string;
+    sourceKind: string;
+    createdAt: Date;
+    runNumber: number;
+    targetDate: string;
+    keyStrategy: string;
+  };
   report: StatedReport;
   checks: Awaited<ReturnType<typeof planChecks>>;
 }
@@ -51,13 +69,23 @@ export interface LoadedAssessment {
 export async function loadForExport(id: string, opts: { shared?: boolean } = {}): Promise<LoadedAssessment> {
   const a = await getAssessment(id);
   if (!a) throw new ExportError("not-found", "No such assessment");
-  if (a.status !== "done") throw new ExportError("not-ready", a.status === "failed" ? `Assessment failed: ${a.error}` : `Assessment is ${a.status}`);
+  if (a.status !== "done")
+    throw new ExportError("not-ready", a.status === "failed" ? `Assessment failed: ${a.error}` : `Assessment is ${a.status}`);
   const report = await getReportWithState(id);
   if (!report) throw new ExportError("not-found", "Report missing");
   const checks = await planChecks(id);
   const source = opts.shared && a.sourceKind === "connection" ? SOURCE_KIND.connection! : a.sourceLabel;
   return {
-    meta: { id: a.id, name: a.name, source, sourceKind: a.sourceKind, createdAt: a.createdAt, runNumber: a.runNumber, targetDate: a.targetDate, keyStrategy: a.keyStrategy },
+    meta: {
+      id: a.id,
+      name: a.name,
+      source,
+      sourceKind: a.sourceKind,
+      createdAt: a.createdAt,
+      runNumber: a.runNumber,
+      targetDate: a.targetDate,
+      keyStrategy: a.keyStrategy,
+    },
     report: opts.shared ? redactForShare(report) : report,
     checks,
   };
@@ -76,7 +104,13 @@ export function printHtml(l: LoadedAssessment, extra: { banner?: string; links?:
   const byIdx = l.report.findings;
   return reportHtml({
     report: l.report as unknown as AssessmentReport,
-    assessment: { name: l.meta.name, source: l.meta.source, createdAt: l.meta.createdAt, runNumber: l.meta.runNumber, targetDate: l.meta.targetDate },
+    assessment: {
+      name: l.meta.name,
+      source: l.meta.source,
+      createdAt: l.meta.createdAt,
+      runNumber: l.meta.runNumber,
+      targetDate: l.meta.targetDate,
+    },
     reviewOf: (i) => {
       const s = byIdx[i]?.state;
       return s ? { status: s.status, note: s.note, assignee: s.assignee?.name ?? null, comments: s.comments } : undefined;
@@ -86,7 +120,11 @@ export function printHtml(l: LoadedAssessment, extra: { banner?: string; links?:
   });
 }
 
-export async function renderExport(l: LoadedAssessment, format: ExportFormat, extra: { banner?: string; origin?: string } = {}): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
+export async function renderExport(
+  l: LoadedAssessment,
+  format: ExportFormat,
+  extra: { banner?: string; origin?: string } = {},
+): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
   const base = fileBase(l.meta.name);
   const report = l.report as unknown as AssessmentReport;
   switch (format) {
@@ -117,7 +155,23 @@ export async function renderExport(l: LoadedAssessment, format: ExportFormat, ex
       return { body: JSON.stringify(toSarif(report), null, 2) + "\n", contentType: "application/sarif+json", filename: `${base}.sarif` };
     case "json":
       return {
-        body: JSON.stringify({ ...withFigures(report), assessment: { id: l.meta.id, name: l.meta.name, source: { kind: l.meta.sourceKind, label: l.meta.source }, run: l.meta.runNumber, options: { targetDate: l.meta.targetDate, keyStrategy: l.meta.keyStrategy }, createdAt: l.meta.createdAt }, planChecks: l.checks }, null, 2) + "\n",
+        body:
+          JSON.stringify(
+            {
+              ...withFigures(report),
+              assessment: {
+                id: l.meta.id,
+                name: l.meta.name,
+                source: { kind: l.meta.sourceKind, label: l.meta.source },
+                run: l.meta.runNumber,
+                options: { targetDate: l.meta.targetDate, keyStrategy: l.meta.keyStrategy },
+                createdAt: l.meta.createdAt,
+              },
+              planChecks: l.checks,
+            },
+            null,
+            2,
+          ) + "\n",
         contentType: "application/json; charset=utf-8",
         filename: `${base}.json`,
       };

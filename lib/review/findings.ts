@@ -8,7 +8,9 @@ import type { ReviewStatus } from "./status";
 
 export class ConflictError extends Error {
   constructor(readonly current: FindingState) {
-    super(`Someone else changed this finding first (now ${current.status}${current.statusBy ? ` by ${current.statusBy.name}` : ""}, version ${current.version}); review the current state and apply your change again`);
+    super(
+      `Someone else changed this finding first (now ${current.status}${current.statusBy ? ` by ${current.statusBy.name}` : ""}, version ${current.version}); review the current state and apply your change again`,
+    );
   }
 }
 
@@ -50,7 +52,14 @@ export async function findingState(assessmentId: string, idx: number): Promise<F
   const f = await prisma().finding.findUnique({ where: { assessmentId_idx: { assessmentId, idx } }, select: STATE_SELECT });
   if (!f) return undefined;
   const n = await names([f.statusById]);
-  return { status: f.status, note: f.note, updatedAt: f.statusAt, version: f.version, statusBy: f.statusById ? { id: f.statusById, name: n.get(f.statusById) ?? "?" } : null, assignee: f.assignee };
+  return {
+    status: f.status,
+    note: f.note,
+    updatedAt: f.statusAt,
+    version: f.version,
+    statusBy: f.statusById ? { id: f.statusById, name: n.get(f.statusById) ?? "?" } : null,
+    assignee: f.assignee,
+  };
 }
 
 export interface ReviewChange {
@@ -73,11 +82,20 @@ async function checkAssignee(assigneeId: string | null | undefined) {
  * Apply a change to one finding if its version is still `expectedVersion`. On a mismatch nothing
  * changes, the attempt is recorded in the audit trail, and ConflictError carries the current state.
  */
-export async function changeFinding(assessmentId: string, idx: number, expectedVersion: number, change: ReviewChange, actorId: string): Promise<FindingState> {
+export async function changeFinding(
+  assessmentId: string,
+  idx: number,
+  expectedVersion: number,
+  change: ReviewChange,
+  actorId: string,
+): Promise<FindingState> {
   await checkAssignee(change.assigneeId);
   const db = prisma();
   const result = await db.$transaction(async (tx) => {
-    const cur = await tx.finding.findUnique({ where: { assessmentId_idx: { assessmentId, idx } }, select: { status: true, note: true, assigneeId: true, version: true } });
+    const cur = await tx.finding.findUnique({
+      where: { assessmentId_idx: { assessmentId, idx } },
+      select: { status: true, note: true, assigneeId: true, version: true },
+    });
     if (!cur) throw new ReviewError("not-found", "No such finding");
     const status = change.status ?? (cur.status as ReviewStatus);
     const note = change.note !== undefined ? change.note : cur.note;
@@ -100,13 +118,26 @@ export async function changeFinding(assessmentId: string, idx: number, expectedV
     await tx.auditEvent.create({ data: { assessmentId, findingIdx: idx, actorId, action, detail: detail as object } });
     if (change.comment?.trim()) {
       await tx.findingComment.create({ data: { assessmentId, findingIdx: idx, authorId: actorId, body: change.comment.trim() } });
-      await tx.auditEvent.create({ data: { assessmentId, findingIdx: idx, actorId, action: "comment", detail: { body: change.comment.trim().slice(0, 500) } } });
+      await tx.auditEvent.create({
+        data: { assessmentId, findingIdx: idx, actorId, action: "comment", detail: { body: change.comment.trim().slice(0, 500) } },
+      });
     }
     return { conflict: false as const };
   });
   if (result.conflict) {
     // Keep the refused attempt in the trail too, so both reviewers' intentions are visible.
-    await db.auditEvent.create({ data: { assessmentId, findingIdx: idx, actorId, action: "conflict", detail: { attempted: { status: change.status, note: change.note, assigneeId: change.assigneeId, comment: change.comment }, fromVersion: expectedVersion } as object } });
+    await db.auditEvent.create({
+      data: {
+        assessmentId,
+        findingIdx: idx,
+        actorId,
+        action: "conflict",
+        detail: {
+          attempted: { status: change.status, note: change.note, assigneeId: change.assigneeId, comment: change.comment },
+          fromVersion: expectedVersion,
+        } as object,
+      },
+    });
     const now = await findingState(assessmentId, idx);
     throw new ConflictError(now!);
   }
@@ -120,20 +151,31 @@ export async function addComment(assessmentId: string, idx: number, body: string
   const exists = await db.finding.count({ where: { assessmentId, idx } });
   if (!exists) throw new ReviewError("not-found", "No such finding");
   const [c] = await db.$transaction([
-    db.findingComment.create({ data: { assessmentId, findingIdx: idx, authorId: actorId, body: text }, include: { author: { select: { id: true, name: true } } } }),
+    db.findingComment.create({
+      data: { assessmentId, findingIdx: idx, authorId: actorId, body: text },
+      include: { author: { select: { id: true, name: true } } },
+    }),
     db.auditEvent.create({ data: { assessmentId, findingIdx: idx, actorId, action: "comment", detail: { body: text.slice(0, 500) } } }),
   ]);
   return { id: c.id, body: c.body, createdAt: c.createdAt, author: c.author };
 }
 
 export async function comments(assessmentId: string, idx: number) {
-  const rows = await prisma().findingComment.findMany({ where: { assessmentId, findingIdx: idx }, orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } });
+  const rows = await prisma().findingComment.findMany({
+    where: { assessmentId, findingIdx: idx },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true } } },
+  });
   return rows.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author, carried: !!c.carriedFrom }));
 }
 
 export async function auditTrail(assessmentId: string, opts: { idx?: number; limit?: number; before?: bigint } = {}) {
   const rows = await prisma().auditEvent.findMany({
-    where: { assessmentId, ...(opts.idx !== undefined ? { findingIdx: opts.idx } : {}), ...(opts.before ? { id: { lt: opts.before } } : {}) },
+    where: {
+      assessmentId,
+      ...(opts.idx !== undefined ? { findingIdx: opts.idx } : {}),
+      ...(opts.before ? { id: { lt: opts.before } } : {}),
+    },
     orderBy: { id: "desc" },
     take: opts.limit ?? 100,
     include: { actor: { select: { id: true, name: true, email: true } } },
@@ -144,7 +186,15 @@ export async function auditTrail(assessmentId: string, opts: { idx?: number; lim
       return [d.assignee?.from ?? null, d.assignee?.to ?? null];
     }),
   );
-  return rows.map((r) => ({ id: Number(r.id), findingIdx: r.findingIdx, action: r.action, detail: r.detail as Record<string, unknown>, createdAt: r.createdAt, actor: r.actor, summary: describe(r.action, r.detail as Record<string, unknown>, n) }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    findingIdx: r.findingIdx,
+    action: r.action,
+    detail: r.detail as Record<string, unknown>,
+    createdAt: r.createdAt,
+    actor: r.actor,
+    summary: describe(r.action, r.detail as Record<string, unknown>, n),
+  }));
 }
 
 /** One line for the audit list. */
@@ -186,7 +236,12 @@ export function describe(action: string, d: Record<string, unknown>, userNames: 
 }
 
 /** Apply one change to every finding matching `where`, one audit event per finding plus a summary event. */
-export async function bulkChange(assessmentId: string, where: Prisma.FindingWhereInput, change: ReviewChange, actorId: string): Promise<number> {
+export async function bulkChange(
+  assessmentId: string,
+  where: Prisma.FindingWhereInput,
+  change: ReviewChange,
+  actorId: string,
+): Promise<number> {
   if (change.status === undefined && change.assigneeId === undefined) throw new ReviewError("invalid", "give a status or an assignee");
   if (change.status === "wontfix" && !(change.note ?? "").trim()) throw new ReviewError("invalid", "note: won't fix needs a reason");
   await checkAssignee(change.assigneeId);
@@ -196,7 +251,8 @@ export async function bulkChange(assessmentId: string, where: Prisma.FindingWher
       const rows = await tx.finding.findMany({ where: { ...where, assessmentId }, select: { idx: true, status: true, assigneeId: true } });
       if (!rows.length) return 0;
       const data: Prisma.FindingUpdateManyMutationInput & { assigneeId?: string | null } = { version: { increment: 1 } };
-      if (change.status !== undefined) Object.assign(data, { status: change.status, note: change.note ?? null, statusAt: new Date(), statusById: actorId });
+      if (change.status !== undefined)
+        Object.assign(data, { status: change.status, note: change.note ?? null, statusAt: new Date(), statusById: actorId });
       if (change.assigneeId !== undefined) data.assigneeId = change.assigneeId;
       const idxs = rows.map((r) => r.idx);
       await tx.finding.updateMany({ where: { assessmentId, idx: { in: idxs } }, data });
@@ -208,7 +264,9 @@ export async function bulkChange(assessmentId: string, where: Prisma.FindingWher
         action: "status",
         detail: {
           bulk: bulkId,
-          ...(change.status !== undefined ? { status: { from: r.status, to: change.status }, ...(change.note ? { note: change.note } : {}) } : {}),
+          ...(change.status !== undefined
+            ? { status: { from: r.status, to: change.status }, ...(change.note ? { note: change.note } : {}) }
+            : {}),
           ...(change.assigneeId !== undefined ? { assignee: { from: r.assigneeId, to: change.assigneeId } } : {}),
         } as object,
       }));
@@ -222,7 +280,13 @@ export async function bulkChange(assessmentId: string, where: Prisma.FindingWher
           assessmentId,
           actorId,
           action: "bulk",
-          detail: { bulk: bulkId, count: rows.length, ...(change.status ? { status: { to: change.status } } : {}), ...(change.note ? { note: change.note } : {}), ...(change.assigneeId !== undefined ? { assignee: { to: change.assigneeId } } : {}) } as object,
+          detail: {
+            bulk: bulkId,
+            count: rows.length,
+            ...(change.status ? { status: { to: change.status } } : {}),
+            ...(change.note ? { note: change.note } : {}),
+            ...(change.assigneeId !== undefined ? { assignee: { to: change.assigneeId } } : {}),
+          } as object,
         },
       });
       return rows.length;

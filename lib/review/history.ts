@@ -9,8 +9,14 @@ import type { PrismaClient } from "../store/prisma";
 import { prisma } from "../store/prisma";
 
 /** Copy review state from the previous run onto this run's matching findings (once per run). */
-export async function carryOver(db: PrismaClient, assessmentId: string): Promise<{ states: number; comments: number; planSteps: number } | undefined> {
-  const a = await db.assessment.findUnique({ where: { id: assessmentId }, select: { previousId: true, carriedOver: true, runNumber: true } });
+export async function carryOver(
+  db: PrismaClient,
+  assessmentId: string,
+): Promise<{ states: number; comments: number; planSteps: number } | undefined> {
+  const a = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    select: { previousId: true, carriedOver: true, runNumber: true },
+  });
   if (!a?.previousId || a.carriedOver) return undefined;
   const prev = a.previousId;
   const prevRun = await db.assessment.findUnique({ where: { id: prev }, select: { runNumber: true } });
@@ -46,11 +52,17 @@ export async function carryOver(db: PrismaClient, assessmentId: string): Promise
         prev,
       );
       // Plan steps checked off before stay checked when the new plan has the same step (phase and title).
-      const plans = await tx.$queryRaw<Array<{ id: string; plan: { phases?: Array<{ id: string; steps: Array<{ title: string }> }> } | null }>>`
+      const plans = await tx.$queryRaw<
+        Array<{ id: string; plan: { phases?: Array<{ id: string; steps: Array<{ title: string }> }> } | null }>
+      >`
         select "assessmentId"::text as id, report->'plan' as plan from "AssessmentReport" where "assessmentId" in (${assessmentId}::uuid, ${prev}::uuid)`;
       const planOf = (id: string) => plans.find((p) => p.id === id)?.plan?.phases ?? [];
-      const titleOf = new Map<string, string>(planOf(prev).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}:${i}`, `${ph.id}\u0000${st.title}`] as const)));
-      const keyOf = new Map<string, string>(planOf(assessmentId).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}\u0000${st.title}`, `${ph.id}:${i}`] as const)));
+      const titleOf = new Map<string, string>(
+        planOf(prev).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}:${i}`, `${ph.id}\u0000${st.title}`] as const)),
+      );
+      const keyOf = new Map<string, string>(
+        planOf(assessmentId).flatMap((ph) => ph.steps.map((st, i) => [`${ph.id}\u0000${st.title}`, `${ph.id}:${i}`] as const)),
+      );
       const oldChecks = await tx.planStepCheck.findMany({ where: { assessmentId: prev } });
       const carried = oldChecks.flatMap((c) => {
         const k = keyOf.get(titleOf.get(c.stepKey) ?? "");
@@ -58,7 +70,13 @@ export async function carryOver(db: PrismaClient, assessmentId: string): Promise
       });
       if (carried.length) await tx.planStepCheck.createMany({ data: carried, skipDuplicates: true });
       await tx.assessment.update({ where: { id: assessmentId }, data: { carriedOver: true } });
-      await tx.auditEvent.create({ data: { assessmentId, action: "carry-over", detail: { fromAssessment: prev, fromRun: prevRun?.runNumber ?? a.runNumber - 1, states, comments, planSteps: carried.length } } });
+      await tx.auditEvent.create({
+        data: {
+          assessmentId,
+          action: "carry-over",
+          detail: { fromAssessment: prev, fromRun: prevRun?.runNumber ?? a.runNumber - 1, states, comments, planSteps: carried.length },
+        },
+      });
       return { states, comments, planSteps: carried.length };
     },
     { timeout: 120_000 },
@@ -79,7 +97,11 @@ export interface DiffEntry {
 export async function diffRuns(assessmentId: string, againstId: string) {
   const db = prisma();
   const load = (id: string) =>
-    db.finding.findMany({ where: { assessmentId: id }, select: { idx: true, ruleId: true, severity: true, objectKey: true, message: true, line: true, status: true, fingerprint: true }, orderBy: { idx: "asc" } });
+    db.finding.findMany({
+      where: { assessmentId: id },
+      select: { idx: true, ruleId: true, severity: true, objectKey: true, message: true, line: true, status: true, fingerprint: true },
+      orderBy: { idx: "asc" },
+    });
   const [cur, prev] = await Promise.all([load(assessmentId), load(againstId)]);
   const pool = new Map<string, typeof prev>();
   for (const f of prev) pool.set(f.fingerprint, [...(pool.get(f.fingerprint) ?? []), f]);
@@ -92,8 +114,18 @@ export async function diffRuns(assessmentId: string, againstId: string) {
     if (match) unchanged.push({ ...e, previousIdx: match.idx, previousLine: match.line });
     else added.push(e);
   }
-  const resolved: DiffEntry[] = [...pool.values()].flat().sort((a, b) => a.idx - b.idx).map(({ fingerprint: _fp, ...e }) => e);
-  return { assessmentId, againstId, counts: { new: added.length, resolved: resolved.length, unchanged: unchanged.length }, new: added, resolved, unchanged };
+  const resolved: DiffEntry[] = [...pool.values()]
+    .flat()
+    .sort((a, b) => a.idx - b.idx)
+    .map(({ fingerprint: _fp, ...e }) => e);
+  return {
+    assessmentId,
+    againstId,
+    counts: { new: added.length, resolved: resolved.length, unchanged: unchanged.length },
+    new: added,
+    resolved,
+    unchanged,
+  };
 }
 
 /** Every run of the lineage this assessment belongs to, oldest first. */
@@ -105,6 +137,20 @@ export async function runsOf(assessmentId: string) {
   return db.assessment.findMany({
     where: { OR: [{ lineageId: lineage }, { id: lineage }] },
     orderBy: { runNumber: "asc" },
-    select: { id: true, name: true, runNumber: true, status: true, createdAt: true, targetDate: true, sourceKind: true, sourceLabel: true, previousId: true, findingsCount: true, blockers: true, readinessScore: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      runNumber: true,
+      status: true,
+      createdAt: true,
+      targetDate: true,
+      sourceKind: true,
+      sourceLabel: true,
+      previousId: true,
+      findingsCount: true,
+      blockers: true,
+      readinessScore: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }

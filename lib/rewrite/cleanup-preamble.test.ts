@@ -49,7 +49,10 @@ describe("pg_dump --clean preamble", () => {
   });
 
   it("is only recognised before the inputs create anything", async () => {
-    const files = [...input("CREATE TABLE public.t (id bigint PRIMARY KEY);\n", "001.sql"), ...input("DROP TABLE IF EXISTS public.t;\nCREATE TABLE public.u (id bigint PRIMARY KEY);\n", "002.sql")];
+    const files = [
+      ...input("CREATE TABLE public.t (id bigint PRIMARY KEY);\n", "001.sql"),
+      ...input("DROP TABLE IF EXISTS public.t;\nCREATE TABLE public.u (id bigint PRIMARY KEY);\n", "002.sql"),
+    ];
     const rw = await rewrite(files);
     expect(rw.cleanup).toBeUndefined();
     expect(rw.dropped.some((d) => d.file === "002.sql" && /DROP TABLE/.test(d.text))).toBe(true);

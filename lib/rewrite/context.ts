@@ -10,8 +10,18 @@ import { key, type SchemaModel } from "../model/schema";
 import type { RuleId } from "../rules/ids";
 import type { ObjectRef } from "../rules/core/rule";
 import { Splicer } from "./splice";
-import type { DataStatement, DroppedStatement, KeyChange, KeyStrategy, ManualItem, OutStatement, Phase, RewriteOptions, RewriteResult, TypeChange } from "./types";
-
+import type {
+  DataStatement,
+  DroppedStatement,
+  KeyChange,
+  KeyStrategy,
+  ManualItem,
+  OutStatement,
+  Phase,
+  RewriteOptions,
+  RewriteResult,
+  TypeChange,
+} from "./types";
 
 /** A rule id, or "dependency" for an object that follows another out of the DDL. */
 export type RewriteRuleId = RuleId | "dependency";
@@ -112,14 +122,20 @@ export class Rewriter {
         sp = "public";
       }
       if (s.kind === "VariableSetStmt" && String(s.node.name).toLowerCase() === "search_path") {
-        const first = (s.node.args ?? []).map((a: AstNode) => constValue(a)).find((v: unknown) => typeof v === "string" && v !== "" && v !== "$user");
+        const first = (s.node.args ?? [])
+          .map((a: AstNode) => constValue(a))
+          .find((v: unknown) => typeof v === "string" && v !== "" && v !== "$user");
         if (typeof first === "string") sp = first;
       } else if (s.kind === "SelectStmt") {
         const fc = s.node.targetList?.[0]?.ResTarget?.val?.FuncCall;
         if (fc && funcName(fc) === "set_config") {
           const [name, value] = (fc.args ?? []).map((a: AstNode) => constValue(a));
           if (name === "search_path" && typeof value === "string") {
-            sp = value.split(",").map((x) => x.trim().replace(/^"|"$/g, "")).find((x) => x && x !== "$user") ?? "public";
+            sp =
+              value
+                .split(",")
+                .map((x) => x.trim().replace(/^"|"$/g, ""))
+                .find((x) => x && x !== "$user") ?? "public";
           }
         }
       }
@@ -146,12 +162,21 @@ export class Rewriter {
   }
 
   isRemoved(kind: string, schema: string | undefined, name: string): string | undefined {
-    if (schema) return this.removed.has(`${kind}:${schema}.${name}`) ? this.removedNames.get(`${kind}:${name}`) ?? "removed" : undefined;
+    if (schema) return this.removed.has(`${kind}:${schema}.${name}`) ? (this.removedNames.get(`${kind}:${name}`) ?? "removed") : undefined;
     return this.removedNames.get(`${kind}:${name}`);
   }
 
   piece(stmt: ParsedStatement, phase: Phase, object: ObjectRef): Piece {
-    return { stmt, fileIndex: this.fileIndex.get(stmt.file) ?? 0, sp: new Splicer(stmt.text), phase, object, searchPath: this.sp(stmt), notes: [], extra: [] };
+    return {
+      stmt,
+      fileIndex: this.fileIndex.get(stmt.file) ?? 0,
+      sp: new Splicer(stmt.text),
+      phase,
+      object,
+      searchPath: this.sp(stmt),
+      notes: [],
+      extra: [],
+    };
   }
 
   drop(p: Piece, reason: string, rules: RewriteRuleId[] = []): Piece {
@@ -169,7 +194,8 @@ export class Rewriter {
   }
 
   outsideInputs(p: Piece): boolean {
-    const rel = p.stmt.kind === "IndexStmt" || p.stmt.kind === "AlterTableStmt" || p.stmt.kind === "RenameStmt" ? p.stmt.node.relation : undefined;
+    const rel =
+      p.stmt.kind === "IndexStmt" || p.stmt.kind === "AlterTableStmt" || p.stmt.kind === "RenameStmt" ? p.stmt.node.relation : undefined;
     if (!rel?.relname) return false;
     const q = this.qualify(p.stmt, rel);
     return !this.knownRelation(q.schema, q.name);
@@ -177,6 +203,13 @@ export class Rewriter {
 
   knownRelation(schema: string | undefined, name: string): boolean {
     const k = `${schema ?? "public"}.${name}`;
-    return this.model.tables.has(k) || this.model.views.has(k) || this.model.sequences.has(k) || this.model.types.has(k) || this.model.domains.has(k) || this.createdRelations.has(k);
+    return (
+      this.model.tables.has(k) ||
+      this.model.views.has(k) ||
+      this.model.sequences.has(k) ||
+      this.model.types.has(k) ||
+      this.model.domains.has(k) ||
+      this.createdRelations.has(k)
+    );
   }
 }

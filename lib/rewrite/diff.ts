@@ -47,7 +47,11 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
   for (const p of pieces) {
     if (p.data) continue;
     // Session noise (SET, transaction control, OWNER TO) has no object worth a diff.
-    if (p.dropped && (/^(session|transaction|owner)$/.test(p.object.kind) || (p.object.kind === "statement" && p.object.name === "set_config"))) continue;
+    if (
+      p.dropped &&
+      (/^(session|transaction|owner)$/.test(p.object.kind) || (p.object.kind === "statement" && p.object.name === "set_config"))
+    )
+      continue;
     group(p.object).pieces.push(p);
   }
   for (const s of out) group(s.object).out.push(s);
@@ -82,7 +86,13 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
     const newMarks: Mark[] = [];
     let newLine = 0;
     for (const s of g.out) {
-      if (!s.source) newMarks.push({ from: newLine, to: newLine + lineOf(s.sql, s.sql.length), rules: s.rules, reason: s.notes[0] ?? "statement added" });
+      if (!s.source)
+        newMarks.push({
+          from: newLine,
+          to: newLine + lineOf(s.sql, s.sql.length),
+          rules: s.rules,
+          reason: s.notes[0] ?? "statement added",
+        });
       s.rules.forEach((r) => rules.add(r));
       s.notes.forEach((n) => notes.add(n));
       newParts.push(s.sql.trimEnd());
@@ -91,7 +101,15 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
     const original = oldParts.length ? `${oldParts.join("\n\n")}\n` : "";
     const rewritten = newParts.length ? `${newParts.join("\n\n")}\n` : "";
     const status: ObjectStatus =
-      g.pieces.length && g.pieces.every((p) => p.manual) ? "manual" : !g.pieces.length ? "added" : !g.out.length ? "removed" : original === rewritten ? "unchanged" : "rewritten";
+      g.pieces.length && g.pieces.every((p) => p.manual)
+        ? "manual"
+        : !g.pieces.length
+          ? "added"
+          : !g.out.length
+            ? "removed"
+            : original === rewritten
+              ? "unchanged"
+              : "rewritten";
     const hunks: Hunk[] = [];
     if (original !== rewritten) {
       const patch = structuredPatch("original", "rewritten", original, rewritten, "", "", { context: 2 });
@@ -102,7 +120,15 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
         const n1 = n0 + Math.max(0, h.newLines - 1);
         const hit = [...oldMarks.filter((m) => m.from <= o1 && m.to >= o0), ...newMarks.filter((m) => m.from <= n1 && m.to >= n0)];
         const hr = [...new Set(hit.flatMap((m) => m.rules))];
-        hunks.push({ oldStart: h.oldStart, oldLines: h.oldLines, newStart: h.newStart, newLines: h.newLines, lines: h.lines, rules: hr.length ? hr : [...rules], reasons: [...new Set(hit.map((m) => m.reason))] });
+        hunks.push({
+          oldStart: h.oldStart,
+          oldLines: h.oldLines,
+          newStart: h.newStart,
+          newLines: h.newLines,
+          lines: h.lines,
+          rules: hr.length ? hr : [...rules],
+          reasons: [...new Set(hit.map((m) => m.reason))],
+        });
       }
     }
     result.push({ object: g.object, status, original, rewritten, hunks, rules: [...rules], notes: [...notes] });

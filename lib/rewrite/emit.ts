@@ -16,16 +16,35 @@ export function emit(rw: Rewriter): OutStatement[] {
     const base = [p.fileIndex, p.stmt.index];
     if (p.data) {
       const sql = p.sp.apply();
-      rw.data.push({ sql, table: p.data.table, rows: p.data.rows, source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index }, note: p.data.note });
+      rw.data.push({
+        sql,
+        table: p.data.table,
+        rows: p.data.rows,
+        source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index },
+        note: p.data.note,
+      });
     } else if (!p.dropped && !p.manual) {
       items.push({
         order: [phaseIndex(p.phase), ...base, 0],
-        s: { phase: p.phase, object: p.object, sql: ensureSemicolon(p.sp.apply()), source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index }, rules: p.sp.rules(), notes: p.notes, asyncJob: p.asyncJob, searchPath: p.searchPath, ...(rw.outsideInputs(p) ? { outsideInputs: true } : {}) },
+        s: {
+          phase: p.phase,
+          object: p.object,
+          sql: ensureSemicolon(p.sp.apply()),
+          source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index },
+          rules: p.sp.rules(),
+          notes: p.notes,
+          asyncJob: p.asyncJob,
+          searchPath: p.searchPath,
+          ...(rw.outsideInputs(p) ? { outsideInputs: true } : {}),
+        },
       });
     }
     if (p.manual) continue;
     p.extra.forEach((x, i) => {
-      items.push({ order: [phaseIndex(x.phase), ...base, i + 1], s: { phase: x.phase, object: x.object, sql: x.sql, rules: x.rules, notes: x.notes, asyncJob: x.asyncJob, searchPath: p.searchPath } });
+      items.push({
+        order: [phaseIndex(x.phase), ...base, i + 1],
+        s: { phase: x.phase, object: x.object, sql: x.sql, rules: x.rules, notes: x.notes, asyncJob: x.asyncJob, searchPath: p.searchPath },
+      });
     });
   }
   items.sort((a, b) => {

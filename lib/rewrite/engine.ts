@@ -44,7 +44,8 @@ function run(rw: Rewriter): RewriteResult {
   rw.trackSearchPaths();
   for (const st of rw.statements) {
     if (st.kind === "CreateFunctionStmt") rw.definedFunctions.add((strings(st.node.funcname).pop() ?? "").toLowerCase());
-    if (st.kind === "DefineStmt" && st.node.kind === "OBJECT_AGGREGATE") rw.definedFunctions.add((strings(st.node.defnames).pop() ?? "").toLowerCase());
+    if (st.kind === "DefineStmt" && st.node.kind === "OBJECT_AGGREGATE")
+      rw.definedFunctions.add((strings(st.node.defnames).pop() ?? "").toLowerCase());
     if (st.kind === "CreateTableAsStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.into?.rel)));
     // Tables and views renamed or dropped later are gone from the final model but exist in between.
     if (st.kind === "CreateStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.relation)));
@@ -80,7 +81,14 @@ function run(rw: Rewriter): RewriteResult {
     mergedPartitions: Object.fromEntries(rw.merged),
     roles: [...rw.roles].sort(),
     session: rw.session,
-    ...(cleanup ? { cleanup: { statements: cleanup, message: `${cleanup} cleanup statement${cleanup === 1 ? "" : "s"} (pg_dump --clean) left out: the target is empty` } } : {}),
+    ...(cleanup
+      ? {
+          cleanup: {
+            statements: cleanup,
+            message: `${cleanup} cleanup statement${cleanup === 1 ? "" : "s"} (pg_dump --clean) left out: the target is empty`,
+          },
+        }
+      : {}),
     stats: {
       sourceStatements: rw.statements.length,
       emitted: out.length,

@@ -23,7 +23,8 @@ export function renderPsqlScript(r: RewriteResult): string {
   let path = "";
   for (const s of r.statements) {
     if (s.phase !== phase) {
-      if (PHASES.indexOf(s.phase) > PHASES.indexOf("data") && PHASES.indexOf(phase as never) < PHASES.indexOf("data")) out.push(`-- ===== ${PHASE_TITLES.data}: load every table now (plan.md, phase 3) =====`, "");
+      if (PHASES.indexOf(s.phase) > PHASES.indexOf("data") && PHASES.indexOf(phase as never) < PHASES.indexOf("data"))
+        out.push(`-- ===== ${PHASE_TITLES.data}: load every table now (plan.md, phase 3) =====`, "");
       phase = s.phase;
       out.push(`-- ===== ${PHASE_TITLES[s.phase]} =====`, "");
     }
@@ -42,7 +43,9 @@ export function renderPsqlScript(r: RewriteResult): string {
 function header(s: OutStatement): string[] {
   const lines: string[] = [];
   const src = s.source ? `${s.source.file}:${s.source.line}` : "generated";
-  lines.push(`-- [${s.seq}] ${s.object.kind} ${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name} (${src})${s.rules.length ? ` rules: ${s.rules.join(", ")}` : ""}`);
+  lines.push(
+    `-- [${s.seq}] ${s.object.kind} ${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name} (${src})${s.rules.length ? ` rules: ${s.rules.join(", ")}` : ""}`,
+  );
   for (const n of s.notes.slice(0, 4)) lines.push(`--   note: ${n.replace(/\n/g, " ")}`);
   return lines;
 }
@@ -61,11 +64,15 @@ export interface StepFile {
  * Ordered per-step files for migration tools that run one statement per transaction: `NNNN_phase_object.sql`.
  * A wait step polls until the asynchronous job is done (tools repeat it until it returns true).
  */
-export function renderSteps(r: RewriteResult): { files: StepFile[]; manifest: Array<{ file: string; phase: string; object: string; wait?: string }> } {
+export function renderSteps(r: RewriteResult): {
+  files: StepFile[];
+  manifest: Array<{ file: string; phase: string; object: string; wait?: string }>;
+} {
   const files: StepFile[] = [];
   const manifest: Array<{ file: string; phase: string; object: string; wait?: string }> = [];
   let n = 0;
-  const name = (phase: string, obj: string) => `${String(++n).padStart(4, "0")}_${phase}_${obj.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 60)}.sql`;
+  const name = (phase: string, obj: string) =>
+    `${String(++n).padStart(4, "0")}_${phase}_${obj.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 60)}.sql`;
   let loadMarked = false;
   for (const s of r.statements) {
     if (!loadMarked && PHASES.indexOf(s.phase) > PHASES.indexOf("data")) {
@@ -82,7 +89,10 @@ export function renderSteps(r: RewriteResult): { files: StepFile[]; manifest: Ar
     if (s.asyncJob) {
       const poll = waitQuery(s);
       const w = name("wait", obj);
-      files.push({ name: w, content: `-- Wait for the asynchronous job of step ${n - 1}: repeat until it returns true\n-- (psql users: CALL sys.wait_for_job('<job_id returned by the previous step>');)\n${poll}\n` });
+      files.push({
+        name: w,
+        content: `-- Wait for the asynchronous job of step ${n - 1}: repeat until it returns true\n-- (psql users: CALL sys.wait_for_job('<job_id returned by the previous step>');)\n${poll}\n`,
+      });
       manifest.push({ file: w, phase: "wait", object: `${s.object.kind} ${obj}`, wait: poll });
     }
   }

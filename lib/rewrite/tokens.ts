@@ -31,7 +31,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let depth = 0;
   let i = from;
-  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) => out.push({ kind, start, end, value, depth });
+  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) =>
+    out.push({ kind, start, end, value, depth });
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12) {
@@ -58,7 +59,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     const start = i;
-    if (c === 39 || ((c === 69 || c === 101 || c === 66 || c === 98 || c === 88 || c === 120 || c === 78 || c === 110) && text.charCodeAt(i + 1) === 39)) {
+    if (
+      c === 39 ||
+      ((c === 69 || c === 101 || c === 66 || c === 98 || c === 88 || c === 120 || c === 78 || c === 110) && text.charCodeAt(i + 1) === 39)
+    ) {
       const escapes = c === 69 || c === 101;
       if (c !== 39) i++;
       i++;
@@ -121,7 +125,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       let j = i + 1;
-      while (j < to && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 101 || text.charCodeAt(j) === 69)) j++;
+      while (
+        j < to &&
+        (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 101 || text.charCodeAt(j) === 69)
+      )
+        j++;
       push("number", i, j);
       i = j;
       continue;
@@ -224,7 +232,13 @@ export function typeNameEnd(tokens: Token[], k: number): number {
     while (tokens[i + 1]?.kind === "word" && fields.has(tokens[i + 1].value)) i++;
   }
   if (tokens[i + 1]?.kind === "open" && tokens[i + 1].value === "(") i = matchingClose(tokens, i + 1);
-  if (isTimeType && (tokens[i + 1]?.value === "WITH" || tokens[i + 1]?.value === "WITHOUT") && tokens[i + 2]?.value === "TIME" && tokens[i + 3]?.value === "ZONE") i += 3;
+  if (
+    isTimeType &&
+    (tokens[i + 1]?.value === "WITH" || tokens[i + 1]?.value === "WITHOUT") &&
+    tokens[i + 2]?.value === "TIME" &&
+    tokens[i + 3]?.value === "ZONE"
+  )
+    i += 3;
   if (tokens[i + 1]?.value === "%" && tokens[i + 2]?.value === "TYPE") i += 2;
   for (;;) {
     if (tokens[i + 1]?.value === "[") i = matchingClose(tokens, i + 1);

@@ -17,9 +17,36 @@ export interface TypeMapping {
 
 /** Types DSQL stores as columns (catalog §2.1). */
 const SUPPORTED = new Set([
-  "int2", "int4", "int8", "smallint", "integer", "int", "bigint", "float4", "float8", "real", "numeric", "decimal",
-  "bpchar", "char", "character", "varchar", "text", "date", "time", "timetz", "timestamp", "timestamptz", "interval",
-  "bool", "boolean", "bytea", "uuid", "json", "jsonb", "name",
+  "int2",
+  "int4",
+  "int8",
+  "smallint",
+  "integer",
+  "int",
+  "bigint",
+  "float4",
+  "float8",
+  "real",
+  "numeric",
+  "decimal",
+  "bpchar",
+  "char",
+  "character",
+  "varchar",
+  "text",
+  "date",
+  "time",
+  "timetz",
+  "timestamp",
+  "timestamptz",
+  "interval",
+  "bool",
+  "boolean",
+  "bytea",
+  "uuid",
+  "json",
+  "jsonb",
+  "name",
 ]);
 
 const BUILTIN_MAP: Record<string, Omit<TypeMapping, "rule"> & { rule?: RuleId }> = {
@@ -52,10 +79,18 @@ const BUILTIN_MAP: Record<string, Omit<TypeMapping, "rule"> & { rule?: RuleId }>
   regproc: { to: "text", behaviour: "regproc → text: no catalog lookup", manual: true },
   regtype: { to: "text", behaviour: "regtype → text: no catalog lookup", manual: true },
   txid_snapshot: { to: "text", behaviour: "txid_snapshot → text", manual: true },
-  citext: { to: "text", behaviour: "citext → text: comparisons become case-sensitive; compare lower() values or normalise on write", manual: true },
+  citext: {
+    to: "text",
+    behaviour: "citext → text: comparisons become case-sensitive; compare lower() values or normalise on write",
+    manual: true,
+  },
   hstore: { to: "jsonb", behaviour: "hstore → jsonb: convert values with hstore_to_jsonb() on export; operators differ", manual: true },
   ltree: { to: "text", behaviour: "ltree → text: path operators lost", manual: true },
-  vector: { to: "jsonb", behaviour: "vector → jsonb: embeddings kept as JSON arrays; similarity search moves to a vector store", manual: true },
+  vector: {
+    to: "jsonb",
+    behaviour: "vector → jsonb: embeddings kept as JSON arrays; similarity search moves to a vector store",
+    manual: true,
+  },
   geometry: { to: "text", behaviour: "PostGIS geometry → text (WKT/EWKT): spatial queries move to another service", manual: true },
   geography: { to: "text", behaviour: "PostGIS geography → text (WKT): spatial queries move to another service", manual: true },
 };
@@ -67,12 +102,28 @@ const UNSUPPORTED_RULE: RuleId = "unsupported-column-type";
  * whether a user type name is a domain defined in the inputs (domains are supported).
  */
 export function mapColumnType(t: TypeRef, model: SchemaModel, searchPath: string): TypeMapping | undefined {
-  if (t.arrayDims > 0) return { to: "jsonb", rule: "array-column", behaviour: `${t.display} → jsonb: store arrays as JSON arrays; array operators (ANY, @>, unnest) need jsonb equivalents` };
+  if (t.arrayDims > 0)
+    return {
+      to: "jsonb",
+      rule: "array-column",
+      behaviour: `${t.display} → jsonb: store arrays as JSON arrays; array operators (ANY, @>, unnest) need jsonb equivalents`,
+    };
   const k = `${t.schema ?? searchPath}.${t.name}`;
   const userType = model.types.get(k) ?? (t.schema ? undefined : model.types.get(`public.${t.name}`));
   if (userType) {
-    if (userType.kind === "enum") return { to: "text", rule: "enum-type", behaviour: `enum ${userType.name} → text with a CHECK on its values: ordering follows text, not declaration order`, enumValues: userType.values ?? [] };
-    if (userType.kind === "composite") return { to: "jsonb", rule: "composite-type", behaviour: `composite ${userType.name} → jsonb: fields become JSON keys; row constructors and field access change` };
+    if (userType.kind === "enum")
+      return {
+        to: "text",
+        rule: "enum-type",
+        behaviour: `enum ${userType.name} → text with a CHECK on its values: ordering follows text, not declaration order`,
+        enumValues: userType.values ?? [],
+      };
+    if (userType.kind === "composite")
+      return {
+        to: "jsonb",
+        rule: "composite-type",
+        behaviour: `composite ${userType.name} → jsonb: fields become JSON keys; row constructors and field access change`,
+      };
     return { to: "text", rule: "range-or-base-type", behaviour: `${userType.kind} type ${userType.name} → text`, manual: true };
   }
   if (model.domains.has(k) || (!t.schema && model.domains.has(`public.${t.name}`))) return undefined;

@@ -26,7 +26,20 @@ export interface RewriteOptions {
  * Script phases in execution order. `data` is not part of the schema script: it marks where the data
  * load happens (the plan describes it); DML found in the inputs is collected for it.
  */
-export const PHASES = ["roles", "schemas", "domains", "sequences", "tables", "constraints", "views", "comments", "data", "indexes", "validation", "grants"] as const;
+export const PHASES = [
+  "roles",
+  "schemas",
+  "domains",
+  "sequences",
+  "tables",
+  "constraints",
+  "views",
+  "comments",
+  "data",
+  "indexes",
+  "validation",
+  "grants",
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_TITLES: Record<Phase, string> = {
@@ -181,5 +194,13 @@ export interface RewriteResult {
   /** A pg_dump --clean preamble left out as one unit (the target cluster is empty). */
   cleanup?: { statements: number; message: string };
   /** Statements whose output failed to re-parse (must stay empty; the guard throws otherwise). */
-  stats: { sourceStatements: number; emitted: number; changed: number; unchanged: number; removed: number; manual: number; dataStatements: number };
+  stats: {
+    sourceStatements: number;
+    emitted: number;
+    changed: number;
+    unchanged: number;
+    removed: number;
+    manual: number;
+    dataStatements: number;
+  };
 }

@@ -53,7 +53,12 @@ export async function validateOnPostgres(client: SqlClient, result: RewriteResul
     } catch (e) {
       const error = (e as Error).message;
       s.validation = { ok: false, server, error };
-      summary.errors.push({ seq: s.seq, object: `${s.object.kind} ${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name}`, error, sql: s.sql.slice(0, 500) });
+      summary.errors.push({
+        seq: s.seq,
+        object: `${s.object.kind} ${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name}`,
+        error,
+        sql: s.sql.slice(0, 500),
+      });
     }
   }
   attachObjectValidation(result);
@@ -71,6 +76,11 @@ export function attachObjectValidation(result: RewriteResult): void {
     const list = byObject.get(`${o.object.kind}:${o.object.schema ?? ""}.${o.object.name}`) ?? [];
     const ran = list.filter((s) => s.validation);
     if (!ran.length) continue;
-    o.validation = { ok: ran.every((s) => s.validation!.ok), server: ran[0].validation!.server, statements: ran.length, errors: ran.filter((s) => !s.validation!.ok).map((s) => s.validation!.error ?? "") };
+    o.validation = {
+      ok: ran.every((s) => s.validation!.ok),
+      server: ran[0].validation!.server,
+      statements: ran.length,
+      errors: ran.filter((s) => !s.validation!.ok).map((s) => s.validation!.error ?? ""),
+    };
   }
 }

@@ -13,7 +13,11 @@ import { verifyRewrite, type VerifyResult } from "./verify";
 
 export async function verifyOnEmbeddedPostgres(inputs: InputFile[], rw: RewriteResult): Promise<VerifyResult> {
   const dir = mkdtempSync(join(tmpdir(), "dsql-preflight-verify-"));
-  const server = await startEmbeddedPostgres({ dir, persistent: false, settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
+  const server = await startEmbeddedPostgres({
+    dir,
+    persistent: false,
+    settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
+  });
   const clients: pg.Client[] = [];
   try {
     const connect = async (db: string) => {
@@ -39,7 +43,10 @@ export function verifySummary(v: VerifyResult): string[] {
   const lines = [
     `schema verification on ${v.server}: ${v.ok ? "passed" : "FAILED"} — ${v.tables.original} tables in the inputs, ${v.tables.rewritten} in the script; ${v.explained.length} intended difference(s), ${v.unexplained.length} unexplained, ${v.failures.length} script statement(s) failed`,
   ];
-  for (const d of v.unexplained) lines.push(`  unexplained: ${d.change} ${d.object} (${d.detail})${d.statement ? ` — script statement #${d.statement.seq}${d.statement.line ? ` (input line ${d.statement.line})` : ""}` : ""}`);
+  for (const d of v.unexplained)
+    lines.push(
+      `  unexplained: ${d.change} ${d.object} (${d.detail})${d.statement ? ` — script statement #${d.statement.seq}${d.statement.line ? ` (input line ${d.statement.line})` : ""}` : ""}`,
+    );
   for (const f of v.failures) lines.push(`  failed: statement ${f.where} ${f.object ?? ""}: ${f.error}`);
   return lines;
 }

@@ -31,7 +31,20 @@ export type SchemaShape = Map<string, TableShape>;
 export interface SchemaDifference {
   /** `schema.table`, `schema.table.column` or `schema.table constraint-name`. */
   object: string;
-  change: "table missing" | "table added" | "column missing" | "column added" | "primary key missing" | "primary key added" | "primary key changed" | "unique key missing" | "unique key added" | "unique key changed" | "foreign key missing" | "foreign key added" | "foreign key changed";
+  change:
+    | "table missing"
+    | "table added"
+    | "column missing"
+    | "column added"
+    | "primary key missing"
+    | "primary key added"
+    | "primary key changed"
+    | "unique key missing"
+    | "unique key added"
+    | "unique key changed"
+    | "foreign key missing"
+    | "foreign key added"
+    | "foreign key changed";
   detail: string;
   /** Why the rewrite meant it (explained differences only). */
   rules?: string[];
@@ -62,7 +75,23 @@ export interface VerifyResult {
 }
 
 /** Statement kinds of the inputs that do not shape the schema, or cannot run inside one database session. */
-const SKIPPED_ORIGINAL = new Set(["CreatedbStmt", "DropdbStmt", "AlterDatabaseStmt", "AlterDatabaseSetStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "CopyStmt", "MergeStmt", "TruncateStmt", "VacuumStmt", "TransactionStmt", "CreateTableSpaceStmt", "AlterSystemStmt", "CheckPointStmt"]);
+const SKIPPED_ORIGINAL = new Set([
+  "CreatedbStmt",
+  "DropdbStmt",
+  "AlterDatabaseStmt",
+  "AlterDatabaseSetStmt",
+  "InsertStmt",
+  "UpdateStmt",
+  "DeleteStmt",
+  "CopyStmt",
+  "MergeStmt",
+  "TruncateStmt",
+  "VacuumStmt",
+  "TransactionStmt",
+  "CreateTableSpaceStmt",
+  "AlterSystemStmt",
+  "CheckPointStmt",
+]);
 
 /** Statements sent in one round trip; a batch that fails is re-run one statement at a time. */
 const BATCH = 200;
@@ -125,7 +154,11 @@ export async function readShape(client: SqlClient): Promise<SchemaShape> {
   const shape: SchemaShape = new Map();
   for (const r of res.rows) {
     const keys = r.keys ?? [];
-    const key = (k: (typeof keys)[number]): KeyShape => ({ name: k.name, columns: k.columns ?? [], ...(k.references ? { references: k.references } : {}) });
+    const key = (k: (typeof keys)[number]): KeyShape => ({
+      name: k.name,
+      columns: k.columns ?? [],
+      ...(k.references ? { references: k.references } : {}),
+    });
     const pk = keys.find((k) => k.type === "p");
     shape.set(`${r.schema}.${r.table}`, {
       columns: r.columns ?? [],
@@ -147,9 +180,11 @@ export function compareShapes(original: SchemaShape, rewritten: SchemaShape): Sc
     for (const k of a) {
       const m = bByName.get(k.name);
       if (!m) out.push({ object: `${t} ${k.name}`, change: `${kind} missing`, detail: `${k.name} ${cols(k)}` });
-      else if (cols(m) !== cols(k)) out.push({ object: `${t} ${k.name}`, change: `${kind} changed`, detail: `${cols(k)} became ${cols(m)}` });
+      else if (cols(m) !== cols(k))
+        out.push({ object: `${t} ${k.name}`, change: `${kind} changed`, detail: `${cols(k)} became ${cols(m)}` });
     }
-    for (const k of b) if (!aNames.has(k.name)) out.push({ object: `${t} ${k.name}`, change: `${kind} added`, detail: `${k.name} ${cols(k)}` });
+    for (const k of b)
+      if (!aNames.has(k.name)) out.push({ object: `${t} ${k.name}`, change: `${kind} added`, detail: `${k.name} ${cols(k)}` });
   };
   for (const [t, a] of original) {
     const b = rewritten.get(t);
@@ -159,13 +194,21 @@ export function compareShapes(original: SchemaShape, rewritten: SchemaShape): Sc
     }
     for (const c of a.columns) if (!b.columns.includes(c)) out.push({ object: `${t}.${c}`, change: "column missing", detail: c });
     for (const c of b.columns) if (!a.columns.includes(c)) out.push({ object: `${t}.${c}`, change: "column added", detail: c });
-    if (a.primaryKey && !b.primaryKey) out.push({ object: t, change: "primary key missing", detail: `${a.primaryKey.name} ${cols(a.primaryKey)}` });
-    else if (!a.primaryKey && b.primaryKey) out.push({ object: t, change: "primary key added", detail: `${b.primaryKey.name} ${cols(b.primaryKey)}` });
-    else if (a.primaryKey && b.primaryKey && (a.primaryKey.name !== b.primaryKey.name || cols(a.primaryKey) !== cols(b.primaryKey))) out.push({ object: t, change: "primary key changed", detail: `${a.primaryKey.name} ${cols(a.primaryKey)} became ${b.primaryKey.name} ${cols(b.primaryKey)}` });
+    if (a.primaryKey && !b.primaryKey)
+      out.push({ object: t, change: "primary key missing", detail: `${a.primaryKey.name} ${cols(a.primaryKey)}` });
+    else if (!a.primaryKey && b.primaryKey)
+      out.push({ object: t, change: "primary key added", detail: `${b.primaryKey.name} ${cols(b.primaryKey)}` });
+    else if (a.primaryKey && b.primaryKey && (a.primaryKey.name !== b.primaryKey.name || cols(a.primaryKey) !== cols(b.primaryKey)))
+      out.push({
+        object: t,
+        change: "primary key changed",
+        detail: `${a.primaryKey.name} ${cols(a.primaryKey)} became ${b.primaryKey.name} ${cols(b.primaryKey)}`,
+      });
     keyDiffs(t, "unique key", a.unique, b.unique);
     keyDiffs(t, "foreign key", a.foreignKeys, b.foreignKeys);
   }
-  for (const [t, b] of rewritten) if (!original.has(t)) out.push({ object: t, change: "table added", detail: `${b.columns.length} columns` });
+  for (const [t, b] of rewritten)
+    if (!original.has(t)) out.push({ object: t, change: "table added", detail: `${b.columns.length} columns` });
   return out;
 }
 
@@ -183,7 +226,13 @@ export async function verifyRewrite(inputs: InputFile[], rw: RewriteResult, targ
   const a = await readShape(target.original);
   const b = await readShape(target.rewritten);
   const { explained, unexplained } = explainDifferences(compareShapes(a, b), rw, orig.failures);
-  const failures: StatementFailure[] = run.errors.map((e) => ({ side: "rewritten", where: `#${e.seq}`, object: e.object, error: e.error, sql: e.sql }));
+  const failures: StatementFailure[] = run.errors.map((e) => ({
+    side: "rewritten",
+    where: `#${e.seq}`,
+    object: e.object,
+    error: e.error,
+    sql: e.sql,
+  }));
   return {
     ok: unexplained.length === 0 && failures.length === 0,
     server: run.server,

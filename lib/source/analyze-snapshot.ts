@@ -33,14 +33,24 @@ export interface SourceSection {
   serverVersionNum: number;
   user: string;
   sampleSeconds: number;
-  permissions: { superuser: boolean; readAllStats: boolean; trackCounts: boolean; pgStatStatements: Snapshot["preflight"]["pgStatStatements"] };
+  permissions: {
+    superuser: boolean;
+    readAllStats: boolean;
+    trackCounts: boolean;
+    pgStatStatements: Snapshot["preflight"]["pgStatStatements"];
+  };
   collected: CollectionNote[];
   sizes?: { databaseBytes: number; tables: number; indexes: number };
   catalogFile: string;
 }
 
 export interface WorkloadSection {
-  basis: { tables: WorkloadProfile["tableBasis"]; tableSeconds: number; statements: WorkloadProfile["statementBasis"]; statementSeconds: number };
+  basis: {
+    tables: WorkloadProfile["tableBasis"];
+    tableSeconds: number;
+    statements: WorkloadProfile["statementBasis"];
+    statementSeconds: number;
+  };
   commitsPerSec: number;
   tables: Array<{
     table: string;
@@ -56,7 +66,18 @@ export interface WorkloadSection {
     deletesPerSec: number;
     scansPerSec: number;
   }>;
-  statements: Array<{ id: string; query: string; kind: string; table?: string; calls: number; rows: number; meanMs: number; totalMs: number; maxMs: number; callsPerSec: number }>;
+  statements: Array<{
+    id: string;
+    query: string;
+    kind: string;
+    table?: string;
+    calls: number;
+    rows: number;
+    meanMs: number;
+    totalMs: number;
+    maxMs: number;
+    callsPerSec: number;
+  }>;
   limits: typeof LIMITS;
 }
 
@@ -65,14 +86,23 @@ export interface SnapshotAnalysis {
   /** The synthesized DDL the schema findings point into (file `catalog:<db>`). */
   ddl: string;
   workloadFindings: Finding[];
-  sections: { source: SourceSection; workload: WorkloadSection | null; hotspots: HotspotSection | null; cost: CostEstimate | null; connections: ConnectionAudit | null };
+  sections: {
+    source: SourceSection;
+    workload: WorkloadSection | null;
+    hotspots: HotspotSection | null;
+    cost: CostEstimate | null;
+    connections: ConnectionAudit | null;
+  };
 }
 
 export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOptions = {}): Promise<SnapshotAnalysis> {
   const file = `catalog:${snap.preflight.database}`;
   const ddl = snap.catalog ? catalogToDdl(snap.catalog) : "";
   const result = snap.catalog
-    ? await analyze([{ path: file, text: ddl, bytes: Buffer.byteLength(ddl), encoding: "utf-8" }], { targetDate: opts.targetDate, onStatement: opts.onStatement })
+    ? await analyze([{ path: file, text: ddl, bytes: Buffer.byteLength(ddl), encoding: "utf-8" }], {
+        targetDate: opts.targetDate,
+        onStatement: opts.onStatement,
+      })
     : await analyze([], { targetDate: opts.targetDate });
 
   const profile = await buildProfile(snap);
@@ -81,8 +111,14 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
     const cat = snap.catalog?.tables.find((x) => x.schema === t.schema && x.name === t.name);
     const p = cat ? profile.tables.get(cat.q) : undefined;
     if (!p) continue;
-    t.stats = { rowEstimate: p.rowEstimate, avgRowBytes: p.avgRowBytes, totalBytes: p.totalBytes, inserts: p.totals.inserts, updates: p.totals.updates, deletes: p.totals.deletes };
-
+    t.stats = {
+      rowEstimate: p.rowEstimate,
+      avgRowBytes: p.avgRowBytes,
+      totalBytes: p.totalBytes,
+      inserts: p.totals.inserts,
+      updates: p.totals.updates,
+      deletes: p.totals.deletes,
+    };
   }
 
   const widthOf = (q: string) => profile.tables.get(q)?.avgRowBytes ?? 128;
@@ -101,14 +137,29 @@ export async function analyzeSnapshot(snap: Snapshot, opts: SnapshotAnalysisOpti
     serverVersionNum: snap.preflight.serverVersionNum,
     user: snap.preflight.user,
     sampleSeconds: round(snap.sampleSeconds, 1),
-    permissions: { superuser: snap.preflight.superuser, readAllStats: snap.preflight.readAllStats, trackCounts: snap.preflight.trackCounts, pgStatStatements: snap.preflight.pgStatStatements },
-    collected: snap.collector === "psql" && snap.notes.length === 0 ? completeNotes(snap.preflight, snap.catalog, snap.statements, [], snap.connections?.samples) : snap.notes,
-    sizes: snap.catalog ? { databaseBytes: snap.catalog.database.sizeBytes, tables: snap.catalog.tables.length, indexes: snap.catalog.indexes.length } : undefined,
+    permissions: {
+      superuser: snap.preflight.superuser,
+      readAllStats: snap.preflight.readAllStats,
+      trackCounts: snap.preflight.trackCounts,
+      pgStatStatements: snap.preflight.pgStatStatements,
+    },
+    collected:
+      snap.collector === "psql" && snap.notes.length === 0
+        ? completeNotes(snap.preflight, snap.catalog, snap.statements, [], snap.connections?.samples)
+        : snap.notes,
+    sizes: snap.catalog
+      ? { databaseBytes: snap.catalog.database.sizeBytes, tables: snap.catalog.tables.length, indexes: snap.catalog.indexes.length }
+      : undefined,
     catalogFile: file,
   };
   const workload: WorkloadSection | null = snap.catalog
     ? {
-        basis: { tables: profile.tableBasis, tableSeconds: round(profile.tableSeconds, 1), statements: profile.statementBasis, statementSeconds: round(profile.statementSeconds, 1) },
+        basis: {
+          tables: profile.tableBasis,
+          tableSeconds: round(profile.tableSeconds, 1),
+          statements: profile.statementBasis,
+          statementSeconds: round(profile.statementSeconds, 1),
+        },
         commitsPerSec: round(profile.commitsPerSec, 3),
         tables: [...profile.tables.values()].map((t) => ({
           table: t.q,

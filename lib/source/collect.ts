@@ -6,7 +6,18 @@
 import { openReadOnly, parseConnection, toSourceError, type ConnectionSpec, type SessionOptions } from "./connect";
 import { CATALOG_SQL, PREFLIGHT_SQL, SAMPLE_SQL, statementsSql } from "./queries";
 import { ACTIVITY_SAMPLES, ACTIVITY_SQL, CONNECTION_SETTINGS_SQL } from "./connection-queries";
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type ActivitySample, type Catalog, type CollectionNote, type ConnectionSample, type ConnectionSettings, type Preflight, type Snapshot, type StatementsSample } from "./snapshot";
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type ActivitySample,
+  type Catalog,
+  type CollectionNote,
+  type ConnectionSample,
+  type ConnectionSettings,
+  type Preflight,
+  type Snapshot,
+  type StatementsSample,
+} from "./snapshot";
 
 export type CollectPhase = "connect" | "preflight" | "catalog" | "sample" | "statements" | "done";
 
@@ -79,7 +90,11 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
         connectionSettings ??= await one<ConnectionSettings>(CONNECTION_SETTINGS_SQL);
         connectionSamples.push(await one<ConnectionSample>(ACTIVITY_SQL));
       } catch (e) {
-        notes.push({ item: "connections", collected: false, reason: `reading pg_stat_activity failed: ${toSourceError(e, f, secrets).message}` });
+        notes.push({
+          item: "connections",
+          collected: false,
+          reason: `reading pg_stat_activity failed: ${toSourceError(e, f, secrets).message}`,
+        });
       }
     };
 
@@ -97,7 +112,12 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
           const at = Math.min(sampleSeconds, Math.round(before + s));
           if (at === lastTick) return;
           lastTick = at;
-          progress({ phase: "sample", message: `sampling activity (${at}/${sampleSeconds} s)`, elapsedSeconds: at, totalSeconds: sampleSeconds });
+          progress({
+            phase: "sample",
+            message: `sampling activity (${at}/${sampleSeconds} s)`,
+            elapsedSeconds: at,
+            totalSeconds: sampleSeconds,
+          });
         });
         if (i < ACTIVITY_SAMPLES - 1) await readConnections();
       }
@@ -133,19 +153,40 @@ export async function collectSource(conn: ConnectionSpec, opts: CollectOptions =
  * The full "what was collected and what was not" list. Live runs pass their runtime failures; psql
  * snapshots get the same list derived at analysis time, so both paths report identically.
  */
-export function completeNotes(p: Preflight, catalog: Catalog | null, statements: StatementsSample[] | null, runtime: CollectionNote[], connections: ConnectionSample[] = []): CollectionNote[] {
+export function completeNotes(
+  p: Preflight,
+  catalog: Catalog | null,
+  statements: StatementsSample[] | null,
+  runtime: CollectionNote[],
+  connections: ConnectionSample[] = [],
+): CollectionNote[] {
   const notes = preflightNotes(p).filter((n) => !runtime.some((r) => r.item === n.item));
   notes.push(...runtime);
-  if (!catalog && !notes.some((n) => n.item === "catalog")) notes.push({ item: "catalog", collected: false, reason: "the catalog query failed" });
-  if (catalog) notes.push({ item: "catalog", collected: true, reason: `${catalog.tables.length} tables, ${catalog.indexes.length} indexes, ${catalog.routines.length} routines` });
+  if (!catalog && !notes.some((n) => n.item === "catalog"))
+    notes.push({ item: "catalog", collected: false, reason: "the catalog query failed" });
+  if (catalog)
+    notes.push({
+      item: "catalog",
+      collected: true,
+      reason: `${catalog.tables.length} tables, ${catalog.indexes.length} indexes, ${catalog.routines.length} routines`,
+    });
   const pgss = p.pgStatStatements;
   if (pgss?.readable && !notes.some((n) => n.item === "statements")) {
-    if (!statements) notes.push({ item: "statements", collected: false, reason: "pg_stat_statements is installed but could not be read: it must be in shared_preload_libraries (restart needed)" });
+    if (!statements)
+      notes.push({
+        item: "statements",
+        collected: false,
+        reason: "pg_stat_statements is installed but could not be read: it must be in shared_preload_libraries (restart needed)",
+      });
     else {
       const hidden = statements[0].statements.filter((s) => s.query === "<insufficient privilege>").length;
       notes.push(
         hidden > 0
-          ? { item: "statements", collected: "partial", reason: `${hidden} statements of other roles are hidden: grant pg_read_all_stats to see their text` }
+          ? {
+              item: "statements",
+              collected: "partial",
+              reason: `${hidden} statements of other roles are hidden: grant pg_read_all_stats to see their text`,
+            }
           : { item: "statements", collected: true, reason: `pg_stat_statements ${pgss.version}` },
       );
     }
@@ -156,23 +197,54 @@ export function completeNotes(p: Preflight, catalog: Catalog | null, statements:
 }
 
 function connectionsNote(p: Preflight, samples: ConnectionSample[]): CollectionNote {
-  if (!samples.length) return { item: "connections", collected: false, reason: "pg_stat_activity was not sampled (the snapshot was made by an older collector)" };
+  if (!samples.length)
+    return {
+      item: "connections",
+      collected: false,
+      reason: "pg_stat_activity was not sampled (the snapshot was made by an older collector)",
+    };
   const hidden = new Set(samples.flatMap((s) => s.sessions.filter((x) => x.backendStart === null).map((x) => x.pid))).size;
   if (hidden > 0 && !p.readAllStats && !p.superuser)
-    return { item: "connections", collected: "partial", reason: `${hidden} sessions of other roles show no times or state: grant pg_read_all_stats to the assessment role to see connection ages` };
-  return { item: "connections", collected: true, reason: `pg_stat_activity sampled ${samples.length} time${samples.length === 1 ? "" : "s"}` };
+    return {
+      item: "connections",
+      collected: "partial",
+      reason: `${hidden} sessions of other roles show no times or state: grant pg_read_all_stats to the assessment role to see connection ages`,
+    };
+  return {
+    item: "connections",
+    collected: true,
+    reason: `pg_stat_activity sampled ${samples.length} time${samples.length === 1 ? "" : "s"}`,
+  };
 }
 
 /** What the preflight says we will not get, as user-facing notes (the psql collector writes the same). */
 export function preflightNotes(p: Preflight): CollectionNote[] {
   const notes: CollectionNote[] = [];
-  if (!p.catalogAccess) notes.push({ item: "catalog", collected: false, reason: "this role cannot read pg_catalog.pg_class / pg_attribute" });
-  if (!p.trackCounts) notes.push({ item: "table-activity", collected: false, reason: "track_counts is off, so pg_stat_user_tables has no insert/update/delete counts" });
+  if (!p.catalogAccess)
+    notes.push({ item: "catalog", collected: false, reason: "this role cannot read pg_catalog.pg_class / pg_attribute" });
+  if (!p.trackCounts)
+    notes.push({
+      item: "table-activity",
+      collected: false,
+      reason: "track_counts is off, so pg_stat_user_tables has no insert/update/delete counts",
+    });
   else notes.push({ item: "table-activity", collected: true, reason: "pg_stat_user_tables sampled twice" });
   const s = p.pgStatStatements;
-  if (!s) notes.push({ item: "statements", collected: false, reason: "the pg_stat_statements extension is not installed in this database (CREATE EXTENSION pg_stat_statements; it must also be in shared_preload_libraries)" });
-  else if (!s.readable) notes.push({ item: "statements", collected: false, reason: `this role cannot SELECT from ${s.schema}.pg_stat_statements` });
-  else if (!p.readAllStats && !p.superuser) notes.push({ item: "statements", collected: "partial", reason: "without pg_read_all_stats only this role's own statements show their text (GRANT pg_read_all_stats TO the assessment role)" });
+  if (!s)
+    notes.push({
+      item: "statements",
+      collected: false,
+      reason:
+        "the pg_stat_statements extension is not installed in this database (CREATE EXTENSION pg_stat_statements; it must also be in shared_preload_libraries)",
+    });
+  else if (!s.readable)
+    notes.push({ item: "statements", collected: false, reason: `this role cannot SELECT from ${s.schema}.pg_stat_statements` });
+  else if (!p.readAllStats && !p.superuser)
+    notes.push({
+      item: "statements",
+      collected: "partial",
+      reason: "without pg_read_all_stats only this role's own statements show their text (GRANT pg_read_all_stats TO the assessment role)",
+    });
   return notes;
 }
 
@@ -194,4 +266,3 @@ async function wait(seconds: number, signal: AbortSignal | undefined, tick: (s: 
   }
   tick(seconds);
 }
-

@@ -33,7 +33,18 @@ export interface SessionOptions {
   connectTimeoutMs?: number;
 }
 
-export type SourceErrorCode = "unreachable" | "dns" | "auth" | "no-database" | "timeout" | "tls" | "tls-required" | "permission" | "not-read-only" | "bad-url" | "unknown";
+export type SourceErrorCode =
+  | "unreachable"
+  | "dns"
+  | "auth"
+  | "no-database"
+  | "timeout"
+  | "tls"
+  | "tls-required"
+  | "permission"
+  | "not-read-only"
+  | "bad-url"
+  | "unknown";
 
 export class SourceError extends Error {
   constructor(
@@ -53,18 +64,24 @@ export function parseConnection(spec: ConnectionSpec): ConnectionFields {
   try {
     u = new URL(url);
   } catch {
-    throw new SourceError("bad-url", "the connection string is not a valid postgresql:// URL", "Example: postgresql://user@host:5432/dbname?sslmode=verify-full");
+    throw new SourceError(
+      "bad-url",
+      "the connection string is not a valid postgresql:// URL",
+      "Example: postgresql://user@host:5432/dbname?sslmode=verify-full",
+    );
   }
-  if (u.protocol !== "postgresql:" && u.protocol !== "postgres:") throw new SourceError("bad-url", `unsupported URL scheme "${u.protocol}"`, "Use postgresql://…");
+  if (u.protocol !== "postgresql:" && u.protocol !== "postgres:")
+    throw new SourceError("bad-url", `unsupported URL scheme "${u.protocol}"`, "Use postgresql://…");
   const q = u.searchParams;
   const mode = (q.get("sslmode") ?? undefined) as SslMode | undefined;
-  if (mode && !["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].includes(mode)) throw new SourceError("bad-url", `unknown sslmode "${mode}"`);
+  if (mode && !["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].includes(mode))
+    throw new SourceError("bad-url", `unknown sslmode "${mode}"`);
   return {
     host: decodeURIComponent(u.hostname.replace(/^\[|\]$/g, "")) || q.get("host") || "localhost",
     port: u.port ? Number(u.port) : q.get("port") ? Number(q.get("port")) : 5432,
     database: decodeURIComponent(u.pathname.replace(/^\//, "")) || q.get("dbname") || decodeURIComponent(u.username) || "postgres",
     user: decodeURIComponent(u.username) || q.get("user") || "postgres",
-    password: u.password ? decodeURIComponent(u.password) : q.get("password") ?? undefined,
+    password: u.password ? decodeURIComponent(u.password) : (q.get("password") ?? undefined),
     sslMode: mode === ("allow" as string) ? "prefer" : mode,
     sslRootCert: typeof spec !== "string" && "sslRootCert" in spec ? spec.sslRootCert : undefined,
     sslRootCertFile: q.get("sslrootcert") ?? undefined,
@@ -83,9 +100,16 @@ function sslConfig(f: ConnectionFields): pg.ClientConfig["ssl"] {
     }
   }
   if (mode === "require") return { rejectUnauthorized: false };
-  if (!ca) throw new SourceError("tls", `sslmode=${mode} needs a CA certificate`, "Pass sslrootcert=/path/to/ca.pem (for RDS: the region's global bundle).");
+  if (!ca)
+    throw new SourceError(
+      "tls",
+      `sslmode=${mode} needs a CA certificate`,
+      "Pass sslrootcert=/path/to/ca.pem (for RDS: the region's global bundle).",
+    );
   // verify-ca checks the chain only; verify-full also checks the host name (Node's default).
-  return mode === "verify-ca" ? { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined } : { ca, rejectUnauthorized: true, servername: f.host };
+  return mode === "verify-ca"
+    ? { ca, rejectUnauthorized: true, checkServerIdentity: () => undefined }
+    : { ca, rejectUnauthorized: true, servername: f.host };
 }
 
 function clientConfig(f: ConnectionFields, o: SessionOptions, withStartupOptions: boolean): pg.ClientConfig {
@@ -101,7 +125,14 @@ function clientConfig(f: ConnectionFields, o: SessionOptions, withStartupOptions
     connectionTimeoutMillis: o.connectTimeoutMs ?? 10_000,
     // Client-side guard too, in case the server ignores statement_timeout.
     query_timeout: (o.statementTimeoutMs ?? 60_000) + 5_000,
-    ...(withStartupOptions ? { options: Object.entries(settings).filter(([, v]) => v !== "").map(([k, v]) => `-c ${k}=${v}`).join(" ") } : {}),
+    ...(withStartupOptions
+      ? {
+          options: Object.entries(settings)
+            .filter(([, v]) => v !== "")
+            .map(([k, v]) => `-c ${k}=${v}`)
+            .join(" "),
+        }
+      : {}),
   };
 }
 
@@ -132,8 +163,11 @@ export async function openReadOnly(spec: ConnectionSpec, o: SessionOptions = {})
   try {
     // The options string cannot carry an empty value portably; pg_dump sets search_path the same way.
     await client.query("SELECT pg_catalog.set_config('search_path', '', false)");
-    const r = await client.query("SELECT current_setting('default_transaction_read_only') AS ro, current_setting('transaction_read_only') AS tro");
-    if (r.rows[0].ro !== "on" || r.rows[0].tro !== "on") throw new SourceError("not-read-only", "the session could not be made read-only, so the assessment stopped before reading anything");
+    const r = await client.query(
+      "SELECT current_setting('default_transaction_read_only') AS ro, current_setting('transaction_read_only') AS tro",
+    );
+    if (r.rows[0].ro !== "on" || r.rows[0].tro !== "on")
+      throw new SourceError("not-read-only", "the session could not be made read-only, so the assessment stopped before reading anything");
   } catch (e) {
     await client.end().catch(() => {});
     throw e instanceof SourceError ? e : toSourceError(e, f, secrets);
@@ -174,24 +208,52 @@ export function toSourceError(e: unknown, f: ConnectionFields, secrets: string[]
   const code = err?.code ?? "";
   // Our own wording holds only host, port, user and database; only the driver's text is scrubbed (in raw).
   const mk = (c: SourceErrorCode, m: string, hint?: string) => new SourceError(c, m, hint);
-  if (code === "ECONNREFUSED") return mk("unreachable", `nothing is listening at ${where} (connection refused)`, "Check the host and port, and that the server accepts TCP connections from this machine.");
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return mk("dns", `host name ${f.host} could not be resolved`, "Check the host name or DNS.");
-  if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return mk("unreachable", `host ${where} is unreachable from this machine`, "Check routing, VPN or security groups.");
+  if (code === "ECONNREFUSED")
+    return mk(
+      "unreachable",
+      `nothing is listening at ${where} (connection refused)`,
+      "Check the host and port, and that the server accepts TCP connections from this machine.",
+    );
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return mk("dns", `host name ${f.host} could not be resolved`, "Check the host name or DNS.");
+  if (code === "EHOSTUNREACH" || code === "ENETUNREACH")
+    return mk("unreachable", `host ${where} is unreachable from this machine`, "Check routing, VPN or security groups.");
   if (code === "ETIMEDOUT" || /timeout expired|Connection terminated due to connection timeout/i.test(raw))
     return mk("timeout", `connecting to ${where} timed out`, "A firewall may be dropping packets; check security groups and the port.");
   if (code === "28P01" || code === "28000") {
     if (/no pg_hba\.conf entry/i.test(raw) && /SSL off|no encryption/i.test(raw))
-      return mk("tls-required", `the server at ${where} requires TLS for user ${f.user}`, "Use sslmode=require (or verify-full with the server's CA certificate).");
-    return mk("auth", `authentication failed for user ${f.user} at ${where}`, "Check the user name and password (the password is never shown).");
+      return mk(
+        "tls-required",
+        `the server at ${where} requires TLS for user ${f.user}`,
+        "Use sslmode=require (or verify-full with the server's CA certificate).",
+      );
+    return mk(
+      "auth",
+      `authentication failed for user ${f.user} at ${where}`,
+      "Check the user name and password (the password is never shown).",
+    );
   }
   if (code === "3D000") return mk("no-database", `database ${f.database} does not exist on ${where}`, "Check the database name.");
   if (code === "42501") return mk("permission", `permission denied: ${raw}`, "Grant CONNECT on the database to this role.");
   if (code === "57014") return mk("timeout", `a query hit statement_timeout: ${raw}`, "Raise the statement timeout, or collect off-peak.");
   if (code === "55P03") return mk("timeout", `a catalog lock could not be taken within lock_timeout (another session holds it): ${raw}`);
-  if (/The server does not support SSL connections/i.test(raw)) return mk("tls", `the server at ${where} does not support TLS, but sslmode=${f.sslMode} requires it`, "Use sslmode=disable or prefer only on trusted networks, or enable TLS on the server.");
-  if (/self[- ]signed certificate|unable to verify|certificate|Hostname\/IP does not match|ERR_TLS|SSL/i.test(raw) || /^ERR_TLS|^DEPTH_ZERO|^SELF_SIGNED|^UNABLE_TO|^CERT_/.test(code))
-    return mk("tls", `TLS verification of ${where} failed: ${raw}`, "Check sslrootcert (the CA that signed the server certificate) and, for verify-full, that the host name matches the certificate.");
-  if (/Connection terminated unexpectedly|ECONNRESET/i.test(raw) || code === "ECONNRESET") return mk("unreachable", `the server at ${where} closed the connection`, "A proxy or the server may require TLS; try sslmode=require.");
+  if (/The server does not support SSL connections/i.test(raw))
+    return mk(
+      "tls",
+      `the server at ${where} does not support TLS, but sslmode=${f.sslMode} requires it`,
+      "Use sslmode=disable or prefer only on trusted networks, or enable TLS on the server.",
+    );
+  if (
+    /self[- ]signed certificate|unable to verify|certificate|Hostname\/IP does not match|ERR_TLS|SSL/i.test(raw) ||
+    /^ERR_TLS|^DEPTH_ZERO|^SELF_SIGNED|^UNABLE_TO|^CERT_/.test(code)
+  )
+    return mk(
+      "tls",
+      `TLS verification of ${where} failed: ${raw}`,
+      "Check sslrootcert (the CA that signed the server certificate) and, for verify-full, that the host name matches the certificate.",
+    );
+  if (/Connection terminated unexpectedly|ECONNRESET/i.test(raw) || code === "ECONNRESET")
+    return mk("unreachable", `the server at ${where} closed the connection`, "A proxy or the server may require TLS; try sslmode=require.");
   return mk("unknown", `could not use ${where}: ${raw}`);
 }
 

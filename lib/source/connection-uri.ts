@@ -23,7 +23,8 @@ export function parseConnectionUri(uri: string): { fields: Partial<ConnFields> }
     return { error: "This connection URI could not be read: check the host and port" };
   }
   const sslmode = u.searchParams.get("sslmode") ?? undefined;
-  if (sslmode && !MODES.includes(sslmode === "allow" ? "prefer" : sslmode)) return { error: `Unknown sslmode "${sslmode}": use one of ${MODES.join(", ")}` };
+  if (sslmode && !MODES.includes(sslmode === "allow" ? "prefer" : sslmode))
+    return { error: `Unknown sslmode "${sslmode}": use one of ${MODES.join(", ")}` };
   const fields: Partial<ConnFields> = {};
   if (u.hostname) fields.host = decodeURIComponent(u.hostname.replace(/^\[|\]$/g, ""));
   if (u.port) fields.port = u.port;

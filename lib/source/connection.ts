@@ -46,12 +46,19 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
   let c: pg.Client;
   try {
     await checkSourceHost(p.host, p.port);
-    c = await openReadOnly({ host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode }, { connectTimeoutMs: 5000 });
+    c = await openReadOnly(
+      { host: p.host, port: p.port, database: p.database, user: p.user, password: p.password, sslMode: p.sslmode },
+      { connectTimeoutMs: 5000 },
+    );
   } catch (e) {
     return { ok: false, error: sourceErrorForWeb(e, p.host, p.port), elapsedMs: Date.now() - t0, checks: [] };
   }
   try {
-    const info = (await c.query("select current_setting('server_version') as v, current_user as u, current_database() as d, current_setting('server_version_num')::int as n")).rows[0];
+    const info = (
+      await c.query(
+        "select current_setting('server_version') as v, current_user as u, current_database() as d, current_setting('server_version_num')::int as n",
+      )
+    ).rows[0];
     const checks: PreflightCheck[] = [];
     const one = async (sql: string) => (await c.query(sql)).rows[0];
     checks.push({
@@ -62,8 +69,16 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
       detail: `server ${info.v}`,
     });
     const catalog = await one("select has_table_privilege('pg_catalog.pg_class', 'SELECT') as ok");
-    checks.push({ id: "catalog", label: "Read the system catalog", ok: !!catalog.ok, required: true, detail: catalog.ok ? "pg_catalog is readable" : "cannot read pg_catalog.pg_class" });
-    const stats = await one("select pg_has_role(current_user, 'pg_read_all_stats', 'USAGE') or (select rolsuper from pg_roles where rolname = current_user) as ok");
+    checks.push({
+      id: "catalog",
+      label: "Read the system catalog",
+      ok: !!catalog.ok,
+      required: true,
+      detail: catalog.ok ? "pg_catalog is readable" : "cannot read pg_catalog.pg_class",
+    });
+    const stats = await one(
+      "select pg_has_role(current_user, 'pg_read_all_stats', 'USAGE') or (select rolsuper from pg_roles where rolname = current_user) as ok",
+    );
     checks.push({
       id: "read-all-stats",
       label: "pg_read_all_stats (workload statistics of all users)",
@@ -72,7 +87,9 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
       detail: stats.ok ? "granted" : `GRANT pg_read_all_stats TO ${info.u}; (without it, other users' statements are hidden)`,
     });
     // The read-only session runs with an empty search_path, so the view is named with its schema.
-    const pss = await one("select n.nspname as schema, true as installed from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_stat_statements' union all select null, false order by installed desc limit 1");
+    const pss = await one(
+      "select n.nspname as schema, true as installed from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_stat_statements' union all select null, false order by installed desc limit 1",
+    );
     let pssReadable = false;
     if (pss.installed) {
       try {
@@ -87,9 +104,15 @@ export async function testConnection(p: ConnectionParams): Promise<ConnectionTes
       label: "pg_stat_statements (query workload, cost and hotspots)",
       ok: pssReadable,
       required: false,
-      detail: !pss.installed ? "extension not installed: workload-based findings and cost will be skipped" : pssReadable ? "installed and readable" : "installed but not readable (shared_preload_libraries?)",
+      detail: !pss.installed
+        ? "extension not installed: workload-based findings and cost will be skipped"
+        : pssReadable
+          ? "installed and readable"
+          : "installed but not readable (shared_preload_libraries?)",
     });
-    const tables = await one("select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r','p') and n.nspname not in ('pg_catalog','information_schema') and n.nspname not like 'pg_toast%'");
+    const tables = await one(
+      "select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r','p') and n.nspname not in ('pg_catalog','information_schema') and n.nspname not like 'pg_toast%'",
+    );
     checks.push({ id: "tables", label: "User tables visible", ok: tables.n > 0, required: false, detail: `${tables.n} tables` });
     return {
       ok: checks.every((x) => x.ok || !x.required),

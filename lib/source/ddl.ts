@@ -141,7 +141,8 @@ export function catalogToDdl(cat: Catalog): string {
     comment(`TABLE ${t.q}`, t.comment);
     for (const c of t.columns) if (c.isLocal || !t.parents) comment(`COLUMN ${t.q}.${c.q}`, c.comment);
     for (const c of t.columns) {
-      if (c.statTarget !== null && c.statTarget !== undefined) put(`ALTER TABLE ONLY ${t.q} ALTER COLUMN ${c.q} SET STATISTICS ${c.statTarget}`);
+      if (c.statTarget !== null && c.statTarget !== undefined)
+        put(`ALTER TABLE ONLY ${t.q} ALTER COLUMN ${c.q} SET STATISTICS ${c.statTarget}`);
       const storage = { p: "PLAIN", e: "EXTERNAL", m: "MAIN", x: "EXTENDED" }[c.storage ?? ""];
       if (storage && c.isLocal) put(`ALTER TABLE ONLY ${t.q} ALTER COLUMN ${c.q} SET STORAGE ${storage}`);
     }
@@ -172,7 +173,8 @@ export function catalogToDdl(cat: Catalog): string {
   }
   for (const t of cat.tables) {
     for (const c of t.columns) {
-      if (c.default !== null && ownedDefault.has(`${t.q}.${c.q}`) && c.isLocal) put(`ALTER TABLE ONLY ${t.q} ALTER COLUMN ${c.q} SET DEFAULT ${c.default}`);
+      if (c.default !== null && ownedDefault.has(`${t.q}.${c.q}`) && c.isLocal)
+        put(`ALTER TABLE ONLY ${t.q} ALTER COLUMN ${c.q} SET DEFAULT ${c.default}`);
     }
   }
   for (const t of cat.tables) {
@@ -184,7 +186,8 @@ export function catalogToDdl(cat: Catalog): string {
     for (const k of t.constraints) {
       if (!k.isLocal) continue;
       if (k.type === "p" || k.type === "u" || k.type === "x") put(`ALTER ${onlyKw(t)} ${t.q}\n    ADD CONSTRAINT ${k.name} ${k.def}`);
-      else if (k.type === "c" && !k.validated) put(`ALTER ${t.kind === "f" ? "FOREIGN TABLE" : "TABLE"} ${t.q}\n    ADD CONSTRAINT ${k.name} ${k.def}`);
+      else if (k.type === "c" && !k.validated)
+        put(`ALTER ${t.kind === "f" ? "FOREIGN TABLE" : "TABLE"} ${t.q}\n    ADD CONSTRAINT ${k.name} ${k.def}`);
     }
   }
 
@@ -259,15 +262,21 @@ export function catalogToDdl(cat: Catalog): string {
       grants(`SCHEMA ${s.q}`, s.acl, s.owner);
       continue;
     }
-    const same = (a: { grantee: string; privilege: string }, b: { grantee: string; privilege: string }) => a.grantee === b.grantee && a.privilege === b.privilege;
+    const same = (a: { grantee: string; privilege: string }, b: { grantee: string; privilege: string }) =>
+      a.grantee === b.grantee && a.privilege === b.privilege;
     const init = s.initAcl ?? [];
     const now = s.acl ?? [];
     const revoked = new Map<string, string[]>();
     for (const g of init) if (!now.some((x) => same(x, g))) revoked.set(g.grantee, [...(revoked.get(g.grantee) ?? []), g.privilege]);
     for (const [grantee, privs] of revoked) put(`REVOKE ${privs.join(",")} ON SCHEMA ${s.q} FROM ${grantee}`);
-    grants(`SCHEMA ${s.q}`, now.filter((g) => !init.some((x) => same(x, g))), "");
+    grants(
+      `SCHEMA ${s.q}`,
+      now.filter((g) => !init.some((x) => same(x, g))),
+      "",
+    );
   }
-  for (const r of cat.routines) if (r.kind !== "a") grants(`${r.kind === "p" ? "PROCEDURE" : "FUNCTION"} ${r.q}(${r.args})`, r.acl, r.owner);
+  for (const r of cat.routines)
+    if (r.kind !== "a") grants(`${r.kind === "p" ? "PROCEDURE" : "FUNCTION"} ${r.q}(${r.args})`, r.acl, r.owner);
   for (const t of cat.tables) grants(`TABLE ${t.q}`, t.acl, t.owner);
   for (const s of cat.sequences) grants(`SEQUENCE ${s.q}`, s.acl, s.owner);
   for (const v of cat.views) grants(`TABLE ${v.q}`, v.acl, v.owner);
@@ -275,7 +284,18 @@ export function catalogToDdl(cat: Catalog): string {
   return out.join("\n\n") + "\n";
 }
 
-function sequenceOptions(type: string, s: { start: number | string; increment: number | string; min: number | string; max: number | string; cache: number | string; cycle: boolean }, indent = "    "): string {
+function sequenceOptions(
+  type: string,
+  s: {
+    start: number | string;
+    increment: number | string;
+    min: number | string;
+    max: number | string;
+    cache: number | string;
+    cycle: boolean;
+  },
+  indent = "    ",
+): string {
   const parts: string[] = [];
   if (type !== "bigint") parts.push(`AS ${type}`);
   parts.push(`START WITH ${s.start}`, `INCREMENT BY ${s.increment}`);

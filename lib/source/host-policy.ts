@@ -79,8 +79,16 @@ function nameMatches(host: string, names: string[]): boolean {
  * Throws HostNotAllowedError when the policy refuses host:port. The addresses the name resolves to are
  * checked (all of them), so a name pointing at a metadata service or the app's database is refused too.
  */
-export async function checkSourceHost(hostIn: string, port: number, env: { allow?: string; appDatabaseUrl?: string } = { allow: process.env[SOURCE_HOSTS_ENV], appDatabaseUrl: process.env.DATABASE_URL }): Promise<void> {
-  const host = hostIn.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+export async function checkSourceHost(
+  hostIn: string,
+  port: number,
+  env: { allow?: string; appDatabaseUrl?: string } = { allow: process.env[SOURCE_HOSTS_ENV], appDatabaseUrl: process.env.DATABASE_URL },
+): Promise<void> {
+  const host = hostIn
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   const refuse = (why: string) => new HostNotAllowedError(`connections to ${hostIn}:${port} are not allowed: ${why}`);
   const addrs = await addresses(host);
   if (env.allow && env.allow.trim()) {
@@ -89,7 +97,8 @@ export async function checkSourceHost(hostIn: string, port: number, env: { allow
     if (addrs.length > 0 && addrs.every((a) => allowed.ranges.check(a, family(a)))) return;
     throw refuse(`the host is not in ${SOURCE_HOSTS_ENV} (ask the administrator to add it)`);
   }
-  if (addrs.some((a) => LINK_LOCAL.check(a, family(a)))) throw refuse(`link-local addresses (cloud metadata services) are refused unless listed in ${SOURCE_HOSTS_ENV}`);
+  if (addrs.some((a) => LINK_LOCAL.check(a, family(a))))
+    throw refuse(`link-local addresses (cloud metadata services) are refused unless listed in ${SOURCE_HOSTS_ENV}`);
   if (env.appDatabaseUrl) {
     let app: URL | undefined;
     try {
@@ -121,7 +130,8 @@ function notPostgres(code: string, message: string): boolean {
 export function sourceErrorForWeb(e: unknown, host: string, port: number): string {
   if (e instanceof HostNotAllowedError) return e.message;
   const code = (e as { code?: string; name?: string }).name === "SourceError" ? (e as { code: string }).code : "";
-  if (notPostgres(code, String((e as { message?: string }).message ?? ""))) return `no PostgreSQL server answered at ${host}:${port}. Check the host, port, firewall rules and TLS setting`;
+  if (notPostgres(code, String((e as { message?: string }).message ?? "")))
+    return `no PostgreSQL server answered at ${host}:${port}. Check the host, port, firewall rules and TLS setting`;
   const err = e as { message?: string; hint?: string };
   return `${err.message ?? String(e)}${err.hint ? `. ${err.hint}` : ""}`;
 }

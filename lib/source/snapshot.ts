@@ -157,13 +157,39 @@ export interface Catalog {
   sequences: CatSequence[];
   tables: CatTable[];
   indexes: CatIndex[];
-  views: Array<{ schema: string; name: string; q: string; kind: "v" | "m"; def: string; options: string[] | null; owner: string; comment: string | null; acl: Acl; totalBytes: number }>;
+  views: Array<{
+    schema: string;
+    name: string;
+    q: string;
+    kind: "v" | "m";
+    def: string;
+    options: string[] | null;
+    owner: string;
+    comment: string | null;
+    acl: Acl;
+    totalBytes: number;
+  }>;
   triggers: Array<{ name: string; table: string; def: string; enabled: string }>;
   eventTriggers: Array<{ name: string; event: string; tags: string[] | null; function: string; enabled: string }>;
   rules: Array<{ name: string; table: string; def: string }>;
-  policies: Array<{ name: string; table: string; permissive: boolean; command: string; roles: string[] | null; using: string | null; check: string | null }>;
+  policies: Array<{
+    name: string;
+    table: string;
+    permissive: boolean;
+    command: string;
+    roles: string[] | null;
+    using: string | null;
+    check: string | null;
+  }>;
   statistics: Array<{ q: string; def: string }>;
-  collations: Array<{ q: string; provider: string; collate: string | null; ctype: string | null; locale: string | null; deterministic: boolean }>;
+  collations: Array<{
+    q: string;
+    provider: string;
+    collate: string | null;
+    ctype: string | null;
+    locale: string | null;
+    deterministic: boolean;
+  }>;
   foreignServers: Array<{ name: string; wrapper: string }>;
   publications: Array<{ name: string; allTables: boolean; tables: string[] | null }>;
   operators?: Array<{ q: string; name: string; function: string; left: string | null; right: string | null; owner?: string }>;
@@ -291,11 +317,19 @@ export function parseSnapshot(text: string): Snapshot {
 
 export function checkSnapshot(data: unknown): Snapshot {
   const s = data as Partial<Snapshot>;
-  if (!s || typeof s !== "object" || s.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`not a ${SNAPSHOT_FORMAT} file (missing "format")`);
-  if (s.formatVersion !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot format version ${s.formatVersion} is not supported (expected ${SNAPSHOT_VERSION})`);
+  if (!s || typeof s !== "object" || s.format !== SNAPSHOT_FORMAT)
+    throw new SnapshotError(`not a ${SNAPSHOT_FORMAT} file (missing "format")`);
+  if (s.formatVersion !== SNAPSHOT_VERSION)
+    throw new SnapshotError(`snapshot format version ${s.formatVersion} is not supported (expected ${SNAPSHOT_VERSION})`);
   if (!s.preflight || typeof s.preflight.serverVersionNum !== "number") throw new SnapshotError("snapshot has no preflight section");
   if (!Array.isArray(s.samples)) throw new SnapshotError("snapshot has no samples array");
-  return { ...s, notes: s.notes ?? [], statements: s.statements ?? null, catalog: s.catalog ?? null, connections: s.connections ?? null } as Snapshot;
+  return {
+    ...s,
+    notes: s.notes ?? [],
+    statements: s.statements ?? null,
+    catalog: s.catalog ?? null,
+    connections: s.connections ?? null,
+  } as Snapshot;
 }
 
 /** True when the text looks like a snapshot rather than SQL (so the CLI can route a file). */

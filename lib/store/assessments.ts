@@ -10,7 +10,6 @@ import type { Prisma } from "./generated/client";
 import { prisma } from "./prisma";
 import { filteredFacets, orderedRuleGroups, ruleGroupedPage } from "./checklist-groups";
 
-
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
 export type SortKey = keyof typeof SORTS;
 export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
@@ -26,7 +25,10 @@ export async function listAssessments(opts: { q?: string; sort?: SortKey; order?
     db.assessment.count({ where }),
     db.assessment.findMany({
       where,
-      orderBy: [{ [sort]: sort === "readinessScore" || sort === "blockers" ? { sort: order, nulls: "last" } : order }, { createdAt: "desc" }],
+      orderBy: [
+        { [sort]: sort === "readinessScore" || sort === "blockers" ? { sort: order, nulls: "last" } : order },
+        { createdAt: "desc" },
+      ],
       take: opts.limit ?? 50,
       skip: opts.offset ?? 0,
       select: ASSESSMENT_FIELDS,
@@ -66,7 +68,13 @@ export const ASSESSMENT_FIELDS = {
 
 export async function getAssessment(id: string) {
   const db = prisma();
-  const a = await db.assessment.findUnique({ where: { id }, select: { ...ASSESSMENT_FIELDS, inputs: { select: { name: true, size: true, sha256: true, position: true }, orderBy: { position: "asc" } } } });
+  const a = await db.assessment.findUnique({
+    where: { id },
+    select: {
+      ...ASSESSMENT_FIELDS,
+      inputs: { select: { name: true, size: true, sha256: true, position: true }, orderBy: { position: "asc" } },
+    },
+  });
   return a;
 }
 
@@ -76,7 +84,9 @@ export async function getReport(id: string, without: string[] = []): Promise<Ass
     const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id } });
     return r ? (r.report as unknown as AssessmentReport) : undefined;
   }
-  const rows = await prisma().$queryRaw<Array<{ report: unknown }>>`select ("report" - ${without}::text[]) as report from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
+  const rows = await prisma().$queryRaw<
+    Array<{ report: unknown }>
+  >`select ("report" - ${without}::text[]) as report from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
   const report = rows[0]?.report as AssessmentReport | undefined;
   if (report && without.includes("findings")) report.findings = [];
   return report;
@@ -93,7 +103,18 @@ export async function getReportWithState(id: string) {
   if (!report) return undefined;
   const db = prisma();
   const [states, counts] = await Promise.all([
-    db.finding.findMany({ where: { assessmentId: id }, select: { idx: true, status: true, note: true, statusAt: true, version: true, assignee: { select: { id: true, name: true, email: true } } }, orderBy: { idx: "asc" } }),
+    db.finding.findMany({
+      where: { assessmentId: id },
+      select: {
+        idx: true,
+        status: true,
+        note: true,
+        statusAt: true,
+        version: true,
+        assignee: { select: { id: true, name: true, email: true } },
+      },
+      orderBy: { idx: "asc" },
+    }),
     db.findingComment.groupBy({ by: ["findingIdx"], where: { assessmentId: id }, _count: { _all: true } }),
   ]);
   const byIdx = new Map(states.map((s) => [s.idx, s]));
@@ -105,7 +126,14 @@ export async function getReportWithState(id: string) {
       return {
         ...f,
         id: idx,
-        state: { status: s?.status ?? "open", note: s?.note ?? null, updatedAt: s?.statusAt ?? null, version: s?.version ?? 0, assignee: s?.assignee ?? null, comments: commentsByIdx.get(idx) ?? 0 },
+        state: {
+          status: s?.status ?? "open",
+          note: s?.note ?? null,
+          updatedAt: s?.statusAt ?? null,
+          version: s?.version ?? 0,
+          assignee: s?.assignee ?? null,
+          comments: commentsByIdx.get(idx) ?? 0,
+        },
       };
     }),
   };
@@ -152,7 +180,9 @@ export function findingWhere(id: string, f: FindingFilters): Prisma.FindingWhere
 
 export type { RuleDoc };
 
-const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>(EVERY_RULE.map((r) => [r.id, r]));
+const RULES = new Map<string, Pick<RuleMeta, "id" | "title" | "why" | "fix" | "docsUrl" | "example" | "severity">>(
+  EVERY_RULE.map((r) => [r.id, r]),
+);
 
 export function ruleSeverity(id: string): string | undefined {
   return RULES.get(id)?.severity;
@@ -178,7 +208,9 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
   const [total, rows, groups, facets] = await Promise.all([
     db.finding.count({ where }),
     ruleGroups
-      ? ruleGroupedPage(ruleGroups, where, offset, limit, (w, skip, take) => db.finding.findMany({ where: w, orderBy: [{ severityRank: "asc" }, { idx: "asc" }], skip, take, include }))
+      ? ruleGroupedPage(ruleGroups, where, offset, limit, (w, skip, take) =>
+          db.finding.findMany({ where: w, orderBy: [{ severityRank: "asc" }, { idx: "asc" }], skip, take, include }),
+        )
       : db.finding.findMany({ where, orderBy, skip: offset, take: limit, include }),
     ruleGroups
       ? Promise.resolve(ruleGroups.map((g) => ({ ruleId: g.key, needsPerson: g.needsPerson, _count: { _all: g.count } })))
@@ -194,7 +226,11 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
     offset,
     limit,
     group,
-    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({ key: String(g[col!]), count: g._count._all, ...(typeof g.needsPerson === "number" ? { needsPerson: g.needsPerson } : {}) })),
+    groups: (groups as Array<Record<string, unknown> & { _count: { _all: number } }>).map((g) => ({
+      key: String(g[col!]),
+      count: g._count._all,
+      ...(typeof g.needsPerson === "number" ? { needsPerson: g.needsPerson } : {}),
+    })),
     items: rows.map((r) => ({
       id: r.idx,
       ruleId: r.ruleId,
@@ -229,7 +265,8 @@ export async function facetCounts(id: string) {
     db.finding.groupBy({ by: ["fix"], where: { assessmentId: id }, _count: { _all: true } }),
     db.finding.groupBy({ by: ["status"], where: { assessmentId: id }, _count: { _all: true } }),
   ]);
-  const m = (rows: Array<Record<string, unknown> & { _count: { _all: number } }>, k: string) => Object.fromEntries(rows.map((r) => [String(r[k]), r._count._all]));
+  const m = (rows: Array<Record<string, unknown> & { _count: { _all: number } }>, k: string) =>
+    Object.fromEntries(rows.map((r) => [String(r[k]), r._count._all]));
   return { severity: m(sev, "severity"), category: m(cat, "category"), fix: m(fix, "fix"), status: m(status, "status") };
 }
 

@@ -85,7 +85,9 @@ export async function openStore(opts: { log?: (s: string) => void } = {}): Promi
         log(`joined the embedded PostgreSQL of process ${info.pid} (${dir})`);
         return { url: info.url, mode: "shared", dataDir: dir, appliedMigrations: applied, stop: async () => {} };
       }
-      throw new Error(`the embedded PostgreSQL in ${dir} belongs to process ${info.pid}, which is running but its database does not answer; stop that process and start again`);
+      throw new Error(
+        `the embedded PostgreSQL in ${dir} belongs to process ${info.pid}, which is running but its database does not answer; stop that process and start again`,
+      );
     }
   }
 
@@ -99,7 +101,9 @@ export async function openStore(opts: { log?: (s: string) => void } = {}): Promi
   writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid, startedAt: new Date().toISOString() }, null, 2), { mode: 0o600 });
   chmodSync(infoFile, 0o600);
   const applied = await applyMigrations(url);
-  log(`embedded PostgreSQL ${server.version} on port ${server.port}, data in ${dir}${applied.length ? `; applied ${applied.join(", ")}` : ""}`);
+  log(
+    `embedded PostgreSQL ${server.version} on port ${server.port}, data in ${dir}${applied.length ? `; applied ${applied.join(", ")}` : ""}`,
+  );
   return {
     url,
     mode: "embedded",

@@ -63,12 +63,25 @@ export async function orderedRuleGroups(assessmentId: string, where: Prisma.Find
     g.set(r.ruleId, e);
   }
   return [...g.values()]
-    .sort((a, b) => Number(b.needsPerson > 0) - Number(a.needsPerson > 0) || b.hours - a.hours || a.rank - b.rank || b.count - a.count || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        Number(b.needsPerson > 0) - Number(a.needsPerson > 0) ||
+        b.hours - a.hours ||
+        a.rank - b.rank ||
+        b.count - a.count ||
+        a.key.localeCompare(b.key),
+    )
     .map(({ key, count, needsPerson }) => ({ key, count, needsPerson }));
 }
 
 /** One page of findings across ordered rule groups: each group contributes its slice of the window. */
-export async function ruleGroupedPage<T>(groups: RuleGroup[], where: Prisma.FindingWhereInput, offset: number, limit: number, fetch: (where: Prisma.FindingWhereInput, skip: number, take: number) => Promise<T[]>): Promise<T[]> {
+export async function ruleGroupedPage<T>(
+  groups: RuleGroup[],
+  where: Prisma.FindingWhereInput,
+  offset: number,
+  limit: number,
+  fetch: (where: Prisma.FindingWhereInput, skip: number, take: number) => Promise<T[]>,
+): Promise<T[]> {
   const parts: Array<Promise<T[]>> = [];
   let start = 0;
   for (const g of groups) {
@@ -84,7 +97,12 @@ export async function ruleGroupedPage<T>(groups: RuleGroup[], where: Prisma.Find
   return (await Promise.all(parts)).flat();
 }
 
-type Facets = { severity: Record<string, number>; category: Record<string, number>; fix: Record<string, number>; status: Record<string, number> };
+type Facets = {
+  severity: Record<string, number>;
+  category: Record<string, number>;
+  fix: Record<string, number>;
+  status: Record<string, number>;
+};
 
 /** Counts per facet value under the other active filters (a facet never narrows its own counts). */
 export async function filteredFacets(assessmentId: string, f: FindingFilters): Promise<Facets> {
@@ -92,8 +110,19 @@ export async function filteredFacets(assessmentId: string, f: FindingFilters): P
   const dims = ["severity", "category", "fix", "status"] as const;
   const counts = await Promise.all(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    dims.map((d) => (db.finding.groupBy as any)({ by: [d], where: findingWhere(assessmentId, { ...f, [d]: [] }), _count: { _all: true } }) as Promise<Array<Record<string, unknown> & { _count: { _all: number } }>>),
+    dims.map(
+      (d) =>
+        (db.finding.groupBy as any)({ by: [d], where: findingWhere(assessmentId, { ...f, [d]: [] }), _count: { _all: true } }) as Promise<
+          Array<Record<string, unknown> & { _count: { _all: number } }>
+        >,
+    ),
   );
-  const m = (rows: Array<Record<string, unknown> & { _count: { _all: number } }>, k: string) => Object.fromEntries(rows.map((r) => [String(r[k]), r._count._all]));
-  return { severity: m(counts[0]!, "severity"), category: m(counts[1]!, "category"), fix: m(counts[2]!, "fix"), status: m(counts[3]!, "status") };
+  const m = (rows: Array<Record<string, unknown> & { _count: { _all: number } }>, k: string) =>
+    Object.fromEntries(rows.map((r) => [String(r[k]), r._count._all]));
+  return {
+    severity: m(counts[0]!, "severity"),
+    category: m(counts[1]!, "category"),
+    fix: m(counts[2]!, "fix"),
+    status: m(counts[3]!, "status"),
+  };
 }

@@ -10,7 +10,9 @@ import { prisma, type PrismaClient } from "./prisma";
 
 /** The report without its bulky parts: enough for row-size defaults and the previous estimate. */
 async function reportForCost(db: PrismaClient, id: string): Promise<AssessmentReport | undefined> {
-  const rows = await db.$queryRaw<Array<{ report: AssessmentReport | null }>>`select ("report" - ${["findings", "rewrites", "manualWorkItems"]}::text[]) as report from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
+  const rows = await db.$queryRaw<
+    Array<{ report: AssessmentReport | null }>
+  >`select ("report" - ${["findings", "rewrites", "manualWorkItems"]}::text[]) as report from "AssessmentReport" where "assessmentId" = ${id}::uuid`;
   return rows[0]?.report ?? undefined;
 }
 
@@ -38,8 +40,16 @@ export async function withCarriedWorkload(db: PrismaClient, id: string, report: 
   if (!a?.previousId) return report;
   const cost = report.cost as CostEstimate | null | undefined;
   if (!lacksMeasuredWorkload(cost)) return report;
-  const rows = await db.$queryRaw<Array<{ entered: unknown }>>`select "report"->'cost'->'entered' as entered from "AssessmentReport" where "assessmentId" = ${a.previousId}::uuid`;
+  const rows = await db.$queryRaw<
+    Array<{ entered: unknown }>
+  >`select "report"->'cost'->'entered' as entered from "AssessmentReport" where "assessmentId" = ${a.previousId}::uuid`;
   const entered = rows[0]?.entered;
   if (!entered) return report;
-  return { ...report, cost: estimateEntered(validateWorkloadInput(entered), reportDefaults(report), { region: cost?.region, activeRegions: cost?.activeRegions }) };
+  return {
+    ...report,
+    cost: estimateEntered(validateWorkloadInput(entered), reportDefaults(report), {
+      region: cost?.region,
+      activeRegions: cost?.activeRegions,
+    }),
+  };
 }

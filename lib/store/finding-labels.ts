@@ -15,5 +15,10 @@ export async function findingLabels(assessmentId: string, idxs: number[]): Promi
     where: { assessmentId, idx: { in: wanted } },
     select: { idx: true, title: true, ruleId: true, objectKind: true, objectKey: true, objectName: true },
   });
-  return new Map(rows.map((r) => [r.idx, { idx: r.idx, title: r.title, ruleId: r.ruleId, object: r.objectName ? `${r.objectKind} ${r.objectKey}` : r.objectKind }]));
+  return new Map(
+    rows.map((r) => [
+      r.idx,
+      { idx: r.idx, title: r.title, ruleId: r.ruleId, object: r.objectName ? `${r.objectKind} ${r.objectKey}` : r.objectKind },
+    ]),
+  );
 }

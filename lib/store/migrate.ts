@@ -43,7 +43,9 @@ export function loadMigrationsList(dir = migrationsDir()) {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: existsSync(file) ? { tag: "ok" as const, value: readFileSync(file, "utf8") } : { tag: "error" as const, value: `${file} is missing` },
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} is missing` },
         },
       };
     }),
@@ -93,7 +95,11 @@ export async function withEngine<T>(url: string, fn: (engine: Engine) => Promise
     connectToShadowDb: async () => withCharColumns(await shadow.connect()),
   } as never);
   const logs: string[] = [];
-  const engine = await SchemaEngine.new({ datamodels: undefined }, (m) => logs.push(typeof m === "string" ? m : JSON.stringify(m)), factory);
+  const engine = await SchemaEngine.new(
+    { datamodels: undefined },
+    (m) => logs.push(typeof m === "string" ? m : JSON.stringify(m)),
+    factory,
+  );
   try {
     return await fn(engine);
   } catch (e) {

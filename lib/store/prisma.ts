@@ -8,7 +8,8 @@ const g = globalThis as unknown as { __preflightPrisma?: { url: string; client: 
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (it starts the embedded database) or set DATABASE_URL");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: start the app with `npm start` (it starts the embedded database) or set DATABASE_URL");
   return url;
 }
 

@@ -22,7 +22,9 @@ test("embedded store: migrations apply on start, data survives a restart", async
     expect(first.appliedMigrations.length).toBeGreaterThanOrEqual(2);
     const c = new pg.Client({ connectionString: first.url });
     await c.connect();
-    await c.query(`insert into "Assessment" (id, name, "sourceKind", "sourceLabel", "targetDate", "keyStrategy", "updatedAt") values (gen_random_uuid(), 'kept', 'paste', 'Pasted SQL', '2026-09-15', 'keep', now())`);
+    await c.query(
+      `insert into "Assessment" (id, name, "sourceKind", "sourceLabel", "targetDate", "keyStrategy", "updatedAt") values (gen_random_uuid(), 'kept', 'paste', 'Pasted SQL', '2026-09-15', 'keep', now())`,
+    );
     await c.end();
     await first.stop();
 

@@ -22,19 +22,35 @@ export function poolSteps(audit: ConnectionAudit | null | undefined): PlanStep[]
     const settings = [
       `maximum connection lifetime 50 min (below DSQL's ${L.connectionMinutes}${oldest ? `; connections seen up to ${duration(oldest)} old` : ""})`,
       `pool size about ${Math.max(peak, 1)} per instance (peak seen: ${peak}${opened ? `; ${opened} opened while sampled` : ""})`,
-      password ? `IAM authentication token generated for each new connection (valid ${L.tokenMinutes} min) instead of the password` : "IAM authentication token for each new connection",
+      password
+        ? `IAM authentication token generated for each new connection (valid ${L.tokenMinutes} min) instead of the password`
+        : "IAM authentication token for each new connection",
       "validate connections on borrow and retry transactions on SQLSTATE 40001",
     ];
     if (txn >= 60) settings.push(`split the ${duration(txn)} transaction to stay under ${L.transactionSeconds / 60} minutes`);
     if (iit) settings.push(`close transactions before waiting: ${iit} session(s) were idle in transaction`);
-    const resolves = ["connection-max-lifetime", "connection-password-auth", ...(txn >= 150 ? ["connection-long-transaction"] : []), ...(iit ? ["connection-idle-in-transaction"] : []), ...(opened ? ["connection-churn"] : [])];
+    const resolves = [
+      "connection-max-lifetime",
+      "connection-password-auth",
+      ...(txn >= 150 ? ["connection-long-transaction"] : []),
+      ...(iit ? ["connection-idle-in-transaction"] : []),
+      ...(opened ? ["connection-churn"] : []),
+    ];
     return {
       title: `Connection pool: ${g.label}`,
       purpose: `From ${g.clients.slice(0, 3).join(", ")}${g.clients.length > 3 ? ` and ${g.clients.length - 3} more` : ""}: ${settings.join("; ")}.`,
-      verify: "after the switch, DSQL's connection count and error rates stay steady past the 60-minute mark (no errors on recycled connections)",
+      verify:
+        "after the switch, DSQL's connection count and error rates stay steady past the 60-minute mark (no errors on recycled connections)",
       resolves,
     };
   });
-  if (groups.length > MAX_STEPS) steps.push({ title: `Connection pools: ${groups.length - MAX_STEPS} more applications`, purpose: "The same settings apply: maximum lifetime below 60 minutes, IAM tokens per new connection, short transactions. See the Connections section for each.", verify: "as above", resolves: [] });
+  if (groups.length > MAX_STEPS)
+    steps.push({
+      title: `Connection pools: ${groups.length - MAX_STEPS} more applications`,
+      purpose:
+        "The same settings apply: maximum lifetime below 60 minutes, IAM tokens per new connection, short transactions. See the Connections section for each.",
+      verify: "as above",
+      resolves: [],
+    });
   return steps;
 }

@@ -13,9 +13,27 @@ const iso = (msAfter: number) => new Date(T0 + msAfter).toISOString();
 const MIN = 60_000;
 
 function session(pid: number, o: Partial<SessionRow> = {}): SessionRow {
-  return { pid, user: "app", application: "api", client: "10.0.0.5", backendStart: iso(-90 * MIN), xactStart: null, queryStart: iso(-1000), stateChange: iso(-1000), state: "idle", ssl: true, clientCert: false, gss: false, ...o };
+  return {
+    pid,
+    user: "app",
+    application: "api",
+    client: "10.0.0.5",
+    backendStart: iso(-90 * MIN),
+    xactStart: null,
+    queryStart: iso(-1000),
+    stateChange: iso(-1000),
+    state: "idle",
+    ssl: true,
+    clientCert: false,
+    gss: false,
+    ...o,
+  };
 }
-const sample = (msAfter: number, sessions: SessionRow[], sessionsTotal: number | null = null): ConnectionSample => ({ at: iso(msAfter), sessionsTotal, sessions });
+const sample = (msAfter: number, sessions: SessionRow[], sessionsTotal: number | null = null): ConnectionSample => ({
+  at: iso(msAfter),
+  sessionsTotal,
+  sessions,
+});
 
 describe("auditConnections", () => {
   it("nothing sampled: no audit, no findings", () => {
@@ -28,23 +46,48 @@ describe("auditConnections", () => {
     const pool = [session(1), session(2), session(3, { backendStart: iso(-5 * MIN) })];
     const a = auditConnections({ samples: [sample(0, pool), sample(60_000, pool)], settings: null })!;
     const api = a.applications[0];
-    expect(api).toMatchObject({ application: "api", user: "app", client: "10.0.0.5", peak: 3, peakIdle: 3, connections: 3, opened: 0, auth: ["password or trust"], ssl: true });
+    expect(api).toMatchObject({
+      application: "api",
+      user: "app",
+      client: "10.0.0.5",
+      peak: 3,
+      peakIdle: 3,
+      connections: 3,
+      opened: 0,
+      auth: ["password or trust"],
+      ssl: true,
+    });
     expect(api.ageSeconds).toEqual({ min: 360, median: 5460, max: 5460 });
     expect(a.ageHistogram.find((b) => b.bucket === "1–6 h")!.connections).toBe(2);
     expect(a.ageHistogram.find((b) => b.bucket === "1–10 min")!.connections).toBe(1);
     const f = connectionFindings(a);
     const life = f.find((x) => x.ruleId === "connection-max-lifetime")!;
-    expect(life.message).toBe("api (app) keeps connections open for up to 91 min; DSQL closes connections after 60 minutes, so its pool must recycle them sooner (maximum lifetime below 60 min)");
-    expect(life.evidence).toMatchObject({ application: "api", user: "app", clients: "10.0.0.5", connections: 3, oldestConnectionMinutes: 91, limitMinutes: 60 });
+    expect(life.message).toBe(
+      "api (app) keeps connections open for up to 91 min; DSQL closes connections after 60 minutes, so its pool must recycle them sooner (maximum lifetime below 60 min)",
+    );
+    expect(life.evidence).toMatchObject({
+      application: "api",
+      user: "app",
+      clients: "10.0.0.5",
+      connections: 3,
+      oldestConnectionMinutes: 91,
+      limitMinutes: 60,
+    });
     expect(f.find((x) => x.ruleId === "connection-password-auth")!.message).toMatch(/3 connections, TLS/);
   });
 
   it("long transactions: warning from 150 s, blocker from 300 s", () => {
-    const near = auditConnections({ samples: [sample(0, [session(1, { state: "active", xactStart: iso(-200_000), queryStart: iso(-200_000) })])], settings: null });
+    const near = auditConnections({
+      samples: [sample(0, [session(1, { state: "active", xactStart: iso(-200_000), queryStart: iso(-200_000) })])],
+      settings: null,
+    });
     const nf = connectionFindings(near).find((x) => x.ruleId === "connection-long-transaction")!;
     expect(nf.severity).toBe("warning");
     expect(nf.evidence).toMatchObject({ longestTransactionSeconds: 200, longestStatementSeconds: 200, limitSeconds: 300 });
-    const over = auditConnections({ samples: [sample(0, [session(1, { state: "idle in transaction", xactStart: iso(-400_000), stateChange: iso(-350_000) })])], settings: null });
+    const over = auditConnections({
+      samples: [sample(0, [session(1, { state: "idle in transaction", xactStart: iso(-400_000), stateChange: iso(-350_000) })])],
+      settings: null,
+    });
     const of = connectionFindings(over);
     expect(of.find((x) => x.ruleId === "connection-long-transaction")!.severity).toBe("blocker");
     expect(of.find((x) => x.ruleId === "connection-idle-in-transaction")!.message).toBe(
@@ -62,7 +105,18 @@ describe("auditConnections", () => {
   });
 
   it("sessions of other roles without pg_read_all_stats are counted but not aged", () => {
-    const hidden = session(7, { user: "other", application: "batch", client: null, backendStart: null, queryStart: null, stateChange: null, state: null, ssl: null, clientCert: null, gss: null });
+    const hidden = session(7, {
+      user: "other",
+      application: "batch",
+      client: null,
+      backendStart: null,
+      queryStart: null,
+      stateChange: null,
+      state: null,
+      ssl: null,
+      clientCert: null,
+      gss: null,
+    });
     const a = auditConnections({ samples: [sample(0, [session(1), hidden])], settings: null })!;
     const batch = a.applications.find((x) => x.application === "batch")!;
     expect(batch).toMatchObject({ client: "(hidden)", peak: 1, hidden: 1, ageSeconds: null, auth: [] });

@@ -151,7 +151,20 @@ export function auditConnections(collected: ConnectionsCollected | null | undefi
     const k = groupKey(s);
     const id = `${k.application}\u0000${k.user}\u0000${k.client}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { key: k, peak: 0, peakIdle: 0, peakIdleInTransaction: 0, peakActive: 0, longestTransaction: 0, longestStatement: 0, longestIdleInTransaction: 0 }));
+    if (!g)
+      groups.set(
+        id,
+        (g = {
+          key: k,
+          peak: 0,
+          peakIdle: 0,
+          peakIdleInTransaction: 0,
+          peakActive: 0,
+          longestTransaction: 0,
+          longestStatement: 0,
+          longestIdleInTransaction: 0,
+        }),
+      );
     return { id, g };
   };
   let peak = 0;
@@ -160,7 +173,10 @@ export function auditConnections(collected: ConnectionsCollected | null | undefi
     const t = at(sample);
     const counts = new Map<string, { all: number; idle: number; iit: number; active: number }>();
     peak = Math.max(peak, sample.sessions.length);
-    peakIdleInTransaction = Math.max(peakIdleInTransaction, sample.sessions.filter((s) => s.state?.startsWith("idle in transaction")).length);
+    peakIdleInTransaction = Math.max(
+      peakIdleInTransaction,
+      sample.sessions.filter((s) => s.state?.startsWith("idle in transaction")).length,
+    );
     for (const s of sample.sessions) {
       const { id, g } = groupOf(s);
       const c = counts.get(id) ?? { all: 0, idle: 0, iit: 0, active: 0 };
@@ -171,7 +187,8 @@ export function auditConnections(collected: ConnectionsCollected | null | undefi
       counts.set(id, c);
       if (s.xactStart) g.longestTransaction = Math.max(g.longestTransaction, seconds(s.xactStart, t));
       if (s.state === "active" && s.queryStart) g.longestStatement = Math.max(g.longestStatement, seconds(s.queryStart, t));
-      if (s.state?.startsWith("idle in transaction") && s.stateChange) g.longestIdleInTransaction = Math.max(g.longestIdleInTransaction, seconds(s.stateChange, t));
+      if (s.state?.startsWith("idle in transaction") && s.stateChange)
+        g.longestIdleInTransaction = Math.max(g.longestIdleInTransaction, seconds(s.stateChange, t));
       // A connection is one backend: the same pid with the same start time.
       const ck = `${s.pid}@${s.backendStart ?? "?"}`;
       const prev = conns.get(ck);
@@ -213,7 +230,10 @@ export function auditConnections(collected: ConnectionsCollected | null | undefi
       ssl: visible.length > 0 && visible.every((c) => c.row.ssl),
     };
   });
-  applications.sort((a, b) => b.peak - a.peak || a.application.localeCompare(b.application) || a.user.localeCompare(b.user) || a.client.localeCompare(b.client));
+  applications.sort(
+    (a, b) =>
+      b.peak - a.peak || a.application.localeCompare(b.application) || a.user.localeCompare(b.user) || a.client.localeCompare(b.client),
+  );
 
   const all = [...conns.values()];
   const visible = all.filter((c) => c.row.backendStart);
@@ -253,9 +273,18 @@ function settingsOf(cs: ConnectionsCollected["settings"]): Pick<ConnectionAudit,
     const own = s.source === "client" || s.source === "session";
     const raw = s.source === "session" ? s.resetVal : own ? null : s.setting;
     const numeric = raw === null || raw === "" ? null : Number(raw);
-    return { name: s.name, value: raw === null ? null : humanSetting(s.name, raw, s.unit), numeric: numeric !== null && Number.isFinite(numeric) ? numeric : null, source: own && raw === null ? "not visible: the assessment session sets its own value" : s.source === "session" ? "server" : s.source };
+    return {
+      name: s.name,
+      value: raw === null ? null : humanSetting(s.name, raw, s.unit),
+      numeric: numeric !== null && Number.isFinite(numeric) ? numeric : null,
+      source: own && raw === null ? "not visible: the assessment session sets its own value" : s.source === "session" ? "server" : s.source,
+    };
   });
-  const overrides = cs.overrides.map((o) => ({ role: o.role, database: o.database, settings: o.config.filter((c) => /^(statement_timeout|idle_in_transaction_session_timeout|idle_session_timeout)=/.test(c)) }));
+  const overrides = cs.overrides.map((o) => ({
+    role: o.role,
+    database: o.database,
+    settings: o.config.filter((c) => /^(statement_timeout|idle_in_transaction_session_timeout|idle_session_timeout)=/.test(c)),
+  }));
   return { settings, overrides };
 }
 

@@ -60,7 +60,11 @@ export function analyzeHotspots(model: SchemaModel, profile: WorkloadProfile): {
     }
     if (s.counterUpdate && s.target) {
       const cur = counterUpdates.get(s.target);
-      counterUpdates.set(s.target, { calls: (cur?.calls ?? 0) + s.calls, perSec: (cur?.perSec ?? 0) + r.callsPerSec, query: cur?.query ?? s.query });
+      counterUpdates.set(s.target, {
+        calls: (cur?.calls ?? 0) + s.calls,
+        perSec: (cur?.perSec ?? 0) + r.callsPerSec,
+        query: cur?.query ?? s.query,
+      });
     }
   }
 
@@ -144,7 +148,14 @@ export function analyzeHotspots(model: SchemaModel, profile: WorkloadProfile): {
           "workload-hot-rows",
           `${q}: ${round(upd)} updates/s concentrated on ${live} live row${live === 1 ? "" : "s"} (${round(perRow)} per row per second); concurrent updates of one row conflict at commit under OCC`,
           obj,
-          { updatesPerSec: round(upd), liveRows: live, updatesPerRowPerSec: round(perRow), updates: p.totals.updates, ...(cu ? { counterUpdateCalls: cu.calls } : {}), basis: profile.tableBasis },
+          {
+            updatesPerSec: round(upd),
+            liveRows: live,
+            updatesPerRowPerSec: round(perRow),
+            updates: p.totals.updates,
+            ...(cu ? { counterUpdateCalls: cu.calls } : {}),
+            basis: profile.tableBasis,
+          },
           cu?.query ?? "",
           "pg_stat_user_tables",
         ),

@@ -52,8 +52,20 @@ export async function observeStatements(samples: StatementsSample[] | null): Pro
     const id = idOf(s);
     const b = samples.length > 1 ? before.get(id) : undefined;
     const interval =
-      samples.length > 1 ? { calls: s.calls - (b?.calls ?? 0), rows: s.rows - (b?.rows ?? 0), totalMs: s.totalMs - (b?.totalMs ?? 0) } : { calls: 0, rows: 0, totalMs: 0 };
-    out.push({ id, query: s.query, calls: s.calls, rows: s.rows, totalMs: s.totalMs, meanMs: s.meanMs, maxMs: s.maxMs, interval, ...facts(s.query) });
+      samples.length > 1
+        ? { calls: s.calls - (b?.calls ?? 0), rows: s.rows - (b?.rows ?? 0), totalMs: s.totalMs - (b?.totalMs ?? 0) }
+        : { calls: 0, rows: 0, totalMs: 0 };
+    out.push({
+      id,
+      query: s.query,
+      calls: s.calls,
+      rows: s.rows,
+      totalMs: s.totalMs,
+      meanMs: s.meanMs,
+      maxMs: s.maxMs,
+      interval,
+      ...facts(s.query),
+    });
   }
   return out;
 }
@@ -74,7 +86,10 @@ const qualify = (rv: AstNode | undefined): string => {
   return `${quoteIdent(r.schema ?? "public")}.${quoteIdent(r.name)}`;
 };
 
-type Facts = Pick<ObservedStatement, "kind" | "nodeType" | "node" | "target" | "reads" | "locking" | "functions" | "counterUpdate" | "parsed">;
+type Facts = Pick<
+  ObservedStatement,
+  "kind" | "nodeType" | "node" | "target" | "reads" | "locking" | "functions" | "counterUpdate" | "parsed"
+>;
 
 export function facts(query: string): Facts {
   // PostgreSQL 16+ normalises utility statements too (`SAVEPOINT $1`, `LISTEN $1`): retry with the
@@ -142,5 +157,15 @@ export function facts(query: string): Facts {
   }
   // Locked tables default to every table in FROM when `FOR UPDATE` names none.
   for (const l of locking) if (l.tables.length === 0) l.tables = reads;
-  return { kind, nodeType, node, target, reads: target ? reads.filter((r) => r !== target) : reads, locking, functions, counterUpdate, parsed: true };
+  return {
+    kind,
+    nodeType,
+    node,
+    target,
+    reads: target ? reads.filter((r) => r !== target) : reads,
+    locking,
+    functions,
+    counterUpdate,
+    parsed: true,
+  };
 }

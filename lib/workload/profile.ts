@@ -48,10 +48,18 @@ export async function buildProfile(snap: Snapshot): Promise<WorkloadProfile> {
   const interval = snap.samples.length > 1 ? (Date.parse(b.at) - Date.parse(a.at)) / 1000 : 0;
   const first = new Map((a?.tables ?? []).map((t) => [t.q, t]));
   const delta = (t: TableSample, k: keyof TableSample) => Number(t[k]) - Number(first.get(t.q)?.[k] ?? 0);
-  const anyIntervalActivity = interval > 0 && (b?.tables ?? []).some((t) => delta(t, "inserts") + delta(t, "updates") + delta(t, "deletes") + delta(t, "seqTupRead") + delta(t, "idxTupFetch") > 0);
+  const anyIntervalActivity =
+    interval > 0 &&
+    (b?.tables ?? []).some(
+      (t) => delta(t, "inserts") + delta(t, "updates") + delta(t, "deletes") + delta(t, "seqTupRead") + delta(t, "idxTupFetch") > 0,
+    );
   const since = Date.parse(snap.preflight.statsReset ?? snap.preflight.postmasterStart);
   const cumulativeSeconds = Math.max(1, (Date.parse(b?.at ?? snap.preflight.now) - since) / 1000);
-  const tableBasis: Basis = anyIntervalActivity ? "interval" : (b?.tables ?? []).some((t) => t.inserts + t.updates + t.deletes > 0) ? "cumulative" : "none";
+  const tableBasis: Basis = anyIntervalActivity
+    ? "interval"
+    : (b?.tables ?? []).some((t) => t.inserts + t.updates + t.deletes > 0)
+      ? "cumulative"
+      : "none";
   const tableSeconds = tableBasis === "interval" ? interval : cumulativeSeconds;
 
   for (const t of cat?.tables ?? []) {
@@ -62,7 +70,8 @@ export async function buildProfile(snap: Snapshot): Promise<WorkloadProfile> {
     const hasStats = t.columns.some((c) => c.avgWidth !== null);
     const pagesWidth = t.stats.reltuples > 0 ? (t.stats.tableBytes || t.stats.relpages * 8192) / t.stats.reltuples : 0;
     const width = hasStats && statsWidth > 0 ? statsWidth : pagesWidth > 0 ? pagesWidth : DEFAULT_WIDTH;
-    const per = (k: keyof TableSample) => (!s || tableBasis === "none" ? 0 : (tableBasis === "interval" ? delta(s, k) : Number(s[k])) / tableSeconds);
+    const per = (k: keyof TableSample) =>
+      !s || tableBasis === "none" ? 0 : (tableBasis === "interval" ? delta(s, k) : Number(s[k])) / tableSeconds;
     tables.set(t.q, {
       q: t.q,
       rowEstimate: Math.max(0, t.stats.reltuples),
@@ -90,12 +99,23 @@ export async function buildProfile(snap: Snapshot): Promise<WorkloadProfile> {
   const stInterval = st.length > 1 ? (Date.parse(st[st.length - 1].at) - Date.parse(st[0].at)) / 1000 : 0;
   const anyStmtInterval = stInterval > 0 && statements.some((s) => s.interval.calls > 0 && s.kind !== "utility");
   const stmtSince = Date.parse(st[st.length - 1]?.reset ?? snap.preflight.statsReset ?? snap.preflight.postmasterStart);
-  const statementBasis: Basis = !st.length ? "none" : anyStmtInterval ? "interval" : statements.some((s) => s.calls > 0) ? "cumulative" : "none";
-  const statementSeconds = statementBasis === "interval" ? stInterval : Math.max(1, (Date.parse(st[st.length - 1]?.at ?? snap.preflight.now) - stmtSince) / 1000);
+  const statementBasis: Basis = !st.length
+    ? "none"
+    : anyStmtInterval
+      ? "interval"
+      : statements.some((s) => s.calls > 0)
+        ? "cumulative"
+        : "none";
+  const statementSeconds =
+    statementBasis === "interval" ? stInterval : Math.max(1, (Date.parse(st[st.length - 1]?.at ?? snap.preflight.now) - stmtSince) / 1000);
 
   const db = (x: ActivitySample | undefined) => x?.database;
   const commits =
-    tableBasis === "interval" && db(a) && db(b) ? (db(b)!.xactCommit - db(a)!.xactCommit) / interval : db(b) ? db(b)!.xactCommit / cumulativeSeconds : 0;
+    tableBasis === "interval" && db(a) && db(b)
+      ? (db(b)!.xactCommit - db(a)!.xactCommit) / interval
+      : db(b)
+        ? db(b)!.xactCommit / cumulativeSeconds
+        : 0;
 
   return {
     tableBasis,
@@ -116,4 +136,3 @@ export async function buildProfile(snap: Snapshot): Promise<WorkloadProfile> {
     },
   };
 }
-

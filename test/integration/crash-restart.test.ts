@@ -20,7 +20,9 @@ let worker: WorkerHandle | undefined;
 
 afterAll(async () => {
   await worker?.stop();
-  await prisma(store?.url).$disconnect().catch(() => {});
+  await prisma(store?.url)
+    .$disconnect()
+    .catch(() => {});
   await store?.stop();
   const cluster = join(dataDir, "pg");
   if (existsSync(cluster)) rmSync(realpathSync(cluster), { recursive: true, force: true });
@@ -59,7 +61,9 @@ test("kill -9 of the app: the orphaned server is stopped, the next start works a
   const app = await startApp();
   const c = new pg.Client({ connectionString: app.url });
   await c.connect();
-  await c.query(`insert into "Assessment" (id, name, "sourceKind", "sourceLabel", "targetDate", "keyStrategy", "updatedAt") values (gen_random_uuid(), 'before the crash', 'paste', 'Pasted SQL', '2026-09-15', 'keep', now())`);
+  await c.query(
+    `insert into "Assessment" (id, name, "sourceKind", "sourceLabel", "targetDate", "keyStrategy", "updatedAt") values (gen_random_uuid(), 'before the crash', 'paste', 'Pasted SQL', '2026-09-15', 'keep', now())`,
+  );
   await c.end();
 
   process.kill(app.pid, "SIGKILL");
@@ -93,7 +97,11 @@ test("a job interrupted by kill -9 runs again after the restart and finishes onc
   const app = await startApp(true);
   process.env.DATABASE_URL = app.url;
   const sql = readFileSync(join(process.cwd(), "..", "shared", "corpus", "rnacentral-rna.sql"));
-  const { id, jobId } = await createFromInputs("upload", [{ name: "rnacentral-rna.sql", bytes: new Uint8Array(sql) }], { name: "interrupted", targetDate: "2026-09-15", keyStrategy: "keep" });
+  const { id, jobId } = await createFromInputs("upload", [{ name: "rnacentral-rna.sql", bytes: new Uint8Array(sql) }], {
+    name: "interrupted",
+    targetDate: "2026-09-15",
+    keyStrategy: "keep",
+  });
   let db = prisma(app.url);
   // Kill the app while its worker is in the middle of the analysis.
   for (let i = 0; ; i++) {

@@ -46,10 +46,15 @@ async function settled(id: string) {
   throw new Error(`assessment ${id} did not finish`);
 }
 
-const SQL = "CREATE TABLE orders (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), customer bigint NOT NULL, total numeric(12,2), placed_at timestamptz);\nCREATE INDEX ASYNC orders_customer ON orders (customer);\n";
+const SQL =
+  "CREATE TABLE orders (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), customer bigint NOT NULL, total numeric(12,2), placed_at timestamptz);\nCREATE INDEX ASYNC orders_customer ON orders (customer);\n";
 
 test("a workload entered for a schema-only assessment is stored as entered and survives a re-run", async () => {
-  const { id } = await createFromInputs("paste", [{ name: "pasted.sql", bytes: new TextEncoder().encode(SQL) }], { name: "entered", targetDate: "2026-09-15", keyStrategy: "keep" });
+  const { id } = await createFromInputs("paste", [{ name: "pasted.sql", bytes: new TextEncoder().encode(SQL) }], {
+    name: "entered",
+    targetDate: "2026-09-15",
+    keyStrategy: "keep",
+  });
   expect((await settled(id)).status).toBe("done");
   const before = (await getReport(id))!;
   expect(before.cost).toBeUndefined();

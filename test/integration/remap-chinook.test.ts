@@ -50,14 +50,27 @@ afterAll(async () => {
 
 describe("chinook, integer keys → uuid", () => {
   it("switches every table's key and remaps the 11 foreign-key columns, self-reference and composite key included", () => {
-    expect(plan.remap!.keys.map((k) => k.table).sort()).toEqual(["public.album", "public.artist", "public.customer", "public.employee", "public.genre", "public.invoice", "public.invoice_line", "public.media_type", "public.playlist", "public.track"]);
+    expect(plan.remap!.keys.map((k) => k.table).sort()).toEqual([
+      "public.album",
+      "public.artist",
+      "public.customer",
+      "public.employee",
+      "public.genre",
+      "public.invoice",
+      "public.invoice_line",
+      "public.media_type",
+      "public.playlist",
+      "public.track",
+    ]);
     const jobs = plan.remap!.jobs.map((j) => `${j.child}.${j.column}`);
     expect(jobs).toContain("public.employee.reports_to");
     expect(jobs).toContain("public.playlist_track.playlist_id");
     expect(jobs).toContain("public.playlist_track.track_id");
     expect(jobs).toHaveLength(11);
     // playlist_track's key mixes two remapped columns: batches are cut on their old values, indexed first.
-    expect(readFileSync(join(dir, "remap", "10_old_key_indexes.sql"), "utf8")).toContain("ON public.playlist_track (old_playlist_id, old_track_id)");
+    expect(readFileSync(join(dir, "remap", "10_old_key_indexes.sql"), "utf8")).toContain(
+      "ON public.playlist_track (old_playlist_id, old_track_id)",
+    );
   });
 
   it("keeps every table's row count and column sums", async () => {
@@ -81,19 +94,31 @@ describe("chinook, integer keys → uuid", () => {
   });
 
   it("resolves every foreign key: all validated, every child on the parent its old id names", async () => {
-    const fks = await query<{ conname: string; convalidated: boolean }>(target, "SELECT conname, convalidated FROM pg_constraint WHERE contype = 'f'");
+    const fks = await query<{ conname: string; convalidated: boolean }>(
+      target,
+      "SELECT conname, convalidated FROM pg_constraint WHERE contype = 'f'",
+    );
     expect(fks).toHaveLength(11);
     expect(fks.every((f) => f.convalidated)).toBe(true);
-    const [wrong] = await query<{ n: string }>(target, "SELECT count(*) AS n FROM playlist_track c JOIN track p ON p.track_id = c.track_id WHERE p.old_track_id <> c.old_track_id");
+    const [wrong] = await query<{ n: string }>(
+      target,
+      "SELECT count(*) AS n FROM playlist_track c JOIN track p ON p.track_id = c.track_id WHERE p.old_track_id <> c.old_track_id",
+    );
     expect(wrong.n).toBe("0");
-    const [mgr] = await query<{ n: string }>(target, "SELECT count(*) AS n FROM employee c JOIN employee p ON p.employee_id = c.reports_to WHERE p.old_employee_id = c.old_reports_to");
+    const [mgr] = await query<{ n: string }>(
+      target,
+      "SELECT count(*) AS n FROM employee c JOIN employee p ON p.employee_id = c.reports_to WHERE p.old_employee_id = c.old_reports_to",
+    );
     const [srcMgr] = await query<{ n: string }>(source, "SELECT count(*) AS n FROM employee WHERE reports_to IS NOT NULL");
     expect(mgr.n).toBe(srcMgr.n);
   });
 
   it("gives every row a unique uuid key, each the table's primary key as the plan's check shows", async () => {
     for (const k of plan.remap!.keys) {
-      const [r] = await query<{ rows: string; keys: string }>(target, `SELECT count(*) AS rows, count(DISTINCT ${k.column}) AS keys FROM ${k.table}`);
+      const [r] = await query<{ rows: string; keys: string }>(
+        target,
+        `SELECT count(*) AS rows, count(DISTINCT ${k.column}) AS keys FROM ${k.table}`,
+      );
       expect(r.keys).toBe(r.rows);
     }
     const check = plan.phases.find((p) => p.id === "verification")!.steps.find((s) => s.title === "Every uuid key is unique")!;
@@ -108,10 +133,18 @@ describe("chinook, integer keys → uuid", () => {
     const [pt] = await query<{ n: string }>(source, "SELECT count(*) AS n FROM playlist_track");
     // playlist_track has 8,715 rows: each of its two columns takes 4 batches.
     expect(first.filter((n) => n > 0).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2 * Number(pt.n));
-    const before = await query(target, "SELECT md5(string_agg(playlist_id::text || track_id::text, ',' ORDER BY old_playlist_id, old_track_id)) AS h FROM playlist_track");
+    const before = await query(
+      target,
+      "SELECT md5(string_agg(playlist_id::text || track_id::text, ',' ORDER BY old_playlist_id, old_track_id)) AS h FROM playlist_track",
+    );
     const again = psqlFile(target, "remap/all.sql", pgDir);
     expect(again.status, again.stderr).toBe(0);
     expect(updateCounts(again.stdout)).toEqual([]);
-    expect(await query(target, "SELECT md5(string_agg(playlist_id::text || track_id::text, ',' ORDER BY old_playlist_id, old_track_id)) AS h FROM playlist_track")).toEqual(before);
+    expect(
+      await query(
+        target,
+        "SELECT md5(string_agg(playlist_id::text || track_id::text, ',' ORDER BY old_playlist_id, old_track_id)) AS h FROM playlist_track",
+      ),
+    ).toEqual(before);
   });
 });

@@ -77,7 +77,11 @@ beforeAll(async () => {
     const r = psql(source, ["-q", "-v", "ON_ERROR_STOP=1", "-c", sql], dir);
     expect(r.status, r.stderr).toBe(0);
   }
-  ({ rw, plan } = await rewriteTo(dir, [{ path: "generated.sql", text: SCHEMA, bytes: Buffer.byteLength(SCHEMA), encoding: "utf-8" }], BATCH));
+  ({ rw, plan } = await rewriteTo(
+    dir,
+    [{ path: "generated.sql", text: SCHEMA, bytes: Buffer.byteLength(SCHEMA), encoding: "utf-8" }],
+    BATCH,
+  ));
   pgDir = adaptForPostgres(dir);
   const schema = psqlFile(target, "schema.dsql.sql", pgDir);
   expect(schema.status, schema.stderr).toBe(0);
@@ -85,7 +89,11 @@ beforeAll(async () => {
   const loads = plan.phases.find((p) => p.id === "data")!.steps;
   expect(loads).toHaveLength(6);
   for (const s of loads) {
-    const r = spawnSync("bash", ["-euo", "pipefail", "-c", s.command!], { cwd: dir, encoding: "utf8", env: { ...process.env, PGPASSWORD: "preflight", SOURCE_URL: source, DSQL_URL: target } });
+    const r = spawnSync("bash", ["-euo", "pipefail", "-c", s.command!], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PGPASSWORD: "preflight", SOURCE_URL: source, DSQL_URL: target },
+    });
     expect(r.status, `${s.title}: ${r.stderr}`).toBe(0);
   }
   // Two batches fail with SQLSTATE 40001, as a write conflict would on DSQL (a sequence counts the
@@ -116,7 +124,15 @@ describe("generated schema: self-reference, composite keys, composite foreign ke
       "public.task.project_id ← public.project.id",
       "public.task_note.project_id ← public.project.id",
     ]);
-    expect(plan.remap!.foreignKeys.map((f) => f.name).sort()).toEqual(["assignment_employee_fk", "assignment_project_fk", "employee_manager_fk", "employee_tenant_fk", "project_tenant_fk", "task_note_task_fk", "task_project_fk"]);
+    expect(plan.remap!.foreignKeys.map((f) => f.name).sort()).toEqual([
+      "assignment_employee_fk",
+      "assignment_project_fk",
+      "employee_manager_fk",
+      "employee_tenant_fk",
+      "project_tenant_fk",
+      "task_note_task_fk",
+      "task_project_fk",
+    ]);
   });
 
   it("keeps every table's row count and column sums", async () => {
@@ -137,14 +153,31 @@ describe("generated schema: self-reference, composite keys, composite foreign ke
   });
 
   it("resolves every foreign key, composite and self-referencing ones included", async () => {
-    const fks = await query<{ conname: string; convalidated: boolean }>(target, "SELECT conname, convalidated FROM pg_constraint WHERE contype = 'f' ORDER BY conname");
-    expect(fks.map((f) => f.conname)).toEqual(["assignment_employee_fk", "assignment_project_fk", "employee_manager_fk", "employee_tenant_fk", "project_tenant_fk", "task_note_task_fk", "task_project_fk"]);
+    const fks = await query<{ conname: string; convalidated: boolean }>(
+      target,
+      "SELECT conname, convalidated FROM pg_constraint WHERE contype = 'f' ORDER BY conname",
+    );
+    expect(fks.map((f) => f.conname)).toEqual([
+      "assignment_employee_fk",
+      "assignment_project_fk",
+      "employee_manager_fk",
+      "employee_tenant_fk",
+      "project_tenant_fk",
+      "task_note_task_fk",
+      "task_project_fk",
+    ]);
     expect(fks.every((f) => f.convalidated)).toBe(true);
-    const [mgr] = await query<{ n: string }>(target, "SELECT count(*) AS n FROM employee c LEFT JOIN employee p ON p.id = c.manager_id WHERE c.old_manager_id IS DISTINCT FROM p.old_id");
+    const [mgr] = await query<{ n: string }>(
+      target,
+      "SELECT count(*) AS n FROM employee c LEFT JOIN employee p ON p.id = c.manager_id WHERE c.old_manager_id IS DISTINCT FROM p.old_id",
+    );
     expect(mgr.n).toBe("0");
     const [roots] = await query<{ n: string }>(target, "SELECT count(*) AS n FROM employee WHERE manager_id IS NULL");
     expect(roots.n).toBe("5");
-    const [notes] = await query<{ n: string }>(target, "SELECT count(*) AS n FROM task_note n JOIN task t ON (t.project_id, t.seq) = (n.project_id, n.seq) JOIN project p ON p.id = t.project_id WHERE p.old_id = n.old_project_id");
+    const [notes] = await query<{ n: string }>(
+      target,
+      "SELECT count(*) AS n FROM task_note n JOIN task t ON (t.project_id, t.seq) = (n.project_id, n.seq) JOIN project p ON p.id = t.project_id WHERE p.old_id = n.old_project_id",
+    );
     expect(notes.n).toBe("3000");
   });
 
@@ -157,9 +190,17 @@ describe("generated schema: self-reference, composite keys, composite foreign ke
 
   it("retries batches that failed with 40001 in the next pass", () => {
     expect(faults.match(/ERROR: {2}injected write conflict/g)).toHaveLength(2);
-    expect(faults.replace(/.*injected write conflict.*\n?/g, "").replace(/^CONTEXT: .*\n?/gm, "").trim()).toBe("");
+    expect(
+      faults
+        .replace(/.*injected write conflict.*\n?/g, "")
+        .replace(/^CONTEXT: .*\n?/gm, "")
+        .trim(),
+    ).toBe("");
     // The two failed batches were the first two of assignment.employee_id: pass 2 re-runs just those.
-    const pass2 = firstRemap.slice(firstRemap.indexOf("public.assignment.employee_id: pass 2"), firstRemap.indexOf("public.assignment.employee_id: pass 3"));
+    const pass2 = firstRemap.slice(
+      firstRemap.indexOf("public.assignment.employee_id: pass 2"),
+      firstRemap.indexOf("public.assignment.employee_id: pass 3"),
+    );
     expect(updateCounts(pass2)).toEqual([BATCH, BATCH]);
   });
 
@@ -168,7 +209,8 @@ describe("generated schema: self-reference, composite keys, composite foreign ke
     expect(Math.max(...first)).toBe(BATCH);
     // employee.manager_id: 3,995 non-null references, so 6 batches in the first pass.
     expect(first.reduce((a, b) => a + b, 0)).toBe(3995 + 4000 + 1500 + 8000 * 2 + 4500 + 3000);
-    const state = "SELECT md5(string_agg(concat_ws('|', employee_id, project_id), ',' ORDER BY old_employee_id, old_project_id)) AS h FROM assignment";
+    const state =
+      "SELECT md5(string_agg(concat_ws('|', employee_id, project_id), ',' ORDER BY old_employee_id, old_project_id)) AS h FROM assignment";
     const before = await query(target, state);
     const again = psqlFile(target, "remap/all.sql", pgDir);
     expect(again.status, again.stderr).toBe(0);

@@ -48,7 +48,12 @@ export interface PsqlRun {
 }
 
 export function psql(url: string, args: string[], cwd: string, env: Record<string, string> = {}): PsqlRun {
-  const r = spawnSync("psql", ["-X", "-d", url, ...args], { cwd, encoding: "utf8", env: { ...process.env, PGPASSWORD: "preflight", ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("psql", ["-X", "-d", url, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, PGPASSWORD: "preflight", ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,19 +77,29 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
 }
 
 /** Per table: row count and the sum of every integer/numeric column, read from the catalog of the database. */
-export async function countsAndSums(url: string, tables: Array<{ schema: string; name: string; columns: Array<{ source: string; target: string }> }>, side: "source" | "target"): Promise<Record<string, Record<string, string>>> {
+export async function countsAndSums(
+  url: string,
+  tables: Array<{ schema: string; name: string; columns: Array<{ source: string; target: string }> }>,
+  side: "source" | "target",
+): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
   for (const t of tables) {
     const cols = t.columns.map((c) => (side === "source" ? c.source : c.target));
     const sums = cols.map((c, i) => `coalesce(sum("${c}"), 0)::text AS "${t.columns[i].source}"`);
-    const [row] = await query<Record<string, string>>(url, `SELECT count(*)::text AS "#rows"${sums.length ? `, ${sums.join(", ")}` : ""} FROM "${t.schema}"."${t.name}"`);
+    const [row] = await query<Record<string, string>>(
+      url,
+      `SELECT count(*)::text AS "#rows"${sums.length ? `, ${sums.join(", ")}` : ""} FROM "${t.schema}"."${t.name}"`,
+    );
     out[`${t.schema}.${t.name}`] = row;
   }
   return out;
 }
 
 /** Integer and numeric columns of a table on the source (the ones summed), with their DSQL column. */
-export function summedColumns(rw: RewriteResult, plan: MigrationPlan): Array<{ schema: string; name: string; columns: Array<{ source: string; target: string }> }> {
+export function summedColumns(
+  rw: RewriteResult,
+  plan: MigrationPlan,
+): Array<{ schema: string; name: string; columns: Array<{ source: string; target: string }> }> {
   const renames = new Map<string, string>();
   for (const k of rw.keyChanges) {
     if (k.strategy !== "uuid" || !k.legacyColumn) continue;
@@ -93,7 +108,9 @@ export function summedColumns(rw: RewriteResult, plan: MigrationPlan): Array<{ s
   }
   return plan.loads.map((l) => {
     const t = rw.analysis.model.tables.get(l.table)!;
-    const columns = t.columns.filter((c) => /^(int2|int4|int8|numeric)$/.test(c.type.name)).map((c) => ({ source: c.name, target: renames.get(`${l.table}.${c.name}`) ?? c.name }));
+    const columns = t.columns
+      .filter((c) => /^(int2|int4|int8|numeric)$/.test(c.type.name))
+      .map((c) => ({ source: c.name, target: renames.get(`${l.table}.${c.name}`) ?? c.name }));
     return { schema: t.schema, name: t.name, columns };
   });
 }

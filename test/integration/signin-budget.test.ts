@@ -47,7 +47,9 @@ test("one address trying many emails is stopped after the per-address budget", a
   }
   expect(await codeOf(signIn("user-next@example.com", "Winter2026!", sprayer))).toBe("rate-limited");
   // Even a correct password from that address waits, with a retry time.
-  const err = await signIn("victim@example.com", "correct horse battery", sprayer).catch((e) => e as { code: string; retryAfterSeconds: number; message: string });
+  const err = await signIn("victim@example.com", "correct horse battery", sprayer).catch(
+    (e) => e as { code: string; retryAfterSeconds: number; message: string },
+  );
   expect(err).toMatchObject({ code: "rate-limited" });
   expect((err as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
   expect((err as { message: string }).message).toMatch(/from your address/);

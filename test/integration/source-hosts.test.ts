@@ -30,15 +30,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   http?.close();
   silent?.close();
   await server?.stop();
   if (existsSync(dir)) rmSync(existsSync(dir) ? realpathSync(dir) : dir, { recursive: true, force: true });
 });
 
-const params = (port: number, password = "wrong-password") => ({ host: "127.0.0.1", port, database: "postgres", user: "postgres", password, sslmode: "disable" as const });
+const params = (port: number, password = "wrong-password") => ({
+  host: "127.0.0.1",
+  port,
+  database: "postgres",
+  user: "postgres",
+  password,
+  sslmode: "disable" as const,
+});
 
 describe("connection test from the web app", () => {
   test("refused, HTTP and silent endpoints all get the same answer; a PostgreSQL server is told apart", async () => {
@@ -82,7 +90,9 @@ describe("connection test from the web app", () => {
     expect(r.error).toMatch(/not in SOURCE_HOSTS/);
     await expect(checkSourceHost("10.1.2.3", 5432, { allow: process.env.SOURCE_HOSTS })).resolves.toBeUndefined();
     await expect(checkSourceHost("orders.db.example.com", 5432, { allow: process.env.SOURCE_HOSTS })).resolves.toBeUndefined();
-    await expect(checkSourceHost("db.example.com.evil.test", 5432, { allow: process.env.SOURCE_HOSTS })).rejects.toThrow(/not in SOURCE_HOSTS/);
+    await expect(checkSourceHost("db.example.com.evil.test", 5432, { allow: process.env.SOURCE_HOSTS })).rejects.toThrow(
+      /not in SOURCE_HOSTS/,
+    );
     expect(() => parseSourceHosts("10.0.0.0/99")).toThrow(/invalid prefix/);
     expect(() => parseSourceHosts("http://x")).toThrow(/not a host name, address or CIDR/);
   });

@@ -27,7 +27,12 @@ function asNobody(script: string, env: Record<string, string> = {}): { status: n
   const file = join(tmpdir(), `nobody-${process.pid}-${Math.random().toString(36).slice(2)}.cjs`);
   writeFileSync(file, script, { mode: 0o644 });
   try {
-    const r = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, file], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } as unknown as NodeJS.ProcessEnv, cwd: "/", encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, file], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } as unknown as NodeJS.ProcessEnv,
+      cwd: "/",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     return { status: r.status, out: `${r.stdout}${r.stderr}` };
   } finally {
     rmSync(file, { force: true });
@@ -104,12 +109,23 @@ describe.runIf(isRoot)("embedded store, seen by another OS user", () => {
     const legacyParent = mkdtempSync(join(tmpdir(), "preflight-legacy-"));
     const legacy = join(legacyParent, "pg");
     mkdirSync(legacy);
-    const bin = realpathSync(join(readdirSync("/var/lib/dsql-preflight").map((d) => join("/var/lib/dsql-preflight", d)).find((d) => /pg-/.test(d))!, "bin"));
+    const bin = realpathSync(
+      join(
+        readdirSync("/var/lib/dsql-preflight")
+          .map((d) => join("/var/lib/dsql-preflight", d))
+          .find((d) => /pg-/.test(d))!,
+        "bin",
+      ),
+    );
     const pwFile = join(legacyParent, "pw");
     writeFileSync(pwFile, "preflight\n");
     spawnSync("chown", ["-R", "postgres:postgres", legacyParent]);
     spawnSync("chmod", ["755", legacyParent]);
-    const init = spawnSync("runuser", ["-u", "postgres", "--", join(bin, "initdb"), `--pgdata=${legacy}`, "--auth=password", "--username=postgres", `--pwfile=${pwFile}`], { encoding: "utf8" });
+    const init = spawnSync(
+      "runuser",
+      ["-u", "postgres", "--", join(bin, "initdb"), `--pgdata=${legacy}`, "--auth=password", "--username=postgres", `--pwfile=${pwFile}`],
+      { encoding: "utf8" },
+    );
     expect(init.status, init.stderr).toBe(0);
     const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
     const server = await startEmbeddedPostgres({ dir: legacy, persistent: false });

@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import pg from "pg";
 import { createFromInputs } from "../../lib/jobs/submit";
-import { cannotVerify, readVerification, requestVerification, writeVerification, type VerificationState } from "../../lib/jobs/verification";
+import {
+  cannotVerify,
+  readVerification,
+  requestVerification,
+  writeVerification,
+  type VerificationState,
+} from "../../lib/jobs/verification";
 import { collectSource } from "../../lib/source/collect";
 import { startPg18 } from "../source/servers";
 import { runVerifyJob } from "../../lib/jobs/verify";
@@ -48,7 +54,11 @@ async function until<T>(what: string, read: () => Promise<T | undefined>): Promi
 }
 
 async function analysed(name: string, text: string, kind: "upload" | "snapshot" = "upload") {
-  const { id } = await createFromInputs(kind, [{ name, bytes: new TextEncoder().encode(text) }], { name, targetDate: "2026-09-15", keyStrategy: "keep" });
+  const { id } = await createFromInputs(kind, [{ name, bytes: new TextEncoder().encode(text) }], {
+    name,
+    targetDate: "2026-09-15",
+    keyStrategy: "keep",
+  });
   const a = await until("analysis", async () => {
     const row = await prisma(store.url).assessment.findUniqueOrThrow({ where: { id } });
     return row.status === "done" || row.status === "failed" ? row : undefined;
@@ -94,13 +104,25 @@ test("a script that loses a unique key fails the verification, naming the key an
   const id = await analysed("broken.sql", text);
   // The job runs here, not through the queue, with the script broken on purpose.
   await writeVerification(prisma(store.url), id, { status: "queued", requestedAt: new Date().toISOString() });
-  await runVerifyJob(prisma(store.url), id, undefined, () => {}, (rw) => {
-    rw.statements[0].sql = rw.statements[0].sql.replace(/,\s*CONSTRAINT a_code_key UNIQUE \(code\)/, "");
-  });
+  await runVerifyJob(
+    prisma(store.url),
+    id,
+    undefined,
+    () => {},
+    (rw) => {
+      rw.statements[0].sql = rw.statements[0].sql.replace(/,\s*CONSTRAINT a_code_key UNIQUE \(code\)/, "");
+    },
+  );
   const v = (await readVerification(prisma(store.url), id)) as Extract<VerificationState, { status: "done" }>;
   expect(v.status).toBe("done");
   expect(v.result.ok).toBe(false);
-  expect(v.result.unexplained).toEqual([expect.objectContaining({ change: "unique key missing", object: "public.a a_code_key", statement: expect.objectContaining({ seq: 1 }) })]);
+  expect(v.result.unexplained).toEqual([
+    expect.objectContaining({
+      change: "unique key missing",
+      object: "public.a a_code_key",
+      statement: expect.objectContaining({ seq: 1 }),
+    }),
+  ]);
 
   // A verification whose worker vanished long ago does not block a new one; the real script passes.
   const longAgo = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString();
@@ -118,7 +140,9 @@ test("an offline snapshot is verified from its catalog's DDL; a live connection 
     await source.createDatabase("app");
     const c = new pg.Client({ connectionString: source.urlFor("app") });
     await c.connect();
-    await c.query("CREATE TABLE a (id serial PRIMARY KEY, code text UNIQUE); CREATE TABLE b (id bigint PRIMARY KEY, a_id integer REFERENCES a);");
+    await c.query(
+      "CREATE TABLE a (id serial PRIMARY KEY, code text UNIQUE); CREATE TABLE b (id bigint PRIMARY KEY, a_id integer REFERENCES a);",
+    );
     await c.end();
     snapshot = JSON.stringify(await collectSource(source.urlFor("app"), { sampleSeconds: 0 }));
   } finally {

@@ -33,12 +33,17 @@ beforeAll(async () => {
   s = await startPg18();
   await s.createDatabase("app");
   const admin = await s.admin("app");
-  await admin.query("CREATE TABLE orders (id bigint PRIMARY KEY, total numeric); INSERT INTO orders SELECT g, g FROM generate_series(1, 10) g");
+  await admin.query(
+    "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric); INSERT INTO orders SELECT g, g FROM generate_series(1, 10) g",
+  );
   await admin.query("ALTER ROLE postgres SET idle_in_transaction_session_timeout = '10min'");
   await admin.end();
   const url = s.urlFor("app");
   // Two pools that keep their connections, as application servers do.
-  for (const [name, size] of [["orders-api", 3], ["billing-worker", 2]] as const) {
+  for (const [name, size] of [
+    ["orders-api", 3],
+    ["billing-worker", 2],
+  ] as const) {
     const pool = new pg.Pool({ connectionString: url, application_name: name, max: size, idleTimeoutMillis: 0 });
     pool.on("error", () => {});
     const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
@@ -106,7 +111,15 @@ describe("live connection audit", () => {
     const { sections } = await analyzeSnapshot(snap);
     const audit = sections.connections!;
     const app = (name: string) => audit.applications.find((a) => a.application === name)!;
-    expect(app("orders-api")).toMatchObject({ user: "postgres", client: "127.0.0.1", peak: 3, peakIdle: 3, connections: 3, opened: 0, auth: ["password or trust"] });
+    expect(app("orders-api")).toMatchObject({
+      user: "postgres",
+      client: "127.0.0.1",
+      peak: 3,
+      peakIdle: 3,
+      connections: 3,
+      opened: 0,
+      auth: ["password or trust"],
+    });
     expect(app("billing-worker")).toMatchObject({ peak: 2, connections: 2, opened: 0 });
     expect(app("report-exporter")).toMatchObject({ peak: 1, peakIdleInTransaction: 1 });
     expect(app("report-exporter").longestIdleInTransactionSeconds).toBeGreaterThan(1);
@@ -130,12 +143,19 @@ describe("live connection audit", () => {
     const byRule = (id: string) => report.findings.filter((f) => f.ruleId === id);
     const iit = byRule("connection-idle-in-transaction");
     expect(iit.map((f) => f.object.name)).toEqual(["report-exporter (postgres)"]);
-    expect(iit[0].evidence).toMatchObject({ application: "report-exporter", user: "postgres", clients: "127.0.0.1", peakIdleInTransaction: 1 });
+    expect(iit[0].evidence).toMatchObject({
+      application: "report-exporter",
+      user: "postgres",
+      clients: "127.0.0.1",
+      peakIdleInTransaction: 1,
+    });
     expect(iit[0].file).toBe("pg_stat_activity");
     expect(byRule("connection-churn").map((f) => f.object.name)).toEqual(["cron-per-request (postgres)"]);
-    expect(byRule("connection-password-auth").map((f) => f.object.name).sort()).toEqual(
-      ["billing-worker", "cron-per-request", "nightly-backfill", "orders-api", "report-exporter"].map((a) => `${a} (postgres)`),
-    );
+    expect(
+      byRule("connection-password-auth")
+        .map((f) => f.object.name)
+        .sort(),
+    ).toEqual(["billing-worker", "cron-per-request", "nightly-backfill", "orders-api", "report-exporter"].map((a) => `${a} (postgres)`));
     // Minutes-old connections and seconds-old transactions are within DSQL's limits.
     expect(byRule("connection-max-lifetime")).toEqual([]);
     expect(byRule("connection-long-transaction")).toEqual([]);
@@ -146,15 +166,26 @@ describe("live connection audit", () => {
     const last = Date.parse(snap.connections!.samples.at(-1)!.at);
     const a = await analyzeSnapshot(snap, { now: new Date(last + 61 * 60_000) });
     const fs = a.workloadFindings;
-    const lifetime = fs.filter((f) => f.ruleId === "connection-max-lifetime").map((f) => f.object.name).sort();
-    expect(lifetime).toEqual(["billing-worker (postgres)", "cron-per-request (postgres)", "nightly-backfill (postgres)", "orders-api (postgres)", "report-exporter (postgres)"]);
+    const lifetime = fs
+      .filter((f) => f.ruleId === "connection-max-lifetime")
+      .map((f) => f.object.name)
+      .sort();
+    expect(lifetime).toEqual([
+      "billing-worker (postgres)",
+      "cron-per-request (postgres)",
+      "nightly-backfill (postgres)",
+      "orders-api (postgres)",
+      "report-exporter (postgres)",
+    ]);
     const orders = fs.find((f) => f.ruleId === "connection-max-lifetime" && f.object.name.startsWith("orders-api"))!;
     expect(orders.evidence).toMatchObject({ connections: 3, oldestConnectionMinutes: 61, limitMinutes: 60 });
     expect(orders.message).toMatch(/maximum lifetime below 60 min/);
     const long = fs.filter((f) => f.ruleId === "connection-long-transaction");
     expect(long.map((f) => f.object.name).sort()).toEqual(["nightly-backfill (postgres)", "report-exporter (postgres)"]);
     expect(long.every((f) => f.severity === "blocker")).toBe(true);
-    expect(a.sections.connections!.ageHistogram.find((b) => b.bucket === "1–6 h")!.connections).toBe(a.sections.connections!.totals.connections);
+    expect(a.sections.connections!.ageHistogram.find((b) => b.bucket === "1–6 h")!.connections).toBe(
+      a.sections.connections!.totals.connections,
+    );
     // 59 minutes later: still inside the limit.
     const early = auditConnections(snap.connections, { now: new Date(last + 59 * 60_000) });
     expect(connectionFindings(early).filter((f) => f.ruleId === "connection-max-lifetime")).toEqual([]);
@@ -164,11 +195,27 @@ describe("live connection audit", () => {
 describe("the CLI", () => {
   it("analyze --db writes the audit and its findings in the JSON report, with an entered workload for the cost", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "dsqlpf-conn-cli-")), "report.json");
-    const code = await runAnalyze([], { db: s.urlFor("app"), sampleSeconds: "1", format: "json", failOn: "never", out, workloadTps: "50", rowsPerTxn: "2", readWriteRatio: "9:1", storageGb: "1" });
+    const code = await runAnalyze([], {
+      db: s.urlFor("app"),
+      sampleSeconds: "1",
+      format: "json",
+      failOn: "never",
+      out,
+      workloadTps: "50",
+      rowsPerTxn: "2",
+      readWriteRatio: "9:1",
+      storageGb: "1",
+    });
     expect(code).toBe(0);
     const r = JSON.parse(readFileSync(out, "utf8"));
-    expect(r.connections.applications.map((a: { application: string }) => a.application)).toEqual(expect.arrayContaining(["orders-api", "billing-worker", "report-exporter"]));
-    expect(r.findings.filter((f: { ruleId: string }) => f.ruleId === "connection-idle-in-transaction").map((f: { object: { name: string } }) => f.object.name)).toEqual(["report-exporter (postgres)"]);
+    expect(r.connections.applications.map((a: { application: string }) => a.application)).toEqual(
+      expect.arrayContaining(["orders-api", "billing-worker", "report-exporter"]),
+    );
+    expect(
+      r.findings
+        .filter((f: { ruleId: string }) => f.ruleId === "connection-idle-in-transaction")
+        .map((f: { object: { name: string } }) => f.object.name),
+    ).toEqual(["report-exporter (postgres)"]);
     expect(r.cost.entered).toEqual({ transactionsPerSecond: 50, rowsPerTransaction: 2, readWriteRatio: "9:1", storageGb: 1 });
     expect(r.cost.assumptions[0]).toMatch(/^entered, not measured: 50 transactions\/s/);
     expect(r.source.collected.find((n: { item: string }) => n.item === "connections").collected).toBe(true);
@@ -181,7 +228,10 @@ describe("a role without pg_read_all_stats", () => {
     await admin.query("CREATE ROLE plain LOGIN PASSWORD 'plain-pw'");
     await admin.end();
     const snap = await collectSource(s.urlFor("app", "plain", "plain-pw"), { sampleSeconds: 0 });
-    expect(snap.notes.find((n) => n.item === "connections")).toMatchObject({ collected: "partial", reason: expect.stringMatching(/grant pg_read_all_stats/) });
+    expect(snap.notes.find((n) => n.item === "connections")).toMatchObject({
+      collected: "partial",
+      reason: expect.stringMatching(/grant pg_read_all_stats/),
+    });
     const audit = (await analyzeSnapshot(snap)).sections.connections!;
     const orders = audit.applications.find((a) => a.application === "orders-api")!;
     expect(orders).toMatchObject({ user: "postgres", peak: 3, hidden: 3, ageSeconds: null });
@@ -192,16 +242,28 @@ describe("a role without pg_read_all_stats", () => {
 describe("the dashboard's assessment of the snapshot", () => {
   it("carries the audit into the plan's application phase and the exports", async () => {
     const snap = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
-    const { report } = await assessSnapshotBytes(new TextEncoder().encode(JSON.stringify(snap)), { targetDate: "2026-11-24", keyStrategy: "keep", onProgress: () => {} });
+    const { report } = await assessSnapshotBytes(new TextEncoder().encode(JSON.stringify(snap)), {
+      targetDate: "2026-11-24",
+      keyStrategy: "keep",
+      onProgress: () => {},
+    });
     const plan = report.plan as MigrationPlan;
     const app = plan.phases.find((p) => p.id === "application")!;
     const pools = app.steps.filter((st) => st.title.startsWith("Connection pool: "));
-    expect(pools.map((st) => st.title)).toEqual(expect.arrayContaining(["Connection pool: orders-api (postgres)", "Connection pool: billing-worker (postgres)", "Connection pool: report-exporter (postgres)"]));
+    expect(pools.map((st) => st.title)).toEqual(
+      expect.arrayContaining([
+        "Connection pool: orders-api (postgres)",
+        "Connection pool: billing-worker (postgres)",
+        "Connection pool: report-exporter (postgres)",
+      ]),
+    );
     const orders = pools.find((st) => st.title === "Connection pool: orders-api (postgres)")!;
     expect(orders.purpose).toMatch(/maximum connection lifetime 50 min/);
     expect(orders.purpose).toMatch(/pool size about 3 per instance \(peak seen: 3\)/);
     expect(orders.purpose).toMatch(/IAM authentication token generated for each new connection/);
-    expect(pools.find((st) => st.title.startsWith("Connection pool: report-exporter"))!.purpose).toMatch(/1 session\(s\) were idle in transaction/);
+    expect(pools.find((st) => st.title.startsWith("Connection pool: report-exporter"))!.purpose).toMatch(
+      /1 session\(s\) were idle in transaction/,
+    );
 
     const md = toMarkdown(report);
     expect(md).toContain("## Connections");
@@ -221,19 +283,31 @@ describe("offline psql collector", () => {
     const script = join(dir, "collect.sql");
     const out = join(dir, "snapshot.json");
     writeFileSync(script, collectorScript());
-    const r = spawnSync("psql", ["-X", "-q", "-d", s.urlFor("app"), "-v", "sample_seconds=1", "-v", `out=${out}`, "-f", script], { encoding: "utf8" });
+    const r = spawnSync("psql", ["-X", "-q", "-d", s.urlFor("app"), "-v", "sample_seconds=1", "-v", `out=${out}`, "-f", script], {
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const fromPsql = parseSnapshot(readFileSync(out, "utf8"));
     const fromLive = await collectSource(s.urlFor("app"), { sampleSeconds: 1 });
     const [a, b] = await Promise.all([analyzeSnapshot(fromPsql), analyzeSnapshot(fromLive)]);
     const steady = (x: typeof a) =>
-      x.sections.connections!.applications
-        .filter((p) => p.application !== "cron-per-request")
-        .map((p) => ({ application: p.application, user: p.user, client: p.client, peak: p.peak, peakIdleInTransaction: p.peakIdleInTransaction, auth: p.auth }));
+      x.sections
+        .connections!.applications.filter((p) => p.application !== "cron-per-request")
+        .map((p) => ({
+          application: p.application,
+          user: p.user,
+          client: p.client,
+          peak: p.peak,
+          peakIdleInTransaction: p.peakIdleInTransaction,
+          auth: p.auth,
+        }));
     expect(a.sections.connections!.samples).toBe(7);
     expect(steady(a)).toEqual(steady(b));
     expect(a.sections.source.collected.find((n) => n.item === "connections")).toMatchObject({ collected: true });
     // psql SETs its timeouts in the session, so the server's value shows through RESET's value.
-    expect(a.sections.connections!.settings.find((x) => x.name === "statement_timeout")).toMatchObject({ value: "0 (off)", source: "server" });
+    expect(a.sections.connections!.settings.find((x) => x.name === "statement_timeout")).toMatchObject({
+      value: "0 (off)",
+      source: "server",
+    });
   }, 30_000);
 });

@@ -145,7 +145,10 @@ describe("workload evidence, hotspots and cost", () => {
     await setupDb("wl");
     const progress: number[] = [];
     const [snap, n] = await Promise.all([
-      collectSource(s.urlFor("wl"), { sampleSeconds: 2, onProgress: (p) => p.elapsedSeconds !== undefined && progress.push(p.elapsedSeconds) }),
+      collectSource(s.urlFor("wl"), {
+        sampleSeconds: 2,
+        onProgress: (p) => p.elapsedSeconds !== undefined && progress.push(p.elapsedSeconds),
+      }),
       new Promise((r) => setTimeout(r, 200)).then(() => runWorkload("wl", 1500)),
     ]);
     calls = n;
@@ -226,7 +229,9 @@ describe("offline psql collector", () => {
     const script = join(dir, "collect.sql");
     const out = join(dir, "snapshot.json");
     writeFileSync(script, collectorScript());
-    const r = spawnSync("psql", ["-X", "-q", "-d", s.urlFor("snap"), "-v", "sample_seconds=1", "-v", `out=${out}`, "-f", script], { encoding: "utf8" });
+    const r = spawnSync("psql", ["-X", "-q", "-d", s.urlFor("snap"), "-v", "sample_seconds=1", "-v", `out=${out}`, "-f", script], {
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const fromPsql = parseSnapshot(readFileSync(out, "utf8"));
     expect(fromPsql.collector).toBe("psql");
@@ -265,7 +270,9 @@ describe("connection errors", () => {
     expect(e.message).toMatch(/does not support TLS/);
   });
   it("verify-full without a CA certificate", async () => {
-    const e = await collectSource(s.urlFor("postgres").replace("sslmode=disable", "sslmode=verify-full"), { sampleSeconds: 0 }).catch((x) => x);
+    const e = await collectSource(s.urlFor("postgres").replace("sslmode=disable", "sslmode=verify-full"), { sampleSeconds: 0 }).catch(
+      (x) => x,
+    );
     expect(e.code).toBe("tls");
     expect(e.message).toMatch(/CA certificate/);
   });

@@ -25,7 +25,10 @@ function diff(a: Set<string>, b: Set<string>) {
 }
 
 // Debian's PostgreSQL 15 (pg_ctl, pg_dump) is a test dependency: scripts/setup-test-deps.sh installs it.
-if (!pg15Available()) throw new Error("PostgreSQL 15 server binaries are missing at /usr/lib/postgresql/15/bin (or no postgres OS user): run scripts/setup-test-deps.sh");
+if (!pg15Available())
+  throw new Error(
+    "PostgreSQL 15 server binaries are missing at /usr/lib/postgresql/15/bin (or no postgres OS user): run scripts/setup-test-deps.sh",
+  );
 let s15: TestServer | undefined;
 let s18: TestServer;
 

@@ -24,7 +24,17 @@ export interface TestServer {
 
 export async function startPg18(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "dsqlpf-src18-"));
-  const s: EmbeddedServer = await startEmbeddedPostgres({ dir, settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all", track_counts: "on", fsync: "off", synchronous_commit: "off", full_page_writes: "off" } });
+  const s: EmbeddedServer = await startEmbeddedPostgres({
+    dir,
+    settings: {
+      shared_preload_libraries: "pg_stat_statements",
+      "pg_stat_statements.track": "all",
+      track_counts: "on",
+      fsync: "off",
+      synchronous_commit: "off",
+      full_page_writes: "off",
+    },
+  });
   return wrap(18, s.port, s.password, async () => {
     await s.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -45,7 +55,17 @@ export async function startPg15(): Promise<TestServer> {
   const port = await freePort();
   const as = (args: string[]) => execFileSync("runuser", ["-u", "postgres", "--", ...args], { stdio: "pipe" });
   as([join(PG15_BIN, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
-  as([join(PG15_BIN, "pg_ctl"), "-D", data, "-w", "-l", join(dir, "log"), "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements`, "start"]);
+  as([
+    join(PG15_BIN, "pg_ctl"),
+    "-D",
+    data,
+    "-w",
+    "-l",
+    join(dir, "log"),
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements`,
+    "start",
+  ]);
   return wrap(15, port, "", async () => {
     as([join(PG15_BIN, "pg_ctl"), "-D", data, "-m", "immediate", "stop"]);
     rmSync(dir, { recursive: true, force: true });
@@ -53,7 +73,8 @@ export async function startPg15(): Promise<TestServer> {
 }
 
 function wrap(version: number, port: number, password: string, stop: () => Promise<void>): TestServer {
-  const urlFor = (db: string, user = "postgres", pw = password) => `postgresql://${encodeURIComponent(user)}${pw ? `:${encodeURIComponent(pw)}` : ""}@127.0.0.1:${port}/${encodeURIComponent(db)}?sslmode=disable`;
+  const urlFor = (db: string, user = "postgres", pw = password) =>
+    `postgresql://${encodeURIComponent(user)}${pw ? `:${encodeURIComponent(pw)}` : ""}@127.0.0.1:${port}/${encodeURIComponent(db)}?sslmode=disable`;
   const admin = async (db = "postgres") => {
     const c = new pg.Client({ connectionString: urlFor(db) });
     c.on("error", () => {});

@@ -8,9 +8,22 @@ import { statementFindings } from "../../lib/workload/rules";
 beforeAll(() => loadParser());
 
 const obs = (query: string, calls = 10, rows = 10, maxMs = 1): ObservedStatement => ({
-  id: "q", query, calls, rows, totalMs: calls, meanMs: 1, maxMs, interval: { calls: 0, rows: 0, totalMs: 0 }, ...facts(query),
+  id: "q",
+  query,
+  calls,
+  rows,
+  totalMs: calls,
+  meanMs: 1,
+  maxMs,
+  interval: { calls: 0, rows: 0, totalMs: 0 },
+  ...facts(query),
 });
-const ids = (q: string, calls?: number, rows?: number, maxMs?: number) => statementFindings([obs(q, calls, rows, maxMs)], () => 100, () => 1).map((f) => f.ruleId);
+const ids = (q: string, calls?: number, rows?: number, maxMs?: number) =>
+  statementFindings(
+    [obs(q, calls, rows, maxMs)],
+    () => 100,
+    () => 1,
+  ).map((f) => f.ruleId);
 
 describe("workload rules", () => {
   it.each([
@@ -37,7 +50,13 @@ describe("workload rules", () => {
   });
 
   it("leaves compatible statements alone", () => {
-    for (const q of ["BEGIN ISOLATION LEVEL REPEATABLE READ", "SELECT * FROM t WHERE id = $1 FOR KEY SHARE", "COPY t FROM STDIN", "INSERT INTO t VALUES ($1)"]) expect(ids(q)).toEqual([]);
+    for (const q of [
+      "BEGIN ISOLATION LEVEL REPEATABLE READ",
+      "SELECT * FROM t WHERE id = $1 FOR KEY SHARE",
+      "COPY t FROM STDIN",
+      "INSERT INTO t VALUES ($1)",
+    ])
+      expect(ids(q)).toEqual([]);
   });
 
   it("transaction envelope: rows per call and duration", () => {
@@ -52,14 +71,24 @@ describe("DPU formulas", () => {
     expect(writeDpu(10)).toBeCloseTo(1024 * 0.00004883, 10);
     expect(readDpu(10)).toBeCloseTo(2048 * 0.00000183105, 10);
     // 100 rows of 200 B with 2 secondary indexes in one transaction: 100 × 200 × 3 bytes.
-    const { total } = dpuPerSecond([{ label: "x", kind: "insert", callsPerSec: 1, rowsPerCall: 100, rowBytes: 200, secondaryIndexes: 2, execSecondsPerCall: 0.01 }], 1);
+    const { total } = dpuPerSecond(
+      [{ label: "x", kind: "insert", callsPerSec: 1, rowsPerCall: 100, rowBytes: 200, secondaryIndexes: 2, execSecondsPerCall: 0.01 }],
+      1,
+    );
     expect(total.write.high).toBeCloseTo(60_000 * METERING.writeDpuPerByte, 8);
     expect(total.write.low).toBeCloseTo(60_000 * METERING.writeDpuPerByte, 8);
     expect(total.compute.low).toBeCloseTo(0.01, 8);
     expect(total.compute.high).toBeCloseTo(0.01, 8);
   });
   it("estimates from user inputs when nothing was measured", () => {
-    const e = estimateFromInputs({ transactionsPerSecond: 10, rowsWrittenPerTransaction: 1, writeShare: 1, rowsReadPerTransaction: 0, rowBytes: 100, secondaryIndexes: 0 });
+    const e = estimateFromInputs({
+      transactionsPerSecond: 10,
+      rowsWrittenPerTransaction: 1,
+      writeShare: 1,
+      rowsReadPerTransaction: 0,
+      rowBytes: 100,
+      secondaryIndexes: 0,
+    });
     // 10 single-row write transactions/s: each pays the 1,024 B write minimum and the 2,048 B read minimum.
     const perTxn = 1024 * METERING.writeDpuPerByte + 2048 * METERING.readDpuPerByte + 0.008;
     expect(e.dpuPerMonth!.total.high).toBe(Math.round(10 * perTxn * 730 * 3600));

@@ -56,14 +56,26 @@ export function checkSameOrigin(req: Request) {
   } catch {
     throw new AuthFailure(403, "cross-site", "Request refused: unreadable Origin");
   }
-  const allowed = new Set([requestHost(req), ...(process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/^https?:\/\//, "").toLowerCase()).filter(Boolean)]);
+  const allowed = new Set([
+    requestHost(req),
+    ...(process.env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) =>
+        o
+          .trim()
+          .replace(/^https?:\/\//, "")
+          .toLowerCase(),
+      )
+      .filter(Boolean),
+  ]);
   if (!allowed.has(host)) throw new AuthFailure(403, "cross-site", "Cross-site request refused");
 }
 
 /** The site's own origin as the browser sees it (PUBLIC_URL when set), for links handed out. */
 export function publicOrigin(req: Request): string {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/+$/, "");
-  const proto = process.env.TRUST_PROXY === "1" ? (req.headers.get("x-forwarded-proto") ?? "http") : new URL(req.url).protocol.replace(":", "");
+  const proto =
+    process.env.TRUST_PROXY === "1" ? (req.headers.get("x-forwarded-proto") ?? "http") : new URL(req.url).protocol.replace(":", "");
   return `${proto}://${requestHost(req) ?? new URL(req.url).host}`;
 }
 
@@ -90,7 +102,8 @@ export async function requireCaller(req: Request, role?: Role): Promise<AuthUser
 }
 
 export function sessionCookie(token: string, expires: Date, req: Request): string {
-  const secure = process.env.COOKIE_SECURE === "1" || new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  const secure =
+    process.env.COOKIE_SECURE === "1" || new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expires.toUTCString()}${secure ? "; Secure" : ""}`;
 }
 

@@ -26,21 +26,48 @@ export class HttpError extends Error {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 }
 
 export function errorResponse(e: unknown): Response {
-  if (e instanceof AuthFailure) return json({ error: { code: e.code, message: e.message } }, e.status, e.status === 401 ? { "www-authenticate": 'Bearer realm="dsql-preflight"' } : {});
+  if (e instanceof AuthFailure)
+    return json(
+      { error: { code: e.code, message: e.message } },
+      e.status,
+      e.status === 401 ? { "www-authenticate": 'Bearer realm="dsql-preflight"' } : {},
+    );
   if (e instanceof ConflictError) return json({ error: { code: "conflict", message: e.message, current: e.current } }, 409);
   if (e instanceof ReviewError) return json({ error: { code: e.code, message: e.message } }, e.code === "not-found" ? 404 : 400);
   if (e instanceof AuthError) {
-    const status = e.code === "rate-limited" ? 429 : e.code === "invalid-credentials" ? 401 : e.code === "not-found" ? 404 : e.code === "exists" || e.code === "setup-done" ? 409 : 400;
-    return json({ error: { code: e.code, message: e.message } }, status, e.retryAfterSeconds ? { "retry-after": String(e.retryAfterSeconds) } : {});
+    const status =
+      e.code === "rate-limited"
+        ? 429
+        : e.code === "invalid-credentials"
+          ? 401
+          : e.code === "not-found"
+            ? 404
+            : e.code === "exists" || e.code === "setup-done"
+              ? 409
+              : 400;
+    return json(
+      { error: { code: e.code, message: e.message } },
+      status,
+      e.retryAfterSeconds ? { "retry-after": String(e.retryAfterSeconds) } : {},
+    );
   }
-  if (e instanceof HttpError) return json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } }, e.status);
+  if (e instanceof HttpError)
+    return json({ error: { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) } }, e.status);
   if (e instanceof ZodError) {
     const issues = e.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return json({ error: { code: "invalid-request", message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "), issues } }, 400);
+    return json(
+      {
+        error: { code: "invalid-request", message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "), issues },
+      },
+      400,
+    );
   }
   if (e instanceof ExportError) return json({ error: { code: e.code, message: e.message } }, e.code === "not-found" ? 404 : 409);
   if (e instanceof PdfUnavailableError) return json({ error: { code: "pdf-unavailable", message: e.message } }, 503);
@@ -66,7 +93,10 @@ export interface RouteOptions {
  * Every API handler goes through here: the caller is authenticated (session cookie with a same-origin
  * check for mutations, or a personal API token) before `fn` runs, unless the route is marked public.
  */
-export function route<P = Record<string, string>>(fn: (req: Request, params: P, user: AuthUser) => Promise<Response>, opts: RouteOptions = {}) {
+export function route<P = Record<string, string>>(
+  fn: (req: Request, params: P, user: AuthUser) => Promise<Response>,
+  opts: RouteOptions = {},
+) {
   return async (req: Request, ctx: Ctx<P>) => {
     try {
       const user = opts.public ? (undefined as unknown as AuthUser) : await requireCaller(req, opts.role);
@@ -94,7 +124,9 @@ export const targetDateSchema = z
   .string()
   .trim()
   .refine(isValidDate, { message: "must be a date in YYYY-MM-DD form" })
-  .refine((d) => d >= CAPABILITIES.generalAvailability.since, { message: `must be on or after ${CAPABILITIES.generalAvailability.since} (DSQL general availability)` });
+  .refine((d) => d >= CAPABILITIES.generalAvailability.since, {
+    message: `must be on or after ${CAPABILITIES.generalAvailability.since} (DSQL general availability)`,
+  });
 
 /** Upload limit per request and per file. */
 export const MAX_UPLOAD = Number(process.env.UPLOAD_MAX_BYTES ?? 50 * 1024 * 1024);

@@ -20,14 +20,21 @@ const SNAPSHOT = /\.(json|json\.gz|zip|gz)$/i;
 
 const liveConnectionSchema = connectionSchema.extend({ sampleSeconds: z.coerce.number().int().min(0).max(900).default(60) });
 
-const jsonBody = optionsSchema.extend({
-  sql: z.string().optional(),
-  connection: liveConnectionSchema.optional(),
-}).strict();
+const jsonBody = optionsSchema
+  .extend({
+    sql: z.string().optional(),
+    connection: liveConnectionSchema.optional(),
+  })
+  .strict();
 
 /** Options with their defaults, and who started the run (History shows it under "By"). */
 function defaults(o: z.infer<typeof optionsSchema>, fallbackName: string, createdById: string) {
-  return { name: o.name ?? fallbackName, targetDate: o.targetDate ?? LATEST_CAPABILITY_DATE, keyStrategy: o.keyStrategy ?? "keep", createdById };
+  return {
+    name: o.name ?? fallbackName,
+    targetDate: o.targetDate ?? LATEST_CAPABILITY_DATE,
+    keyStrategy: o.keyStrategy ?? "keep",
+    createdById,
+  };
 }
 
 function checkSqlInputs(inputs: NewInput[]) {
@@ -47,7 +54,8 @@ function nameFrom(inputs: NewInput[]): string {
 
 export const POST = route(async (req, _params, user) => {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD + 64 * 1024) throw new HttpError(413, "too-large", `Upload is ${formatBytes(declared)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
+  if (declared > MAX_UPLOAD + 64 * 1024)
+    throw new HttpError(413, "too-large", `Upload is ${formatBytes(declared)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
   const type = req.headers.get("content-type") ?? "";
 
   if (type.startsWith("application/json")) {
@@ -86,21 +94,32 @@ export const POST = route(async (req, _params, user) => {
   for (const f of files) {
     const name = f.name || "upload.sql";
     if (kind === "upload" && !ACCEPTED.test(name)) throw new HttpError(415, "unsupported-file-type", `${name}: not a .sql or .zip file`);
-    if (kind === "snapshot" && !SNAPSHOT.test(name)) throw new HttpError(415, "unsupported-file-type", `${name}: a snapshot is the .json (or .json.gz/.zip) file the collector script writes`);
-    if (f.size > MAX_UPLOAD) throw new HttpError(413, "too-large", `${name} is ${formatBytes(f.size)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
+    if (kind === "snapshot" && !SNAPSHOT.test(name))
+      throw new HttpError(
+        415,
+        "unsupported-file-type",
+        `${name}: a snapshot is the .json (or .json.gz/.zip) file the collector script writes`,
+      );
+    if (f.size > MAX_UPLOAD)
+      throw new HttpError(413, "too-large", `${name} is ${formatBytes(f.size)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
     inputs.push({ name, bytes: new Uint8Array(await f.arrayBuffer()) });
   }
   const sql = field("sql");
   if (sql) inputs.push({ name: "pasted.sql", bytes: new TextEncoder().encode(sql) });
   if (inputs.length === 0) throw new HttpError(400, "empty-upload", "Nothing to assess: add .sql or .zip files, or paste SQL");
-  if (inputs.every((i) => i.bytes.length === 0)) throw new HttpError(400, "empty-upload", "Nothing to assess: the uploaded files are empty");
+  if (inputs.every((i) => i.bytes.length === 0))
+    throw new HttpError(400, "empty-upload", "Nothing to assess: the uploaded files are empty");
   if (kind === "snapshot") {
     if (inputs.length !== 1) throw new HttpError(400, "invalid-request", "Upload exactly one snapshot file");
     const created = await createFromInputs("snapshot", inputs, defaults(opts, nameFrom(inputs), user.id));
     return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
   }
   checkSqlInputs(inputs);
-  const created = await createFromInputs(sql && files.length === 0 ? "paste" : "upload", inputs, defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs), user.id));
+  const created = await createFromInputs(
+    sql && files.length === 0 ? "paste" : "upload",
+    inputs,
+    defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs), user.id),
+  );
   return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
 });
 

@@ -15,10 +15,19 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (_req, _p, user) => {
   const members = await listMembers();
-  return json({ members: members.map((m) => (user.role === "admin" ? m : { id: m.id, name: m.name, email: m.email, role: m.role, pending: m.pending })) });
+  return json({
+    members: members.map((m) => (user.role === "admin" ? m : { id: m.id, name: m.name, email: m.email, role: m.role, pending: m.pending })),
+  });
 });
 
-const body = z.object({ email: z.string().max(254), name: z.string().max(100).optional(), role: z.enum(ROLES).default("member"), password: z.string().max(1000).optional() }).strict();
+const body = z
+  .object({
+    email: z.string().max(254),
+    name: z.string().max(100).optional(),
+    role: z.enum(ROLES).default("member"),
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
 
 export const POST = route(
   async (req, _p, user) => {
@@ -29,7 +38,13 @@ export const POST = route(
     }
     const inv = await createInvite(user.id, b.email, b.role, b.name);
     const origin = publicOrigin(req);
-    return json({ user: { id: inv.userId, email: b.email.trim().toLowerCase(), role: b.role }, invite: { url: `${origin}/invite/${inv.token}`, path: `/invite/${inv.token}`, expiresAt: inv.expiresAt } }, 201);
+    return json(
+      {
+        user: { id: inv.userId, email: b.email.trim().toLowerCase(), role: b.role },
+        invite: { url: `${origin}/invite/${inv.token}`, path: `/invite/${inv.token}`, expiresAt: inv.expiresAt },
+      },
+      201,
+    );
   },
   { role: "admin" },
 );

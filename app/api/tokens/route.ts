@@ -10,7 +10,10 @@ export const GET = route(async (_req, _p, user) => json({ tokens: await listApiT
 
 export const POST = route(
   async (req, _p, user) => {
-    const b = z.object({ name: z.string().trim().min(1).max(100) }).strict().parse(await readJson(req));
+    const b = z
+      .object({ name: z.string().trim().min(1).max(100) })
+      .strict()
+      .parse(await readJson(req));
     const t = await createApiToken(user.id, b.name);
     return json({ id: t.id, token: t.token, prefix: t.prefix, name: b.name }, 201);
   },

@@ -40,13 +40,27 @@ export default async function AssessmentLayout({ params, children }: { params: P
             {a.name} <StatusPill status={a.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {a.sourceLabel} · {a.runNumber > 1 ? <Link href={`${base}/history`} className="font-medium text-indigo-800 hover:underline" data-testid="run-number">run {a.runNumber}</Link> : "first run"} · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys: {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy] ?? a.keyStrategy}
+            {a.sourceLabel} ·{" "}
+            {a.runNumber > 1 ? (
+              <Link href={`${base}/history`} className="font-medium text-indigo-800 hover:underline" data-testid="run-number">
+                run {a.runNumber}
+              </Link>
+            ) : (
+              "first run"
+            )}{" "}
+            · created {formatDate(a.createdAt)} · DSQL as of {a.targetDate} · keys:{" "}
+            {KEY_STRATEGY_LABEL[a.keyStrategy as KeyStrategy] ?? a.keyStrategy}
           </p>
         </div>
         {a.status === "done" && (
           <div className="flex shrink-0 flex-wrap gap-2 text-sm" role="group" aria-label="Export">
             <PdfExportButton className={btn} href={`/api/assessments/${a.id}/export?format=pdf`} />
-            <a className={btn} href={`/api/assessments/${a.id}/export?format=summary`} data-testid="export-summary" title="Readiness, problems that need a person and plan phases: fits one GitHub comment">
+            <a
+              className={btn}
+              href={`/api/assessments/${a.id}/export?format=summary`}
+              data-testid="export-summary"
+              title="Readiness, problems that need a person and plan phases: fits one GitHub comment"
+            >
               Markdown summary
             </a>
             <a className={btn} href={`/api/assessments/${a.id}/export?format=md`} data-testid="export-md" title="Every finding">

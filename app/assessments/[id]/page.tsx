@@ -43,7 +43,11 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
         </p>
         <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
           {SEVERITIES.map((sev) => (
-            <div key={sev} className="rounded-md border px-1 py-1" style={{ borderColor: SEVERITY_COLOR[sev].border, background: SEVERITY_COLOR[sev].bg }}>
+            <div
+              key={sev}
+              className="rounded-md border px-1 py-1"
+              style={{ borderColor: SEVERITY_COLOR[sev].border, background: SEVERITY_COLOR[sev].bg }}
+            >
               <dt className="text-xs font-medium" style={{ color: SEVERITY_COLOR[sev].fg }}>
                 {sev === "advice" ? "Advice" : `${SEVERITY_COLOR[sev].label}s`}
               </dt>
@@ -58,7 +62,8 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
         <details className="mt-3 text-xs text-slate-700">
           <summary className="cursor-pointer font-medium text-slate-800">How these are computed</summary>
           <p className="mt-1 leading-relaxed">
-            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs: <span data-testid="readiness-inputs">{readinessInputsText(s.readiness.inputs)}</span>.
+            Readiness = <span data-testid="readiness-formula">{s.readiness.formula}</span>. Inputs:{" "}
+            <span data-testid="readiness-inputs">{readinessInputsText(s.readiness.inputs)}</span>.
           </p>
           <p className="mt-1 leading-relaxed">Effort = {fg.effort.formula}.</p>
         </details>
@@ -73,7 +78,11 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
       </Card>
 
       <Card title="Effort needing a person, by category" className="lg:col-span-6">
-        {fg.effortByCategory.length ? <EffortByCategoryChart data={fg.effortByCategory} /> : <p className="text-sm text-slate-600">No problem needs a person.</p>}
+        {fg.effortByCategory.length ? (
+          <EffortByCategoryChart data={fg.effortByCategory} />
+        ) : (
+          <p className="text-sm text-slate-600">No problem needs a person.</p>
+        )}
       </Card>
 
       <Card title="Cost estimate" className="lg:col-span-6">
@@ -117,7 +126,9 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
               </tbody>
             </table>
             {report.files.some((f) => f.metaCommands.length > 0) && (
-              <p className="mt-2 text-xs text-slate-600">psql meta-commands skipped: {report.files.reduce((n, f) => n + f.metaCommands.length, 0)}.</p>
+              <p className="mt-2 text-xs text-slate-600">
+                psql meta-commands skipped: {report.files.reduce((n, f) => n + f.metaCommands.length, 0)}.
+              </p>
             )}
             <SourceNotes report={report} kind={a.sourceKind} />
           </div>
@@ -134,7 +145,8 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
                 ))}
             </dl>
             <p className="mt-3 text-xs text-slate-600">
-              Assessed against DSQL capabilities as of {report.targetDate} · {report.tool.name} {report.tool.version} · report schema v{report.schemaVersion}
+              Assessed against DSQL capabilities as of {report.targetDate} · {report.tool.name} {report.tool.version} · report schema v
+              {report.schemaVersion}
             </p>
           </div>
         </div>
@@ -142,4 +154,3 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
-

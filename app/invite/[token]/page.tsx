@@ -10,7 +10,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <div className="mx-auto mt-10 max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-xl font-semibold">Join DSQL Preflight</h1>
-      {invite ? <InviteForm token={token} email={invite.email} /> : <p role="alert">This invitation link is invalid, used or expired. Ask an admin for a new one.</p>}
+      {invite ? (
+        <InviteForm token={token} email={invite.email} />
+      ) : (
+        <p role="alert">This invitation link is invalid, used or expired. Ask an admin for a new one.</p>
+      )}
     </div>
   );
 }

@@ -13,7 +13,11 @@ const HEADERS = { "cache-control": "no-store", "x-robots-tag": "noindex", "refer
 export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
   const id = await resolveShareToken(token);
-  if (!id) return new Response("<!doctype html><title>Not found</title><p>This link does not exist, was revoked, or has expired.</p>", { status: 404, headers: { "content-type": "text/html; charset=utf-8", ...HEADERS } });
+  if (!id)
+    return new Response("<!doctype html><title>Not found</title><p>This link does not exist, was revoked, or has expired.</p>", {
+      status: 404,
+      headers: { "content-type": "text/html; charset=utf-8", ...HEADERS },
+    });
   const l = await loadForExport(id, { shared: true });
   const base = `/api/share/${encodeURIComponent(token)}/export`;
   const html = printHtml(l, {

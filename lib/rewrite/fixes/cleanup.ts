@@ -13,7 +13,20 @@ export function dropStmt(rw: Rewriter, stmt: ParsedStatement): Piece {
   const type = String(n.removeType).replace("OBJECT_", "").toLowerCase();
   const p = rw.piece(stmt, "tables", { kind: type, name: "" });
   // DROP of an object created earlier in the inputs cancels that creation (the target starts empty).
-  const kinds: Record<string, string[]> = { table: ["CreateStmt"], view: ["ViewStmt"], index: ["IndexStmt"], sequence: ["CreateSeqStmt"], function: ["CreateFunctionStmt"], type: ["CreateEnumStmt", "CompositeTypeStmt", "DefineStmt", "CreateRangeStmt"], domain: ["CreateDomainStmt"], materialized_view: ["CreateTableAsStmt"], trigger: ["CreateTrigStmt"], schema: ["CreateSchemaStmt"], aggregate: ["DefineStmt"], cast: ["CreateCastStmt"] };
+  const kinds: Record<string, string[]> = {
+    table: ["CreateStmt"],
+    view: ["ViewStmt"],
+    index: ["IndexStmt"],
+    sequence: ["CreateSeqStmt"],
+    function: ["CreateFunctionStmt"],
+    type: ["CreateEnumStmt", "CompositeTypeStmt", "DefineStmt", "CreateRangeStmt"],
+    domain: ["CreateDomainStmt"],
+    materialized_view: ["CreateTableAsStmt"],
+    trigger: ["CreateTrigStmt"],
+    schema: ["CreateSchemaStmt"],
+    aggregate: ["DefineStmt"],
+    cast: ["CreateCastStmt"],
+  };
   let names: string[] = (n.objects ?? []).map((o: AstNode) => {
     if (o.List) return strings(o.List.items).pop() ?? "";
     if (o.String) return o.String.sval;
@@ -29,11 +42,15 @@ export function dropStmt(rw: Rewriter, stmt: ParsedStatement): Piece {
     const aliases = new Set(names);
     for (let i = rw.pieces.length - 1; i >= 0; i--) {
       const r = rw.pieces[i].stmt;
-      if (r.kind === "RenameStmt" && r.node.renameType === "OBJECT_TABLE" && aliases.has(r.node.newname) && r.node.relation?.relname) aliases.add(r.node.relation.relname);
+      if (r.kind === "RenameStmt" && r.node.renameType === "OBJECT_TABLE" && aliases.has(r.node.newname) && r.node.relation?.relname)
+        aliases.add(r.node.relation.relname);
     }
     names = [...aliases];
     for (const prev of rw.pieces) {
-      const rel = prev.stmt.kind === "IndexStmt" || prev.stmt.kind === "AlterTableStmt" || prev.stmt.kind === "RenameStmt" ? prev.stmt.node.relation?.relname : undefined;
+      const rel =
+        prev.stmt.kind === "IndexStmt" || prev.stmt.kind === "AlterTableStmt" || prev.stmt.kind === "RenameStmt"
+          ? prev.stmt.node.relation?.relname
+          : undefined;
       if (!rel || !aliases.has(rel) || prev.dropped) continue;
       prev.dropped = { reason: `its table is dropped later in the inputs (${stmt.file}:${stmt.line})`, rules: [] };
       prev.manual = undefined;
@@ -49,7 +66,11 @@ export function dropStmt(rw: Rewriter, stmt: ParsedStatement): Piece {
       cancelled++;
     }
   }
-  return rw.drop(p, cancelled ? "drops objects created earlier in the inputs: both are left out" : "the DSQL target starts empty: nothing to drop", []);
+  return rw.drop(
+    p,
+    cancelled ? "drops objects created earlier in the inputs: both are left out" : "the DSQL target starts empty: nothing to drop",
+    [],
+  );
 }
 
 export function truncate(rw: Rewriter, stmt: ParsedStatement): Piece {

@@ -17,14 +17,30 @@ import { fixIdentityClause } from "./keys";
 import { constraintCleanup } from "./constraints";
 
 /** Edits for one column definition (in CREATE TABLE or a folded ADD COLUMN). */
-export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, toks: Token[], first: number, last: number, cd: AstNode, tk: string, p?: Piece) {
+export function rewriteColumn(
+  rw: Rewriter,
+  stmt: ParsedStatement,
+  sp: Splicer,
+  toks: Token[],
+  first: number,
+  last: number,
+  cd: AstNode,
+  tk: string,
+  p?: Piece,
+) {
   const colName: string = cd.colname;
   const colKey = `${tk}.${colName}`;
   const typeStart = cd.typeName?.location !== undefined ? tokenAt(toks, nodeOffset(stmt, cd.typeName.location) - stmt.start) : first + 1;
   const typeEnd = typeNameEnd(toks, typeStart);
   const decision = rw.keyDecisions.get(colKey);
   const t = typeName(cd.typeName);
-  const tref = { name: t.name, schema: t.schema, mods: t.mods, arrayDims: t.arrayDims, display: sp.text.slice(toks[typeStart].start, toks[typeEnd].end).replace(/\s+/g, " ") };
+  const tref = {
+    name: t.name,
+    schema: t.schema,
+    mods: t.mods,
+    arrayDims: t.arrayDims,
+    display: sp.text.slice(toks[typeStart].start, toks[typeEnd].end).replace(/\s+/g, " "),
+  };
   const table = rw.model.tables.get(tk);
   let mapping: TypeMapping | undefined = decision ? undefined : mapColumnType(tref, rw.model, rw.sp(stmt));
   const removedType = !decision && rw.isRemoved("type", t.schema, t.name);
@@ -36,7 +52,12 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
       dom = next;
     }
     const base = dom ? mapColumnType(dom.baseType, rw.model, dom.schema) : undefined;
-    mapping = { to: t.arrayDims ? "jsonb" : base?.to ?? dom?.baseType.display ?? "text", rule: base?.rule ?? "unsupported-column-type", behaviour: `${tref.display} (${removedType}, not created on DSQL) → ${base?.to ?? dom?.baseType.display ?? "text"}: its checks no longer apply`, manual: true };
+    mapping = {
+      to: t.arrayDims ? "jsonb" : (base?.to ?? dom?.baseType.display ?? "text"),
+      rule: base?.rule ?? "unsupported-column-type",
+      behaviour: `${tref.display} (${removedType}, not created on DSQL) → ${base?.to ?? dom?.baseType.display ?? "text"}: its checks no longer apply`,
+      manual: true,
+    };
   }
   const clauses = columnClauses(toks, typeEnd + 1, last);
   const notes = p?.notes ?? [];
@@ -44,15 +65,33 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
   if (decision) {
     sp.replaceTokens(toks, typeStart, typeEnd, decision.type, decision.rules[0], decision.note);
     if (decision.addDefault) sp.insert(toks[typeEnd].end, ` DEFAULT ${decision.addDefault}`, decision.rules[0], decision.note);
-    if (decision.legacyColumn) sp.insert(toks[last].end, `,\n    ${quoteIdent(decision.legacyColumn)} bigint`, "serial-type", `old key value kept in ${decision.legacyColumn} for remapping`);
+    if (decision.legacyColumn)
+      sp.insert(
+        toks[last].end,
+        `,\n    ${quoteIdent(decision.legacyColumn)} bigint`,
+        "serial-type",
+        `old key value kept in ${decision.legacyColumn} for remapping`,
+      );
     notes.push(decision.note);
   } else if (mapping) {
     sp.replaceTokens(toks, typeStart, typeEnd, mapping.to, mapping.rule, mapping.behaviour);
     rw.changedColumns.set(colKey, mapping.to);
-    rw.typeChanges.push({ table: tk, column: colName, from: tref.display, to: mapping.to, rule: mapping.rule, behaviour: mapping.behaviour });
+    rw.typeChanges.push({
+      table: tk,
+      column: colName,
+      from: tref.display,
+      to: mapping.to,
+      rule: mapping.rule,
+      behaviour: mapping.behaviour,
+    });
     notes.push(mapping.behaviour);
     if (mapping.enumValues) {
-      sp.insert(toks[last].end, ` CHECK (${quoteIdent(colName)} IN (${mapping.enumValues.map(quoteLiteral).join(", ")}))`, "enum-type", "enum values enforced by a CHECK constraint");
+      sp.insert(
+        toks[last].end,
+        ` CHECK (${quoteIdent(colName)} IN (${mapping.enumValues.map(quoteLiteral).join(", ")}))`,
+        "enum-type",
+        "enum values enforced by a CHECK constraint",
+      );
     }
   } else if (identityClause && /^(INT4|INTEGER|INT|INT2|SMALLINT)$/.test(toks[typeStart].value) && typeEnd === typeStart) {
     sp.replaceTokens(toks, typeStart, typeEnd, "bigint", "identity-column", "DSQL identity columns are bigint");
@@ -67,9 +106,18 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
       if (mapping) fixMappedDefault(stmt, sp, toks, exprFirst, c.last, mapping, tref, colName, notes);
       replaceExtensionCalls(sp, toks, exprFirst, c.last);
     } else if (c.kw === "COLLATE") {
-      const name = toks.slice(c.first + 1, c.last + 1).map((x) => x.value.replace(/"/g, "")).join("");
+      const name = toks
+        .slice(c.first + 1, c.last + 1)
+        .map((x) => x.value.replace(/"/g, ""))
+        .join("");
       if (!/^(C|POSIX|pg_catalog\.C|PG_CATALOG\.C|pg_catalog\.POSIX|"C")$/i.test(name)) {
-        sp.removeTokens(toks, c.first, c.last, "non-c-collation", "DSQL uses the C collation only: sorting and comparisons follow byte order");
+        sp.removeTokens(
+          toks,
+          c.first,
+          c.last,
+          "non-c-collation",
+          "DSQL uses the C collation only: sorting and comparisons follow byte order",
+        );
         notes.push(`${colName}: COLLATE ${name} removed (byte-order sorting)`);
       }
     } else if (c.kw === "COMPRESSION") {
@@ -78,18 +126,37 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
       fixIdentityClause(sp, toks, c.first, c.last);
     } else if (c.kw === "GENERATED") {
       const vi = toks.slice(c.first, c.last + 1).findIndex((x) => x.value === "VIRTUAL");
-      if (vi >= 0) sp.replaceTokens(toks, c.first + vi, c.first + vi, "STORED", "virtual-generated-column", "DSQL supports stored generated columns only");
+      if (vi >= 0)
+        sp.replaceTokens(
+          toks,
+          c.first + vi,
+          c.first + vi,
+          "STORED",
+          "virtual-generated-column",
+          "DSQL supports stored generated columns only",
+        );
       else if (!toks.slice(c.first, c.last + 1).some((x) => x.value === "STORED")) {
         sp.insert(toks[c.last].end, " STORED", "virtual-generated-column", "PostgreSQL 18 defaults to VIRTUAL; DSQL needs STORED");
       }
-    } else if (c.kw === "CHECK" && mapping && !mapping.enumValues && toks.slice(c.first, c.last + 1).some((x) => x.kind === "word" && x.value === colName.toUpperCase())) {
+    } else if (
+      c.kw === "CHECK" &&
+      mapping &&
+      !mapping.enumValues &&
+      toks.slice(c.first, c.last + 1).some((x) => x.kind === "word" && x.value === colName.toUpperCase())
+    ) {
       sp.removeTokens(toks, c.first, c.last, mapping.rule, `CHECK on ${colName} dropped: it was written for ${tref.display}`);
       notes.push(`${colName}: CHECK removed with the type change (re-create it for ${mapping.to} if still needed)`);
     } else if (c.kw === "PRIMARY" || c.kw === "UNIQUE") {
       constraintCleanup(sp, toks, c.first, c.last);
     } else if (c.kw === "REFERENCES" && p && decision?.follows) {
       // The column holds a placeholder until the key remap: its foreign key is added after it (remap/).
-      sp.removeTokens(toks, c.first, c.last, "serial-type", `foreign key on ${colName} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+      sp.removeTokens(
+        toks,
+        c.first,
+        c.last,
+        "serial-type",
+        `foreign key on ${colName} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`,
+      );
       notes.push(`${colName}: foreign key added after the key remap (remap/30_foreign_keys.sql)`);
     }
   }
@@ -97,14 +164,25 @@ export function rewriteColumn(rw: Rewriter, stmt: ParsedStatement, sp: Splicer, 
 }
 
 /** A mapped column's default must produce the new type. */
-export function fixMappedDefault(stmt: ParsedStatement, sp: Splicer, toks: Token[], first: number, last: number, m: TypeMapping, orig: { display: string; arrayDims: number }, col: string, notes: string[]) {
+export function fixMappedDefault(
+  stmt: ParsedStatement,
+  sp: Splicer,
+  toks: Token[],
+  first: number,
+  last: number,
+  m: TypeMapping,
+  orig: { display: string; arrayDims: number },
+  col: string,
+  notes: string[],
+) {
   const exprText = sp.text.slice(toks[first].start, toks[last].end);
   if (orig.arrayDims > 0) {
     const lit = /^'((?:[^']|'')*)'/.exec(exprText);
     let json: string | undefined;
     if (lit) json = pgArrayToJson(lit[1].replace(/''/g, "'"));
     else if (/^ARRAY\s*\[\s*\]/i.test(exprText)) json = "[]";
-    if (json !== undefined) sp.replace(toks[first].start, toks[last].end, `${quoteLiteral(json)}::jsonb`, m.rule, "array default converted to a JSON array");
+    if (json !== undefined)
+      sp.replace(toks[first].start, toks[last].end, `${quoteLiteral(json)}::jsonb`, m.rule, "array default converted to a JSON array");
     else {
       sp.replace(toks[first - 1].start, toks[last].end, "", m.rule, "array default has no jsonb equivalent");
       notes.push(`${col}: default ${exprText} dropped (set it in the application)`);
@@ -115,7 +193,10 @@ export function fixMappedDefault(stmt: ParsedStatement, sp: Splicer, toks: Token
   for (let k = first; k <= last; k++) {
     if (toks[k].value === "::" && toks[k + 1]) {
       const e = typeNameEnd(toks, k + 1);
-      const castType = sp.text.slice(toks[k + 1].start, toks[e].end).toLowerCase().replace(/["\s]/g, "");
+      const castType = sp.text
+        .slice(toks[k + 1].start, toks[e].end)
+        .toLowerCase()
+        .replace(/["\s]/g, "");
       const origBase = orig.display.toLowerCase().replace(/["\s]/g, "");
       if (castType === origBase || castType.endsWith(`.${origBase.split(".").pop()}`) || castType === origBase.split(".").pop()) {
         sp.replace(toks[k + 1].start, toks[e].end, m.to, m.rule, `cast follows the column's new type ${m.to}`);
@@ -132,7 +213,13 @@ export function replaceExtensionCalls(sp: Splicer, toks: Token[], first: number,
     if (toks[k].value === "UUID_GENERATE_V4" && toks[k + 1]?.value === "(") {
       let s = k;
       if (toks[k - 1]?.value === "." && toks[k - 2]) s = k - 2;
-      sp.replace(toks[s].start, toks[k].end, "gen_random_uuid", "extension-function", "gen_random_uuid() is built in (uuid-ossp is not available)");
+      sp.replace(
+        toks[s].start,
+        toks[k].end,
+        "gen_random_uuid",
+        "extension-function",
+        "gen_random_uuid() is built in (uuid-ossp is not available)",
+      );
     }
   }
 }
@@ -143,7 +230,22 @@ interface Clause {
   last: number;
 }
 
-const CLAUSE_WORDS = new Set(["CONSTRAINT", "NOT", "NULL", "CHECK", "DEFAULT", "GENERATED", "UNIQUE", "PRIMARY", "REFERENCES", "COLLATE", "COMPRESSION", "STORAGE", "DEFERRABLE", "INITIALLY"]);
+const CLAUSE_WORDS = new Set([
+  "CONSTRAINT",
+  "NOT",
+  "NULL",
+  "CHECK",
+  "DEFAULT",
+  "GENERATED",
+  "UNIQUE",
+  "PRIMARY",
+  "REFERENCES",
+  "COLLATE",
+  "COMPRESSION",
+  "STORAGE",
+  "DEFERRABLE",
+  "INITIALLY",
+]);
 
 /** Split a column definition's tail into clauses (DEFAULT …, NOT NULL, CHECK (…), COLLATE x, …). */
 export function columnClauses(toks: Token[], from: number, to: number): Clause[] {

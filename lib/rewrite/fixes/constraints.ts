@@ -39,7 +39,13 @@ export function findFolds(rw: Rewriter) {
       let text: string | undefined;
       let rule: RuleId = "add-column-with-constraint";
       const keyCols: string[] = con ? strings(con.keys) : [];
-      if (cmd?.subtype === "AT_AddConstraint" && con && (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") && !con.indexname && keyCols.every((c) => known.has(c))) {
+      if (
+        cmd?.subtype === "AT_AddConstraint" &&
+        con &&
+        (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") &&
+        !con.indexname &&
+        keyCols.every((c) => known.has(c))
+      ) {
         const sp = new Splicer(s.text);
         const [a, b] = spans[i] ?? [0, 0];
         const toks = tokenize(s.text, a, b);
@@ -64,16 +70,41 @@ export function findFolds(rw: Rewriter) {
         for (const c of columnClauses(toks, tEnd + 1, toks.length - 1)) {
           if (c.kw !== "REFERENCES") continue;
           if (remappedColumns(rw, tk, [cd.colname]).length) {
-            sp.removeTokens(toks, c.first, c.last, "serial-type", `foreign key on ${cd.colname} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+            sp.removeTokens(
+              toks,
+              c.first,
+              c.last,
+              "serial-type",
+              `foreign key on ${cd.colname} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`,
+            );
             continue;
           }
           const refText = s.text.slice(toks[c.first].start, toks[c.last].end);
-          sp.removeTokens(toks, c.first, c.last, "add-column-with-constraint", "foreign key added separately (NOT VALID) once both tables exist");
+          sp.removeTokens(
+            toks,
+            c.first,
+            c.last,
+            "add-column-with-constraint",
+            "foreign key added separately (NOT VALID) once both tables exist",
+          );
           const q = rw.qualify(s, s.node.relation);
           const cname = `${q.name}_${cd.colname}_fkey`;
           const extras = rw.foldExtras.get(s) ?? [];
-          extras.push({ phase: "constraints", object: { kind: "table", schema: q.schema, name: q.name }, sql: `ALTER TABLE ${qualifiedIdent(q.schema, q.name)} ADD CONSTRAINT ${quoteIdent(cname)} FOREIGN KEY (${quoteIdent(cd.colname)}) ${refText.replace(/^CONSTRAINT\s+\S+\s+/i, "")} NOT VALID;`, rules: ["add-column-with-constraint"], notes: [] });
-          extras.push({ phase: "validation", object: { kind: "table", schema: q.schema, name: q.name }, sql: `ALTER TABLE ASYNC ${qualifiedIdent(q.schema, q.name)} VALIDATE CONSTRAINT ${quoteIdent(cname)};`, rules: ["add-column-with-constraint"], notes: [], asyncJob: "validate" });
+          extras.push({
+            phase: "constraints",
+            object: { kind: "table", schema: q.schema, name: q.name },
+            sql: `ALTER TABLE ${qualifiedIdent(q.schema, q.name)} ADD CONSTRAINT ${quoteIdent(cname)} FOREIGN KEY (${quoteIdent(cd.colname)}) ${refText.replace(/^CONSTRAINT\s+\S+\s+/i, "")} NOT VALID;`,
+            rules: ["add-column-with-constraint"],
+            notes: [],
+          });
+          extras.push({
+            phase: "validation",
+            object: { kind: "table", schema: q.schema, name: q.name },
+            sql: `ALTER TABLE ASYNC ${qualifiedIdent(q.schema, q.name)} VALIDATE CONSTRAINT ${quoteIdent(cname)};`,
+            rules: ["add-column-with-constraint"],
+            notes: [],
+            asyncJob: "validate",
+          });
           rw.foldExtras.set(s, extras);
         }
         text = sp.apply(toks[first].start, toks[toks.length - 1].end);
@@ -82,7 +113,11 @@ export function findFolds(rw: Rewriter) {
       }
       if (text === undefined) return;
       const list = rw.folds.get(tk) ?? [];
-      list.push({ text: text.trim(), rule, reason: `${rule === "add-column-with-constraint" ? "ADD COLUMN" : "ADD CONSTRAINT"} folded into CREATE TABLE` });
+      list.push({
+        text: text.trim(),
+        rule,
+        reason: `${rule === "add-column-with-constraint" ? "ADD COLUMN" : "ADD CONSTRAINT"} folded into CREATE TABLE`,
+      });
       rw.folds.set(tk, list);
       rw.foldedCmds.add(`${s.file}#${s.index}#${i}`);
     });
@@ -102,7 +137,14 @@ export function constraintCleanup(sp: Splicer, toks: Token[], first: number, las
       k = e;
     } else if (t.value === "DEFERRABLE" || (t.value === "INITIALLY" && toks[k + 1])) {
       const isNot = toks[k - 1]?.value === "NOT";
-      if (t.value === "DEFERRABLE") sp.removeTokens(toks, isNot ? k - 1 : k, k, "deferrable-constraint", "DEFERRABLE applies to foreign keys only on DSQL: the constraint is checked immediately");
+      if (t.value === "DEFERRABLE")
+        sp.removeTokens(
+          toks,
+          isNot ? k - 1 : k,
+          k,
+          "deferrable-constraint",
+          "DEFERRABLE applies to foreign keys only on DSQL: the constraint is checked immediately",
+        );
       else {
         sp.removeTokens(toks, k, k + 1, "deferrable-constraint", "INITIALLY DEFERRED applies to foreign keys only on DSQL");
         k++;
@@ -117,7 +159,7 @@ export function alterSpans(stmt: ParsedStatement): { toks: Token[]; spans: Array
   const toks = tokenize(text);
   const relTok = tokenAt(toks, nodeOffset(stmt, stmt.node.relation?.location) - stmt.start);
   let k = relTok;
-  while (toks[k + 1]?.value === "." ) k += 2;
+  while (toks[k + 1]?.value === ".") k += 2;
   const relEnd = k;
   const spans: Array<[number, number]> = [];
   let s = k + 1;
@@ -142,14 +184,17 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
   p.extra.push(...(rw.foldExtras.get(stmt) ?? []));
   const cmds: AstNode[] = (n.cmds ?? []).map((c: AstNode) => c.AlterTableCmd);
   if (objtype !== "table") {
-    if (cmds.every((c) => c?.subtype === "AT_ChangeOwner")) return rw.drop(p, "ownership: objects belong to the role that runs the script", []);
+    if (cmds.every((c) => c?.subtype === "AT_ChangeOwner"))
+      return rw.drop(p, "ownership: objects belong to the role that runs the script", []);
     if (objtype === "index") {
-      if (cmds.some((c) => c?.subtype === "AT_AttachPartition")) return rw.drop(p, "partition index attach: partitions are merged into one table", ["alter-index"]);
+      if (cmds.some((c) => c?.subtype === "AT_AttachPartition"))
+        return rw.drop(p, "partition index attach: partitions are merged into one table", ["alter-index"]);
       return rw.toManual(p, ["alter-index"], "ALTER INDEX", "Drop and re-create the index with CREATE INDEX ASYNC.");
     }
     if (objtype === "sequence") p.phase = "sequences";
     if (objtype === "view" || objtype === "matview") p.phase = "views";
-    if (rw.isRemoved("view", q.schema, q.name) || rw.isRemoved("sequence", q.schema, q.name)) return rw.drop(p, "the object is not created on DSQL", []);
+    if (rw.isRemoved("view", q.schema, q.name) || rw.isRemoved("sequence", q.schema, q.name))
+      return rw.drop(p, "the object is not created on DSQL", []);
     return p;
   }
   if (rw.merged.has(tk)) {
@@ -226,7 +271,9 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
           const remapped = con.contype === "CONSTR_FOREIGN" ? remappedColumns(rw, tk, strings(con.fk_attrs)) : [];
           if (remapped.length) {
             keep[i] = false;
-            p.notes.push(`foreign key ${con.conname ?? ""} on ${remapped.join(", ")} (uuid, filled by the key remap): added NOT VALID and validated by remap/30_foreign_keys.sql after the remap`);
+            p.notes.push(
+              `foreign key ${con.conname ?? ""} on ${remapped.join(", ")} (uuid, filled by the key remap): added NOT VALID and validated by remap/30_foreign_keys.sql after the remap`,
+            );
             break;
           }
           if (con.contype === "CONSTR_CHECK") {
@@ -243,7 +290,13 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
             afterIndexes = true;
             p.notes.push(`foreign key ${con.conname ?? ""} references a unique index, not a constraint: added after the indexes are built`);
           }
-          if (!con.skip_validation) p.sp.insert(b, " NOT VALID", rule, "DSQL adds constraints to existing tables as NOT VALID; validated asynchronously after the data load");
+          if (!con.skip_validation)
+            p.sp.insert(
+              b,
+              " NOT VALID",
+              rule,
+              "DSQL adds constraints to existing tables as NOT VALID; validated asynchronously after the data load",
+            );
           if (con.conname) validate = con.conname;
           if (!con.conname) {
             // Name it so the validation step can refer to it.
@@ -253,7 +306,14 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
             validate = name;
           }
           if (validate) {
-            p.extra.push({ phase: "validation", object: p.object, sql: `ALTER TABLE ASYNC ${qualifiedIdent(q.schema, q.name)} VALIDATE CONSTRAINT ${quoteIdent(validate)};`, rules: [rule], notes: ["validates rows loaded before the constraint existed"], asyncJob: "validate" });
+            p.extra.push({
+              phase: "validation",
+              object: p.object,
+              sql: `ALTER TABLE ASYNC ${qualifiedIdent(q.schema, q.name)} VALIDATE CONSTRAINT ${quoteIdent(validate)};`,
+              rules: [rule],
+              notes: ["validates rows loaded before the constraint existed"],
+              asyncJob: "validate",
+            });
           }
           constraintCleanup(p.sp, ct, 0, ct.length - 1);
         } else if (con.contype === "CONSTR_PRIMARY") {
@@ -266,8 +326,21 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
           keep[i] = false;
           const cols = strings(con.keys);
           const idx = con.conname ?? `${q.name}_${cols.join("_")}_key`;
-          p.extra.push({ phase: "indexes", object: { kind: "index", schema: q.schema, name: idx }, sql: `CREATE UNIQUE INDEX ASYNC ${quoteIdent(idx)} ON ${qualifiedIdent(q.schema, q.name)} (${cols.map(quoteIdent).join(", ")});`, rules: ["unique-added-later"], notes: [], asyncJob: "index" });
-          p.extra.push({ phase: "validation", object: p.object, sql: `ALTER TABLE ${qualifiedIdent(q.schema, q.name)} ADD CONSTRAINT ${quoteIdent(idx)} UNIQUE USING INDEX ${quoteIdent(idx)};`, rules: ["unique-added-later"], notes: ["attaches the asynchronously built index as the constraint"] });
+          p.extra.push({
+            phase: "indexes",
+            object: { kind: "index", schema: q.schema, name: idx },
+            sql: `CREATE UNIQUE INDEX ASYNC ${quoteIdent(idx)} ON ${qualifiedIdent(q.schema, q.name)} (${cols.map(quoteIdent).join(", ")});`,
+            rules: ["unique-added-later"],
+            notes: [],
+            asyncJob: "index",
+          });
+          p.extra.push({
+            phase: "validation",
+            object: p.object,
+            sql: `ALTER TABLE ${qualifiedIdent(q.schema, q.name)} ADD CONSTRAINT ${quoteIdent(idx)} UNIQUE USING INDEX ${quoteIdent(idx)};`,
+            rules: ["unique-added-later"],
+            notes: ["attaches the asynchronously built index as the constraint"],
+          });
         } else if (con.contype === "CONSTR_EXCLUSION") {
           keep[i] = false;
           manualWhy.push("exclusion constraint");
@@ -277,7 +350,9 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
       }
       case "AT_ColumnDefault": {
         // A child of INHERITS gets its parent's key column (and decision) when the inheritance is flattened.
-        const d = rw.keyDecisions.get(`${tk}.${cmd.name}`) ?? (rw.inherits.get(tk) ?? []).map((parent) => rw.keyDecisions.get(`${parent}.${cmd.name}`)).find(Boolean);
+        const d =
+          rw.keyDecisions.get(`${tk}.${cmd.name}`) ??
+          (rw.inherits.get(tk) ?? []).map((parent) => rw.keyDecisions.get(`${parent}.${cmd.name}`)).find(Boolean);
         if (d?.dropDefault || (d && d.strategy === "uuid")) {
           keep[i] = false;
           p.notes.push(`default on ${cmd.name} replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "the identity column"}`);
@@ -290,7 +365,26 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         break;
       }
       case "AT_AddColumn":
-        if (cmd.def?.ColumnDef) rewriteColumn(rw, stmt, p.sp, ct, ct.findIndex((t) => t.kind === "word" && t.value !== "ADD" && t.value !== "COLUMN" && t.value !== "IF" && t.value !== "NOT" && t.value !== "EXISTS"), ct.length - 1, cmd.def.ColumnDef, tk, p);
+        if (cmd.def?.ColumnDef)
+          rewriteColumn(
+            rw,
+            stmt,
+            p.sp,
+            ct,
+            ct.findIndex(
+              (t) =>
+                t.kind === "word" &&
+                t.value !== "ADD" &&
+                t.value !== "COLUMN" &&
+                t.value !== "IF" &&
+                t.value !== "NOT" &&
+                t.value !== "EXISTS",
+            ),
+            ct.length - 1,
+            cmd.def.ColumnDef,
+            tk,
+            p,
+          );
         break;
       case "AT_SetNotNull":
         keep[i] = false;
@@ -306,12 +400,39 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
   });
   const kept = keep.filter(Boolean).length;
   if (manualWhy.length) {
-    const original = cmds.map((_, i) => (keep[i] ? "" : stmt.text.slice(spans[i]?.[0] ?? 0, spans[i]?.[1] ?? 0))).filter(Boolean).join(", ");
-    rw.manual.push({ object: p.object, ruleIds: [...new Set(manualRules)], reason: manualWhy.join("; "), suggestion: SUGGESTIONS[manualRules[0]] ?? SUGGESTIONS["unsupported-alter-table-action"], original: original || stmt.text, file: stmt.file, line: stmt.line });
+    const original = cmds
+      .map((_, i) => (keep[i] ? "" : stmt.text.slice(spans[i]?.[0] ?? 0, spans[i]?.[1] ?? 0)))
+      .filter(Boolean)
+      .join(", ");
+    rw.manual.push({
+      object: p.object,
+      ruleIds: [...new Set(manualRules)],
+      reason: manualWhy.join("; "),
+      suggestion: SUGGESTIONS[manualRules[0]] ?? SUGGESTIONS["unsupported-alter-table-action"],
+      original: original || stmt.text,
+      file: stmt.file,
+      line: stmt.line,
+    });
   }
   if (kept === 0) {
     const folded = cmds.some((_, i) => rw.foldedCmds.has(`${stmt.file}#${stmt.index}#${i}`));
-    return rw.drop(p, folded ? "folded into CREATE TABLE" : manualWhy.length ? "moved to manual work items" : "not applicable on DSQL", folded ? [...new Set(cmds.map((c): RuleId => (c?.def?.Constraint?.contype === "CONSTR_PRIMARY" ? "primary-key-added-later" : c?.def?.Constraint ? "unique-added-later" : "add-column-with-constraint")))] : manualRules);
+    return rw.drop(
+      p,
+      folded ? "folded into CREATE TABLE" : manualWhy.length ? "moved to manual work items" : "not applicable on DSQL",
+      folded
+        ? [
+            ...new Set(
+              cmds.map((c): RuleId =>
+                c?.def?.Constraint?.contype === "CONSTR_PRIMARY"
+                  ? "primary-key-added-later"
+                  : c?.def?.Constraint
+                    ? "unique-added-later"
+                    : "add-column-with-constraint",
+              ),
+            ),
+          ]
+        : manualRules,
+    );
   }
   if (kept < cmds.length) {
     // Remove the dropped sub-commands with their separating commas.
@@ -323,11 +444,18 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
     const endChar = spans[spans.length - 1][1];
     const edits = p.sp.edits.splice(0);
     void edits;
-    p.sp.replace(relEndChar, endChar, parts.join(",\n    "), "unsupported-alter-table-action", "sub-commands DSQL does not need were removed");
+    p.sp.replace(
+      relEndChar,
+      endChar,
+      parts.join(",\n    "),
+      "unsupported-alter-table-action",
+      "sub-commands DSQL does not need were removed",
+    );
   }
   if (afterIndexes) p.phase = "validation";
   else if (validate || cmds.some((c) => c?.subtype === "AT_AddConstraint")) p.phase = "constraints";
-  else if (cmds.every((c) => c?.subtype === "AT_AddColumn" || c?.subtype === "AT_ColumnDefault" || c?.subtype === "AT_AddIdentity")) p.phase = "constraints";
+  else if (cmds.every((c) => c?.subtype === "AT_AddColumn" || c?.subtype === "AT_ColumnDefault" || c?.subtype === "AT_AddIdentity"))
+    p.phase = "constraints";
   void toks;
   return p;
 }
@@ -337,7 +465,10 @@ export function hasKeyConstraint(rw: Rewriter, ref: { schema: string; name: stri
   const t = rw.model.tables.get(rw.merged.get(key(ref)) ?? key(ref));
   if (!t) return true;
   if (cols.length === 0) return !!primaryKey(t);
-  return t.constraints.some((c) => (c.kind === "primary-key" || c.kind === "unique") && c.columns.length === cols.length && c.columns.every((x) => cols.includes(x)));
+  return t.constraints.some(
+    (c) =>
+      (c.kind === "primary-key" || c.kind === "unique") && c.columns.length === cols.length && c.columns.every((x) => cols.includes(x)),
+  );
 }
 
 /** A foreign key declared on a partition moves to the merged table (once per column set and target). */
@@ -346,7 +477,9 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
   const cols = strings(con.fk_attrs);
   const sig = `${parentKey}|${cols.join(",")}|${key(ref)}`;
   const parent = rw.model.tables.get(parentKey);
-  const exists = parent?.constraints.some((c) => c.kind === "foreign-key" && c.columns.join(",") === cols.join(",") && c.references && key(c.references.table) === key(ref));
+  const exists = parent?.constraints.some(
+    (c) => c.kind === "foreign-key" && c.columns.join(",") === cols.join(",") && c.references && key(c.references.table) === key(ref),
+  );
   if (exists || rw.transferredFks.has(sig)) return;
   rw.transferredFks.add(sig);
   // On a column that follows a uuid key, the foreign key is added after the remap (remap/30_foreign_keys.sql).
@@ -357,6 +490,19 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
   const body = stmt.text.slice(start).replace(/;\s*$/, "");
   const fkBody = body.replace(/^CONSTRAINT\s+("(?:[^"]|"")*"|\S+)\s+/i, "");
   const sql = `ALTER TABLE ${qualifiedIdent(schema, name)}\n    ADD CONSTRAINT ${quoteIdent(cname)} ${fkBody} NOT VALID;`;
-  p.extra.push({ phase: "constraints", object: { kind: "table", schema, name }, sql, rules: ["partitioned-table", "foreign-key-added-later"], notes: [`foreign key moved from partition ${p.object.name} to the merged table`] });
-  p.extra.push({ phase: "validation", object: { kind: "table", schema, name }, sql: `ALTER TABLE ASYNC ${qualifiedIdent(schema, name)} VALIDATE CONSTRAINT ${quoteIdent(cname)};`, rules: ["foreign-key-added-later"], notes: [], asyncJob: "validate" });
+  p.extra.push({
+    phase: "constraints",
+    object: { kind: "table", schema, name },
+    sql,
+    rules: ["partitioned-table", "foreign-key-added-later"],
+    notes: [`foreign key moved from partition ${p.object.name} to the merged table`],
+  });
+  p.extra.push({
+    phase: "validation",
+    object: { kind: "table", schema, name },
+    sql: `ALTER TABLE ASYNC ${qualifiedIdent(schema, name)} VALIDATE CONSTRAINT ${quoteIdent(cname)};`,
+    rules: ["foreign-key-added-later"],
+    notes: [],
+    asyncJob: "validate",
+  });
 }

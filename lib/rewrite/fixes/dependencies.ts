@@ -12,14 +12,58 @@ import { grant, comment } from "./grants";
 
 /** Functions from extensions DSQL lacks; statements calling them cannot run there. */
 const EXTENSION_FUNCTIONS: Record<string, string> = {
-  similarity: "pg_trgm", word_similarity: "pg_trgm", show_trgm: "pg_trgm", strict_word_similarity: "pg_trgm",
-  crypt: "pgcrypto", gen_salt: "pgcrypto", digest: "pgcrypto", hmac: "pgcrypto", pgp_sym_encrypt: "pgcrypto", pgp_sym_decrypt: "pgcrypto", encrypt: "pgcrypto", decrypt: "pgcrypto", gen_random_bytes: "pgcrypto", armor: "pgcrypto", dearmor: "pgcrypto",
-  unaccent: "unaccent", levenshtein: "fuzzystrmatch", soundex: "fuzzystrmatch", difference: "fuzzystrmatch", metaphone: "fuzzystrmatch", dmetaphone: "fuzzystrmatch",
-  hstore: "hstore", akeys: "hstore", avals: "hstore", hstore_to_json: "hstore", hstore_to_jsonb: "hstore", each: "hstore", skeys: "hstore", svals: "hstore",
-  uuid_generate_v1: "uuid-ossp", uuid_generate_v1mc: "uuid-ossp", uuid_generate_v3: "uuid-ossp", uuid_generate_v5: "uuid-ossp", uuid_nil: "uuid-ossp", uuid_ns_url: "uuid-ossp", uuid_ns_dns: "uuid-ossp", uuid_ns_oid: "uuid-ossp", uuid_ns_x500: "uuid-ossp",
-  citext: "citext", nlevel: "ltree", subpath: "ltree", lquery: "ltree", text2ltree: "ltree", ltree2text: "ltree",
-  pg_stat_statements: "pg_stat_statements", pg_stat_statements_reset: "pg_stat_statements", dblink: "dblink", dblink_exec: "dblink", cron_schedule: "pg_cron",
-  earth_distance: "earthdistance", ll_to_earth: "earthdistance", cube: "cube",
+  similarity: "pg_trgm",
+  word_similarity: "pg_trgm",
+  show_trgm: "pg_trgm",
+  strict_word_similarity: "pg_trgm",
+  crypt: "pgcrypto",
+  gen_salt: "pgcrypto",
+  digest: "pgcrypto",
+  hmac: "pgcrypto",
+  pgp_sym_encrypt: "pgcrypto",
+  pgp_sym_decrypt: "pgcrypto",
+  encrypt: "pgcrypto",
+  decrypt: "pgcrypto",
+  gen_random_bytes: "pgcrypto",
+  armor: "pgcrypto",
+  dearmor: "pgcrypto",
+  unaccent: "unaccent",
+  levenshtein: "fuzzystrmatch",
+  soundex: "fuzzystrmatch",
+  difference: "fuzzystrmatch",
+  metaphone: "fuzzystrmatch",
+  dmetaphone: "fuzzystrmatch",
+  hstore: "hstore",
+  akeys: "hstore",
+  avals: "hstore",
+  hstore_to_json: "hstore",
+  hstore_to_jsonb: "hstore",
+  each: "hstore",
+  skeys: "hstore",
+  svals: "hstore",
+  uuid_generate_v1: "uuid-ossp",
+  uuid_generate_v1mc: "uuid-ossp",
+  uuid_generate_v3: "uuid-ossp",
+  uuid_generate_v5: "uuid-ossp",
+  uuid_nil: "uuid-ossp",
+  uuid_ns_url: "uuid-ossp",
+  uuid_ns_dns: "uuid-ossp",
+  uuid_ns_oid: "uuid-ossp",
+  uuid_ns_x500: "uuid-ossp",
+  citext: "citext",
+  nlevel: "ltree",
+  subpath: "ltree",
+  lquery: "ltree",
+  text2ltree: "ltree",
+  ltree2text: "ltree",
+  pg_stat_statements: "pg_stat_statements",
+  pg_stat_statements_reset: "pg_stat_statements",
+  dblink: "dblink",
+  dblink_exec: "dblink",
+  cron_schedule: "pg_cron",
+  earth_distance: "earthdistance",
+  ll_to_earth: "earthdistance",
+  cube: "cube",
 };
 
 /** Name of a removed object the node refers to (function call, relation, type), if any. */
@@ -49,8 +93,16 @@ export function referencesRemoved(rw: Rewriter, node: AstNode, bodies?: string[]
       if (hit) return hit;
       if (schema === "pg_catalog" || PSEUDO_TYPES.has(name)) continue;
       const m = mapColumnType({ name, schema, mods: [], arrayDims: 0, display: name }, rw.model, schema ?? "public");
-      if (m && m.rule === "unsupported-column-type" && m.manual && m.behaviour.includes("not a DSQL type") && !rw.knownRelation(schema, name)) return `type ${ps.join(".")} (not defined in the inputs)`;
-      if (m && m.manual && m.to === "text" && /PostGIS|vector|hstore|citext|ltree/.test(m.behaviour)) return `type ${ps.join(".")} from an extension`;
+      if (
+        m &&
+        m.rule === "unsupported-column-type" &&
+        m.manual &&
+        m.behaviour.includes("not a DSQL type") &&
+        !rw.knownRelation(schema, name)
+      )
+        return `type ${ps.join(".")} (not defined in the inputs)`;
+      if (m && m.manual && m.to === "text" && /PostGIS|vector|hstore|citext|ltree/.test(m.behaviour))
+        return `type ${ps.join(".")} from an extension`;
     }
     return undefined;
   };
@@ -59,7 +111,8 @@ export function referencesRemoved(rw: Rewriter, node: AstNode, bodies?: string[]
       const parts = strings(fc.funcname);
       const name = (parts[parts.length - 1] ?? "").toLowerCase();
       if (name.startsWith("st_")) return `${name}() from PostGIS`;
-      if (parts.length > 1 && !SYSTEM_SCHEMAS.has(parts[0]) && !rw.definedFunctions.has(name)) return `${parts.join(".")}() (not defined in the inputs)`;
+      if (parts.length > 1 && !SYSTEM_SCHEMAS.has(parts[0]) && !rw.definedFunctions.has(name))
+        return `${parts.join(".")}() (not defined in the inputs)`;
     }
     for (const rv of ix.get("RangeVar") ?? []) {
       if (!rv.schemaname || SYSTEM_SCHEMAS.has(rv.schemaname)) continue;
@@ -86,7 +139,10 @@ export function referencesRemoved(rw: Rewriter, node: AstNode, bodies?: string[]
 export function changedColumnUse(rw: Rewriter, ix: Map<string, AstNode[]>): string | undefined {
   if (rw.changedColumns.size === 0) return undefined;
   const rels = new Set((ix.get("RangeVar") ?? []).map((rv) => rv.relname));
-  const names = new Set<string>([...(ix.get("ColumnRef") ?? []).map((c) => strings(c.fields).pop() ?? ""), ...(ix.get("ResTarget") ?? []).map((r) => r.name ?? "")]);
+  const names = new Set<string>([
+    ...(ix.get("ColumnRef") ?? []).map((c) => strings(c.fields).pop() ?? ""),
+    ...(ix.get("ResTarget") ?? []).map((r) => r.name ?? ""),
+  ]);
   for (const tc of rw.typeChanges) {
     if (!/^(array-column|composite-type|unsupported-column-type)$/.test(tc.rule)) continue;
     const tname = tc.table.split(".").pop()!;
@@ -102,14 +158,29 @@ export function cascadeDependencies(rw: Rewriter) {
     changed = false;
     for (const p of rw.pieces) {
       if (p.dropped || p.manual || p.data) continue;
-      if (p.stmt.kind !== "ViewStmt" && p.stmt.kind !== "CreateFunctionStmt" && p.stmt.kind !== "CreateStmt" && p.stmt.kind !== "CreateDomainStmt") continue;
+      if (
+        p.stmt.kind !== "ViewStmt" &&
+        p.stmt.kind !== "CreateFunctionStmt" &&
+        p.stmt.kind !== "CreateStmt" &&
+        p.stmt.kind !== "CreateDomainStmt"
+      )
+        continue;
       let bodies: string[] | undefined;
       if (p.stmt.kind === "CreateFunctionStmt") {
         const as = defElems(p.stmt.node.options).get("as");
         bodies = strings(as?.arg?.List?.items);
       }
-      const node = p.stmt.kind === "CreateStmt" ? { defaults: (p.stmt.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.constraints).filter(Boolean), checks: (p.stmt.node.tableElts ?? []).map((e: AstNode) => (e.Constraint?.contype === "CONSTR_CHECK" ? e.Constraint : undefined)).filter(Boolean) } : p.stmt.node;
-      const dep = referencesRemoved(rw, node, bodies) ?? (p.stmt.kind === "ViewStmt" ? changedColumnUse(rw, indexNodes(p.stmt.node)) : undefined);
+      const node =
+        p.stmt.kind === "CreateStmt"
+          ? {
+              defaults: (p.stmt.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.constraints).filter(Boolean),
+              checks: (p.stmt.node.tableElts ?? [])
+                .map((e: AstNode) => (e.Constraint?.contype === "CONSTR_CHECK" ? e.Constraint : undefined))
+                .filter(Boolean),
+            }
+          : p.stmt.node;
+      const dep =
+        referencesRemoved(rw, node, bodies) ?? (p.stmt.kind === "ViewStmt" ? changedColumnUse(rw, indexNodes(p.stmt.node)) : undefined);
       if (!dep) continue;
       if (p.stmt.kind === "CreateStmt") {
         p.notes.push(`uses ${dep}: review defaults/checks`);
@@ -142,14 +213,54 @@ export function cascadeDependencies(rw: Rewriter) {
   }
   for (const p of rw.pieces) {
     if (!p.dropped) continue;
-    rw.dropped.push({ object: p.object, reason: p.dropped.reason, rules: p.dropped.rules, file: p.stmt.file, line: p.stmt.line, text: p.stmt.text.length > 400 ? `${p.stmt.text.slice(0, 400)} …` : p.stmt.text });
+    rw.dropped.push({
+      object: p.object,
+      reason: p.dropped.reason,
+      rules: p.dropped.rules,
+      file: p.stmt.file,
+      line: p.stmt.line,
+      text: p.stmt.text.length > 400 ? `${p.stmt.text.slice(0, 400)} …` : p.stmt.text,
+    });
   }
 }
 
 const SYSTEM_SCHEMAS = new Set(["pg_catalog", "information_schema", "public", "sys"]);
 
 /** Types every function signature may use that are not column types. */
-const PSEUDO_TYPES = new Set(["void", "record", "trigger", "event_trigger", "anyelement", "anyarray", "anynonarray", "anyenum", "anyrange", "anymultirange", "anycompatible", "anycompatiblearray", "cstring", "internal", "refcursor", "unknown", "setof", "regclass", "regproc", "regprocedure", "regtype", "regoper", "regnamespace", "regrole", "oid", "name", "language_handler", "fdw_handler", "table_am_handler", "index_am_handler", "tsm_handler", "opaque"]);
+const PSEUDO_TYPES = new Set([
+  "void",
+  "record",
+  "trigger",
+  "event_trigger",
+  "anyelement",
+  "anyarray",
+  "anynonarray",
+  "anyenum",
+  "anyrange",
+  "anymultirange",
+  "anycompatible",
+  "anycompatiblearray",
+  "cstring",
+  "internal",
+  "refcursor",
+  "unknown",
+  "setof",
+  "regclass",
+  "regproc",
+  "regprocedure",
+  "regtype",
+  "regoper",
+  "regnamespace",
+  "regrole",
+  "oid",
+  "name",
+  "language_handler",
+  "fdw_handler",
+  "table_am_handler",
+  "index_am_handler",
+  "tsm_handler",
+  "opaque",
+]);
 
 /** TypeName nodes anywhere below `root`, wrapped or not (argType, returnType, typeName fields). */
 export function typeNameNodes(root: AstNode): AstNode[] {

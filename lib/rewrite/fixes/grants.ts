@@ -17,19 +17,29 @@ export function grant(rw: Rewriter, stmt: ParsedStatement): Piece {
     if (r?.roletype === "ROLESPEC_CSTRING" && r.rolename) rw.roles.add(r.rolename);
   }
   if (stmt.kind === "AlterDefaultPrivilegesStmt") {
-    for (const o of n.options ?? []) for (const r of o.DefElem?.arg?.List?.items ?? []) if (r.RoleSpec?.rolename) rw.roles.add(r.RoleSpec.rolename);
+    for (const o of n.options ?? [])
+      for (const r of o.DefElem?.arg?.List?.items ?? []) if (r.RoleSpec?.rolename) rw.roles.add(r.RoleSpec.rolename);
     return p;
   }
   if (n.objtype === "OBJECT_DATABASE") return rw.drop(p, "privileges on the database: grant on schemas instead", ["grant-on-database"]);
-  if (n.objtype === "OBJECT_SCHEMA" && (n.objects ?? []).some((o: AstNode) => o.String?.sval === "public")) return rw.drop(p, "schema public is a system entity on DSQL: its privileges cannot be changed", ["public-schema-grant"]);
-  if (n.objtype === "OBJECT_LANGUAGE" || n.objtype === "OBJECT_FDW" || n.objtype === "OBJECT_FOREIGN_SERVER" || n.objtype === "OBJECT_LARGEOBJECT") return rw.drop(p, "object kind not available on DSQL", []);
+  if (n.objtype === "OBJECT_SCHEMA" && (n.objects ?? []).some((o: AstNode) => o.String?.sval === "public"))
+    return rw.drop(p, "schema public is a system entity on DSQL: its privileges cannot be changed", ["public-schema-grant"]);
+  if (
+    n.objtype === "OBJECT_LANGUAGE" ||
+    n.objtype === "OBJECT_FDW" ||
+    n.objtype === "OBJECT_FOREIGN_SERVER" ||
+    n.objtype === "OBJECT_LARGEOBJECT"
+  )
+    return rw.drop(p, "object kind not available on DSQL", []);
   const objs: AstNode[] = n.objects ?? [];
   const kept: AstNode[] = [];
   for (const o of objs) {
     let gone: string | undefined;
     if (o.RangeVar) {
       const q = rw.qualify(stmt, o.RangeVar);
-      gone = rw.merged.has(key(q)) ? "partition merged" : rw.isRemoved("table", q.schema, q.name) ?? rw.isRemoved("view", q.schema, q.name) ?? rw.isRemoved("sequence", q.schema, q.name);
+      gone = rw.merged.has(key(q))
+        ? "partition merged"
+        : (rw.isRemoved("table", q.schema, q.name) ?? rw.isRemoved("view", q.schema, q.name) ?? rw.isRemoved("sequence", q.schema, q.name));
       p.object = { kind: "table", schema: q.schema, name: q.name };
     } else if (o.ObjectWithArgs) {
       const ps = strings(o.ObjectWithArgs.objname);
@@ -42,14 +52,22 @@ export function grant(rw: Rewriter, stmt: ParsedStatement): Piece {
   if (kept.length < objs.length) {
     p.notes.push("objects not created on DSQL were left out of the grant");
     // Simplest exact form: re-print the object list from the originals kept.
-    const names = kept.map((o) => (o.RangeVar ? qualifiedIdent(o.RangeVar.schemaname, o.RangeVar.relname) : strings(o.ObjectWithArgs?.objname).map(quoteIdent).join(".")));
+    const names = kept.map((o) =>
+      o.RangeVar ? qualifiedIdent(o.RangeVar.schemaname, o.RangeVar.relname) : strings(o.ObjectWithArgs?.objname).map(quoteIdent).join("."),
+    );
     const toks = tokenize(stmt.text);
     const on = toks.findIndex((t) => t.value === "ON");
     const to = toks.findIndex((t, i) => i > on && (t.value === "TO" || t.value === "FROM"));
     if (on >= 0 && to > on) {
       let s = on + 1;
       if (/^(TABLE|SEQUENCE|FUNCTION|PROCEDURE|ROUTINE)$/.test(toks[s].value)) s++;
-      p.sp.replace(toks[s].start, toks[to - 1].end, names.join(", "), "unsupported-object-kind", "objects not created on DSQL removed from the grant");
+      p.sp.replace(
+        toks[s].start,
+        toks[to - 1].end,
+        names.join(", "),
+        "unsupported-object-kind",
+        "objects not created on DSQL removed from the grant",
+      );
     }
   }
   return p;
@@ -65,7 +83,11 @@ export function cleanRole(p: Piece) {
       if (toks[last + 1]?.kind === "string" || toks[last + 1]?.value === "NULL") last++;
       p.sp.removeTokens(toks, k, last, "role-attributes", "DSQL authenticates with IAM tokens, not passwords");
       k = last;
-    } else if (/^(SUPERUSER|CREATEDB|CREATEROLE|REPLICATION|BYPASSRLS|NOSUPERUSER|NOCREATEDB|NOCREATEROLE|NOREPLICATION|NOBYPASSRLS|INHERIT|NOINHERIT)$/.test(v)) {
+    } else if (
+      /^(SUPERUSER|CREATEDB|CREATEROLE|REPLICATION|BYPASSRLS|NOSUPERUSER|NOCREATEDB|NOCREATEROLE|NOREPLICATION|NOBYPASSRLS|INHERIT|NOINHERIT)$/.test(
+        v,
+      )
+    ) {
       p.sp.removeTokens(toks, k, k, "role-attributes", "privileged role attributes are not available on DSQL");
     } else if (v === "CONNECTION" && toks[k + 1]?.value === "LIMIT") {
       p.sp.removeTokens(toks, k, k + 2, "role-attributes", "CONNECTION LIMIT is not settable on DSQL");
@@ -80,7 +102,15 @@ export function cleanRole(p: Piece) {
 export function comment(rw: Rewriter, stmt: ParsedStatement): Piece {
   const n = stmt.node;
   const objtype = String(n.objtype).replace("OBJECT_", "").toLowerCase();
-  const parts = n.object?.List ? strings(n.object.List.items) : n.object?.String ? [n.object.String.sval] : n.object?.ObjectWithArgs ? strings(n.object.ObjectWithArgs.objname) : n.object?.TypeName ? strings(n.object.TypeName.names) : [];
+  const parts = n.object?.List
+    ? strings(n.object.List.items)
+    : n.object?.String
+      ? [n.object.String.sval]
+      : n.object?.ObjectWithArgs
+        ? strings(n.object.ObjectWithArgs.objname)
+        : n.object?.TypeName
+          ? strings(n.object.TypeName.names)
+          : [];
   const p = rw.piece(stmt, "comments", { kind: objtype, name: parts.join(".") });
   const sp = rw.sp(stmt);
   const rel = (ps: string[]) => (ps.length > 1 ? { schema: ps[0], name: ps[1] } : { schema: sp, name: ps[0] });
@@ -105,10 +135,14 @@ export function comment(rw: Rewriter, stmt: ParsedStatement): Piece {
     case "procedure":
     case "aggregate":
     case "routine":
-      gone = rw.isRemoved("function", parts.length > 1 ? parts[0] : sp, parts[parts.length - 1]) ?? (objtype === "aggregate" ? "aggregate" : undefined);
+      gone =
+        rw.isRemoved("function", parts.length > 1 ? parts[0] : sp, parts[parts.length - 1]) ??
+        (objtype === "aggregate" ? "aggregate" : undefined);
       break;
     case "index":
-      gone = rw.isRemoved("index", parts.length > 1 ? parts[0] : sp, parts[parts.length - 1]) ?? (rw.droppedIndexes.has(parts[parts.length - 1]) ? "index dropped" : undefined);
+      gone =
+        rw.isRemoved("index", parts.length > 1 ? parts[0] : sp, parts[parts.length - 1]) ??
+        (rw.droppedIndexes.has(parts[parts.length - 1]) ? "index dropped" : undefined);
       break;
     case "sequence":
       gone = rw.isRemoved("sequence", parts.length > 1 ? parts[0] : sp, parts[parts.length - 1]);

@@ -7,7 +7,11 @@ import { FIX_FAMILY_OF, UNTAGGED_FIXES, fixModuleOf } from "./index";
 describe("fix registry", () => {
   it("the generated id lists match the rule registry", () => {
     expect([...RULE_IDS]).toEqual(EVERY_RULE.map((r) => r.id).sort());
-    expect([...AUTO_FIX_RULE_IDS]).toEqual(EVERY_RULE.filter((r) => r.fixKind === "auto").map((r) => r.id).sort());
+    expect([...AUTO_FIX_RULE_IDS]).toEqual(
+      EVERY_RULE.filter((r) => r.fixKind === "auto")
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it("names, for every auto-fixable rule, a module that tags its edits with that rule", () => {

@@ -25,7 +25,8 @@ export function index(rw: Rewriter, stmt: ParsedStatement): Piece {
     rw.droppedIndexes.add(name);
     return rw.drop(p, `index on partition ${t.name}: the merged table's own index covers it`, ["partitioned-table"]);
   }
-  if (rw.isRemoved("table", t.schema, t.name) || rw.isRemoved("view", t.schema, t.name)) return rw.drop(p, `${t.name} is not created on DSQL`, []);
+  if (rw.isRemoved("table", t.schema, t.name) || rw.isRemoved("view", t.schema, t.name))
+    return rw.drop(p, `${t.name} is not created on DSQL`, []);
   const method = String(n.accessMethod ?? "btree").toLowerCase();
   if (method !== "btree") {
     rw.markRemoved("index", t.schema, name, `index ${name}`);
@@ -38,7 +39,12 @@ export function index(rw: Rewriter, stmt: ParsedStatement): Piece {
     const col = e.name ? tableModel?.columns.find((c) => c.name === e.name) : undefined;
     if (col && !rw.changedColumns.has(`${tk}.${col.name}`) && !isKeyableType(col.type.name === "timetz" ? "timetz" : col.type.name)) {
       rw.markRemoved("index", t.schema, name, `index ${name}`);
-      return rw.toManual(p, ["unsupported-key-type"], `index ${name} keys ${col.name} of type ${col.type.display}, which DSQL cannot index`, SUGGESTIONS["unsupported-key-type"]);
+      return rw.toManual(
+        p,
+        ["unsupported-key-type"],
+        `index ${name} keys ${col.name} of type ${col.type.display}, which DSQL cannot index`,
+        SUGGESTIONS["unsupported-key-type"],
+      );
     }
   }
   for (const e of elems) {
@@ -63,8 +69,10 @@ export function index(rw: Rewriter, stmt: ParsedStatement): Piece {
   }
   const relTok = tokenAt(toks, nodeOffset(stmt, n.relation?.location) - stmt.start);
   for (let k = 0; k < relTok; k++) {
-    if (toks[k].value === "CONCURRENTLY") p.sp.removeTokens(toks, k, k, "index-concurrently", "DSQL index builds never block writers: CONCURRENTLY is implied by ASYNC");
-    if (toks[k].value === "ONLY" && toks[k - 1]?.value === "ON") p.sp.removeTokens(toks, k, k, "index-options", "ON ONLY is for partitioned tables, merged here");
+    if (toks[k].value === "CONCURRENTLY")
+      p.sp.removeTokens(toks, k, k, "index-concurrently", "DSQL index builds never block writers: CONCURRENTLY is implied by ASYNC");
+    if (toks[k].value === "ONLY" && toks[k - 1]?.value === "ON")
+      p.sp.removeTokens(toks, k, k, "index-options", "ON ONLY is for partitioned tables, merged here");
   }
   let open = -1;
   for (let k = relTok; k < toks.length; k++) {
@@ -134,7 +142,9 @@ export function indexElem(p: Piece, toks: Token[], first: number, last: number, 
       while (toks[e2 + 1]?.value === ".") e2 += 2;
       if (toks[e2 + 1]?.kind === "open") e2 = matchingClose(toks, e2 + 1);
       p.sp.removeTokens(toks, j, e2, "index-opclass", "DSQL rejects operator classes on index keys");
-      p.notes.push(`index ${p.object.name}: operator class ${p.sp.text.slice(t.start, toks[e2].end)} removed (pattern/ordering semantics may differ)`);
+      p.notes.push(
+        `index ${p.object.name}: operator class ${p.sp.text.slice(t.start, toks[e2].end)} removed (pattern/ordering semantics may differ)`,
+      );
       j = e2;
     }
   }

@@ -48,7 +48,14 @@ export function decideKeys(rw: Rewriter) {
       // Under uuid, a plain integer single-column primary key switches too (its values come from the application or a load).
       // A key that is also a foreign key (film_embedding.film_id → film) follows its parent instead.
       const isReference = t.constraints.some((k) => k.kind === "foreign-key" && k.columns.includes(c.name));
-      const plainIntKey = !isSeqKey && !c.identity && !isReference && strategyFor(rw, t) === "uuid" && pk?.columns.length === 1 && pk.columns[0] === c.name && /^int[248]$/.test(c.type.name);
+      const plainIntKey =
+        !isSeqKey &&
+        !c.identity &&
+        !isReference &&
+        strategyFor(rw, t) === "uuid" &&
+        pk?.columns.length === 1 &&
+        pk.columns[0] === c.name &&
+        /^int[248]$/.test(c.type.name);
       if (!isSeqKey && !plainIntKey) continue;
       const seqKey = c.sequence ? key(c.sequence) : undefined;
       const shared = seqKey ? (rw.sequenceUsers.get(seqKey)?.length ?? 0) > 1 || rw.sequenceMentions.has(seqKey) : false;
@@ -67,22 +74,58 @@ export function decideKeys(rw: Rewriter) {
       const rules: RuleId[] = c.serial || plainIntKey ? ["serial-type"] : ["sequence-cache", "sequence-type"];
       let d: KeyDecision;
       if (strategy === "identity") {
-        d = { strategy, type: `bigint ${IDENTITY_CLAUSE}`, dropDefault: true, rules, note: `${c.name}: ${c.type.display}${c.serial ? "" : " + sequence"} → bigint identity (CACHE 65536): values are unique but not gap-free or ordered across sessions`, sequence: seqKey, dropSequence: true };
+        d = {
+          strategy,
+          type: `bigint ${IDENTITY_CLAUSE}`,
+          dropDefault: true,
+          rules,
+          note: `${c.name}: ${c.type.display}${c.serial ? "" : " + sequence"} → bigint identity (CACHE 65536): values are unique but not gap-free or ordered across sessions`,
+          sequence: seqKey,
+          dropSequence: true,
+        };
       } else if (strategy === "uuid") {
         const legacy = `old_${c.name}`;
-        d = { strategy, type: "uuid", dropDefault: true, addDefault: "gen_random_uuid()", legacyColumn: legacy, rules, note: `${c.name}: ${c.type.display} → uuid DEFAULT gen_random_uuid(); the old value is kept in ${legacy} and child rows are remapped after the load (remap/)`, sequence: seqKey, dropSequence: !!seqKey };
+        d = {
+          strategy,
+          type: "uuid",
+          dropDefault: true,
+          addDefault: "gen_random_uuid()",
+          legacyColumn: legacy,
+          rules,
+          note: `${c.name}: ${c.type.display} → uuid DEFAULT gen_random_uuid(); the old value is kept in ${legacy} and child rows are remapped after the load (remap/)`,
+          sequence: seqKey,
+          dropSequence: !!seqKey,
+        };
         rw.uuidTables.set(key(t), c.name);
       } else {
-        d = { strategy, type: "bigint", dropDefault: !!c.serial, addDefault: c.serial && seqKey ? `nextval(${quoteLiteral(seqKey)}::regclass)` : undefined, rules, note: `${c.name}: kept on sequence ${seqKey} (bigint, CACHE ${DSQL_CACHE})`, sequence: seqKey, dropSequence: false };
+        d = {
+          strategy,
+          type: "bigint",
+          dropDefault: !!c.serial,
+          addDefault: c.serial && seqKey ? `nextval(${quoteLiteral(seqKey)}::regclass)` : undefined,
+          rules,
+          note: `${c.name}: kept on sequence ${seqKey} (bigint, CACHE ${DSQL_CACHE})`,
+          sequence: seqKey,
+          dropSequence: false,
+        };
       }
       if (note.length) d.note += `; ${note.join("; ")}`;
       rw.keyDecisions.set(colKey, d);
-      rw.keyChanges.push({ table: key(t), column: c.name, strategy, from: c.type.display, to: d.type + (d.addDefault ? ` DEFAULT ${d.addDefault}` : ""), sequence: seqKey, legacyColumn: d.legacyColumn, remappedForeignKeys: [] });
+      rw.keyChanges.push({
+        table: key(t),
+        column: c.name,
+        strategy,
+        from: c.type.display,
+        to: d.type + (d.addDefault ? ` DEFAULT ${d.addDefault}` : ""),
+        sequence: seqKey,
+        legacyColumn: d.legacyColumn,
+        remappedForeignKeys: [],
+      });
     }
   }
   // Foreign keys follow their referenced key: widened to bigint, or switched to uuid with an old-value
   // column. Repeated until nothing changes, so references to following columns follow too, in any order.
-  for (let before = -1; before !== rw.keyDecisions.size; ) {
+  for (let before = -1; before !== rw.keyDecisions.size;) {
     before = rw.keyDecisions.size;
     for (const t0 of rw.model.tables.values()) {
       // A partition's foreign keys move to the merged table, so its columns follow there.
@@ -103,9 +146,18 @@ export function decideKeys(rw: Rewriter) {
             const root = parent.follows ?? `${refTable}.${refCols[i]}`;
             rw.keyDecisions.set(childKey, followingDecision(c, t, root, `follows ${refTable}.${refCols[i]} to uuid`));
             const legacy = `old_${col}`;
-            rw.keyChanges.find((k) => `${k.table}.${k.column}` === root)?.remappedForeignKeys?.push({ table: key(t), column: col, legacyColumn: legacy });
+            rw.keyChanges
+              .find((k) => `${k.table}.${k.column}` === root)
+              ?.remappedForeignKeys?.push({ table: key(t), column: col, legacyColumn: legacy });
           } else if (!/^(int8|bigint)$/.test(c.type.name) && /^int[24]$/.test(c.type.name)) {
-            rw.keyDecisions.set(childKey, { strategy: parent.strategy, type: "bigint", dropDefault: false, rules: ["serial-type"], note: `${col}: widened to bigint to match ${refTable}.${refCols[i]}`, dropSequence: false });
+            rw.keyDecisions.set(childKey, {
+              strategy: parent.strategy,
+              type: "bigint",
+              dropDefault: false,
+              rules: ["serial-type"],
+              note: `${col}: widened to bigint to match ${refTable}.${refCols[i]}`,
+              dropSequence: false,
+            });
           }
         });
       }
@@ -130,8 +182,18 @@ export function followUndeclaredUuidRefs(rw: Rewriter) {
         if (rw.keyDecisions.has(ck) || !/^int[248]$/.test(c.type.name)) continue;
         if (c.name !== keyCol && !c.name.endsWith(`_${keyCol}`)) continue;
         const legacy = `old_${c.name}`;
-        rw.keyDecisions.set(ck, followingDecision(c, t, colKey, `no foreign key, but named after ${keyTable}.${keyCol}, which switched to uuid: follows it; check this is a reference`));
-        rw.keyChanges.find((k) => k.table === keyTable && k.column === keyCol)?.remappedForeignKeys?.push({ table: key(t), column: c.name, legacyColumn: legacy });
+        rw.keyDecisions.set(
+          ck,
+          followingDecision(
+            c,
+            t,
+            colKey,
+            `no foreign key, but named after ${keyTable}.${keyCol}, which switched to uuid: follows it; check this is a reference`,
+          ),
+        );
+        rw.keyChanges
+          .find((k) => k.table === keyTable && k.column === keyCol)
+          ?.remappedForeignKeys?.push({ table: key(t), column: c.name, legacyColumn: legacy });
       }
     }
   }
@@ -205,7 +267,13 @@ export function createSequence(rw: Rewriter, stmt: ParsedStatement): Piece {
   const owner = rw.model.sequences.get(key(q))?.ownedBy;
   if (d || (owner && rw.merged.has(key(owner.table)))) {
     rw.markRemoved("sequence", q.schema, q.name, `sequence ${q.name}`);
-    return rw.drop(p, d ? `replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "an identity column"} (${d.note})` : "sequence of a merged partition", d?.rules ?? ["serial-type"]);
+    return rw.drop(
+      p,
+      d
+        ? `replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "an identity column"} (${d.note})`
+        : "sequence of a merged partition",
+      d?.rules ?? ["serial-type"],
+    );
   }
   fixSequenceOptions(rw, p, "sequence");
   return p;
@@ -218,7 +286,14 @@ export function fixSequenceOptions(rw: Rewriter, p: Piece, what: "sequence" | "i
   let changed = false;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
-    if (t.value === "AS" && toks[k + 1] && (toks[k - 1]?.depth ?? 0) === t.depth && what === "sequence" && k > 0 && /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1].value)) {
+    if (
+      t.value === "AS" &&
+      toks[k + 1] &&
+      (toks[k - 1]?.depth ?? 0) === t.depth &&
+      what === "sequence" &&
+      k > 0 &&
+      /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1].value)
+    ) {
       p.sp.replaceTokens(toks, k + 1, k + 1, "bigint", "sequence-type", "DSQL sequences are bigint only");
       changed = true;
     }
@@ -237,7 +312,13 @@ export function fixSequenceOptions(rw: Rewriter, p: Piece, what: "sequence" | "i
       const ownedText = p.sp.text.slice(toks[k].start, toks[last].end);
       p.sp.removeTokens(toks, k, last, "sequence-cache", "OWNED BY moved after the table is created");
       const q = rw.qualify(p.stmt, p.stmt.node.sequence);
-      p.extra.push({ phase: "constraints", object: p.object, sql: `ALTER SEQUENCE ${qualifiedIdent(q.schema, q.name)} ${ownedText};`, rules: [], notes: ["sequence ownership set once its table exists"] });
+      p.extra.push({
+        phase: "constraints",
+        object: p.object,
+        sql: `ALTER SEQUENCE ${qualifiedIdent(q.schema, q.name)} ${ownedText};`,
+        rules: [],
+        notes: ["sequence ownership set once its table exists"],
+      });
     }
   }
   if (!hasCache) {
@@ -265,9 +346,11 @@ export function alterSequence(rw: Rewriter, stmt: ParsedStatement): Piece {
   for (let k = 0; k < toks.length; k++) {
     if (toks[k].value === "CACHE" && toks[k + 1]?.kind === "number") {
       const v = Number(toks[k + 1].value);
-      if (v !== 1 && v < DSQL_CACHE) p.sp.replaceTokens(toks, k + 1, k + 1, String(DSQL_CACHE), "sequence-cache", "DSQL accepts CACHE 1 or ≥ 65536");
+      if (v !== 1 && v < DSQL_CACHE)
+        p.sp.replaceTokens(toks, k + 1, k + 1, String(DSQL_CACHE), "sequence-cache", "DSQL accepts CACHE 1 or ≥ 65536");
     }
-    if (toks[k].value === "AS" && /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1]?.value ?? "")) p.sp.replaceTokens(toks, k + 1, k + 1, "bigint", "sequence-type", "DSQL sequences are bigint only");
+    if (toks[k].value === "AS" && /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1]?.value ?? ""))
+      p.sp.replaceTokens(toks, k + 1, k + 1, "bigint", "sequence-type", "DSQL sequences are bigint only");
   }
   return p;
 }
@@ -285,9 +368,11 @@ export function fixIdentityClause(sp: Splicer, toks: Token[], first: number, las
     if (toks[k].value === "CACHE" && toks[k + 1]?.kind === "number") {
       hasCache = true;
       const v = Number(toks[k + 1].value);
-      if (v !== 1 && v < DSQL_CACHE) sp.replaceTokens(toks, k + 1, k + 1, String(DSQL_CACHE), "identity-column", "DSQL accepts CACHE 1 or ≥ 65536");
+      if (v !== 1 && v < DSQL_CACHE)
+        sp.replaceTokens(toks, k + 1, k + 1, String(DSQL_CACHE), "identity-column", "DSQL accepts CACHE 1 or ≥ 65536");
     }
-    if (toks[k].value === "AS" && /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1]?.value ?? "")) sp.replaceTokens(toks, k + 1, k + 1, "bigint", "identity-column", "identity sequences are bigint on DSQL");
+    if (toks[k].value === "AS" && /^(INTEGER|INT|INT4|SMALLINT|INT2)$/.test(toks[k + 1]?.value ?? ""))
+      sp.replaceTokens(toks, k + 1, k + 1, "bigint", "identity-column", "identity sequences are bigint on DSQL");
   }
   if (!hasCache) sp.insert(toks[c].start, ` CACHE ${DSQL_CACHE}`, "identity-column", "DSQL identity columns need an explicit CACHE");
 }

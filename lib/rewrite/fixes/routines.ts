@@ -37,7 +37,13 @@ export function func(rw: Rewriter, stmt: ParsedStatement): Piece {
   if (!runs || trigger) {
     rw.markRemoved("function", schema, name, `${lang} function ${name}`);
     // Nothing fires a trigger function on DSQL: its logic moves with the trigger's.
-    if (trigger) return rw.toManual(p, plpgsql && runs ? ["trigger-function", "trigger"] : ["trigger", "non-sql-function"], `trigger function ${name} (${lang})`, SUGGESTIONS.trigger);
+    if (trigger)
+      return rw.toManual(
+        p,
+        plpgsql && runs ? ["trigger-function", "trigger"] : ["trigger", "non-sql-function"],
+        `trigger function ${name} (${lang})`,
+        SUGGESTIONS.trigger,
+      );
     return rw.toManual(p, ["non-sql-function"], `${lang} function ${name}`, SUGGESTIONS["non-sql-function"]);
   }
   // SQL inside the body that DSQL rejects when the routine runs: the routine needs a person.
@@ -45,14 +51,20 @@ export function func(rw: Rewriter, stmt: ParsedStatement): Piece {
   if (failing.length) {
     rw.markRemoved("function", schema, name, `${kind} ${name}`);
     const rules = [...new Set(failing.map((f) => f.ruleId as RewriteRuleId))];
-    return rw.toManual(p, rules, `${kind} ${name}: ${failing.length} statement${failing.length === 1 ? "" : "s"} in its body fail${failing.length === 1 ? "s" : ""} on DSQL (${rules.join(", ")})`, SUGGESTIONS["routine-body"]);
+    return rw.toManual(
+      p,
+      rules,
+      `${kind} ${name}: ${failing.length} statement${failing.length === 1 ? "" : "s"} in its body fail${failing.length === 1 ? "s" : ""} on DSQL (${rules.join(", ")})`,
+      SUGGESTIONS["routine-body"],
+    );
   }
   // Kept routines: unsupported attributes out, user types mapped.
   const toks = tokenize(stmt.text);
   for (let k = 0; k < toks.length; k++) {
     if (toks[k].depth !== 0) continue;
     const v = toks[k].value;
-    if (v === "LEAKPROOF" && toks[k - 1]?.value !== "NOT") p.sp.removeTokens(toks, k, k, "function-attributes", "LEAKPROOF needs a superuser");
+    if (v === "LEAKPROOF" && toks[k - 1]?.value !== "NOT")
+      p.sp.removeTokens(toks, k, k, "function-attributes", "LEAKPROOF needs a superuser");
     if (v === "SUPPORT" && toks[k + 1]) {
       let e = k + 1;
       while (toks[e + 1]?.value === ".") e += 2;
@@ -98,7 +110,13 @@ export function retypeUserTypes(rw: Rewriter, p: Piece) {
     if (!toks[at]) continue;
     const e = typeNameEnd(toks, at);
     const to = ut.kind === "enum" ? "text" : "jsonb";
-    p.sp.replace(toks[at].start, toks[e].end, t.arrayDims ? `${to}[]` : to, ut.kind === "enum" ? "enum-type" : "composite-type", `${ut.name} is ${to} on DSQL`);
+    p.sp.replace(
+      toks[at].start,
+      toks[e].end,
+      t.arrayDims ? `${to}[]` : to,
+      ut.kind === "enum" ? "enum-type" : "composite-type",
+      `${ut.name} is ${to} on DSQL`,
+    );
   }
 }
 
@@ -113,7 +131,11 @@ export function domain(rw: Rewriter, stmt: ParsedStatement): Piece {
     return rw.toManual(p, ["dependency"], `domain ${parts[parts.length - 1]} depends on ${dep}`, SUGGESTIONS.dependency);
   }
   const t = typeName(n.typeName);
-  const map = mapColumnType({ name: t.name, schema: t.schema, mods: t.mods, arrayDims: t.arrayDims, display: t.name }, rw.model, rw.sp(stmt));
+  const map = mapColumnType(
+    { name: t.name, schema: t.schema, mods: t.mods, arrayDims: t.arrayDims, display: t.name },
+    rw.model,
+    rw.sp(stmt),
+  );
   if (map && n.typeName?.location !== undefined) {
     const toks = tokenize(stmt.text);
     const k = tokenAt(toks, nodeOffset(stmt, n.typeName.location) - stmt.start);
@@ -125,8 +147,12 @@ export function domain(rw: Rewriter, stmt: ParsedStatement): Piece {
     if (toks[k].value !== "COLLATE" || toks[k].depth !== 0) continue;
     let e = k + 1;
     while (toks[e + 1]?.value === ".") e += 2;
-    const name = toks.slice(k + 1, e + 1).map((x) => x.value.replace(/"/g, "")).join("");
-    if (!/^(C|POSIX|pg_catalog\.C|PG_CATALOG\.C)$/i.test(name)) p.sp.removeTokens(toks, k, e, "non-c-collation", "DSQL uses the C collation only");
+    const name = toks
+      .slice(k + 1, e + 1)
+      .map((x) => x.value.replace(/"/g, ""))
+      .join("");
+    if (!/^(C|POSIX|pg_catalog\.C|PG_CATALOG\.C)$/i.test(name))
+      p.sp.removeTokens(toks, k, e, "non-c-collation", "DSQL uses the C collation only");
   }
   return p;
 }
@@ -136,7 +162,10 @@ export function definition(rw: Rewriter, stmt: ParsedStatement): Piece {
   if (stmt.kind === "CreateStatsStmt") return rw.piece(stmt, "validation", { kind: "statistics", name: strings(n.defnames).pop() ?? "" });
   const names = strings(n.defnames ?? n.typeName ?? []);
   const name = names[names.length - 1] ?? stmt.kind;
-  const kind = stmt.kind === "DefineStmt" ? String(n.kind).replace("OBJECT_", "").toLowerCase() : stmt.kind.replace(/^Create|Stmt$/g, "").toLowerCase();
+  const kind =
+    stmt.kind === "DefineStmt"
+      ? String(n.kind).replace("OBJECT_", "").toLowerCase()
+      : stmt.kind.replace(/^Create|Stmt$/g, "").toLowerCase();
   const p = rw.piece(stmt, "views", { kind, schema: names.length > 1 ? names[0] : undefined, name });
   if (kind === "aggregate") {
     rw.markRemoved("function", names.length > 1 ? names[0] : rw.sp(stmt), name, `aggregate ${name}`);

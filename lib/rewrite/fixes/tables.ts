@@ -77,7 +77,13 @@ export function createTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         copied.push(`${quoteIdent(c.name)} ${columnTypeText(rw, parent!, c)}${c.notNull ? " NOT NULL" : ""}`);
       }
     }
-    if (copied.length) p.sp.insert(toks[open].end, `\n    ${copied.join(",\n    ")}${elems.length ? "," : ""}`, "table-inheritance", "INHERITS flattened: the parent's columns are copied into the child");
+    if (copied.length)
+      p.sp.insert(
+        toks[open].end,
+        `\n    ${copied.join(",\n    ")}${elems.length ? "," : ""}`,
+        "table-inheritance",
+        "INHERITS flattened: the parent's columns are copied into the child",
+      );
   }
   tableElts.forEach((el, i) => {
     const range = elems[i];
@@ -87,8 +93,8 @@ export function createTable(rw: Rewriter, stmt: ParsedStatement): Piece {
   });
   // Folded ALTER TABLE … ADD CONSTRAINT / ADD COLUMN.
   for (const f of rw.folds.get(tk) ?? []) {
-    const lastElem = elems.length ? toks[elems[elems.length - 1][1]].end : toks[open]?.end ?? toks[close].start;
-    p.sp.insert(lastElem, `${elems.length || (rw.folds.get(tk)![0] !== f) ? "," : ""}\n    ${f.text}`, f.rule, f.reason);
+    const lastElem = elems.length ? toks[elems[elems.length - 1][1]].end : (toks[open]?.end ?? toks[close].start);
+    p.sp.insert(lastElem, `${elems.length || rw.folds.get(tk)![0] !== f ? "," : ""}\n    ${f.text}`, f.rule, f.reason);
   }
   // Clauses after the element list.
   for (let k = close + 1; k < toks.length; k++) {
@@ -122,7 +128,9 @@ export function createTable(rw: Rewriter, stmt: ParsedStatement): Piece {
   if (n.partspec) {
     const pk = rw.model.tables.get(tk);
     const pkc = pk ? primaryKey(pk) : undefined;
-    p.notes.push(`partitioned table merged: partitions' rows load here${pkc ? `; primary key (${pkc.columns.join(", ")}) keeps the partition key` : ""}`);
+    p.notes.push(
+      `partitioned table merged: partitions' rows load here${pkc ? `; primary key (${pkc.columns.join(", ")}) keeps the partition key` : ""}`,
+    );
   }
   return p;
 }
@@ -136,19 +144,42 @@ export function columnTypeText(rw: Rewriter, t: TableModel, c: ColumnModel): str
   return m ? m.to : c.type.display;
 }
 
-export function tableConstraint(rw: Rewriter, stmt: ParsedStatement, p: Piece, toks: Token[], first: number, last: number, con: AstNode, tk: string) {
+export function tableConstraint(
+  rw: Rewriter,
+  stmt: ParsedStatement,
+  p: Piece,
+  toks: Token[],
+  first: number,
+  last: number,
+  con: AstNode,
+  tk: string,
+) {
   if (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") constraintCleanup(p.sp, toks, first, last);
   else if (con.contype === "CONSTR_EXCLUSION") {
     const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
     const end = start === first && toks[last + 1]?.kind === "comma" ? last + 1 : last;
     p.sp.removeTokens(toks, start, end, "exclusion-constraint", "DSQL has no exclusion constraints");
-    rw.manual.push({ object: { kind: "constraint", schema: p.object.schema, name: `${p.object.name}.${con.conname ?? "exclude"}` }, ruleIds: ["exclusion-constraint"], reason: "exclusion constraint removed from the table", suggestion: SUGGESTIONS["exclusion-constraint"], original: p.sp.text.slice(toks[first].start, toks[last].end), file: stmt.file, line: stmt.line });
+    rw.manual.push({
+      object: { kind: "constraint", schema: p.object.schema, name: `${p.object.name}.${con.conname ?? "exclude"}` },
+      ruleIds: ["exclusion-constraint"],
+      reason: "exclusion constraint removed from the table",
+      suggestion: SUGGESTIONS["exclusion-constraint"],
+      original: p.sp.text.slice(toks[first].start, toks[last].end),
+      file: stmt.file,
+      line: stmt.line,
+    });
   } else if (con.contype === "CONSTR_CHECK") {
     const cols = (indexNodes(con).get("ColumnRef") ?? []).map((c) => strings(c.fields).pop());
     const hit = cols.find((c) => c && rw.changedColumns.has(`${tk}.${c}`));
     if (hit) {
       const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
-      p.sp.removeTokens(toks, start, last, rw.typeChanges.find((x) => x.table === tk && x.column === hit)?.rule ?? "array-column", `CHECK dropped: it reads ${hit}, whose type changed`);
+      p.sp.removeTokens(
+        toks,
+        start,
+        last,
+        rw.typeChanges.find((x) => x.table === tk && x.column === hit)?.rule ?? "array-column",
+        `CHECK dropped: it reads ${hit}, whose type changed`,
+      );
       p.notes.push(`CHECK ${con.conname ?? ""} removed: ${hit} changed type; re-create it for the new type if still needed`);
     }
   } else if (con.contype === "CONSTR_FOREIGN") {
@@ -159,7 +190,13 @@ export function tableConstraint(rw: Rewriter, stmt: ParsedStatement, p: Piece, t
       p.sp.removeTokens(toks, start, last, "foreign-key", `foreign key to ${ref.name}, which is not created on DSQL`);
       p.notes.push(`foreign key to ${ref.name} removed (that table is a manual item)`);
     } else if (remapped.length) {
-      p.sp.removeTokens(toks, start, last, "serial-type", `foreign key on ${remapped.join(", ")} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`);
+      p.sp.removeTokens(
+        toks,
+        start,
+        last,
+        "serial-type",
+        `foreign key on ${remapped.join(", ")} added by remap/30_foreign_keys.sql once the key remap has filled the uuid column`,
+      );
       p.notes.push(`foreign key ${con.conname ?? ""} on ${remapped.join(", ")}: added after the key remap (remap/30_foreign_keys.sql)`);
     }
   }

@@ -27,7 +27,9 @@ describe("pg_dump placeholder views", () => {
   });
 
   it("leave views that read tables alone", async () => {
-    const rw = await rewrite(input("CREATE TABLE public.t (k serial PRIMARY KEY);\nCREATE VIEW public.w AS SELECT NULL::integer AS k FROM public.t;\n"));
+    const rw = await rewrite(
+      input("CREATE TABLE public.t (k serial PRIMARY KEY);\nCREATE VIEW public.w AS SELECT NULL::integer AS k FROM public.t;\n"),
+    );
     expect(rw.statements.find((s) => s.object.name === "w")?.sql).toContain("NULL::integer");
   });
 });

@@ -24,7 +24,9 @@ export function followReplacementTypes(rw: Rewriter, p: Piece): void {
   if (!targets) return;
   const view = key(rw.qualify(p.stmt, p.stmt.node.view));
   const after = rw.statements.indexOf(p.stmt);
-  const replacement = rw.statements.slice(after + 1).find((s) => s.kind === "ViewStmt" && s.node.replace && key(rw.qualify(s, s.node.view)) === view);
+  const replacement = rw.statements
+    .slice(after + 1)
+    .find((s) => s.kind === "ViewStmt" && s.node.replace && key(rw.qualify(s, s.node.view)) === view);
   const columns: AstNode[] = replacement?.node.query?.SelectStmt?.targetList ?? [];
   if (!replacement || !columns.length) return;
   // Relations the replacement reads, by alias and by name.
@@ -48,10 +50,18 @@ export function followReplacementTypes(rw: Rewriter, p: Piece): void {
     const mapped = rw.changedColumns.get(`${table}.${column}`);
     const to = decision ? (decision.strategy === "uuid" ? "uuid" : "bigint") : mapped;
     if (!to) return;
-    const rule: RuleId = decision?.rules[0] ?? rw.typeChanges.find((c) => c.table === table && c.column === column)?.rule ?? "unsupported-column-type";
+    const rule: RuleId =
+      decision?.rules[0] ?? rw.typeChanges.find((c) => c.table === table && c.column === column)?.rule ?? "unsupported-column-type";
     const cast = t.val.TypeCast.typeName;
     const k = tokenAt(toks, nodeOffset(p.stmt, cast.location) - p.stmt.start);
     if (!toks[k]) return;
-    p.sp.replaceTokens(toks, k, typeNameEnd(toks, k), to, rule, `placeholder column ${t.name ?? column} follows ${table}.${column}, now ${to}, so the later CREATE OR REPLACE VIEW keeps its column types`);
+    p.sp.replaceTokens(
+      toks,
+      k,
+      typeNameEnd(toks, k),
+      to,
+      rule,
+      `placeholder column ${t.name ?? column} follows ${table}.${column}, now ${to}, so the later CREATE OR REPLACE VIEW keeps its column types`,
+    );
   });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./check-added-later";
 
-const SQL = "CREATE TABLE film (id int PRIMARY KEY, length int);\nALTER TABLE film ADD CONSTRAINT film_length_check CHECK (length > 0);\nALTER TABLE film ADD CONSTRAINT film_length_nv CHECK (length < 1000) NOT VALID;";
+const SQL =
+  "CREATE TABLE film (id int PRIMARY KEY, length int);\nALTER TABLE film ADD CONSTRAINT film_length_check CHECK (length > 0);\nALTER TABLE film ADD CONSTRAINT film_length_nv CHECK (length < 1000) NOT VALID;";
 
 describe("check-added-later", () => {
   it("flags ADD CHECK without NOT VALID, and accepts NOT VALID, on current DSQL", async () => {
@@ -19,6 +20,12 @@ describe("check-added-later", () => {
   });
 
   it("accepts CHECK inside CREATE TABLE and other added constraints", async () => {
-    expect(await findingsOf(rule, "CREATE TABLE t (a int CHECK (a > 0), CONSTRAINT c CHECK (a < 10));\nALTER TABLE t ADD CONSTRAINT t_u UNIQUE USING INDEX t_idx;", "2026-01-01")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE TABLE t (a int CHECK (a > 0), CONSTRAINT c CHECK (a < 10));\nALTER TABLE t ADD CONSTRAINT t_u UNIQUE USING INDEX t_idx;",
+        "2026-01-01",
+      ),
+    ).toEqual([]);
   });
 });

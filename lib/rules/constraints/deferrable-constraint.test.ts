@@ -20,7 +20,8 @@ describe("deferrable-constraint", () => {
   });
 
   it("accepts deferrable foreign keys and NOT DEFERRABLE", async () => {
-    const sql = "CREATE TABLE c (id int PRIMARY KEY NOT DEFERRABLE, p int REFERENCES p DEFERRABLE INITIALLY DEFERRED,\n  CONSTRAINT c_p FOREIGN KEY (p) REFERENCES p (id) DEFERRABLE, UNIQUE (p) NOT DEFERRABLE INITIALLY IMMEDIATE);";
+    const sql =
+      "CREATE TABLE c (id int PRIMARY KEY NOT DEFERRABLE, p int REFERENCES p DEFERRABLE INITIALLY DEFERRED,\n  CONSTRAINT c_p FOREIGN KEY (p) REFERENCES p (id) DEFERRABLE, UNIQUE (p) NOT DEFERRABLE INITIALLY IMMEDIATE);";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

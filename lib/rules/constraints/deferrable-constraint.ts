@@ -3,7 +3,12 @@ import { constraintRef, tableRef } from "../core/ddl-helpers";
 import { SOURCES } from "../core/sources";
 import { defineRule } from "../core/rule";
 
-const KIND: Record<string, string> = { CONSTR_PRIMARY: "primary key", CONSTR_UNIQUE: "unique constraint", CONSTR_CHECK: "check constraint", CONSTR_EXCLUSION: "exclusion constraint" };
+const KIND: Record<string, string> = {
+  CONSTR_PRIMARY: "primary key",
+  CONSTR_UNIQUE: "unique constraint",
+  CONSTR_CHECK: "check constraint",
+  CONSTR_EXCLUSION: "exclusion constraint",
+};
 
 /** DEFERRABLE on anything but a foreign key. */
 export default defineRule({
@@ -28,7 +33,11 @@ export default defineRule({
     const t = tableRef(builder, n.relation);
     const flag = (c: AstNode, column?: string) =>
       report({
-        message: `${KIND[c.contype]} ${c.conname ?? (column ? `on column ${column}` : "")} of ${t.schema}.${t.name} is DEFERRABLE; DSQL allows DEFERRABLE on foreign keys only`.replace("  ", " "),
+        message:
+          `${KIND[c.contype]} ${c.conname ?? (column ? `on column ${column}` : "")} of ${t.schema}.${t.name} is DEFERRABLE; DSQL allows DEFERRABLE on foreign keys only`.replace(
+            "  ",
+            " ",
+          ),
         location: c.location,
         object: constraintRef(t, c.conname ?? (column ? `${column} ${KIND[c.contype]}` : KIND[c.contype])),
       });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./foreign-key-added-later";
 
-const SQL = "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int);\nALTER TABLE ONLY public.rental\n    ADD CONSTRAINT rental_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customer(id);";
+const SQL =
+  "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int);\nALTER TABLE ONLY public.rental\n    ADD CONSTRAINT rental_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customer(id);";
 
 describe("foreign-key-added-later", () => {
   it("flags pg_dump's ADD FOREIGN KEY without NOT VALID, at the constraint", async () => {
@@ -14,7 +15,8 @@ describe("foreign-key-added-later", () => {
   });
 
   it("accepts NOT VALID, inline foreign keys, and is silent before DSQL had foreign keys", async () => {
-    const ok = "CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES customer);\nALTER TABLE c ADD CONSTRAINT c_p_fk FOREIGN KEY (p) REFERENCES customer (id) NOT VALID;\nALTER TABLE ASYNC c VALIDATE CONSTRAINT c_p_fk;";
+    const ok =
+      "CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES customer);\nALTER TABLE c ADD CONSTRAINT c_p_fk FOREIGN KEY (p) REFERENCES customer (id) NOT VALID;\nALTER TABLE ASYNC c VALIDATE CONSTRAINT c_p_fk;";
     expect(await findingsOf(rule, ok)).toEqual([]);
     expect(await findingsOf(rule, SQL, "2026-08-01")).toEqual([]);
   });

@@ -48,7 +48,11 @@ export default defineRule({
       for (const fk of fks) {
         if (keyLists.some((k) => leads(k, fk.columns))) continue;
         report({
-          message: `foreign key ${fk.name ?? ""} on ${t.schema}.${t.name} (${fk.columns.join(", ")}) has no index led by those columns; deletes and key updates on ${fk.references?.table.name ?? "the parent"} will scan ${t.name}`.replace("key  on", "key on"),
+          message:
+            `foreign key ${fk.name ?? ""} on ${t.schema}.${t.name} (${fk.columns.join(", ")}) has no index led by those columns; deletes and key updates on ${fk.references?.table.name ?? "the parent"} will scan ${t.name}`.replace(
+              "key  on",
+              "key on",
+            ),
           origin: fk.origin,
           object: { kind: "constraint", schema: t.schema, name: `${t.name}.${fk.name ?? fk.columns.join("_")}` },
         });

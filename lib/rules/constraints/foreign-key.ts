@@ -25,7 +25,11 @@ export default defineRule({
       const rel = stmt.node.relation;
       const t = builder.qualify({ schema: rel?.schemaname, name: rel?.relname ?? "" });
       report({
-        message: `foreign key ${c.conname ?? ""} referencing ${c.pktable?.relname} is not supported before ${CAPABILITIES.foreignKeys.since}`.replace("  ", " "),
+        message:
+          `foreign key ${c.conname ?? ""} referencing ${c.pktable?.relname} is not supported before ${CAPABILITIES.foreignKeys.since}`.replace(
+            "  ",
+            " ",
+          ),
         location: c.location,
         object: { kind: "constraint", schema: t.schema, name: `${t.name}.${c.conname ?? c.pktable?.relname}` },
       });

@@ -23,7 +23,11 @@ export default defineRule({
     for (const cmd of tableCommands(n)) {
       if (cmd.subtype !== "AT_SetNotNull") continue;
       const t = tableRef(builder, n.relation);
-      report({ message: `SET NOT NULL on ${t.schema}.${t.name}.${cmd.name} is not supported; declare NOT NULL in CREATE TABLE`, location: n.relation?.location, object: columnRef(t, cmd.name) });
+      report({
+        message: `SET NOT NULL on ${t.schema}.${t.name}.${cmd.name} is not supported; declare NOT NULL in CREATE TABLE`,
+        location: n.relation?.location,
+        object: columnRef(t, cmd.name),
+      });
     }
   },
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./unique-added-later";
 
-const SQL = "CREATE TABLE customer (id int PRIMARY KEY, email text);\nALTER TABLE ONLY customer\n    ADD CONSTRAINT customer_email_key UNIQUE (email);\nALTER TABLE customer ADD CONSTRAINT customer_email_uk UNIQUE USING INDEX customer_email_idx;";
+const SQL =
+  "CREATE TABLE customer (id int PRIMARY KEY, email text);\nALTER TABLE ONLY customer\n    ADD CONSTRAINT customer_email_key UNIQUE (email);\nALTER TABLE customer ADD CONSTRAINT customer_email_uk UNIQUE USING INDEX customer_email_idx;";
 
 describe("unique-added-later", () => {
   it("flags ADD CONSTRAINT … UNIQUE (cols) and proposes an async index + USING INDEX", async () => {
@@ -19,6 +20,8 @@ describe("unique-added-later", () => {
   });
 
   it("accepts UNIQUE inside CREATE TABLE", async () => {
-    expect(await findingsOf(rule, "CREATE TABLE t (id int PRIMARY KEY, code text UNIQUE, CONSTRAINT t_name UNIQUE NULLS NOT DISTINCT (code));")).toEqual([]);
+    expect(
+      await findingsOf(rule, "CREATE TABLE t (id int PRIMARY KEY, code text UNIQUE, CONSTRAINT t_name UNIQUE NULLS NOT DISTINCT (code));"),
+    ).toEqual([]);
   });
 });

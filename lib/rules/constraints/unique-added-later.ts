@@ -34,7 +34,9 @@ export default defineRule({
         message: con.indexname
           ? `UNIQUE USING INDEX ${con.indexname} on ${t.schema}.${t.name} is not supported before ${CAPABILITIES.uniqueUsingIndex.since}; declare the constraint in CREATE TABLE`
           : `UNIQUE constraint ${con.conname ? `${con.conname} ` : ""}(${cols}) is added to ${t.schema}.${t.name} after CREATE TABLE; ${
-              usingIndexSupported ? "create a UNIQUE INDEX ASYNC, then ADD CONSTRAINT … UNIQUE USING INDEX" : "declare it inside CREATE TABLE"
+              usingIndexSupported
+                ? "create a UNIQUE INDEX ASYNC, then ADD CONSTRAINT … UNIQUE USING INDEX"
+                : "declare it inside CREATE TABLE"
             }`,
         location: commandLocation(n, cmd),
         object: constraintRef(t, con.conname ?? `unique (${cols})`),

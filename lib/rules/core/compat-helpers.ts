@@ -68,7 +68,8 @@ export function declaredTypes(ctx: Pick<StatementContext, "stmt" | "builder">): 
   } else if (stmt.kind === "AlterTableStmt" && n.objtype === "OBJECT_TABLE") {
     for (const item of n.cmds ?? []) {
       const cmd = item.AlterTableCmd;
-      if ((cmd?.subtype === "AT_AddColumn" || cmd?.subtype === "AT_AlterColumnType") && cmd.def?.ColumnDef) addColumn(cmd.def.ColumnDef, cmd.name);
+      if ((cmd?.subtype === "AT_AddColumn" || cmd?.subtype === "AT_AlterColumnType") && cmd.def?.ColumnDef)
+        addColumn(cmd.def.ColumnDef, cmd.name);
     }
   } else if (stmt.kind === "CreateDomainStmt") {
     const o = namedObject(builder, strings(n.domainname), "domain");
@@ -134,9 +135,7 @@ export function analysedLanguage(stmt: ParsedStatement): boolean {
 
 /** Lower-case code with comments and '…' / $tag$…$tag$ literals blanked, so words in strings never match. */
 export function stripCode(text: string): string {
-  return text
-    .replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g, " ")
-    .toLowerCase();
+  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$([A-Za-z_]*)\$[\s\S]*?\$\1\$/g, " ").toLowerCase();
 }
 
 export interface CallSite {
@@ -192,7 +191,10 @@ export function bodyHasStatement(ctx: Pick<StatementContext, "stmt" | "targetDat
 }
 
 /** Declared columns whose type is a user-defined type of the given kinds, per the model built so far. */
-export function columnsOfUserType(ctx: StatementContext, kinds: Array<UserTypeModel["kind"]>): Array<{ d: DeclaredType; type: UserTypeModel }> {
+export function columnsOfUserType(
+  ctx: StatementContext,
+  kinds: Array<UserTypeModel["kind"]>,
+): Array<{ d: DeclaredType; type: UserTypeModel }> {
   const out: Array<{ d: DeclaredType; type: UserTypeModel }> = [];
   if (ctx.model.types.size === 0) return out;
   for (const d of declaredTypes(ctx)) {

@@ -31,7 +31,8 @@ export function parseCatalog(markdown: string): CatalogRow[] {
     }
     if (inLimits) {
       const limit = /^\| ([^|]+?) \| ([^|]+?) \|/.exec(line);
-      if (limit && limit[1] !== "Limit" && !/^-+$/.test(limit[1])) rows.push({ row: `Q:${slug(limit[1])}`, section, feature: limit[1], status: limit[2] });
+      if (limit && limit[1] !== "Limit" && !/^-+$/.test(limit[1]))
+        rows.push({ row: `Q:${slug(limit[1])}`, section, feature: limit[1], status: limit[2] });
     }
   }
   return rows;

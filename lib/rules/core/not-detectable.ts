@@ -15,12 +15,15 @@ export const NOT_DETECTABLE: Record<string, string> = {
   "93": "COUNT(*) timing out depends on table size at runtime; the SQL text carries no row counts.",
   "105": "Relying on result order without ORDER BY is an application assumption that SQL text cannot reveal.",
   // §3 quotas and limits (keys as the catalog table names them)
-  "Q:single-region-clusters-per-account-per-region": "An AWS account quota on clusters; a schema says nothing about how many clusters an account runs.",
-  "Q:multi-region-clusters-per-account-per-region": "An AWS account quota on clusters; a schema says nothing about how many clusters an account runs.",
+  "Q:single-region-clusters-per-account-per-region":
+    "An AWS account quota on clusters; a schema says nothing about how many clusters an account runs.",
+  "Q:multi-region-clusters-per-account-per-region":
+    "An AWS account quota on clusters; a schema says nothing about how many clusters an account runs.",
   "Q:storage-per-cluster": "Depends on data volume; a live-source assessment reports measured table and index sizes against it.",
   "Q:concurrent-restore-jobs": "A backup/restore control-plane quota, unrelated to schema SQL.",
   "Q:cdc-streams-per-cluster": "CDC streams are created through the AWS API, not SQL.",
-  "Q:row-size": "Row size depends on the values stored; declared types are mostly unbounded (text, bytea, jsonb). A live source reports measured average row width.",
+  "Q:row-size":
+    "Row size depends on the values stored; declared types are mostly unbounded (text, bytea, jsonb). A live source reports measured average row width.",
   "Q:non-key-column-value": "Value sizes depend on the data, not the declared type; a live source reports measured widths.",
   "Q:query-memory-temp-space": "Temp space depends on the data and plan at run time, not on SQL text.",
   "Q:protocol-message-size": "Message size depends on the values a client sends at run time.",

@@ -9,14 +9,33 @@ export type StatementClass = "transaction" | "ddl" | "dml" | "query" | "session"
 const DML = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt", "CopyStmt", "TruncateStmt"]);
 const TRANSACTION = new Set(["TransactionStmt"]);
 const SESSION = new Set(["VariableSetStmt", "VariableShowStmt", "DiscardStmt", "LoadStmt", "CheckPointStmt"]);
-const QUERY = new Set(["SelectStmt", "ExplainStmt", "CallStmt", "DoStmt", "ExecuteStmt", "PrepareStmt", "DeallocateStmt", "DeclareCursorStmt", "FetchStmt", "ClosePortalStmt", "ListenStmt", "NotifyStmt", "UnlistenStmt", "LockStmt", "VacuumStmt"]);
+const QUERY = new Set([
+  "SelectStmt",
+  "ExplainStmt",
+  "CallStmt",
+  "DoStmt",
+  "ExecuteStmt",
+  "PrepareStmt",
+  "DeallocateStmt",
+  "DeclareCursorStmt",
+  "FetchStmt",
+  "ClosePortalStmt",
+  "ListenStmt",
+  "NotifyStmt",
+  "UnlistenStmt",
+  "LockStmt",
+  "VacuumStmt",
+]);
 
 export function statementClass(kind: string): StatementClass {
   if (TRANSACTION.has(kind)) return "transaction";
   if (DML.has(kind)) return "dml";
   if (SESSION.has(kind)) return "session";
   if (QUERY.has(kind)) return "query";
-  if (/^(Create|Alter|Drop|Define|Rename|Grant|Comment|Index|View|Composite|Rule|Reindex|Cluster|SecLabel|Import|Refresh|Reassign)/.test(kind)) return "ddl";
+  if (
+    /^(Create|Alter|Drop|Define|Rename|Grant|Comment|Index|View|Composite|Rule|Reindex|Cluster|SecLabel|Import|Refresh|Reassign)/.test(kind)
+  )
+    return "ddl";
   return "other";
 }
 

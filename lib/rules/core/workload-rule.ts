@@ -12,7 +12,10 @@ export interface WorkloadRule extends RuleMeta {
   match?(s: ObservedStatement): string | undefined;
 }
 
-type WorkloadRuleInput = Omit<WorkloadRule, "category" | "fixKind" | "catalogRows"> & { catalogRows?: RuleMeta["catalogRows"]; fixKind?: RuleMeta["fixKind"] };
+type WorkloadRuleInput = Omit<WorkloadRule, "category" | "fixKind" | "catalogRows"> & {
+  catalogRows?: RuleMeta["catalogRows"];
+  fixKind?: RuleMeta["fixKind"];
+};
 
 /** Workload findings are manual fixes in the workload category unless a rule says otherwise. */
 export function defineWorkloadRule(m: WorkloadRuleInput): WorkloadRule {

@@ -23,12 +23,21 @@ export default defineRule({
     const setting = n.setstmt?.name ?? (n.setstmt?.kind === "VAR_RESET_ALL" ? "ALL" : "?");
     const verb = n.setstmt?.kind?.startsWith("VAR_RESET") ? "RESET" : "SET";
     if (stmt.kind === "AlterSystemStmt") {
-      report({ message: `ALTER SYSTEM ${verb} ${setting} is blocked on DSQL; configuration is managed by the service`, object: { kind: "setting", name: setting } });
+      report({
+        message: `ALTER SYSTEM ${verb} ${setting} is blocked on DSQL; configuration is managed by the service`,
+        object: { kind: "setting", name: setting },
+      });
     } else if (stmt.kind === "AlterRoleSetStmt") {
       const role = n.role?.rolename ?? (n.role ? "CURRENT_ROLE" : "ALL");
-      report({ message: `ALTER ROLE ${role} ${verb} ${setting}: per-role settings are not supported; set it in the session instead`, object: { kind: "role", name: role } });
+      report({
+        message: `ALTER ROLE ${role} ${verb} ${setting}: per-role settings are not supported; set it in the session instead`,
+        object: { kind: "role", name: role },
+      });
     } else {
-      report({ message: `ALTER DATABASE ${n.dbname} ${verb} ${setting}: per-database settings are not supported; set it in the session instead`, object: { kind: "database", name: n.dbname } });
+      report({
+        message: `ALTER DATABASE ${n.dbname} ${verb} ${setting}: per-database settings are not supported; set it in the session instead`,
+        object: { kind: "database", name: n.dbname },
+      });
     }
   },
 });

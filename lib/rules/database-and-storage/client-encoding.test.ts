@@ -4,15 +4,21 @@ import rule from "./client-encoding";
 
 describe("client-encoding", () => {
   it("warns about a non-UTF-8 client encoding, SET NAMES and set_config", async () => {
-    const sql = "SET client_encoding = 'LATIN1';\nSET NAMES 'WIN1252';\nSELECT pg_catalog.set_config('client_encoding', 'SQL_ASCII', false);";
+    const sql =
+      "SET client_encoding = 'LATIN1';\nSET NAMES 'WIN1252';\nSELECT pg_catalog.set_config('client_encoding', 'SQL_ASCII', false);";
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.severity])).toEqual([[1, "warning"], [2, "warning"], [3, "warning"]]);
+    expect(found.map((f) => [f.line, f.severity])).toEqual([
+      [1, "warning"],
+      [2, "warning"],
+      [3, "warning"],
+    ]);
     expect(found[0].message).toContain("LATIN1");
     expect(await findingsOf("non-utf8-encoding", sql)).toEqual([]);
   });
 
   it("accepts UTF-8 in its spellings, and other settings", async () => {
-    const sql = "SET client_encoding = 'UTF8';\nSET client_encoding TO 'utf-8';\nSET NAMES 'UNICODE';\nRESET client_encoding;\nSET standard_conforming_strings = on;\nSELECT 'SET client_encoding = LATIN1';\nSELECT pg_catalog.set_config('search_path', '', false);";
+    const sql =
+      "SET client_encoding = 'UTF8';\nSET client_encoding TO 'utf-8';\nSET NAMES 'UNICODE';\nRESET client_encoding;\nSET standard_conforming_strings = on;\nSELECT 'SET client_encoding = LATIN1';\nSELECT pg_catalog.set_config('search_path', '', false);";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

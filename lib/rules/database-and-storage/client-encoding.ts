@@ -29,7 +29,11 @@ export default defineRule({
     const n = stmt.node;
     const flag = (encoding: string, location: number | undefined) => {
       if (UTF8.test(encoding.trim())) return;
-      report({ message: `client_encoding set to ${encoding}: DSQL documents no conversion from client encodings; convert the file to UTF-8 or verify`, location, object: { kind: "setting", name: "client_encoding" } });
+      report({
+        message: `client_encoding set to ${encoding}: DSQL documents no conversion from client encodings; convert the file to UTF-8 or verify`,
+        location,
+        object: { kind: "setting", name: "client_encoding" },
+      });
     };
     if (stmt.kind === "VariableSetStmt") {
       const name = String(n.name ?? "").toLowerCase();

@@ -5,14 +5,26 @@ import rule from "./create-database";
 describe("create-database", () => {
   it("flags CREATE, ALTER, RENAME and DROP DATABASE", async () => {
     // (A leading DROP DATABASE IF EXISTS followed by CREATE is pg_dump's --clean preamble, not assessed.)
-    const sql = "CREATE DATABASE chinook ENCODING 'UTF8';\nALTER DATABASE chinook CONNECTION LIMIT 5;\nALTER DATABASE chinook RENAME TO music;\nALTER DATABASE music OWNER TO app;\nDROP DATABASE IF EXISTS music;";
+    const sql =
+      "CREATE DATABASE chinook ENCODING 'UTF8';\nALTER DATABASE chinook CONNECTION LIMIT 5;\nALTER DATABASE chinook RENAME TO music;\nALTER DATABASE music OWNER TO app;\nDROP DATABASE IF EXISTS music;";
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "chinook"], [2, "chinook"], [3, "chinook"], [4, "music"], [5, "music"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "chinook"],
+      [2, "chinook"],
+      [3, "chinook"],
+      [4, "music"],
+      [5, "music"],
+    ]);
     expect(found[0].message).toContain("CREATE DATABASE chinook");
     expect(found[0].severity).toBe("blocker");
   });
 
   it("ignores schemas, table renames and table owners", async () => {
-    expect(await findingsOf(rule, "CREATE SCHEMA chinook;\nALTER TABLE t RENAME TO database;\nALTER TABLE t OWNER TO app;\nALTER SCHEMA chinook OWNER TO app;")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE SCHEMA chinook;\nALTER TABLE t RENAME TO database;\nALTER TABLE t OWNER TO app;\nALTER SCHEMA chinook OWNER TO app;",
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import { callSites } from "../core/compat-helpers";
 import { SOURCES } from "../core/sources";
 import { defineRule } from "../core/rule";
 
-const SLOT_FUNCS = new Set(["pg_create_logical_replication_slot", "pg_create_physical_replication_slot", "pg_drop_replication_slot", "pg_logical_slot_get_changes", "pg_logical_slot_peek_changes", "pg_replication_slot_advance"]);
+const SLOT_FUNCS = new Set([
+  "pg_create_logical_replication_slot",
+  "pg_create_physical_replication_slot",
+  "pg_drop_replication_slot",
+  "pg_logical_slot_get_changes",
+  "pg_logical_slot_peek_changes",
+  "pg_replication_slot_advance",
+]);
 
 export default defineRule({
   id: "logical-replication",
@@ -19,13 +26,22 @@ export default defineRule({
     bad: "CREATE PUBLICATION app_pub FOR ALL TABLES;",
     good: "-- enable a DSQL CDC stream to Kinesis for the cluster",
   },
-  kinds: ["CreatePublicationStmt", "AlterPublicationStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt", "DropStmt", "SelectStmt"],
+  kinds: [
+    "CreatePublicationStmt",
+    "AlterPublicationStmt",
+    "CreateSubscriptionStmt",
+    "AlterSubscriptionStmt",
+    "DropSubscriptionStmt",
+    "DropStmt",
+    "SelectStmt",
+  ],
   checkStatement(ctx) {
     const { stmt, report } = ctx;
     const n = stmt.node;
     switch (stmt.kind) {
       case "SelectStmt":
-        for (const call of callSites(ctx, (name) => SLOT_FUNCS.has(name))) report({ message: `${call.name}() is not supported (no replication slots)`, location: call.location });
+        for (const call of callSites(ctx, (name) => SLOT_FUNCS.has(name)))
+          report({ message: `${call.name}() is not supported (no replication slots)`, location: call.location });
         return;
       case "DropStmt":
         if (n.removeType === "OBJECT_PUBLICATION") report({ message: "DROP PUBLICATION is not supported" });
@@ -34,7 +50,10 @@ export default defineRule({
         const pub = stmt.kind.includes("Publication");
         const name = pub ? n.pubname : n.subname;
         const verb = stmt.kind.startsWith("Create") ? "CREATE" : stmt.kind.startsWith("Alter") ? "ALTER" : "DROP";
-        report({ message: `${verb} ${pub ? "PUBLICATION" : "SUBSCRIPTION"} ${name} is not supported; use DSQL CDC streams`, object: { kind: pub ? "publication" : "subscription", name } });
+        report({
+          message: `${verb} ${pub ? "PUBLICATION" : "SUBSCRIPTION"} ${name} is not supported; use DSQL CDC streams`,
+          object: { kind: pub ? "publication" : "subscription", name },
+        });
       }
     }
   },

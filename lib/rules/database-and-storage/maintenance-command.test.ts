@@ -17,6 +17,8 @@ describe("maintenance-command", () => {
   });
 
   it("accepts plain ANALYZE and text mentioning VACUUM", async () => {
-    expect(await findingsOf(rule, "ANALYZE rental;\nANALYZE;\nSELECT 'VACUUM FULL' AS note;\nCREATE TABLE cluster (id int PRIMARY KEY);")).toEqual([]);
+    expect(
+      await findingsOf(rule, "ANALYZE rental;\nANALYZE;\nSELECT 'VACUUM FULL' AS note;\nCREATE TABLE cluster (id int PRIMARY KEY);"),
+    ).toEqual([]);
   });
 });

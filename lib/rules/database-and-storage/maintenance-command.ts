@@ -41,7 +41,9 @@ export default defineRule({
       });
     } else {
       const target = n.relation ? tableRef(builder, n.relation) : undefined;
-      const what = String(n.kind ?? "").replace("REINDEX_OBJECT_", "").toLowerCase();
+      const what = String(n.kind ?? "")
+        .replace("REINDEX_OBJECT_", "")
+        .toLowerCase();
       const name = target?.name ?? n.name ?? "";
       report({
         message: `REINDEX ${what} ${name} is not supported; DSQL maintains its indexes itself`.replace("  ", " "),

@@ -25,6 +25,10 @@ export default defineRule({
     const enc = defElems(stmt.node.options).get("encoding");
     const v = constValue(enc?.arg);
     if (typeof v === "string" && !UTF8.test(v.trim()))
-      report({ message: `database ${stmt.node.dbname} declares encoding ${v}: DSQL only stores UTF-8; convert the data to UTF-8 first`, location: enc?.location, object: { kind: "setting", name: "client_encoding" } });
+      report({
+        message: `database ${stmt.node.dbname} declares encoding ${v}: DSQL only stores UTF-8; convert the data to UTF-8 first`,
+        location: enc?.location,
+        object: { kind: "setting", name: "client_encoding" },
+      });
   },
 });

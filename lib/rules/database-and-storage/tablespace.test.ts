@@ -22,7 +22,8 @@ describe("tablespace", () => {
   });
 
   it("leaves pg_dump's SET default_tablespace = '' and index TABLESPACE (index-options) alone", async () => {
-    const sql = "SET default_tablespace = '';\nRESET default_tablespace;\nCREATE TABLE tablespace_usage (tablespace text);\nCREATE INDEX ASYNC i ON tablespace_usage (tablespace) TABLESPACE fast;";
+    const sql =
+      "SET default_tablespace = '';\nRESET default_tablespace;\nCREATE TABLE tablespace_usage (tablespace text);\nCREATE INDEX ASYNC i ON tablespace_usage (tablespace) TABLESPACE fast;";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

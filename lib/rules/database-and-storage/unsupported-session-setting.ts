@@ -15,7 +15,7 @@ export default defineRule({
   fixKind: "auto",
   effort: "simple",
   docsUrl: SOURCES.MIG,
-  why: "DSQL refuses some configuration parameters that PostgreSQL lets a session set, e.g. `setting configuration parameter \"default_transaction_read_only\" not supported` (0A000), as a statement or as a start-up option.",
+  why: 'DSQL refuses some configuration parameters that PostgreSQL lets a session set, e.g. `setting configuration parameter "default_transaction_read_only" not supported` (0A000), as a statement or as a start-up option.',
   fix: "Use `SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY` (or `BEGIN READ ONLY`), and remove the parameter from connection strings.",
   catalogRows: [6],
   example: {
@@ -28,7 +28,11 @@ export default defineRule({
     const flag = (name: string, location: number | undefined) => {
       const instead = REFUSED[name.toLowerCase()];
       if (!instead) return;
-      report({ message: `setting ${name} is not supported on DSQL; ${instead}`, location, object: { kind: "setting", name: name.toLowerCase() } });
+      report({
+        message: `setting ${name} is not supported on DSQL; ${instead}`,
+        location,
+        object: { kind: "setting", name: name.toLowerCase() },
+      });
     };
     if (stmt.kind === "VariableSetStmt") {
       // RESET only restores the default, which DSQL has anyway.

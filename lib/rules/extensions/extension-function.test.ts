@@ -39,7 +39,18 @@ describe("extension-function", () => {
       "SELECT * FROM kv WHERE h @> 'a=>1'::hstore;",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "nlevel"], [1, "ltree"], [1, "lca"], [2, "cube_distance"], [3, "earth_distance"], [3, "ll_to_earth"], [3, "ll_to_earth"], [4, "hstore"]]);
-    expect(found[7].message).toBe("cast to hstore needs the hstore extension, which DSQL does not have; its operators and functions are unavailable too");
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "nlevel"],
+      [1, "ltree"],
+      [1, "lca"],
+      [2, "cube_distance"],
+      [3, "earth_distance"],
+      [3, "ll_to_earth"],
+      [3, "ll_to_earth"],
+      [4, "hstore"],
+    ]);
+    expect(found[7].message).toBe(
+      "cast to hstore needs the hstore extension, which DSQL does not have; its operators and functions are unavailable too",
+    );
   });
 });

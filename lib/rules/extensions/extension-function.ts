@@ -87,7 +87,14 @@ const EXTENSION_FUNCTIONS: Record<string, ExtensionFunction> = {
 };
 
 /** Types that exist only through an extension: a cast to one (`'a=>1'::hstore`) uses the extension too. */
-const EXTENSION_TYPES: Record<string, string> = { hstore: "hstore", ltree: "ltree", lquery: "ltree", ltxtquery: "ltree", cube: "cube", earth: "earthdistance" };
+const EXTENSION_TYPES: Record<string, string> = {
+  hstore: "hstore",
+  ltree: "ltree",
+  lquery: "ltree",
+  ltxtquery: "ltree",
+  cube: "cube",
+  earth: "earthdistance",
+};
 
 export default defineRule({
   id: "extension-function",
@@ -105,14 +112,30 @@ export default defineRule({
     bad: "CREATE TABLE account (id uuid DEFAULT uuid_generate_v4() PRIMARY KEY);",
     good: "CREATE TABLE account (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);",
   },
-  kinds: ["CreateStmt", "AlterTableStmt", "IndexStmt", "ViewStmt", "CreateTableAsStmt", "CreateDomainStmt", "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt"],
+  kinds: [
+    "CreateStmt",
+    "AlterTableStmt",
+    "IndexStmt",
+    "ViewStmt",
+    "CreateTableAsStmt",
+    "CreateDomainStmt",
+    "SelectStmt",
+    "InsertStmt",
+    "UpdateStmt",
+    "DeleteStmt",
+  ],
   checkStatement({ nodes, model, report }) {
     for (const tc of nodes("TypeCast")) {
       const name = typeName(tc.typeName).name;
       const extension = EXTENSION_TYPES[name];
       // A type the schema defines itself with that name is not the extension's.
-      if (!extension || [...model.types.values()].some((t) => t.name === name) || [...model.domains.values()].some((d) => d.name === name)) continue;
-      report({ message: `cast to ${name} needs the ${extension} extension, which DSQL does not have; its operators and functions are unavailable too`, location: tc.location, object: { kind: "type", name } });
+      if (!extension || [...model.types.values()].some((t) => t.name === name) || [...model.domains.values()].some((d) => d.name === name))
+        continue;
+      report({
+        message: `cast to ${name} needs the ${extension} extension, which DSQL does not have; its operators and functions are unavailable too`,
+        location: tc.location,
+        object: { kind: "type", name },
+      });
     }
     for (const fc of nodes("FuncCall")) {
       const name = funcName(fc);

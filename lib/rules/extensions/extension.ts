@@ -5,13 +5,15 @@ import { defineRule } from "../core/rule";
 export const EXTENSION_ALTERNATIVES: Record<string, string> = {
   plpgsql: "PL/pgSQL is built in; just remove the statement",
   "uuid-ossp": "use the built-in gen_random_uuid() instead of uuid_generate_v4()",
-  pgcrypto: "gen_random_uuid(), md5() and sha256()/sha512() are built in; do password hashing and encryption in the application or with AWS KMS",
+  pgcrypto:
+    "gen_random_uuid(), md5() and sha256()/sha512() are built in; do password hashing and encryption in the application or with AWS KMS",
   citext: "store text and compare lower(col) (expression indexes exist since 2026-08-13), or normalise case in the application",
   hstore: "store key/value data as jsonb (supported since 2026-06-08)",
   pg_trgm: "no trigram matching or GIN/GiST indexes; use prefix searches on a btree index, or Amazon OpenSearch Service for fuzzy search",
   fuzzystrmatch: "compute levenshtein/soundex in the application",
   unaccent: "strip accents in the application before storing a search column",
-  postgis: "no spatial types or indexes; store coordinates in numeric/float columns or GeoJSON text and use Amazon Location Service or OpenSearch geo queries",
+  postgis:
+    "no spatial types or indexes; store coordinates in numeric/float columns or GeoJSON text and use Amazon Location Service or OpenSearch geo queries",
   postgis_topology: "no spatial support; see postgis",
   postgis_raster: "no spatial support; see postgis",
   vector: "no vector type; keep embeddings in Aurora PostgreSQL with pgvector, Amazon OpenSearch Service or Amazon S3 Vectors",
@@ -53,12 +55,15 @@ export default defineRule({
   kinds: ["CreateExtensionStmt", "AlterExtensionStmt", "AlterExtensionContentsStmt", "CommentStmt", "DropStmt"],
   checkStatement({ stmt, report }) {
     const n = stmt.node;
-    const advise = (name: string) => EXTENSION_ALTERNATIVES[name.toLowerCase()] ?? "find an application-side or AWS-service replacement for what it provides";
+    const advise = (name: string) =>
+      EXTENSION_ALTERNATIVES[name.toLowerCase()] ?? "find an application-side or AWS-service replacement for what it provides";
     let name: string | undefined;
     let verb = "";
     if (stmt.kind === "CreateExtensionStmt") [name, verb] = [n.extname, "CREATE EXTENSION"];
-    else if (stmt.kind === "AlterExtensionStmt" || stmt.kind === "AlterExtensionContentsStmt") [name, verb] = [n.extname, "ALTER EXTENSION"];
-    else if (stmt.kind === "CommentStmt" && n.objtype === "OBJECT_EXTENSION") [name, verb] = [n.object?.String?.sval, "COMMENT ON EXTENSION"];
+    else if (stmt.kind === "AlterExtensionStmt" || stmt.kind === "AlterExtensionContentsStmt")
+      [name, verb] = [n.extname, "ALTER EXTENSION"];
+    else if (stmt.kind === "CommentStmt" && n.objtype === "OBJECT_EXTENSION")
+      [name, verb] = [n.object?.String?.sval, "COMMENT ON EXTENSION"];
     else if (stmt.kind === "DropStmt" && n.removeType === "OBJECT_EXTENSION") {
       for (const o of n.objects ?? []) {
         const ext = o.String?.sval;

@@ -33,16 +33,34 @@ export default defineRule({
   checkStatement({ stmt, builder, report }) {
     const n = stmt.node;
     if (stmt.kind === "DropStmt") {
-      const t = { OBJECT_FOREIGN_TABLE: "DROP FOREIGN TABLE", OBJECT_FOREIGN_SERVER: "DROP SERVER", OBJECT_FDW: "DROP FOREIGN DATA WRAPPER" }[n.removeType as string];
+      const t = {
+        OBJECT_FOREIGN_TABLE: "DROP FOREIGN TABLE",
+        OBJECT_FOREIGN_SERVER: "DROP SERVER",
+        OBJECT_FDW: "DROP FOREIGN DATA WRAPPER",
+      }[n.removeType as string];
       if (t) report({ message: `${t} is not supported` });
       return;
     }
     if (stmt.kind === "AlterTableStmt") {
-      if (n.objtype === "OBJECT_FOREIGN_TABLE") report({ message: `ALTER FOREIGN TABLE ${n.relation?.relname} is not supported`, object: relObject(builder, n.relation, "foreign-table") });
+      if (n.objtype === "OBJECT_FOREIGN_TABLE")
+        report({
+          message: `ALTER FOREIGN TABLE ${n.relation?.relname} is not supported`,
+          object: relObject(builder, n.relation, "foreign-table"),
+        });
       return;
     }
-    const name = stmt.kind === "CreateForeignTableStmt" ? n.base?.relation?.relname : (stmt.kind === "ImportForeignSchemaStmt" ? n.remote_schema : stmt.kind.includes("Fdw") ? n.fdwname : n.servername);
-    const object = stmt.kind === "CreateForeignTableStmt" ? relObject(builder, n.base?.relation, "foreign-table") : { kind: "foreign-data", name: String(name ?? "") };
+    const name =
+      stmt.kind === "CreateForeignTableStmt"
+        ? n.base?.relation?.relname
+        : stmt.kind === "ImportForeignSchemaStmt"
+          ? n.remote_schema
+          : stmt.kind.includes("Fdw")
+            ? n.fdwname
+            : n.servername;
+    const object =
+      stmt.kind === "CreateForeignTableStmt"
+        ? relObject(builder, n.base?.relation, "foreign-table")
+        : { kind: "foreign-data", name: String(name ?? "") };
     report({ message: `${WHAT[stmt.kind]} ${name ?? ""} is not supported (no foreign data wrappers)`.replace("  ", " "), object });
   },
 });

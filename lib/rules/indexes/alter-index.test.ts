@@ -4,7 +4,10 @@ import rule from "./alter-index";
 
 describe("alter-index", () => {
   it("flags pg_dump's ATTACH PARTITION and storage changes", async () => {
-    const found = await findingsOf(rule, "ALTER INDEX public.idx_parent ATTACH PARTITION public.idx_child;\nALTER INDEX i SET (fillfactor = 70);");
+    const found = await findingsOf(
+      rule,
+      "ALTER INDEX public.idx_parent ATTACH PARTITION public.idx_child;\nALTER INDEX i SET (fillfactor = 70);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "idx_parent"],
       [2, "i"],

@@ -30,12 +30,20 @@ export default defineRule({
     const n = stmt.node;
     if (stmt.kind === "AlterTableStmt") {
       if (n.objtype !== "OBJECT_INDEX") return;
-      const forms = (n.cmds ?? []).map((c: any) => WHAT[c.AlterTableCmd?.subtype] ?? String(c.AlterTableCmd?.subtype ?? "").replace(/^AT_/, ""));
-      report({ message: `ALTER INDEX ${n.relation?.relname} ${forms.join(", ")} is not supported (only RENAME is)`, object: relObject(builder, n.relation, "index") });
+      const forms = (n.cmds ?? []).map(
+        (c: any) => WHAT[c.AlterTableCmd?.subtype] ?? String(c.AlterTableCmd?.subtype ?? "").replace(/^AT_/, ""),
+      );
+      report({
+        message: `ALTER INDEX ${n.relation?.relname} ${forms.join(", ")} is not supported (only RENAME is)`,
+        object: relObject(builder, n.relation, "index"),
+      });
     } else if (stmt.kind === "AlterTableMoveAllStmt") {
       if (n.objtype === "OBJECT_INDEX") report({ message: "ALTER INDEX ALL IN TABLESPACE is not supported" });
     } else if (n.objectType === "OBJECT_INDEX") {
-      report({ message: `ALTER INDEX ${n.relation?.relname ?? ""} DEPENDS ON EXTENSION is not supported`, object: relObject(builder, n.relation, "index") });
+      report({
+        message: `ALTER INDEX ${n.relation?.relname ?? ""} DEPENDS ON EXTENSION is not supported`,
+        object: relObject(builder, n.relation, "index"),
+      });
     }
   },
 });

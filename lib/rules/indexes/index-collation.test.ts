@@ -12,6 +12,6 @@ describe("index-collation", () => {
   });
 
   it("ignores COLLATE outside index keys", async () => {
-    expect(await findingsOf(rule, "CREATE INDEX ASYNC n ON artist (name);\nSELECT name COLLATE \"C\" FROM artist;")).toEqual([]);
+    expect(await findingsOf(rule, 'CREATE INDEX ASYNC n ON artist (name);\nSELECT name COLLATE "C" FROM artist;')).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ export default defineRule({
     for (const p of stmt.node.indexParams ?? []) {
       const e = p.IndexElem;
       if (!e?.collation) continue;
-      report({ message: `index ${stmt.node.idxname ?? "(unnamed)"} key ${e.name ?? "(expression)"} has COLLATE ${strings(e.collation).join(".")}; DSQL indexes take no collation` });
+      report({
+        message: `index ${stmt.node.idxname ?? "(unnamed)"} key ${e.name ?? "(expression)"} has COLLATE ${strings(e.collation).join(".")}; DSQL indexes take no collation`,
+      });
     }
   },
 });

@@ -4,7 +4,10 @@ import rule from "./index-method";
 
 describe("index-method", () => {
   it("flags GIN, GiST and hash indexes", async () => {
-    const found = await findingsOf(rule, "CREATE INDEX film_ft ON film USING gist (fulltext);\nCREATE INDEX ASYNC tags ON posts USING gin (tags);\nCREATE INDEX h ON t USING hash (a);");
+    const found = await findingsOf(
+      rule,
+      "CREATE INDEX film_ft ON film USING gist (fulltext);\nCREATE INDEX ASYNC tags ON posts USING gin (tags);\nCREATE INDEX h ON t USING hash (a);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "film_ft"],
       [2, "tags"],

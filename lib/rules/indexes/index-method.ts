@@ -28,6 +28,8 @@ export default defineRule({
   checkStatement({ stmt, report }) {
     const method = String(stmt.node.accessMethod ?? "btree").toLowerCase();
     if (method === "btree") return;
-    report({ message: `index ${stmt.node.idxname ?? "(unnamed)"} uses ${method}; DSQL only has B-tree indexes${HINTS[method] ? ` (${HINTS[method]})` : ""}` });
+    report({
+      message: `index ${stmt.node.idxname ?? "(unnamed)"} uses ${method}; DSQL only has B-tree indexes${HINTS[method] ? ` (${HINTS[method]})` : ""}`,
+    });
   },
 });

@@ -4,7 +4,10 @@ import rule from "./index-not-async";
 
 describe("index-not-async", () => {
   it("flags CREATE INDEX and CREATE UNIQUE INDEX without ASYNC, at the statement's line", async () => {
-    const found = await findingsOf(rule, "CREATE TABLE t (id int PRIMARY KEY, a int);\n\nCREATE INDEX t_a ON t (a);\nCREATE UNIQUE INDEX t_a2 ON t (a);");
+    const found = await findingsOf(
+      rule,
+      "CREATE TABLE t (id int PRIMARY KEY, a int);\n\nCREATE INDEX t_a ON t (a);\nCREATE UNIQUE INDEX t_a2 ON t (a);",
+    );
     expect(found.map((f) => [f.line, f.column, f.object.name])).toEqual([
       [3, 1, "t_a"],
       [4, 1, "t_a2"],

@@ -4,7 +4,10 @@ import rule from "./index-opclass";
 
 describe("index-opclass", () => {
   it("flags operator classes on keys", async () => {
-    const found = await findingsOf(rule, "CREATE TABLE customer (id int PRIMARY KEY, email text);\nCREATE INDEX ASYNC e ON customer (email text_pattern_ops);");
+    const found = await findingsOf(
+      rule,
+      "CREATE TABLE customer (id int PRIMARY KEY, email text);\nCREATE INDEX ASYNC e ON customer (email text_pattern_ops);",
+    );
     expect(found).toHaveLength(1);
     expect(found[0].line).toBe(2);
     expect(found[0].object.name).toBe("e");

@@ -22,7 +22,9 @@ export default defineRule({
     for (const p of stmt.node.indexParams ?? []) {
       const e = p.IndexElem;
       if (!e?.opclass) continue;
-      report({ message: `index ${stmt.node.idxname ?? "(unnamed)"} key ${e.name ?? "(expression)"} uses operator class ${strings(e.opclass).join(".")}; DSQL does not support operator classes` });
+      report({
+        message: `index ${stmt.node.idxname ?? "(unnamed)"} key ${e.name ?? "(expression)"} uses operator class ${strings(e.opclass).join(".")}; DSQL does not support operator classes`,
+      });
     }
   },
 });

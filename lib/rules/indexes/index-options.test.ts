@@ -4,7 +4,10 @@ import rule from "./index-options";
 
 describe("index-options", () => {
   it("flags WITH (…), TABLESPACE and ON ONLY", async () => {
-    const found = await findingsOf(rule, "CREATE INDEX ASYNC p ON ONLY payment (d) WITH (fillfactor = 70) TABLESPACE fast;\nCREATE INDEX ASYNC q ON t (a) WITH (deduplicate_items = off);");
+    const found = await findingsOf(
+      rule,
+      "CREATE INDEX ASYNC p ON ONLY payment (d) WITH (fillfactor = 70) TABLESPACE fast;\nCREATE INDEX ASYNC q ON t (a) WITH (deduplicate_items = off);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "p"],
       [2, "q"],

@@ -24,6 +24,8 @@ export default defineRule({
     if (n.tableSpace) parts.push(`TABLESPACE ${n.tableSpace}`);
     if (n.relation && !n.relation.inh) parts.push("ON ONLY");
     if (parts.length === 0) return;
-    report({ message: `index ${n.idxname ?? "(unnamed)"} uses ${parts.join(", ")}; DSQL does not support ${parts.length > 1 ? "these clauses" : "this clause"}` });
+    report({
+      message: `index ${n.idxname ?? "(unnamed)"} uses ${parts.join(", ")}; DSQL does not support ${parts.length > 1 ? "these clauses" : "this clause"}`,
+    });
   },
 });

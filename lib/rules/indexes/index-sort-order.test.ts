@@ -4,7 +4,10 @@ import rule from "./index-sort-order";
 
 describe("index-sort-order", () => {
   it("flags ASC and DESC keys", async () => {
-    const found = await findingsOf(rule, "CREATE INDEX ASYNC r ON rental (rental_date DESC, id ASC);\n\nCREATE INDEX ASYNC q ON t (a DESC NULLS LAST);");
+    const found = await findingsOf(
+      rule,
+      "CREATE INDEX ASYNC r ON rental (rental_date DESC, id ASC);\n\nCREATE INDEX ASYNC q ON t (a DESC NULLS LAST);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "r"],
       [3, "q"],

@@ -18,9 +18,13 @@ export default defineRule({
   },
   kinds: ["IndexStmt"],
   checkStatement({ stmt, report }) {
-    const keys = (stmt.node.indexParams ?? []).map((p: any) => p.IndexElem).filter((e: any) => e && (e.ordering === "SORTBY_ASC" || e.ordering === "SORTBY_DESC"));
+    const keys = (stmt.node.indexParams ?? [])
+      .map((p: any) => p.IndexElem)
+      .filter((e: any) => e && (e.ordering === "SORTBY_ASC" || e.ordering === "SORTBY_DESC"));
     if (keys.length === 0) return;
     const names = keys.map((e: any) => `${e.name ?? "(expression)"} ${e.ordering === "SORTBY_DESC" ? "DESC" : "ASC"}`);
-    report({ message: `index ${stmt.node.idxname ?? "(unnamed)"} specifies a sort order (${names.join(", ")}); DSQL allows only NULLS FIRST/LAST` });
+    report({
+      message: `index ${stmt.node.idxname ?? "(unnamed)"} specifies a sort order (${names.join(", ")}); DSQL allows only NULLS FIRST/LAST`,
+    });
   },
 });

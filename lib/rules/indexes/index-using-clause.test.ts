@@ -4,7 +4,10 @@ import rule, { explicitUsingBtree } from "./index-using-clause";
 
 describe("index-using-clause", () => {
   it("flags an explicit USING btree, as pg_dump writes it", async () => {
-    const found = await findingsOf(rule, "SELECT 1;\nCREATE INDEX idx_title ON public.film USING btree (title);\nCREATE INDEX ASYNC i2 ON film USING BTREE (a);");
+    const found = await findingsOf(
+      rule,
+      "SELECT 1;\nCREATE INDEX idx_title ON public.film USING btree (title);\nCREATE INDEX ASYNC i2 ON film USING BTREE (a);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [2, "idx_title"],
       [3, "i2"],

@@ -19,7 +19,8 @@ export default defineRule({
     good: "CREATE TABLE rental (rental_id uuid PRIMARY KEY, customer_id int, rental_date timestamptz);\nCREATE INDEX ASYNC rental_customer_date_idx ON rental (customer_id, rental_date);",
   },
   checkModel({ model, report }) {
-    const reasonFor = (t: TableModel | undefined, column: string | undefined) => (t && column ? monotonicReason(t.columns.find((c) => c.name === column)) : undefined);
+    const reasonFor = (t: TableModel | undefined, column: string | undefined) =>
+      t && column ? monotonicReason(t.columns.find((c) => c.name === column)) : undefined;
     for (const ix of model.indexes.values()) {
       const t = model.tables.get(key(ix.table));
       if (t?.partitionOf) continue;
@@ -40,7 +41,11 @@ export default defineRule({
         const reason = reasonFor(t, c.columns[0]);
         if (!reason) continue;
         report({
-          message: `unique constraint ${c.name ?? ""} on ${t.schema}.${t.name} is led by ${c.columns[0]}, ${reason}; new entries all land at the end of its index, a write hotspot under heavy inserts`.replace("  ", " "),
+          message:
+            `unique constraint ${c.name ?? ""} on ${t.schema}.${t.name} is led by ${c.columns[0]}, ${reason}; new entries all land at the end of its index, a write hotspot under heavy inserts`.replace(
+              "  ",
+              " ",
+            ),
           origin: c.origin,
           object: { kind: "constraint", schema: t.schema, name: `${t.name}.${c.name ?? c.columns.join("_")}` },
         });

@@ -21,6 +21,8 @@ export default defineRule({
   kinds: ["IndexStmt"],
   checkStatement({ stmt, report }) {
     if (!stmt.node.whereClause) return;
-    report({ message: `${stmt.node.unique ? "unique " : ""}index ${stmt.node.idxname ?? "(unnamed)"} has a WHERE predicate; partial indexes are not supported before ${CAPABILITIES.partialIndexes.since}` });
+    report({
+      message: `${stmt.node.unique ? "unique " : ""}index ${stmt.node.idxname ?? "(unnamed)"} has a WHERE predicate; partial indexes are not supported before ${CAPABILITIES.partialIndexes.since}`,
+    });
   },
 });

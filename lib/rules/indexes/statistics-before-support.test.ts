@@ -7,12 +7,18 @@ const BAD = "CREATE STATISTICS s1 ON a, b FROM t;\nALTER STATISTICS s1 SET STATI
 describe("statistics-before-support", () => {
   it("flags the unsupported forms before 2026-08-27", async () => {
     const found = await findingsOf(rule, BAD, "2026-08-26");
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "s1"], [2, "s1"], [3, "s1"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "s1"],
+      [2, "s1"],
+      [3, "s1"],
+    ]);
     expect(found[0].message).toContain("not supported before 2026-08-27");
   });
 
   it("accepts close-but-valid SQL", async () => {
-    expect(await findingsOf(rule, "CREATE TABLE statistics (id int);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 100;", "2026-08-26")).toEqual([]);
+    expect(
+      await findingsOf(rule, "CREATE TABLE statistics (id int);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 100;", "2026-08-26"),
+    ).toEqual([]);
   });
 
   it("is silent from 2026-08-27", async () => {

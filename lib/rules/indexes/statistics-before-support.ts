@@ -26,6 +26,9 @@ export default defineRule({
     if (stmt.kind === "DropStmt" && n.removeType !== "OBJECT_STATISTIC_EXT") return;
     const parts = stmt.kind === "DropStmt" ? strings(n.objects?.[0]?.List?.items) : strings(n.defnames);
     const verb = stmt.kind === "CreateStatsStmt" ? "CREATE" : stmt.kind === "AlterStatsStmt" ? "ALTER" : "DROP";
-    report({ message: `${verb} STATISTICS ${parts.join(".")} is not supported before ${CAPABILITIES.statistics.since}`, object: namedObject(builder, parts, "statistics") });
+    report({
+      message: `${verb} STATISTICS ${parts.join(".")} is not supported before ${CAPABILITIES.statistics.since}`,
+      object: namedObject(builder, parts, "statistics"),
+    });
   },
 });

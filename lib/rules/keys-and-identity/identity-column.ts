@@ -33,11 +33,16 @@ export default defineRule({
       const cache = constValue(def?.arg);
       if (!def) out.push("has no explicit CACHE (use CACHE 1 or ≥ 65536)");
       else if (!legalCache(cache)) out.push(`has CACHE ${cache} (only 1 or ≥ 65536)`);
-      if (columnType && columnType !== "int8") out.push(`is ${columnType === "int4" ? "integer" : columnType === "int2" ? "smallint" : columnType}, not bigint`);
+      if (columnType && columnType !== "int8")
+        out.push(`is ${columnType === "int4" ? "integer" : columnType === "int2" ? "smallint" : columnType}, not bigint`);
       return out;
     };
     const emit = (column: string, what: string[], location: number | undefined) =>
-      report({ message: `identity column ${table.name}.${column} ${what.join(" and ")}`, location, object: { kind: "column", schema: table.schema, name: `${table.name}.${column}` } });
+      report({
+        message: `identity column ${table.name}.${column} ${what.join(" and ")}`,
+        location,
+        object: { kind: "column", schema: table.schema, name: `${table.name}.${column}` },
+      });
 
     const columnDef = (cd: AstNode, viaAddColumn: boolean) => {
       for (const c of cd.constraints ?? []) {
@@ -56,12 +61,15 @@ export default defineRule({
       const cmd = item.AlterTableCmd;
       if (cmd?.subtype === "AT_AddColumn" && cmd.def?.ColumnDef) columnDef(cmd.def.ColumnDef, true);
       else if (cmd?.subtype === "AT_AddIdentity" && cmd.def?.Constraint) {
-        const col = builder.table({ schema: n.relation?.schemaname, name: n.relation?.relname ?? "" })?.columns.find((c) => c.name === cmd.name);
+        const col = builder
+          .table({ schema: n.relation?.schemaname, name: n.relation?.relname ?? "" })
+          ?.columns.find((c) => c.name === cmd.name);
         const what = problems(cmd.def.Constraint, col?.type.name);
         if (what.length) emit(cmd.name, what, cmd.def.Constraint.location);
       } else if (cmd?.subtype === "AT_SetIdentity") {
         const def = (cmd.def?.List?.items ?? []).map((x: AstNode) => x.DefElem).find((d: AstNode) => d?.defname === "cache");
-        if (def && !legalCache(constValue(def.arg))) emit(cmd.name, [`sets CACHE ${constValue(def.arg)} (only 1 or ≥ 65536)`], def.location);
+        if (def && !legalCache(constValue(def.arg)))
+          emit(cmd.name, [`sets CACHE ${constValue(def.arg)} (only 1 or ≥ 65536)`], def.location);
       }
     }
   },

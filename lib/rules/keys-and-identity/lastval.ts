@@ -22,7 +22,10 @@ export default defineRule({
   kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt"],
   checkStatement(ctx) {
     for (const call of callSites(ctx, (name) => name === "lastval")) {
-      ctx.report({ message: "lastval() returns the last value of the current transaction in DSQL, not of the session", location: call.location });
+      ctx.report({
+        message: "lastval() returns the last value of the current transaction in DSQL, not of the session",
+        location: call.location,
+      });
     }
   },
 });

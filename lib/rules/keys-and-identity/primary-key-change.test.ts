@@ -12,7 +12,11 @@ describe("primary-key-change", () => {
       "ALTER TABLE other ADD CONSTRAINT other_pkey PRIMARY KEY USING INDEX other_id_idx;",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, "rental.inventory_id"], [3, "rental.rental_pkey"], [5, "other.other_pkey"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, "rental.inventory_id"],
+      [3, "rental.rental_pkey"],
+      [5, "other.other_pkey"],
+    ]);
     expect(found[1].message).toContain("the primary key of public.rental");
     expect(found[2].message).toContain("USING INDEX other_id_idx");
   });

@@ -23,6 +23,8 @@ describe("sequence-before-support", () => {
 
   it("is silent from 2026-02-13, and for OWNED BY or columns named like sequences", async () => {
     expect(await findingsOf(rule, SQL, "2026-02-13")).toEqual([]);
-    expect(await findingsOf(rule, "ALTER SEQUENCE s OWNED BY t.id;\nCREATE TABLE t (nextval int, serial_number text);", "2025-06-01")).toEqual([]);
+    expect(
+      await findingsOf(rule, "ALTER SEQUENCE s OWNED BY t.id;\nCREATE TABLE t (nextval int, serial_number text);", "2025-06-01"),
+    ).toEqual([]);
   });
 });

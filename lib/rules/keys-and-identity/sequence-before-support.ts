@@ -22,25 +22,47 @@ export default defineRule({
     bad: "CREATE SEQUENCE order_seq; CREATE TABLE orders (id bigint DEFAULT nextval('order_seq') PRIMARY KEY);",
     good: "CREATE TABLE orders (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);",
   },
-  kinds: ["CreateSeqStmt", "AlterSeqStmt", "CreateStmt", "AlterTableStmt", "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt"],
+  kinds: [
+    "CreateSeqStmt",
+    "AlterSeqStmt",
+    "CreateStmt",
+    "AlterTableStmt",
+    "SelectStmt",
+    "InsertStmt",
+    "UpdateStmt",
+    "DeleteStmt",
+    "ViewStmt",
+    "CreateFunctionStmt",
+  ],
   checkStatement(ctx) {
     const { stmt, builder, nodes, report } = ctx;
     const n = stmt.node;
     const since = CAPABILITIES.sequences.since;
     if (stmt.kind === "CreateSeqStmt") {
-      report({ message: `sequence ${n.sequence?.relname} is not supported before ${since}`, object: relObject(builder, n.sequence, "sequence") });
+      report({
+        message: `sequence ${n.sequence?.relname} is not supported before ${since}`,
+        object: relObject(builder, n.sequence, "sequence"),
+      });
       return;
     }
     if (stmt.kind === "AlterSeqStmt") {
       // pg_dump's `ALTER SEQUENCE … OWNED BY` only ties a sequence (already reported) to its column.
       const opts = [...defElems(n.options).keys()].filter((k) => k !== "owned_by");
-      if (opts.length) report({ message: `ALTER SEQUENCE ${n.sequence?.relname} is not supported before ${since}`, object: relObject(builder, n.sequence, "sequence") });
+      if (opts.length)
+        report({
+          message: `ALTER SEQUENCE ${n.sequence?.relname} is not supported before ${since}`,
+          object: relObject(builder, n.sequence, "sequence"),
+        });
       return;
     }
     if (stmt.kind === "CreateStmt" || stmt.kind === "AlterTableStmt") {
       for (const c of nodes("Constraint")) {
         if (c.contype !== "CONSTR_IDENTITY") continue;
-        report({ message: `identity column on ${n.relation?.relname} is not supported before ${since}`, location: c.location, object: relObject(builder, n.relation) });
+        report({
+          message: `identity column on ${n.relation?.relname} is not supported before ${since}`,
+          location: c.location,
+          object: relObject(builder, n.relation),
+        });
       }
       // nextval() in column defaults belongs to a sequence already reported (or to serial-type).
       return;

@@ -32,9 +32,16 @@ export default defineRule({
     const cache = constValue(def?.arg);
     const name = n.sequence?.relname;
     if (stmt.kind === "CreateSeqStmt" && !def) {
-      report({ message: `sequence ${name} has no CACHE; DSQL requires CACHE 1 or CACHE ≥ 65536`, object: relObject(builder, n.sequence, "sequence") });
+      report({
+        message: `sequence ${name} has no CACHE; DSQL requires CACHE 1 or CACHE ≥ 65536`,
+        object: relObject(builder, n.sequence, "sequence"),
+      });
     } else if (def && !legalCache(cache)) {
-      report({ message: `sequence ${name} has CACHE ${cache}; DSQL allows only 1 or ≥ 65536`, location: def.location, object: relObject(builder, n.sequence, "sequence") });
+      report({
+        message: `sequence ${name} has CACHE ${cache}; DSQL allows only 1 or ≥ 65536`,
+        location: def.location,
+        object: relObject(builder, n.sequence, "sequence"),
+      });
     }
   },
 });

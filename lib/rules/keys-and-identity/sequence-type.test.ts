@@ -4,7 +4,10 @@ import rule from "./sequence-type";
 
 describe("sequence-type", () => {
   it("flags AS integer and AS smallint", async () => {
-    const found = await findingsOf(rule, "CREATE SEQUENCE public.actor_actor_id_seq\n    AS integer\n    CACHE 1;\nCREATE SEQUENCE s AS smallint CACHE 1;");
+    const found = await findingsOf(
+      rule,
+      "CREATE SEQUENCE public.actor_actor_id_seq\n    AS integer\n    CACHE 1;\nCREATE SEQUENCE s AS smallint CACHE 1;",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [2, "actor_actor_id_seq"],
       [4, "s"],

@@ -15,13 +15,19 @@ describe("sequential-primary-key", () => {
       "ALTER TABLE ONLY d ADD CONSTRAINT d_pkey PRIMARY KEY (id);",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "a"], [2, "b"], [3, "c"], [8, "d"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+      [8, "d"],
+    ]);
     expect(found[0].severity).toBe("advice");
     expect(found[2].message).toContain("led by at, a timestamptz column");
   });
 
   it("accepts uuid keys, plain integers and keys led by a distributed column", async () => {
-    const sql = "CREATE TABLE a (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);\nCREATE TABLE b (code int PRIMARY KEY, serial_number int);\nCREATE TABLE c (device uuid, at timestamptz, PRIMARY KEY (device, at));";
+    const sql =
+      "CREATE TABLE a (id uuid DEFAULT gen_random_uuid() PRIMARY KEY);\nCREATE TABLE b (code int PRIMARY KEY, serial_number int);\nCREATE TABLE c (device uuid, at timestamptz, PRIMARY KEY (device, at));";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@ import rule from "./serial-type";
 
 describe("serial-type", () => {
   it("flags serial, bigserial and smallserial columns where the type is written", async () => {
-    const found = await findingsOf(rule, "CREATE TABLE t (\n  id bigserial PRIMARY KEY,\n  n smallserial\n);\nALTER TABLE t ADD COLUMN m serial;");
+    const found = await findingsOf(
+      rule,
+      "CREATE TABLE t (\n  id bigserial PRIMARY KEY,\n  n smallserial\n);\nALTER TABLE t ADD COLUMN m serial;",
+    );
     expect(found.map((f) => [f.line, f.column, f.object.name])).toEqual([
       [2, 6, "t.id"],
       [3, 5, "t.n"],

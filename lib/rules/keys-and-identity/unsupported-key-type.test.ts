@@ -33,6 +33,11 @@ describe("unsupported-key-type", () => {
   });
 
   it("accepts keys on supported types and non-key jsonb columns", async () => {
-    expect(await findingsOf(rule, "CREATE TABLE d (id uuid PRIMARY KEY, body jsonb, span interval);\nCREATE INDEX ASYNC d_x ON d ((body->>'x'));")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE TABLE d (id uuid PRIMARY KEY, body jsonb, span interval);\nCREATE INDEX ASYNC d_x ON d ((body->>'x'));",
+      ),
+    ).toEqual([]);
   });
 });

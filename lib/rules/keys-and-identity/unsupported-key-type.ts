@@ -7,7 +7,9 @@ const NEVER_KEY = new Set(["json", "jsonb", "bytea", "interval", "timetz"]);
 
 /** Base type name of a column, looking through a domain. */
 function baseType(model: SchemaModel, t: TableModel, c: ColumnModel): string {
-  const d = model.domains.get(key({ schema: c.type.schema ?? t.schema, name: c.type.name })) ?? (c.type.schema ? undefined : model.domains.get(`public.${c.type.name}`));
+  const d =
+    model.domains.get(key({ schema: c.type.schema ?? t.schema, name: c.type.name })) ??
+    (c.type.schema ? undefined : model.domains.get(`public.${c.type.name}`));
   return (d ? d.baseType.name : c.type.name).toLowerCase();
 }
 

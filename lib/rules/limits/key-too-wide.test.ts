@@ -11,13 +11,18 @@ describe("key-too-wide", () => {
       "CREATE INDEX ASYNC page_title ON page (id, title, lang);",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, "page.primary key"], [3, "page.page_title_lang"], [4, "page_title"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, "page.primary key"],
+      [3, "page.page_title_lang"],
+      [4, "page_title"],
+    ]);
     expect(found[0].message).toContain("declares 2001 key bytes (url varchar(2001) = 2001)");
     expect(found[2].message).toContain("2116 key bytes");
   });
 
   it("accepts varchar(2000), unbounded text keys and fixed-width keys", async () => {
-    const sql = "CREATE TABLE a (k varchar(2000) PRIMARY KEY);\nCREATE TABLE b (k text PRIMARY KEY, n numeric(1000), t timestamptz, UNIQUE (n, t));\nCREATE INDEX ASYNC b_k ON b (k, t);";
+    const sql =
+      "CREATE TABLE a (k varchar(2000) PRIMARY KEY);\nCREATE TABLE b (k text PRIMARY KEY, n numeric(1000), t timestamptz, UNIQUE (n, t));\nCREATE INDEX ASYNC b_k ON b (k, t);";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

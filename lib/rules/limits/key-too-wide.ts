@@ -7,8 +7,20 @@ const MAX_DECLARED_KEY_BYTES = 2000;
 
 /** Fixed on-disk widths in bytes. */
 const FIXED: Record<string, number> = {
-  bool: 1, char: 1, int2: 2, int4: 4, int8: 8, float4: 4, float8: 8, oid: 4, money: 8,
-  date: 4, time: 8, timestamp: 8, timestamptz: 8, uuid: 16,
+  bool: 1,
+  char: 1,
+  int2: 2,
+  int4: 4,
+  int8: 8,
+  float4: 4,
+  float8: 8,
+  oid: 4,
+  money: 8,
+  date: 4,
+  time: 8,
+  timestamp: 8,
+  timestamptz: 8,
+  uuid: 16,
 };
 
 /**
@@ -70,7 +82,11 @@ export default defineRule({
         if (w.total <= MAX_DECLARED_KEY_BYTES) continue;
         const what = c.kind === "primary-key" ? "primary key" : "unique constraint";
         report({
-          message: `${what} ${c.name ?? ""} of ${t.schema}.${t.name} declares ${w.total} key bytes (${w.parts.join(", ")}); DSQL rejects keys over ${MAX_DECLARED_KEY_BYTES} bytes`.replace("  ", " "),
+          message:
+            `${what} ${c.name ?? ""} of ${t.schema}.${t.name} declares ${w.total} key bytes (${w.parts.join(", ")}); DSQL rejects keys over ${MAX_DECLARED_KEY_BYTES} bytes`.replace(
+              "  ",
+              " ",
+            ),
           origin: c.origin,
           object: { kind: "constraint", schema: t.schema, name: `${t.name}.${c.name ?? what}` },
           evidence: { declaredBytes: w.total, limit: MAX_DECLARED_KEY_BYTES },
@@ -80,7 +96,12 @@ export default defineRule({
     for (const ix of model.indexes.values()) {
       const t = model.tables.get(key(ix.table));
       if (!t) continue;
-      const w = width(ix.keys.map((k) => k.column).filter((c): c is string => !!c), t, model, domains);
+      const w = width(
+        ix.keys.map((k) => k.column).filter((c): c is string => !!c),
+        t,
+        model,
+        domains,
+      );
       if (w.total <= MAX_DECLARED_KEY_BYTES) continue;
       report({
         message: `index ${ix.name} on ${t.schema}.${t.name} declares ${w.total} key bytes (${w.parts.join(", ")}); DSQL rejects keys over ${MAX_DECLARED_KEY_BYTES} bytes`,

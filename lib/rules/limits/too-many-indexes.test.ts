@@ -14,6 +14,8 @@ describe("too-many-indexes", () => {
 
   it("accepts 24, and dropped indexes free a slot", async () => {
     expect(await findingsOf(rule, `CREATE TABLE t (id int PRIMARY KEY, c0 int, c1 int, c2 int);\n${indexes(23)}`)).toEqual([]);
-    expect(await findingsOf(rule, `CREATE TABLE t (id int PRIMARY KEY, c0 int, c1 int, c2 int);\n${indexes(24)}\nDROP INDEX i0;`)).toEqual([]);
+    expect(await findingsOf(rule, `CREATE TABLE t (id int PRIMARY KEY, c0 int, c1 int, c2 int);\n${indexes(24)}\nDROP INDEX i0;`)).toEqual(
+      [],
+    );
   });
 });

@@ -20,7 +20,8 @@ export default defineRule({
     good: "-- at most 24 in total, counting the primary key and unique constraints",
   },
   exampleAtScale: () => {
-    const table = "CREATE TABLE t (id uuid PRIMARY KEY, u1 int UNIQUE, u2 int UNIQUE, u3 int UNIQUE, " + numbered("c", 1, 21, " int") + ");";
+    const table =
+      "CREATE TABLE t (id uuid PRIMARY KEY, u1 int UNIQUE, u2 int UNIQUE, u3 int UNIQUE, " + numbered("c", 1, 21, " int") + ");";
     const indexes = (n: number) => Array.from({ length: n }, (_, i) => `CREATE INDEX ASYNC t_c${i + 1}_idx ON t (c${i + 1});`).join("\n");
     return { bad: `${table}\n${indexes(21)}`, good: `${table}\n${indexes(20)}` };
   },
@@ -29,7 +30,9 @@ export default defineRule({
     for (const ix of model.indexes.values()) created.set(key(ix.table), (created.get(key(ix.table)) ?? 0) + 1);
     for (const t of model.tables.values()) {
       // Constraint indexes: PRIMARY KEY, UNIQUE (not USING INDEX, which reuses a counted index) and EXCLUDE.
-      const constraintIndexes = t.constraints.filter((c) => (c.kind === "primary-key" || c.kind === "unique" || c.kind === "exclusion") && c.columns.length > 0).length;
+      const constraintIndexes = t.constraints.filter(
+        (c) => (c.kind === "primary-key" || c.kind === "unique" || c.kind === "exclusion") && c.columns.length > 0,
+      ).length;
       const total = (created.get(key(t)) ?? 0) + constraintIndexes;
       if (total <= MAX_INDEXES) continue;
       report({

@@ -24,7 +24,11 @@ export default defineRule({
         if ((c.kind !== "primary-key" && c.kind !== "unique") || c.columns.length <= MAX_KEY_COLUMNS) continue;
         const what = c.kind === "primary-key" ? "primary key" : "unique constraint";
         report({
-          message: `${what} ${c.name ?? ""} of ${t.schema}.${t.name} has ${c.columns.length} key columns; DSQL allows ${MAX_KEY_COLUMNS}`.replace("  ", " "),
+          message:
+            `${what} ${c.name ?? ""} of ${t.schema}.${t.name} has ${c.columns.length} key columns; DSQL allows ${MAX_KEY_COLUMNS}`.replace(
+              "  ",
+              " ",
+            ),
           origin: c.origin,
           object: { kind: "constraint", schema: t.schema, name: `${t.name}.${c.name ?? what}` },
           evidence: { columns: c.columns.length, limit: MAX_KEY_COLUMNS },

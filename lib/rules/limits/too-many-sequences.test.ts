@@ -6,7 +6,10 @@ const sequences = (n: number) => Array.from({ length: n }, (_, i) => `CREATE SEQ
 
 describe("too-many-sequences", () => {
   it("flags more than 5,000 sequences, counting identity columns", async () => {
-    const found = await findingsOf(rule, `${sequences(5000)}\nCREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY (CACHE 65536) PRIMARY KEY);`);
+    const found = await findingsOf(
+      rule,
+      `${sequences(5000)}\nCREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY (CACHE 65536) PRIMARY KEY);`,
+    );
     expect(found).toHaveLength(1);
     expect(found[0].line).toBe(1);
     expect(found[0].message).toContain("5001 sequences");

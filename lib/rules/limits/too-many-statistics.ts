@@ -22,7 +22,8 @@ export default defineRule({
   },
   exampleAtScale: () => {
     const table = "CREATE TABLE rental (rental_id uuid PRIMARY KEY, customer_id int, inventory_id int, staff_id int);";
-    const stats = (n: number) => Array.from({ length: n }, (_, i) => `CREATE STATISTICS rental_s${i} ON customer_id, inventory_id FROM rental;`).join("\n");
+    const stats = (n: number) =>
+      Array.from({ length: n }, (_, i) => `CREATE STATISTICS rental_s${i} ON customer_id, inventory_id FROM rental;`).join("\n");
     return { bad: `${table}\n${stats(6)}`, good: `${table}\n${stats(1)}` };
   },
   checkModel({ model, report }) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./too-many-tables";
 
-const tables = (n: number, prefix = "t") => Array.from({ length: n }, (_, i) => `CREATE TABLE ${prefix}${i} (id int PRIMARY KEY);`).join("\n");
+const tables = (n: number, prefix = "t") =>
+  Array.from({ length: n }, (_, i) => `CREATE TABLE ${prefix}${i} (id int PRIMARY KEY);`).join("\n");
 
 describe("too-many-tables", () => {
   it("flags the 1,001st table", async () => {

@@ -19,7 +19,10 @@ export default defineRule({
     good: "CREATE TABLE events (event_id uuid PRIMARY KEY, occurred_at timestamptz NOT NULL, …);",
   },
   exampleAtScale: () => ({
-    bad: Array.from({ length: 90 * 12 }, (_, i) => `CREATE TABLE events_${2000 + Math.floor(i / 12)}_${String((i % 12) + 1).padStart(2, "0")} (event_id uuid PRIMARY KEY);`).join("\n"),
+    bad: Array.from(
+      { length: 90 * 12 },
+      (_, i) => `CREATE TABLE events_${2000 + Math.floor(i / 12)}_${String((i % 12) + 1).padStart(2, "0")} (event_id uuid PRIMARY KEY);`,
+    ).join("\n"),
     good: "CREATE TABLE events (event_id uuid PRIMARY KEY, occurred_at timestamptz NOT NULL);",
   }),
   checkModel({ model, report }) {

@@ -32,10 +32,16 @@ export default defineRule({
       const after = before + rows;
       // Report once per transaction: at the statement that crosses the limit.
       if (before <= ROW_LIMIT && after > ROW_LIMIT) {
-        report({ message: `the transaction begun on line ${txn.beginLine} inserts ${after} rows by this INSERT into ${table}; DSQL allows 3,000 per transaction`, evidence: { rows: after } });
+        report({
+          message: `the transaction begun on line ${txn.beginLine} inserts ${after} rows by this INSERT into ${table}; DSQL allows 3,000 per transaction`,
+          evidence: { rows: after },
+        });
       }
     } else if (rows > ROW_LIMIT) {
-      report({ message: `INSERT into ${table} writes ${rows} rows in one statement; DSQL allows 3,000 per transaction`, evidence: { rows } });
+      report({
+        message: `INSERT into ${table} writes ${rows} rows in one statement; DSQL allows 3,000 per transaction`,
+        evidence: { rows },
+      });
     }
   },
 });

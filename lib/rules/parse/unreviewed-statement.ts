@@ -12,5 +12,8 @@ export default defineRule({
   why: "No rule classifies this kind of statement, so the assessment cannot say whether DSQL accepts it. It is reported rather than passed silently.",
   fix: "Check the statement against the DSQL supported-SQL page, or run it on a scratch DSQL cluster.",
   catalogRows: [],
-  example: { bad: "SECURITY LABEL ON TABLE customer IS 'classified';", good: "-- keep it only once it has been checked against the DSQL supported-SQL page" },
+  example: {
+    bad: "SECURITY LABEL ON TABLE customer IS 'classified';",
+    good: "-- keep it only once it has been checked against the DSQL supported-SQL page",
+  },
 });

@@ -22,6 +22,9 @@ export default defineRule({
   checkStatement({ stmt, builder, report }) {
     const n = stmt.node;
     const t = relObject(builder, n.relation);
-    report({ message: `rule ${n.rulename} on ${t.name} is not supported`, object: { kind: "rule", schema: t.schema, name: `${t.name}.${n.rulename}` } });
+    report({
+      message: `rule ${n.rulename} on ${t.name} is not supported`,
+      object: { kind: "rule", schema: t.schema, name: `${t.name}.${n.rulename}` },
+    });
   },
 });

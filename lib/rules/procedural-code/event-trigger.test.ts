@@ -7,7 +7,10 @@ const BAD = "CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION audi
 describe("event-trigger", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "audit"], [2, "audit"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "audit"],
+      [2, "audit"],
+    ]);
     expect(found[0].message).toContain("event trigger audit");
   });
 

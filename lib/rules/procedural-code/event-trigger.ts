@@ -19,6 +19,9 @@ export default defineRule({
   kinds: ["CreateEventTrigStmt", "AlterEventTrigStmt"],
   checkStatement({ stmt, report }) {
     const n = stmt.node;
-    report({ message: `${stmt.kind === "CreateEventTrigStmt" ? "event trigger" : "ALTER EVENT TRIGGER"} ${n.trigname} is not supported`, object: { kind: "event-trigger", name: n.trigname } });
+    report({
+      message: `${stmt.kind === "CreateEventTrigStmt" ? "event trigger" : "ALTER EVENT TRIGGER"} ${n.trigname} is not supported`,
+      object: { kind: "event-trigger", name: n.trigname },
+    });
   },
 });

@@ -22,7 +22,11 @@ export default defineRule({
   kinds: ["CreateFunctionStmt", "DoStmt"],
   checkStatement({ stmt, report }) {
     for (const block of routineBodyOf(stmt)?.exceptionBlocks ?? []) {
-      report({ message: "EXCEPTION block: PostgreSQL runs it as a subtransaction, DSQL has no SAVEPOINT and does not document its behaviour — verify on DSQL", location: astLocation(stmt, block.offset) });
+      report({
+        message:
+          "EXCEPTION block: PostgreSQL runs it as a subtransaction, DSQL has no SAVEPOINT and does not document its behaviour — verify on DSQL",
+        location: astLocation(stmt, block.offset),
+      });
     }
   },
 });

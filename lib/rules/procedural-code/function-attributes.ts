@@ -24,11 +24,17 @@ export default defineRule({
     if (stmt.kind === "CreateFunctionStmt") {
       const bad = (n.options ?? [])
         .map((o: any) => o.DefElem)
-        .filter((d: any) => (d?.defname === "leakproof" && d.arg?.Boolean?.boolval) || d?.defname === "support" || d?.defname === "transform");
+        .filter(
+          (d: any) => (d?.defname === "leakproof" && d.arg?.Boolean?.boolval) || d?.defname === "support" || d?.defname === "transform",
+        );
       if (bad.length === 0) return;
       const obj = namedObject(builder, strings(n.funcname), n.is_procedure ? "procedure" : "function");
       const names = bad.map((d: any) => (d.defname === "transform" ? "TRANSFORM FOR TYPE" : d.defname.toUpperCase()));
-      report({ message: `${obj.kind} ${obj.name} uses ${names.join(", ")}, which DSQL does not support`, location: bad[0].location, object: obj });
+      report({
+        message: `${obj.kind} ${obj.name} uses ${names.join(", ")}, which DSQL does not support`,
+        location: bad[0].location,
+        object: obj,
+      });
       return;
     }
     const obj = namedObject(builder, strings(n.func?.objname), n.objtype === "OBJECT_PROCEDURE" ? "procedure" : "function");

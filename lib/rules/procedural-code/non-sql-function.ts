@@ -29,6 +29,10 @@ export default defineRule({
     const supported = isSupported(CAPABILITIES.plpgsql, targetDate);
     if (language === "plpgsql" && supported) return; // its body is analysed instead
     const obj = namedObject(builder, strings(n.funcname), "function");
-    report({ message: `function ${obj.name} is written in ${language}; DSQL only runs LANGUAGE sql${supported ? " and plpgsql" : ""} functions`, location: lang?.location, object: obj });
+    report({
+      message: `function ${obj.name} is written in ${language}; DSQL only runs LANGUAGE sql${supported ? " and plpgsql" : ""} functions`,
+      location: lang?.location,
+      object: obj,
+    });
   },
 });

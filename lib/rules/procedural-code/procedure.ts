@@ -35,19 +35,34 @@ export default defineRule({
       }
       const lang = defElems(n.options).get("language");
       const language = String(constValue(lang?.arg) ?? "sql").toLowerCase();
-      if (!SUPPORTED_LANGUAGES.has(language)) report({ message: `procedure ${obj.name} is written in ${language}; DSQL only runs LANGUAGE sql and plpgsql procedures`, location: lang?.location, object: obj });
+      if (!SUPPORTED_LANGUAGES.has(language))
+        report({
+          message: `procedure ${obj.name} is written in ${language}; DSQL only runs LANGUAGE sql and plpgsql procedures`,
+          location: lang?.location,
+          object: obj,
+        });
       return;
     }
     const parts = strings(n.funccall?.funcname);
     if (parts.length > 1 && parts[0].toLowerCase() === "sys") return;
     const obj = namedObject(builder, parts, "procedure");
     if (!supported) {
-      report({ message: `CALL ${parts.join(".")}() calls a user procedure; DSQL only has system procedures`, location: n.funccall?.location, object: obj });
+      report({
+        message: `CALL ${parts.join(".")}() calls a user procedure; DSQL only has system procedures`,
+        location: n.funccall?.location,
+        object: obj,
+      });
       return;
     }
     // Same object as the procedure's own finding, so the CALL groups under it.
-    const target = model.routines.find((r) => r.kind === "procedure" && r.name === obj.name && (obj.schema === undefined || r.schema === obj.schema));
+    const target = model.routines.find(
+      (r) => r.kind === "procedure" && r.name === obj.name && (obj.schema === undefined || r.schema === obj.schema),
+    );
     if (target && !SUPPORTED_LANGUAGES.has(target.language))
-      report({ message: `CALL ${parts.join(".")}() calls procedure ${target.name}, written in ${target.language}, which DSQL cannot run`, location: n.funccall?.location, object: obj });
+      report({
+        message: `CALL ${parts.join(".")}() calls procedure ${target.name}, written in ${target.language}, which DSQL cannot run`,
+        location: n.funccall?.location,
+        object: obj,
+      });
   },
 });

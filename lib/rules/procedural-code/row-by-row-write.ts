@@ -26,7 +26,9 @@ export default defineRule({
     const first = routineBodyOf(stmt)?.statements.find((e) => e.inLoop && !e.expression && statementClass(e.stmt.kind) === "dml");
     if (!first) return;
     const verb = first.stmt.kind.replace(/Stmt$/, "").toUpperCase();
-    report({ message: `${verb} inside a loop writes row by row in one transaction (DSQL: ≤ 3,000 rows and ≤ 10 MiB per transaction, optimistic concurrency)`, location: astLocation(stmt, first.at) });
+    report({
+      message: `${verb} inside a loop writes row by row in one transaction (DSQL: ≤ 3,000 rows and ≤ 10 MiB per transaction, optimistic concurrency)`,
+      location: astLocation(stmt, first.at),
+    });
   },
 });
-

@@ -23,9 +23,17 @@ export default defineRule({
   checkModel({ model, report }) {
     for (const r of model.routines) {
       if (!r.returnsTrigger || (r.language !== "plpgsql" && r.language !== "sql")) continue;
-      const users = model.triggers.filter((t) => key(t.function) === key(r) || (t.function.name === r.name && !t.function.schema)).map((t) => `${t.table.name}.${t.name}`);
-      const by = users.length ? `; used by ${users.length === 1 ? "trigger" : "triggers"} ${users.slice(0, 5).join(", ")}${users.length > 5 ? ", …" : ""}` : "";
-      report({ message: `trigger function ${r.schema}.${r.name} can be created, but DSQL has no triggers to fire it${by}`, origin: r.origin, object: { kind: "function", schema: r.schema, name: r.name } });
+      const users = model.triggers
+        .filter((t) => key(t.function) === key(r) || (t.function.name === r.name && !t.function.schema))
+        .map((t) => `${t.table.name}.${t.name}`);
+      const by = users.length
+        ? `; used by ${users.length === 1 ? "trigger" : "triggers"} ${users.slice(0, 5).join(", ")}${users.length > 5 ? ", …" : ""}`
+        : "";
+      report({
+        message: `trigger function ${r.schema}.${r.name} can be created, but DSQL has no triggers to fire it${by}`,
+        origin: r.origin,
+        object: { kind: "function", schema: r.schema, name: r.name },
+      });
     }
   },
 });

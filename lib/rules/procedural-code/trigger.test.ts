@@ -19,7 +19,10 @@ CREATE CONSTRAINT TRIGGER check_it AFTER INSERT ON film FOR EACH ROW EXECUTE FUN
 
   it("ignores trigger-like text in strings, comments and names", async () => {
     expect(
-      await findingsOf(rule, "-- CREATE TRIGGER x\nCREATE TABLE trigger_log (id int PRIMARY KEY, note text DEFAULT 'CREATE TRIGGER t');\nSELECT 'CREATE TRIGGER';"),
+      await findingsOf(
+        rule,
+        "-- CREATE TRIGGER x\nCREATE TABLE trigger_log (id int PRIMARY KEY, note text DEFAULT 'CREATE TRIGGER t');\nSELECT 'CREATE TRIGGER';",
+      ),
     ).toEqual([]);
   });
 });

@@ -89,8 +89,17 @@ export default defineRule({
         verb = "DROP";
         if (what) {
           const first = n.objects?.[0];
-          const parts = first?.List ? strings(first.List.items) : first?.ObjectWithArgs ? strings(first.ObjectWithArgs.objname) : first?.String ? [first.String.sval] : [];
-          report({ message: `DROP ${what.toUpperCase()} ${parts.join(".")} is not supported`, object: namedObject(builder, parts, what.replace(/ /g, "-")) });
+          const parts = first?.List
+            ? strings(first.List.items)
+            : first?.ObjectWithArgs
+              ? strings(first.ObjectWithArgs.objname)
+              : first?.String
+                ? [first.String.sval]
+                : [];
+          report({
+            message: `DROP ${what.toUpperCase()} ${parts.join(".")} is not supported`,
+            object: namedObject(builder, parts, what.replace(/ /g, "-")),
+          });
         }
         return;
       case "CommentStmt":
@@ -101,6 +110,9 @@ export default defineRule({
     }
     if (!what) return;
     const parts = nameOf(n);
-    report({ message: `${verb} ${what.toUpperCase()} ${parts.join(".")} is not supported`.trim(), object: namedObject(builder, parts, what.replace(/ /g, "-")) });
+    report({
+      message: `${verb} ${what.toUpperCase()} ${parts.join(".")} is not supported`.trim(),
+      object: namedObject(builder, parts, what.replace(/ /g, "-")),
+    });
   },
 });

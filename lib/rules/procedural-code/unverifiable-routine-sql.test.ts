@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./unverifiable-routine-sql";
 
-const BAD = "CREATE FUNCTION f(tab text) RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  EXECUTE 'DELETE FROM ' || tab;\n  EXECUTE format('TRUNCATE %s', tab);\n  EXECUTE sql_text;\nEND $$;";
+const BAD =
+  "CREATE FUNCTION f(tab text) RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  EXECUTE 'DELETE FROM ' || tab;\n  EXECUTE format('TRUNCATE %s', tab);\n  EXECUTE sql_text;\nEND $$;";
 
 describe("unverifiable-routine-sql", () => {
   it("flags each EXECUTE whose SQL is built at run time, naming the expression", async () => {
@@ -15,7 +16,12 @@ describe("unverifiable-routine-sql", () => {
   });
 
   it("accepts constants and format() with %I / %L, which are checked instead", async () => {
-    expect(await findingsOf(rule, "CREATE FUNCTION g(tab text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'SELECT 1'; EXECUTE format('DELETE FROM %I WHERE k = %L', tab, 'x'); END $$;")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE FUNCTION g(tab text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'SELECT 1'; EXECUTE format('DELETE FROM %I WHERE k = %L', tab, 'x'); END $$;",
+      ),
+    ).toEqual([]);
     expect(await findingsOf(rule, BAD, "2026-09-15")).toEqual([]);
   });
 });

@@ -31,7 +31,10 @@ export default defineRule({
     for (const u of body.unresolved) {
       const expr = u.expression.length > 120 ? `${u.expression.slice(0, 120)} …` : u.expression;
       report({
-        message: u.reason === "dynamic" ? `cannot verify EXECUTE ${expr}: its SQL text is built at run time` : `cannot verify ${expr}: the statement does not parse`,
+        message:
+          u.reason === "dynamic"
+            ? `cannot verify EXECUTE ${expr}: its SQL text is built at run time`
+            : `cannot verify ${expr}: the statement does not parse`,
         location: astLocation(stmt, u.offset),
       });
     }

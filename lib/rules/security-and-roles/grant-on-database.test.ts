@@ -7,7 +7,10 @@ const BAD = "GRANT CONNECT ON DATABASE app TO reporting;\nREVOKE ALL ON DATABASE
 describe("grant-on-database", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "app"], [2, "app"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "app"],
+      [2, "app"],
+    ]);
     expect(found[0].message).toContain("GRANT on DATABASE app");
   });
 

@@ -21,6 +21,9 @@ export default defineRule({
     const n = stmt.node;
     if (n.objtype !== "OBJECT_SCHEMA") return;
     if (!(n.objects ?? []).some((o: any) => o.String?.sval === "public")) return;
-    report({ message: `${n.is_grant ? "GRANT" : "REVOKE"} on schema public is not supported (system entity)`, object: { kind: "schema", name: "public" } });
+    report({
+      message: `${n.is_grant ? "GRANT" : "REVOKE"} on schema public is not supported (system entity)`,
+      object: { kind: "schema", name: "public" },
+    });
   },
 });

@@ -40,7 +40,9 @@ export default defineRule({
   kinds: ["CreateRoleStmt", "AlterRoleStmt"],
   checkStatement({ stmt, report }) {
     const n = stmt.node;
-    const bad: AstNode[] = (n.options ?? []).map((o: AstNode) => o.DefElem).filter((d: AstNode | undefined) => d && String(d.defname).toLowerCase() in REJECTED);
+    const bad: AstNode[] = (n.options ?? [])
+      .map((o: AstNode) => o.DefElem)
+      .filter((d: AstNode | undefined) => d && String(d.defname).toLowerCase() in REJECTED);
     if (bad.length === 0) return;
     const role = stmt.kind === "CreateRoleStmt" ? n.role : (n.role?.rolename ?? "CURRENT_ROLE");
     const verb = stmt.kind === "CreateRoleStmt" ? "CREATE" : "ALTER";

@@ -22,6 +22,9 @@ export default defineRule({
   checkStatement({ stmt, report }) {
     const n = stmt.node;
     if (n.renameType !== "OBJECT_ROLE") return;
-    report({ message: `renaming role ${n.subname} is not supported before ${CAPABILITIES.defaultPrivileges.since}`, object: { kind: "role", name: n.subname } });
+    report({
+      message: `renaming role ${n.subname} is not supported before ${CAPABILITIES.defaultPrivileges.since}`,
+      object: { kind: "role", name: n.subname },
+    });
   },
 });

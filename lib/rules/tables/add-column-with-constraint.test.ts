@@ -11,11 +11,22 @@ describe("add-column-with-constraint", () => {
       "ALTER TABLE film ADD COLUMN len2 int GENERATED ALWAYS AS (length * 2) STORED;",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "film.rating_count"], [2, "film.seq"], [2, "film.slug"], [3, "film.lang_id"], [4, "film.len2"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "film.rating_count"],
+      [2, "film.seq"],
+      [2, "film.slug"],
+      [3, "film.lang_id"],
+      [4, "film.len2"],
+    ]);
     expect(found[0].message).toContain("carries NOT NULL, DEFAULT");
   });
 
   it("accepts bare columns, NULL, COLLATE C and STORAGE", async () => {
-    expect(await findingsOf(rule, 'ALTER TABLE film ADD COLUMN note text;\nALTER TABLE film ADD COLUMN n2 text NULL COLLATE "C" STORAGE EXTERNAL;\nALTER TABLE film ADD CONSTRAINT c CHECK (n2 <> \'\') NOT VALID;')).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "ALTER TABLE film ADD COLUMN note text;\nALTER TABLE film ADD COLUMN n2 text NULL COLLATE \"C\" STORAGE EXTERNAL;\nALTER TABLE film ADD CONSTRAINT c CHECK (n2 <> '') NOT VALID;",
+      ),
+    ).toEqual([]);
   });
 });

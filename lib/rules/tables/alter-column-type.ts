@@ -25,7 +25,11 @@ export default defineRule({
       if (cmd.subtype !== "AT_AlterColumnType") continue;
       const t = tableRef(builder, n.relation);
       const to = displayType(typeName(cmd.def?.ColumnDef?.typeName));
-      report({ message: `changing the type of ${t.schema}.${t.name}.${cmd.name} to ${to} is not supported; add a new column and backfill it`, location: cmd.def?.ColumnDef?.location ?? n.relation?.location, object: columnRef(t, cmd.name) });
+      report({
+        message: `changing the type of ${t.schema}.${t.name}.${cmd.name} to ${to} is not supported; add a new column and backfill it`,
+        location: cmd.def?.ColumnDef?.location ?? n.relation?.location,
+        object: columnRef(t, cmd.name),
+      });
     }
   },
 });

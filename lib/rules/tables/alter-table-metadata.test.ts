@@ -13,7 +13,12 @@ const SQL = [
 describe("alter-table-metadata", () => {
   it("flags the metadata forms before 2026-07-06, but not dropping the primary key (primary-key-change)", async () => {
     const found = await findingsOf(rule, SQL, "2026-07-05");
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, "actor.actor_id"], [3, "actor.name"], [3, "actor.name"], [4, "actor.actor_name_check"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, "actor.actor_id"],
+      [3, "actor.name"],
+      [3, "actor.name"],
+      [4, "actor.actor_name_check"],
+    ]);
     expect(found[0].message).toContain("ALTER COLUMN actor_id SET DEFAULT on public.actor is not supported before 2026-07-06");
     expect(found[2].message).toContain("DROP DEFAULT");
   });

@@ -51,11 +51,19 @@ export default defineRule({
         case "AT_DropConstraint":
           // Dropping the primary key is never supported: primary-key-change reports it.
           if (cmd.name === pkName) continue;
-          report({ message: `DROP CONSTRAINT ${cmd.name} on ${t.schema}.${t.name} ${until}`, location: n.relation?.location, object: constraintRef(t, cmd.name) });
+          report({
+            message: `DROP CONSTRAINT ${cmd.name} on ${t.schema}.${t.name} ${until}`,
+            location: n.relation?.location,
+            object: constraintRef(t, cmd.name),
+          });
           continue;
       }
       if (!what) continue;
-      report({ message: `ALTER COLUMN ${cmd.name} ${what} on ${t.schema}.${t.name} ${until}`, location: n.relation?.location, object: columnRef(t, cmd.name) });
+      report({
+        message: `ALTER COLUMN ${cmd.name} ${what} on ${t.schema}.${t.name} ${until}`,
+        location: n.relation?.location,
+        object: columnRef(t, cmd.name),
+      });
     }
   },
 });

@@ -23,12 +23,20 @@ export default defineRule({
     const t = tableRef(builder, n.relation);
     for (const cd of nodes("ColumnDef")) {
       if (!cd.compression || !cd.colname) continue;
-      report({ message: `column ${t.name}.${cd.colname} sets COMPRESSION ${cd.compression}; DSQL does not support the clause`, location: cd.location, object: columnRef(t, cd.colname) });
+      report({
+        message: `column ${t.name}.${cd.colname} sets COMPRESSION ${cd.compression}; DSQL does not support the clause`,
+        location: cd.location,
+        object: columnRef(t, cd.colname),
+      });
     }
     for (const cmd of tableCommands(n)) {
       if (cmd.subtype !== "AT_SetCompression") continue;
       const method = cmd.def?.String?.sval ?? "";
-      report({ message: `ALTER COLUMN ${cmd.name} SET COMPRESSION ${method} on ${t.schema}.${t.name} is not supported`, location: n.relation?.location, object: columnRef(t, cmd.name) });
+      report({
+        message: `ALTER COLUMN ${cmd.name} SET COMPRESSION ${method} on ${t.schema}.${t.name} is not supported`,
+        location: n.relation?.location,
+        object: columnRef(t, cmd.name),
+      });
     }
   },
 });

@@ -25,11 +25,19 @@ export default defineRule({
       if (n.objtype !== "OBJECT_TABLE") return;
       const t = tableRef(builder, n.into?.rel);
       const source = n.query?.ExecuteStmt ? "EXECUTE" : "a query";
-      report({ message: `table ${t.schema}.${t.name} is created from ${source} (CREATE TABLE AS); DSQL needs CREATE TABLE with explicit columns, then batched INSERT … SELECT`, location: n.into?.rel?.location, object: t });
+      report({
+        message: `table ${t.schema}.${t.name} is created from ${source} (CREATE TABLE AS); DSQL needs CREATE TABLE with explicit columns, then batched INSERT … SELECT`,
+        location: n.into?.rel?.location,
+        object: t,
+      });
       return;
     }
     if (!n.intoClause) return;
     const t = tableRef(builder, n.intoClause.rel);
-    report({ message: `SELECT … INTO ${t.name} creates a table from a query; DSQL needs CREATE TABLE, then batched INSERT … SELECT`, location: n.intoClause.rel?.location, object: t });
+    report({
+      message: `SELECT … INTO ${t.name} creates a table from a query; DSQL needs CREATE TABLE, then batched INSERT … SELECT`,
+      location: n.intoClause.rel?.location,
+      object: t,
+    });
   },
 });

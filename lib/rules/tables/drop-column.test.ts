@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
 import rule from "./drop-column";
 
-const SQL = "CREATE TABLE film (id int PRIMARY KEY, original_language_id int);\nALTER TABLE film DROP COLUMN original_language_id;\nALTER TABLE film DROP COLUMN id;";
+const SQL =
+  "CREATE TABLE film (id int PRIMARY KEY, original_language_id int);\nALTER TABLE film DROP COLUMN original_language_id;\nALTER TABLE film DROP COLUMN id;";
 
 describe("drop-column", () => {
   it("flags DROP COLUMN before 2026-08-03, leaving primary-key columns to primary-key-change", async () => {

@@ -30,7 +30,11 @@ export default defineRule({
     const t = tableRef(builder, n.relation);
     for (const cmd of cmds) {
       if (pk.has(cmd.name)) continue;
-      report({ message: `DROP COLUMN ${cmd.name} on ${t.schema}.${t.name} is not supported before ${CAPABILITIES.notValidChecks.since}`, location: n.relation?.location, object: columnRef(t, cmd.name) });
+      report({
+        message: `DROP COLUMN ${cmd.name} on ${t.schema}.${t.name} is not supported before ${CAPABILITIES.notValidChecks.since}`,
+        location: n.relation?.location,
+        object: columnRef(t, cmd.name),
+      });
     }
   },
 });

@@ -12,13 +12,23 @@ describe("partitioned-table", () => {
       "ALTER TABLE payment DETACH PARTITION payment_2022;",
     ].join("\n");
     const found = await findingsOf(rule, sql);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "payment"], [2, "payment_2022"], [4, "payment_2023"], [5, "payment_2022"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "payment"],
+      [2, "payment_2022"],
+      [4, "payment_2023"],
+      [5, "payment_2022"],
+    ]);
     expect(found[0].message).toContain("PARTITION BY RANGE");
     expect(found[1].message).toContain("partition of public.payment");
     expect(found[2].message).toContain("ATTACH PARTITION public.payment_2023");
   });
 
   it("accepts flat tables and a column called partition_key", async () => {
-    expect(await findingsOf(rule, "CREATE TABLE payment (id int PRIMARY KEY, partition_key int);\nCREATE INDEX ASYNC p ON payment (partition_key);")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE TABLE payment (id int PRIMARY KEY, partition_key int);\nCREATE INDEX ASYNC p ON payment (partition_key);",
+      ),
+    ).toEqual([]);
   });
 });

@@ -26,16 +26,25 @@ export default defineRule({
       const t = tableRef(builder, n.relation);
       if (n.partspec) {
         const strategy = String(n.partspec.strategy ?? "").replace("PARTITION_STRATEGY_", "");
-        report({ message: `table ${t.schema}.${t.name} is partitioned (PARTITION BY ${strategy}); DSQL does not support declarative partitioning`, location: n.partspec.location, object: t });
+        report({
+          message: `table ${t.schema}.${t.name} is partitioned (PARTITION BY ${strategy}); DSQL does not support declarative partitioning`,
+          location: n.partspec.location,
+          object: t,
+        });
       }
       if (n.partbound) {
         const parent = tableRef(builder, n.inhRelations?.[0]?.RangeVar);
-        report({ message: `table ${t.schema}.${t.name} is a partition of ${parent.schema}.${parent.name}; merge it into one flat table`, location: n.partbound.location ?? n.relation?.location, object: t });
+        report({
+          message: `table ${t.schema}.${t.name} is a partition of ${parent.schema}.${parent.name}; merge it into one flat table`,
+          location: n.partbound.location ?? n.relation?.location,
+          object: t,
+        });
       }
       return;
     }
     for (const cmd of tableCommands(n)) {
-      if (cmd.subtype !== "AT_AttachPartition" && cmd.subtype !== "AT_DetachPartition" && cmd.subtype !== "AT_DetachPartitionFinalize") continue;
+      if (cmd.subtype !== "AT_AttachPartition" && cmd.subtype !== "AT_DetachPartition" && cmd.subtype !== "AT_DetachPartitionFinalize")
+        continue;
       const parent = tableRef(builder, n.relation);
       const child = builder.qualify(rangeVar(cmd.def?.PartitionCmd?.name));
       const verb = cmd.subtype === "AT_AttachPartition" ? "ATTACH" : "DETACH";

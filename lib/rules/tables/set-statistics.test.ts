@@ -11,6 +11,11 @@ describe("set-statistics", () => {
   });
 
   it("accepts CREATE STATISTICS and SET STORAGE", async () => {
-    expect(await findingsOf(rule, "CREATE STATISTICS s (dependencies) ON a, b FROM posts;\nALTER TABLE posts ALTER COLUMN tag_index SET STORAGE MAIN;")).toEqual([]);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE STATISTICS s (dependencies) ON a, b FROM posts;\nALTER TABLE posts ALTER COLUMN tag_index SET STORAGE MAIN;",
+      ),
+    ).toEqual([]);
   });
 });

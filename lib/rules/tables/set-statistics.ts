@@ -25,7 +25,11 @@ export default defineRule({
       if (cmd.subtype !== "AT_SetStatistics") continue;
       const t = tableRef(builder, n.relation);
       const column = cmd.name ?? `#${cmd.num}`;
-      report({ message: `SET STATISTICS ${constValue(cmd.def) ?? ""} on ${t.schema}.${t.name}.${column} is not supported`.replace("  ", " "), location: n.relation?.location, object: columnRef(t, column) });
+      report({
+        message: `SET STATISTICS ${constValue(cmd.def) ?? ""} on ${t.schema}.${t.name}.${column} is not supported`.replace("  ", " "),
+        location: n.relation?.location,
+        object: columnRef(t, column),
+      });
     }
   },
 });

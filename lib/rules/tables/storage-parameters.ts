@@ -39,7 +39,12 @@ export default defineRule({
     const t = tableRef(builder, n.relation);
     for (const cmd of tableCommands(n)) {
       const list: AstNode[] = cmd.def?.List?.items ?? [];
-      const verb = { AT_SetRelOptions: "SET", AT_ResetRelOptions: "RESET", AT_SetOptions: "ALTER COLUMN … SET", AT_ResetOptions: "ALTER COLUMN … RESET" }[cmd.subtype as string];
+      const verb = {
+        AT_SetRelOptions: "SET",
+        AT_ResetRelOptions: "RESET",
+        AT_SetOptions: "ALTER COLUMN … SET",
+        AT_ResetOptions: "ALTER COLUMN … RESET",
+      }[cmd.subtype as string];
       if (!verb) continue;
       const on = cmd.name ? `column ${t.name}.${cmd.name}` : `table ${t.schema}.${t.name}`;
       report({

@@ -25,7 +25,8 @@ describe("unsupported-alter-table-action", () => {
   });
 
   it("accepts supported forms and leaves row-level security to its own rule", async () => {
-    const sql = "ALTER TABLE t OWNER TO app;\nALTER TABLE t RENAME COLUMN a TO b;\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nALTER TABLE t ALTER COLUMN a SET STORAGE PLAIN;\nALTER TABLE t ALTER CONSTRAINT fk DEFERRABLE;";
+    const sql =
+      "ALTER TABLE t OWNER TO app;\nALTER TABLE t RENAME COLUMN a TO b;\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nALTER TABLE t ALTER COLUMN a SET STORAGE PLAIN;\nALTER TABLE t ALTER CONSTRAINT fk DEFERRABLE;";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

@@ -54,7 +54,11 @@ export default defineRule({
       if (!action) continue;
       const t = tableRef(builder, n.relation);
       const ri = cmd.def?.ReplicaIdentityStmt;
-      const detail = ri ? ` ${REPLICA_IDENTITY[ri.identity_type] ?? ""}${ri.name ? ` ${ri.name}` : ""}`.trimEnd() : cmd.name ? ` ${cmd.name}` : "";
+      const detail = ri
+        ? ` ${REPLICA_IDENTITY[ri.identity_type] ?? ""}${ri.name ? ` ${ri.name}` : ""}`.trimEnd()
+        : cmd.name
+          ? ` ${cmd.name}`
+          : "";
       report({
         message: `ALTER TABLE ${t.schema}.${t.name} ${action}${detail} is not supported on DSQL`,
         location: n.relation?.location,

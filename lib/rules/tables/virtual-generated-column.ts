@@ -22,7 +22,11 @@ export default defineRule({
     for (const d of declaredTypes(ctx)) {
       for (const c of d.column?.constraints ?? []) {
         if (c.Constraint?.contype !== "CONSTR_GENERATED" || c.Constraint.generated_kind !== "v") continue;
-        ctx.report({ message: `${d.label} is a VIRTUAL generated column; DSQL only supports STORED`, location: c.Constraint.location, object: d.object });
+        ctx.report({
+          message: `${d.label} is a VIRTUAL generated column; DSQL only supports STORED`,
+          location: c.Constraint.location,
+          object: d.object,
+        });
       }
     }
   },

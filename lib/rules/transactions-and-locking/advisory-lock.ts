@@ -22,7 +22,10 @@ export default defineRule({
   kinds: ["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"],
   checkStatement(ctx) {
     for (const call of callSites(ctx, (name) => ADVISORY.test(name))) {
-      ctx.report({ message: `${call.name}() is not supported (no advisory locks)${call.location === undefined ? " — called in the routine body" : ""}`, location: call.location });
+      ctx.report({
+        message: `${call.name}() is not supported (no advisory locks)${call.location === undefined ? " — called in the routine body" : ""}`,
+        location: call.location,
+      });
     }
   },
 });

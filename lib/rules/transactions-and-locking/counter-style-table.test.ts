@@ -14,6 +14,11 @@ describe("counter-style-table", () => {
     expect(await findingsOf(rule, "CREATE TABLE w (id bigint PRIMARY KEY, a int, b int, c int, d int, e int, count int);")).toHaveLength(0);
     expect(await findingsOf(rule, "CREATE TABLE k (count int PRIMARY KEY);")).toHaveLength(0);
     // Line items carry a quantity written once at insert (Chinook's invoice_line), not a counter.
-    expect(await findingsOf(rule, "CREATE TABLE invoice_line (id int PRIMARY KEY, invoice_id int, track_id int, unit_price numeric(10,2), quantity int);")).toHaveLength(0);
+    expect(
+      await findingsOf(
+        rule,
+        "CREATE TABLE invoice_line (id int PRIMARY KEY, invoice_id int, track_id int, unit_price numeric(10,2), quantity int);",
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -22,9 +22,13 @@ export default defineRule({
     if (!txn.open) return;
     const cls = statementClass(stmt.kind);
     if (cls === "ddl" && txn.ddl === 0 && txn.dml > 0) {
-      report({ message: `DDL follows data changes in the transaction begun at line ${txn.beginLine}; DSQL cannot mix DDL and DML in one transaction` });
+      report({
+        message: `DDL follows data changes in the transaction begun at line ${txn.beginLine}; DSQL cannot mix DDL and DML in one transaction`,
+      });
     } else if (cls === "dml" && txn.dml === 0 && txn.ddl > 0) {
-      report({ message: `data changes follow DDL in the transaction begun at line ${txn.beginLine}; DSQL cannot mix DDL and DML in one transaction` });
+      report({
+        message: `data changes follow DDL in the transaction begun at line ${txn.beginLine}; DSQL cannot mix DDL and DML in one transaction`,
+      });
     }
   },
 });

@@ -7,7 +7,10 @@ const BAD = "SELECT * FROM t FOR SHARE;\nSELECT * FROM t FOR NO KEY UPDATE;";
 describe("for-share", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, ""], [2, ""]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, ""],
+      [2, ""],
+    ]);
     expect(found[0].message).toContain("FOR SHARE is not supported");
   });
 

@@ -9,7 +9,7 @@ export default defineRule({
   fixKind: "manual",
   effort: "simple",
   docsUrl: SOURCES.CONCURRENCY,
-  why: "\"Aurora DSQL doesn't support the NO KEY UPDATE or FOR SHARE clauses.\"",
+  why: '"Aurora DSQL doesn\'t support the NO KEY UPDATE or FOR SHARE clauses."',
   fix: "Use FOR UPDATE (conflicts surface at commit as 40001), or FOR KEY SHARE from 2026-08-25 where only key stability matters.",
   catalogRows: [87],
   example: {

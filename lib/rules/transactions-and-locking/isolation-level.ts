@@ -32,18 +32,31 @@ export default defineRule({
     if (stmt.kind === "TransactionStmt") {
       if (n.kind !== "TRANS_STMT_BEGIN" && n.kind !== "TRANS_STMT_START") return;
       const iso = isolationOf(n.options);
-      if (iso && iso.level !== "repeatable read") report({ message: `isolation level ${iso.level.toUpperCase()} is not supported; DSQL runs REPEATABLE READ only`, location: iso.location });
+      if (iso && iso.level !== "repeatable read")
+        report({
+          message: `isolation level ${iso.level.toUpperCase()} is not supported; DSQL runs REPEATABLE READ only`,
+          location: iso.location,
+        });
       return;
     }
     const name = String(n.name ?? "").toLowerCase();
     if (name === "transaction" || name === "session characteristics") {
       const iso = isolationOf(n.args);
       if (!iso) return; // READ ONLY / READ WRITE alone
-      if (name === "transaction") report({ message: `SET TRANSACTION ISOLATION LEVEL ${iso.level.toUpperCase()} is not supported; isolation is fixed at REPEATABLE READ`, location: iso.location });
-      else if (iso.level !== "repeatable read") report({ message: `SET SESSION CHARACTERISTICS … ISOLATION LEVEL ${iso.level.toUpperCase()} is not supported; DSQL runs REPEATABLE READ only`, location: iso.location });
+      if (name === "transaction")
+        report({
+          message: `SET TRANSACTION ISOLATION LEVEL ${iso.level.toUpperCase()} is not supported; isolation is fixed at REPEATABLE READ`,
+          location: iso.location,
+        });
+      else if (iso.level !== "repeatable read")
+        report({
+          message: `SET SESSION CHARACTERISTICS … ISOLATION LEVEL ${iso.level.toUpperCase()} is not supported; DSQL runs REPEATABLE READ only`,
+          location: iso.location,
+        });
     } else if (name === "default_transaction_isolation" || name === "transaction_isolation") {
       const v = String(constValue(n.args?.[0]) ?? "").toLowerCase();
-      if (n.kind === "VAR_SET_VALUE" && v !== "repeatable read") report({ message: `SET ${name} = '${v}' is not supported; DSQL runs REPEATABLE READ only` });
+      if (n.kind === "VAR_SET_VALUE" && v !== "repeatable read")
+        report({ message: `SET ${name} = '${v}' is not supported; DSQL runs REPEATABLE READ only` });
     }
   },
 });

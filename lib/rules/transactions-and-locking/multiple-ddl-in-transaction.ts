@@ -20,6 +20,8 @@ export default defineRule({
   },
   checkStatement({ stmt, txn, report }) {
     if (!txn.open || txn.ddl !== 1 || statementClass(stmt.kind) !== "ddl") return;
-    report({ message: `the transaction begun at line ${txn.beginLine} holds more than one DDL statement; DSQL allows one DDL statement per transaction` });
+    report({
+      message: `the transaction begun at line ${txn.beginLine} holds more than one DDL statement; DSQL allows one DDL statement per transaction`,
+    });
   },
 });

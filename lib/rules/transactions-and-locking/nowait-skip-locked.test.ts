@@ -7,7 +7,10 @@ const BAD = "SELECT id FROM jobs LIMIT 1 FOR UPDATE SKIP LOCKED;\nSELECT * FROM 
 describe("nowait-skip-locked", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, ""], [2, ""]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, ""],
+      [2, ""],
+    ]);
     expect(found[0].message).toContain("SKIP LOCKED");
   });
 

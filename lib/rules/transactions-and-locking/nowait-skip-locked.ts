@@ -19,8 +19,10 @@ export default defineRule({
   kinds: ["SelectStmt", "ViewStmt", "CreateFunctionStmt", "DeclareCursorStmt", "InsertStmt", "UpdateStmt", "DeleteStmt"],
   checkStatement({ nodes, report }) {
     for (const lc of nodes("LockingClause")) {
-      if (lc.waitPolicy === "LockWaitSkip") report({ message: "SKIP LOCKED skips nothing in DSQL (no row locks); concurrent workers collide at commit with 40001" });
-      else if (lc.waitPolicy === "LockWaitError") report({ message: "NOWAIT has no effect in DSQL (no row locks); conflicts surface at commit as 40001" });
+      if (lc.waitPolicy === "LockWaitSkip")
+        report({ message: "SKIP LOCKED skips nothing in DSQL (no row locks); concurrent workers collide at commit with 40001" });
+      else if (lc.waitPolicy === "LockWaitError")
+        report({ message: "NOWAIT has no effect in DSQL (no row locks); conflicts surface at commit as 40001" });
     }
   },
 });

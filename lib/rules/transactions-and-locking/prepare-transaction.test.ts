@@ -7,7 +7,10 @@ const BAD = "BEGIN;\nPREPARE TRANSACTION 'tx1';\nCOMMIT PREPARED 'tx1';";
 describe("prepare-transaction", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, ""], [3, ""]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, ""],
+      [3, ""],
+    ]);
     expect(found[0].message).toContain("PREPARE TRANSACTION 'tx1'");
   });
 

@@ -7,7 +7,11 @@ const BAD = "BEGIN;\nSAVEPOINT s1;\nROLLBACK TO SAVEPOINT s1;\nRELEASE SAVEPOINT
 describe("savepoint", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, "s1"], [3, "s1"], [4, "s1"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, "s1"],
+      [3, "s1"],
+      [4, "s1"],
+    ]);
     expect(found[0].message).toContain("SAVEPOINT s1");
   });
 

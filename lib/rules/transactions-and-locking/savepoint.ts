@@ -25,6 +25,10 @@ export default defineRule({
   kinds: ["TransactionStmt"],
   checkStatement({ stmt, report }) {
     const what = WHAT[stmt.node.kind];
-    if (what) report({ message: `${what} ${stmt.node.savepoint_name ?? ""} is not supported`.trim(), object: { kind: "savepoint", name: stmt.node.savepoint_name ?? "" } });
+    if (what)
+      report({
+        message: `${what} ${stmt.node.savepoint_name ?? ""} is not supported`.trim(),
+        object: { kind: "savepoint", name: stmt.node.savepoint_name ?? "" },
+      });
   },
 });

@@ -7,7 +7,10 @@ const BAD = "SELECT 1;\nSELECT * FROM account WHERE id = 1 FOR UPDATE;\nCREATE V
 describe("select-for-update", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[2, ""], [3, "v"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [2, ""],
+      [3, "v"],
+    ]);
     expect(found[0].message).toContain("takes no lock");
   });
 

@@ -20,7 +20,9 @@ export default defineRule({
   checkStatement({ nodes, report }) {
     for (const lc of nodes("LockingClause")) {
       if (lc.strength !== "LCS_FORUPDATE") continue;
-      report({ message: "SELECT … FOR UPDATE takes no lock in DSQL; conflicting transactions fail at commit with 40001 instead of waiting" });
+      report({
+        message: "SELECT … FOR UPDATE takes no lock in DSQL; conflicting transactions fail at commit with 40001 instead of waiting",
+      });
       return;
     }
   },

@@ -4,7 +4,10 @@ import rule from "./array-column";
 
 describe("array-column", () => {
   it("flags array columns and domains", async () => {
-    const found = await findingsOf(rule, "CREATE TABLE film (id int PRIMARY KEY,\n  special_features text[], m int ARRAY);\nCREATE DOMAIN tags AS varchar(20)[];");
+    const found = await findingsOf(
+      rule,
+      "CREATE TABLE film (id int PRIMARY KEY,\n  special_features text[], m int ARRAY);\nCREATE DOMAIN tags AS varchar(20)[];",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [2, "film.special_features"],
       [2, "film.m"],

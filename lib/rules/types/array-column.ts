@@ -22,7 +22,11 @@ export default defineRule({
   checkStatement(ctx) {
     for (const d of declaredTypes(ctx)) {
       if (!d.type.arrayDims) continue;
-      ctx.report({ message: `${d.label} is an array (${displayType(d.type)}); DSQL cannot store array columns`, location: d.location, object: d.object });
+      ctx.report({
+        message: `${d.label} is an array (${displayType(d.type)}); DSQL cannot store array columns`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

@@ -27,7 +27,11 @@ export default defineRule({
     for (const d of declaredTypes(ctx)) {
       const limit = LIMITS[d.type.name];
       if (!limit || d.type.schema || !d.type.mods.length || d.type.mods[0] <= limit.max) continue;
-      ctx.report({ message: `${d.label} is ${limit.label}(${d.type.mods[0]}); DSQL allows at most ${limit.label}(${limit.max})`, location: d.location, object: d.object });
+      ctx.report({
+        message: `${d.label} is ${limit.label}(${d.type.mods[0]}); DSQL allows at most ${limit.label}(${limit.max})`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

@@ -4,7 +4,10 @@ import rule from "./composite-type";
 
 describe("composite-type", () => {
   it("flags composite types and columns using them", async () => {
-    const found = await findingsOf(rule, "CREATE TYPE address AS (street text, city text);\nCREATE TABLE customer (id int PRIMARY KEY, addr address);");
+    const found = await findingsOf(
+      rule,
+      "CREATE TYPE address AS (street text, city text);\nCREATE TABLE customer (id int PRIMARY KEY, addr address);",
+    );
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "address"],
       [2, "customer.addr"],

@@ -22,11 +22,18 @@ export default defineRule({
     const { stmt, builder, report } = ctx;
     if (stmt.kind === "CompositeTypeStmt") {
       const obj = relObject(builder, stmt.node.typevar, "type");
-      report({ message: `composite type ${obj.name} is not supported`, object: namedObject(builder, [obj.schema ?? "", obj.name], "type") });
+      report({
+        message: `composite type ${obj.name} is not supported`,
+        object: namedObject(builder, [obj.schema ?? "", obj.name], "type"),
+      });
       return;
     }
     for (const { d, type } of columnsOfUserType(ctx, ["composite"])) {
-      report({ message: `${d.label} has composite type ${type.name}; use separate columns or jsonb`, location: d.location, object: d.object });
+      report({
+        message: `${d.label} has composite type ${type.name}; use separate columns or jsonb`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

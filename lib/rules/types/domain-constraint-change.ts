@@ -24,6 +24,10 @@ export default defineRule({
     const what = n.subtype === "C" ? "ADD CONSTRAINT" : n.subtype === "O" ? "SET NOT NULL" : undefined;
     if (!what) return;
     const obj = namedObject(builder, strings(n.typeName), "domain");
-    report({ message: `ALTER DOMAIN ${obj.name} ${what} is not supported; declare it in CREATE DOMAIN`, location: n.def?.Constraint?.location, object: obj });
+    report({
+      message: `ALTER DOMAIN ${obj.name} ${what} is not supported; declare it in CREATE DOMAIN`,
+      location: n.def?.Constraint?.location,
+      object: obj,
+    });
   },
 });

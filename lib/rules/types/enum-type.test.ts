@@ -4,7 +4,8 @@ import rule from "./enum-type";
 
 describe("enum-type", () => {
   it("flags CREATE TYPE AS ENUM, ADD VALUE and columns of the enum type", async () => {
-    const sql = "CREATE TYPE public.mpaa_rating AS ENUM ('G', 'PG');\nALTER TYPE mpaa_rating ADD VALUE 'R';\nCREATE TABLE film (id int PRIMARY KEY, rating public.mpaa_rating);";
+    const sql =
+      "CREATE TYPE public.mpaa_rating AS ENUM ('G', 'PG');\nALTER TYPE mpaa_rating ADD VALUE 'R';\nCREATE TABLE film (id int PRIMARY KEY, rating public.mpaa_rating);";
     const found = await findingsOf(rule, sql);
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "mpaa_rating"],

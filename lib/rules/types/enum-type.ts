@@ -23,12 +23,19 @@ export default defineRule({
     const { stmt, builder, report } = ctx;
     if (stmt.kind === "CreateEnumStmt" || stmt.kind === "AlterEnumStmt") {
       const obj = namedObject(builder, strings(stmt.node.typeName), "type");
-      const what = stmt.kind === "CreateEnumStmt" ? `enum type ${obj.name} (${(stmt.node.vals ?? []).length} values)` : `ALTER TYPE ${obj.name} ${stmt.node.oldVal ? "RENAME VALUE" : "ADD VALUE"}`;
+      const what =
+        stmt.kind === "CreateEnumStmt"
+          ? `enum type ${obj.name} (${(stmt.node.vals ?? []).length} values)`
+          : `ALTER TYPE ${obj.name} ${stmt.node.oldVal ? "RENAME VALUE" : "ADD VALUE"}`;
       report({ message: `${what} is not supported; DSQL has no enum types`, object: obj });
       return;
     }
     for (const { d, type } of columnsOfUserType(ctx, ["enum"])) {
-      report({ message: `${d.label} has enum type ${type.name}; change it to text with a CHECK constraint`, location: d.location, object: d.object });
+      report({
+        message: `${d.label} has enum type ${type.name}; change it to text with a CHECK constraint`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

@@ -23,7 +23,11 @@ export default defineRule({
   checkStatement(ctx) {
     for (const d of declaredTypes(ctx)) {
       if (d.type.name !== "json" || d.type.arrayDims || (d.type.schema && d.type.schema !== "pg_catalog")) continue;
-      ctx.report({ message: `${d.label} has type json, not supported as a column type before ${CAPABILITIES.json.since}`, location: d.location, object: d.object });
+      ctx.report({
+        message: `${d.label} has type json, not supported as a column type before ${CAPABILITIES.json.since}`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

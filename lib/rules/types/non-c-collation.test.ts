@@ -24,7 +24,8 @@ describe("non-c-collation", () => {
   });
 
   it("accepts C, POSIX and default collations, and index key collations (another rule)", async () => {
-    const sql = 'CREATE TABLE t (a text COLLATE "C", b text COLLATE pg_catalog."default", c text COLLATE "POSIX", collate_name text);\nCREATE INDEX ASYNC t_a ON t (a COLLATE "de_DE");\nSELECT a FROM t ORDER BY a COLLATE "C";';
+    const sql =
+      'CREATE TABLE t (a text COLLATE "C", b text COLLATE pg_catalog."default", c text COLLATE "POSIX", collate_name text);\nCREATE INDEX ASYNC t_a ON t (a COLLATE "de_DE");\nSELECT a FROM t ORDER BY a COLLATE "C";';
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
 });

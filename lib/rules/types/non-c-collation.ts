@@ -33,7 +33,10 @@ export default defineRule({
     const n = stmt.node;
     if (stmt.kind === "DefineStmt") {
       if (n.kind === "OBJECT_COLLATION") {
-        report({ message: `CREATE COLLATION ${strings(n.defnames).join(".")}: DSQL supports only the C collation`, object: { kind: "collation", name: strings(n.defnames).join(".") } });
+        report({
+          message: `CREATE COLLATION ${strings(n.defnames).join(".")}: DSQL supports only the C collation`,
+          object: { kind: "collation", name: strings(n.defnames).join(".") },
+        });
       }
       return;
     }
@@ -41,7 +44,11 @@ export default defineRule({
       const coll = collationName(n.collClause?.collname);
       if (coll && !C_LIKE.has(coll.toLowerCase())) {
         const parts = strings(n.domainname);
-        report({ message: `domain ${parts.join(".")} uses collation "${coll}"; DSQL supports only C`, location: n.collClause.location, object: { kind: "domain", name: parts.join(".") } });
+        report({
+          message: `domain ${parts.join(".")} uses collation "${coll}"; DSQL supports only C`,
+          location: n.collClause.location,
+          object: { kind: "domain", name: parts.join(".") },
+        });
       }
       return;
     }
@@ -50,15 +57,31 @@ export default defineRule({
       for (const cd of nodes("ColumnDef")) {
         const coll = collationName(cd.collClause?.collname);
         if (!coll || C_LIKE.has(coll.toLowerCase())) continue;
-        const colName = cd.colname ?? (stmt.kind === "AlterTableStmt" ? n.cmds?.find((c: AstNode) => c.AlterTableCmd?.def?.ColumnDef === cd)?.AlterTableCmd?.name : undefined) ?? "?";
-        report({ message: `column ${table.name}.${colName} uses collation "${coll}"; DSQL supports only C`, location: cd.collClause.location, object: columnRef(table, colName) });
+        const colName =
+          cd.colname ??
+          (stmt.kind === "AlterTableStmt"
+            ? n.cmds?.find((c: AstNode) => c.AlterTableCmd?.def?.ColumnDef === cd)?.AlterTableCmd?.name
+            : undefined) ??
+          "?";
+        report({
+          message: `column ${table.name}.${colName} uses collation "${coll}"; DSQL supports only C`,
+          location: cd.collClause.location,
+          object: columnRef(table, colName),
+        });
       }
     }
     // COLLATE in expressions: CHECK constraints, defaults, view and query text.
     for (const cc of nodes("CollateClause")) {
       const coll = collationName(cc.collname);
       if (!coll || C_LIKE.has(coll.toLowerCase())) continue;
-      report({ message: `expression uses COLLATE "${coll}"; DSQL supports only C`, location: cc.location, object: stmt.kind === "ViewStmt" ? { kind: "view", ...builder.qualify({ schema: n.view?.schemaname, name: n.view?.relname ?? "" }) } : undefined });
+      report({
+        message: `expression uses COLLATE "${coll}"; DSQL supports only C`,
+        location: cc.location,
+        object:
+          stmt.kind === "ViewStmt"
+            ? { kind: "view", ...builder.qualify({ schema: n.view?.schemaname, name: n.view?.relname ?? "" }) }
+            : undefined,
+      });
     }
   },
 });

@@ -29,7 +29,11 @@ export default defineRule({
       const [p, s = 0] = d.type.mods;
       if (p <= maxP && Math.abs(s) <= maxS) continue;
       const limit = wide ? "precision 1000 and scale ±1000" : `precision 38 and scale 37 before ${CAPABILITIES.numericPrecision1000.since}`;
-      ctx.report({ message: `${d.label} is numeric(${d.type.mods.join(",")}); DSQL allows at most ${limit}`, location: d.location, object: d.object });
+      ctx.report({
+        message: `${d.label} is numeric(${d.type.mods.join(",")}); DSQL allows at most ${limit}`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

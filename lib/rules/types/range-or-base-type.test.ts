@@ -4,7 +4,8 @@ import rule from "./range-or-base-type";
 
 describe("range-or-base-type", () => {
   it("flags range, shell and base types and columns of them", async () => {
-    const sql = "CREATE TYPE floatrange AS RANGE (subtype = float8);\nCREATE TYPE mytype;\nCREATE TYPE mytype (input = my_in, output = my_out);\nCREATE TABLE r (id int PRIMARY KEY, f floatrange);";
+    const sql =
+      "CREATE TYPE floatrange AS RANGE (subtype = float8);\nCREATE TYPE mytype;\nCREATE TYPE mytype (input = my_in, output = my_out);\nCREATE TABLE r (id int PRIMARY KEY, f floatrange);";
     const found = await findingsOf(rule, sql);
     expect(found.map((f) => [f.line, f.object.name])).toEqual([
       [1, "floatrange"],

@@ -34,7 +34,11 @@ export default defineRule({
       return;
     }
     for (const { d, type } of columnsOfUserType(ctx, ["range", "base", "shell"])) {
-      report({ message: `${d.label} has user-defined ${type.kind} type ${type.name}, which DSQL cannot store`, location: d.location, object: d.object });
+      report({
+        message: `${d.label} has user-defined ${type.kind} type ${type.name}, which DSQL cannot store`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

@@ -21,7 +21,11 @@ export default defineRule({
   checkStatement(ctx) {
     for (const d of declaredTypes(ctx)) {
       if (d.type.name !== "numeric" || d.type.mods.length || (d.type.schema && d.type.schema !== "pg_catalog")) continue;
-      ctx.report({ message: `${d.label} is numeric without precision; DSQL makes it numeric(18,6)`, location: d.location, object: d.object });
+      ctx.report({
+        message: `${d.label} is numeric without precision; DSQL makes it numeric(18,6)`,
+        location: d.location,
+        object: d.object,
+      });
     }
   },
 });

@@ -67,7 +67,23 @@ const REPLACEMENTS: Record<string, string> = {
 };
 
 /** Replacements that are a drop-in type change; the others need data or query changes too. */
-const MECHANICAL = new Set(["money", "xml", "inet", "cidr", "macaddr", "macaddr8", "citext", "ltree", "hstore", "oid", "pg_lsn", "xid", "xid8", "txid_snapshot", "pg_snapshot"]);
+const MECHANICAL = new Set([
+  "money",
+  "xml",
+  "inet",
+  "cidr",
+  "macaddr",
+  "macaddr8",
+  "citext",
+  "ltree",
+  "hstore",
+  "oid",
+  "pg_lsn",
+  "xid",
+  "xid8",
+  "txid_snapshot",
+  "pg_snapshot",
+]);
 
 export function unsupportedTypeReplacement(name: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(REPLACEMENTS, name) ? REPLACEMENTS[name] : undefined;
@@ -83,7 +99,21 @@ export default defineRule({
   docsUrl: SOURCES.TYPES,
   why: "DSQL stores only a fixed list of types (numbers, text, dates and times, boolean, bytea, uuid, json/jsonb). money, xml, bit strings, network addresses, text-search, geometric, range and extension types (hstore, citext, ltree, vector, PostGIS) and system identifiers cannot be column or domain types.",
   fix: "Change the type: money → numeric(19,4); xml, inet/cidr/macaddr, citext, ltree → text; hstore → jsonb. Geometric, range, text-search and vector columns need a new representation (bound/coordinate columns, an external search or vector store) and query changes.",
-  catalogRows: [62, "T:money", "T:xml", "T:bit", "T:inet", "T:cidr", "T:macaddr", "T:tsvector", "T:geometric", "T:range", "T:extension-types", "T:pg_lsn", "T:oid"],
+  catalogRows: [
+    62,
+    "T:money",
+    "T:xml",
+    "T:bit",
+    "T:inet",
+    "T:cidr",
+    "T:macaddr",
+    "T:tsvector",
+    "T:geometric",
+    "T:range",
+    "T:extension-types",
+    "T:pg_lsn",
+    "T:oid",
+  ],
   example: {
     bad: "CREATE TABLE payment (amount money, client_ip inet);",
     good: "CREATE TABLE payment (amount numeric(19,4), client_ip text);",

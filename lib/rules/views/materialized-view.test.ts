@@ -7,7 +7,11 @@ const BAD = "CREATE MATERIALIZED VIEW public.m AS SELECT 1;\nREFRESH MATERIALIZE
 describe("materialized-view", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "m"], [2, "m"], [3, "m"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "m"],
+      [2, "m"],
+      [3, "m"],
+    ]);
     expect(found[0].message).toContain("materialized view m");
   });
 

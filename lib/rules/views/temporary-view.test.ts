@@ -7,7 +7,10 @@ const BAD = "CREATE TEMP VIEW recent AS SELECT 1;\nCREATE TEMPORARY VIEW r2 AS S
 describe("temporary-view", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "recent"], [2, "r2"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "recent"],
+      [2, "r2"],
+    ]);
     expect(found[0].message).toContain("temporary view recent");
   });
 

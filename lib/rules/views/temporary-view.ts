@@ -10,7 +10,7 @@ export default defineRule({
   fixKind: "auto",
   effort: "simple",
   docsUrl: SOURCES.CREATE_VIEW,
-  why: "\"Aurora DSQL does not support temporary views.\"",
+  why: '"Aurora DSQL does not support temporary views."',
   fix: "Create a permanent view (drop it when done), or inline the query.",
   catalogRows: [73],
   example: {

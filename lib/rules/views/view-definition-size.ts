@@ -22,7 +22,10 @@ export default defineRule({
   },
   exampleAtScale: () => {
     const columns = (n: number) => Array.from({ length: n }, (_, i) => `coalesce(amount, 0) * ${i + 1} AS amount_${i + 1}`).join(", ");
-    return { bad: `CREATE VIEW report AS SELECT ${columns(8000)} FROM payment;`, good: `CREATE VIEW report_part1 AS SELECT ${columns(1000)} FROM payment;` };
+    return {
+      bad: `CREATE VIEW report AS SELECT ${columns(8000)} FROM payment;`,
+      good: `CREATE VIEW report_part1 AS SELECT ${columns(1000)} FROM payment;`,
+    };
   },
   kinds: ["ViewStmt"],
   checkStatement({ stmt, builder, report }) {
@@ -31,6 +34,10 @@ export default defineRule({
     const bytes = Buffer.byteLength(stmt.text, "utf8");
     if (bytes <= LIMIT_BYTES) return;
     const obj = relObject(builder, stmt.node.view, "view");
-    report({ message: `view ${obj.name} definition is ${Math.round(bytes / 1024)} KiB; DSQL rejects view definitions well below its documented 2 MiB (about 120 KiB is safe)`, object: obj, evidence: { bytes } });
+    report({
+      message: `view ${obj.name} definition is ${Math.round(bytes / 1024)} KiB; DSQL rejects view definitions well below its documented 2 MiB (about 120 KiB is safe)`,
+      object: obj,
+      evidence: { bytes },
+    });
   },
 });

@@ -7,7 +7,10 @@ const BAD = "ANALYZE;\nBEGIN;\nANALYZE film;\nCOMMIT;";
 describe("analyze-in-transaction", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, ""], [3, "film"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, ""],
+      [3, "film"],
+    ]);
     expect(found[0].message).toContain("names no table");
   });
 

@@ -26,7 +26,10 @@ export default defineRule({
     if (txn.open) problems.push(`runs inside the transaction begun on line ${txn.beginLine}`);
     if (problems.length) {
       const rel = n.rels?.[0]?.VacuumRelation?.relation;
-      report({ message: `ANALYZE ${problems.join(" and ")}; DSQL needs ANALYZE <table> outside explicit transactions`, object: rel ? relObject(builder, rel) : { kind: "statement", name: "" } });
+      report({
+        message: `ANALYZE ${problems.join(" and ")}; DSQL needs ANALYZE <table> outside explicit transactions`,
+        object: rel ? relObject(builder, rel) : { kind: "statement", name: "" },
+      });
     }
   },
 });

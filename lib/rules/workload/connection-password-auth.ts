@@ -11,5 +11,8 @@ export default defineWorkloadRule({
   why: "DSQL has no database passwords: clients authenticate with IAM authentication tokens, valid 15 minutes by default. An application connecting with a password today must generate a token for every new connection (an open connection stays valid after its token expires).",
   fix: "Generate the token in the application with the AWS SDK (DsqlSigner / generate_db_connect_auth_token) or use an AWS DSQL connector for your driver, and make the pool call it for each new connection instead of using a fixed password.",
   catalogRows: [11, "Q:iam-auth-token-lifetime"],
-  example: { bad: "postgresql://app:s3cret@db:5432/app", good: "password = DsqlSigner.getDbConnectAuthToken()  # per new connection, in the pool's connection factory" },
+  example: {
+    bad: "postgresql://app:s3cret@db:5432/app",
+    good: "password = DsqlSigner.getDbConnectAuthToken()  # per new connection, in the pool's connection factory",
+  },
 });

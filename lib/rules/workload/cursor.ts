@@ -19,7 +19,11 @@ export default defineRule({
   kinds: ["DeclareCursorStmt", "FetchStmt", "ClosePortalStmt"],
   checkStatement({ stmt, report }) {
     const n = stmt.node;
-    const verb = stmt.kind === "DeclareCursorStmt" ? "DECLARE … CURSOR" : stmt.kind === "FetchStmt" ? (n.ismove ? "MOVE" : "FETCH") : "CLOSE";
-    report({ message: `${verb} ${n.portalname ?? "ALL"} is not supported (no SQL cursors)`, object: { kind: "cursor", name: n.portalname ?? "" } });
+    const verb =
+      stmt.kind === "DeclareCursorStmt" ? "DECLARE … CURSOR" : stmt.kind === "FetchStmt" ? (n.ismove ? "MOVE" : "FETCH") : "CLOSE";
+    report({
+      message: `${verb} ${n.portalname ?? "ALL"} is not supported (no SQL cursors)`,
+      object: { kind: "cursor", name: n.portalname ?? "" },
+    });
   },
 });

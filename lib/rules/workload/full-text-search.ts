@@ -2,7 +2,19 @@ import { callSites } from "../core/compat-helpers";
 import { SOURCES } from "../core/sources";
 import { defineRule } from "../core/rule";
 
-const FTS = new Set(["to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery", "ts_rank", "ts_rank_cd", "ts_headline", "setweight", "tsvector_update_trigger", "tsvector_update_trigger_column"]);
+const FTS = new Set([
+  "to_tsvector",
+  "to_tsquery",
+  "plainto_tsquery",
+  "phraseto_tsquery",
+  "websearch_to_tsquery",
+  "ts_rank",
+  "ts_rank_cd",
+  "ts_headline",
+  "setweight",
+  "tsvector_update_trigger",
+  "tsvector_update_trigger_column",
+]);
 
 export default defineRule({
   id: "full-text-search",
@@ -25,6 +37,9 @@ export default defineRule({
     const match = ctx.nodes("A_Expr").find((e) => e.name?.[0]?.String?.sval === "@@");
     if (calls.length === 0 && !match) return;
     const what = [...new Set(calls.map((c) => `${c.name}()`)), ...(match ? ["@@"] : [])];
-    ctx.report({ message: `full-text search (${what.join(", ")}) is not supported in practice; use an external search service`, location: calls[0]?.location ?? match?.location });
+    ctx.report({
+      message: `full-text search (${what.join(", ")}) is not supported in practice; use an external search service`,
+      location: calls[0]?.location ?? match?.location,
+    });
   },
 });

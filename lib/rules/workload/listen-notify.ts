@@ -17,7 +17,12 @@ export default defineRule({
     bad: "NOTIFY film_changed, '42';",
     good: "-- after COMMIT: sns.publish(topic, { film_id: 42 })",
   },
-  kinds: ["ListenStmt", "NotifyStmt", "UnlistenStmt", ...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"]],
+  kinds: [
+    "ListenStmt",
+    "NotifyStmt",
+    "UnlistenStmt",
+    ...["SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "ViewStmt", "CreateFunctionStmt", "DoStmt", "CallStmt"],
+  ],
   checkStatement(ctx) {
     const { stmt, report } = ctx;
     const n = stmt.node;
@@ -26,9 +31,11 @@ export default defineRule({
       report({ message: `${verb} ${n.conditionname ?? "*"} is not supported`, object: { kind: "channel", name: n.conditionname ?? "*" } });
       return;
     }
-    for (const call of callSites(ctx, (name) => name === "pg_notify")) report({ message: "pg_notify() is not supported", location: call.location });
+    for (const call of callSites(ctx, (name) => name === "pg_notify"))
+      report({ message: "pg_notify() is not supported", location: call.location });
     if (stmt.kind === "CreateFunctionStmt" || stmt.kind === "DoStmt") {
-      if (bodyHasStatement(ctx, "NotifyStmt", "notify") || bodyHasStatement(ctx, "ListenStmt", "listen")) report({ message: "the routine body uses LISTEN/NOTIFY, which DSQL does not support" });
+      if (bodyHasStatement(ctx, "NotifyStmt", "notify") || bodyHasStatement(ctx, "ListenStmt", "listen"))
+        report({ message: "the routine body uses LISTEN/NOTIFY, which DSQL does not support" });
     }
   },
 });

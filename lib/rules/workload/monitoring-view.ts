@@ -26,7 +26,11 @@ export default defineRule({
     for (const r of relationNames(ctx, (name) => MONITORING.test(name))) {
       if (seen.has(r.name)) continue;
       seen.add(r.name);
-      ctx.report({ message: `${r.name} is not available in DSQL`, location: r.location, object: { kind: "view", schema: "pg_catalog", name: r.name } });
+      ctx.report({
+        message: `${r.name} is not available in DSQL`,
+        location: r.location,
+        object: { kind: "view", schema: "pg_catalog", name: r.name },
+      });
     }
   },
 });

@@ -7,7 +7,10 @@ const BAD = "COPY film FROM '/data/film.csv' WITH (FORMAT csv);\nCOPY film TO PR
 describe("server-side-copy", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, "film"], [2, "film"]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, "film"],
+      [2, "film"],
+    ]);
     expect(found[0].message).toContain("COPY FROM '/data/film.csv'");
   });
 

@@ -22,6 +22,9 @@ export default defineRule({
     const n = stmt.node;
     if (!n.filename && !n.is_program) return;
     const where = n.is_program ? `PROGRAM '${n.filename}'` : `'${n.filename}'`;
-    report({ message: `COPY ${n.is_from ? "FROM" : "TO"} ${where} needs server file access; use \\copy or COPY … STDIN`, object: n.relation ? relObject(builder, n.relation) : undefined });
+    report({
+      message: `COPY ${n.is_from ? "FROM" : "TO"} ${where} needs server file access; use \\copy or COPY … STDIN`,
+      object: n.relation ? relObject(builder, n.relation) : undefined,
+    });
   },
 });

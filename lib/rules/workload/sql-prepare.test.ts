@@ -7,7 +7,13 @@ const BAD = "PREPARE q (int) AS SELECT $1;\nEXECUTE q(1);\nDEALLOCATE q;\nDISCAR
 describe("sql-prepare", () => {
   it("flags the unsupported forms", async () => {
     const found = await findingsOf(rule, BAD);
-    expect(found.map((f) => [f.line, f.object.name])).toEqual([[1, ""], [2, ""], [3, ""], [4, ""], [5, ""]]);
+    expect(found.map((f) => [f.line, f.object.name])).toEqual([
+      [1, ""],
+      [2, ""],
+      [3, ""],
+      [4, ""],
+      [5, ""],
+    ]);
     expect(found[0].message).toContain("PREPARE q");
   });
 

@@ -23,7 +23,11 @@ export default defineRule({
     if (stmt.kind === "TruncateStmt") {
       for (const r of stmt.node.relations ?? []) {
         const t = relObject(builder, r.RangeVar);
-        report({ message: `TRUNCATE ${t.name} is not supported; delete in batches of ≤ 3,000 rows`, location: r.RangeVar?.location, object: t });
+        report({
+          message: `TRUNCATE ${t.name} is not supported; delete in batches of ≤ 3,000 rows`,
+          location: r.RangeVar?.location,
+          object: t,
+        });
       }
       return;
     }

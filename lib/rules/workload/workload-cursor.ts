@@ -11,5 +11,6 @@ export default defineWorkloadRule({
   fix: "Page with keyset pagination (WHERE id > $last ORDER BY id LIMIT n), each page in its own short transaction.",
   catalogRows: [],
   example: { bad: "DECLARE c CURSOR FOR SELECT …; FETCH 1000 FROM c;", good: "SELECT … WHERE id > $1 ORDER BY id LIMIT 1000;" },
-  match: (s) => (["DeclareCursorStmt", "FetchStmt", "ClosePortalStmt"].includes(s.nodeType) ? "the application uses server-side cursors" : undefined),
+  match: (s) =>
+    ["DeclareCursorStmt", "FetchStmt", "ClosePortalStmt"].includes(s.nodeType) ? "the application uses server-side cursors" : undefined,
 });

@@ -10,5 +10,8 @@ export default defineWorkloadRule({
   why: "Concurrent updates of the same row conflict at commit under DSQL's optimistic concurrency: all but one transaction fail with 40001 and must retry.",
   fix: "Shard the counter (N rows per logical counter, update a random one, sum on read), batch increments, or compute the aggregate with a query.",
   catalogRows: [],
-  example: { bad: "UPDATE counters SET n = n + 1 WHERE id = 1;", good: "UPDATE counter_shards SET n = n + 1 WHERE id = 1 AND shard = floor(random()*32);" },
+  example: {
+    bad: "UPDATE counters SET n = n + 1 WHERE id = 1;",
+    good: "UPDATE counter_shards SET n = n + 1 WHERE id = 1 AND shard = floor(random()*32);",
+  },
 });

@@ -3,9 +3,11 @@ import { SOURCES } from "../core/sources";
 import { defineWorkloadRule } from "../core/workload-rule";
 
 const isolationOf = (s: ObservedStatement): string | undefined => {
-  const opts: any[] = s.nodeType === "TransactionStmt" ? s.node?.options ?? [] : s.nodeType === "VariableSetStmt" ? s.node?.args ?? [] : [];
+  const opts: any[] =
+    s.nodeType === "TransactionStmt" ? (s.node?.options ?? []) : s.nodeType === "VariableSetStmt" ? (s.node?.args ?? []) : [];
   for (const o of opts) if (o.DefElem?.defname === "transaction_isolation") return String(o.DefElem.arg?.A_Const?.sval?.sval ?? "");
-  if (s.nodeType === "VariableSetStmt" && /^(transaction_isolation|default_transaction_isolation)$/i.test(String(s.node?.name))) return String(s.node?.args?.[0]?.A_Const?.sval?.sval ?? "");
+  if (s.nodeType === "VariableSetStmt" && /^(transaction_isolation|default_transaction_isolation)$/i.test(String(s.node?.name)))
+    return String(s.node?.args?.[0]?.A_Const?.sval?.sval ?? "");
   return undefined;
 };
 

@@ -12,5 +12,9 @@ export default defineWorkloadRule({
   catalogRows: [],
   example: { bad: "NOTIFY jobs, 'new';", good: "-- publish to SQS from the application after COMMIT" },
   match: (s) =>
-    ["ListenStmt", "NotifyStmt", "UnlistenStmt"].includes(s.nodeType) ? `the application runs ${s.nodeType.replace("Stmt", "").toUpperCase()}` : s.functions.includes("pg_notify") ? "the application calls pg_notify()" : undefined,
+    ["ListenStmt", "NotifyStmt", "UnlistenStmt"].includes(s.nodeType)
+      ? `the application runs ${s.nodeType.replace("Stmt", "").toUpperCase()}`
+      : s.functions.includes("pg_notify")
+        ? "the application calls pg_notify()"
+        : undefined,
 });

@@ -11,5 +11,8 @@ export default defineWorkloadRule({
   fix: "Use COPY … FROM STDIN / TO STDOUT through the client (psql \\copy, the driver's copy API).",
   catalogRows: [],
   example: { bad: "COPY t FROM '/data/t.csv';", good: "\\copy t FROM 't.csv'" },
-  match: (s) => (s.nodeType === "CopyStmt" && (s.node?.filename || s.node?.is_program) ? "the application runs COPY with a server-side file or program" : undefined),
+  match: (s) =>
+    s.nodeType === "CopyStmt" && (s.node?.filename || s.node?.is_program)
+      ? "the application runs COPY with a server-side file or program"
+      : undefined,
 });

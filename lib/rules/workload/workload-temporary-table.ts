@@ -13,6 +13,8 @@ export default defineWorkloadRule({
   example: { bad: "CREATE TEMP TABLE ids (id int);", good: "WITH ids(id) AS (VALUES ($1), ($2)) SELECT …" },
   match: (s) => {
     const rel = s.node?.relation ?? s.node?.into?.rel ?? s.node?.intoClause?.rel;
-    return (s.nodeType === "CreateStmt" || s.nodeType === "CreateTableAsStmt" || s.nodeType === "SelectStmt") && rel?.relpersistence === "t" ? "the application creates temporary tables" : undefined;
+    return (s.nodeType === "CreateStmt" || s.nodeType === "CreateTableAsStmt" || s.nodeType === "SelectStmt") && rel?.relpersistence === "t"
+      ? "the application creates temporary tables"
+      : undefined;
   },
 });

@@ -11,5 +11,8 @@ export default defineWorkloadRule({
   fix: "Replace distributed transactions with an outbox or saga pattern.",
   catalogRows: [91],
   example: { bad: "PREPARE TRANSACTION 'x';", good: "-- outbox table + idempotent consumer" },
-  match: (s) => (isTxn(s, "TRANS_STMT_PREPARE", "TRANS_STMT_COMMIT_PREPARED", "TRANS_STMT_ROLLBACK_PREPARED") ? "the application uses two-phase commit" : undefined),
+  match: (s) =>
+    isTxn(s, "TRANS_STMT_PREPARE", "TRANS_STMT_COMMIT_PREPARED", "TRANS_STMT_ROLLBACK_PREPARED")
+      ? "the application uses two-phase commit"
+      : undefined,
 });

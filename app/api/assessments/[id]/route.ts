@@ -23,7 +23,11 @@ export const GET = route(async (_req, params) => {
     finishedAt: a.finishedAt,
     summary:
       a.status === "done"
-        ? { readiness: { score: a.readinessScore, band: a.readinessBand }, findings: a.findingsCount, bySeverity: { blocker: a.blockers, warning: a.warnings, advice: a.advice } }
+        ? {
+            readiness: { score: a.readinessScore, band: a.readinessBand },
+            findings: a.findingsCount,
+            bySeverity: { blocker: a.blockers, warning: a.warnings, advice: a.advice },
+          }
         : null,
     links: { report: `/api/assessments/${a.id}/report`, findings: `/api/assessments/${a.id}/findings`, page: `/assessments/${a.id}` },
   });

@@ -15,7 +15,10 @@ const id = (p: { userId: string }) => {
 
 export const PATCH = route<{ userId: string }>(
   async (req, p) => {
-    const b = z.object({ role: z.enum(ROLES) }).strict().parse(await readJson(req));
+    const b = z
+      .object({ role: z.enum(ROLES) })
+      .strict()
+      .parse(await readJson(req));
     if (!(await setRole(id(p), b.role))) throw new HttpError(404, "not-found", "No such member");
     return json({ id: id(p), role: b.role });
   },

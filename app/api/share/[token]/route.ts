@@ -10,5 +10,7 @@ export const GET = publicRoute<{ token: string }>(async (_req, params) => {
   const id = await resolveShareToken(params.token);
   if (!id) throw new HttpError(404, "not-found", "No such share link");
   const out = await renderExport(await loadForExport(id, { shared: true }), "json");
-  return new Response(out.body as string, { headers: { "content-type": out.contentType, "cache-control": "no-store", "x-robots-tag": "noindex" } });
+  return new Response(out.body as string, {
+    headers: { "content-type": out.contentType, "cache-control": "no-store", "x-robots-tag": "noindex" },
+  });
 });

@@ -10,7 +10,10 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   await requirePageUser();
   const { id } = await params;
   const events = await auditTrail(id, { limit: 300 });
-  const labels = await findingLabels(id, events.flatMap((e) => (e.findingIdx !== null ? [e.findingIdx] : [])));
+  const labels = await findingLabels(
+    id,
+    events.flatMap((e) => (e.findingIdx !== null ? [e.findingIdx] : [])),
+  );
   return (
     <div className="space-y-3" data-testid="activity">
       <p className="text-sm text-slate-600">Every review change on this assessment, newest first (the last 300).</p>
@@ -20,14 +23,19 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
             <span className="shrink-0 text-slate-600 sm:w-40">{formatDate(e.createdAt)}</span>
             <span className="shrink-0 font-medium sm:w-32">{e.actor?.name ?? "system"}</span>
             <span className="min-w-0 break-words">
-              {e.findingIdx !== null && (() => {
-                const l = labels.get(e.findingIdx);
-                return (
-                  <Link href={`/assessments/${id}/checklist?${new URLSearchParams(l ? { rule: l.ruleId, q: l.object.split(" ").slice(1).join(" ") || l.object } : {})}`} className="mr-1 font-medium text-indigo-800 hover:underline" data-testid="audit-finding">
-                    {l ? `${l.title} · ${l.object}` : "a finding"}
-                  </Link>
-                );
-              })()}
+              {e.findingIdx !== null &&
+                (() => {
+                  const l = labels.get(e.findingIdx);
+                  return (
+                    <Link
+                      href={`/assessments/${id}/checklist?${new URLSearchParams(l ? { rule: l.ruleId, q: l.object.split(" ").slice(1).join(" ") || l.object } : {})}`}
+                      className="mr-1 font-medium text-indigo-800 hover:underline"
+                      data-testid="audit-finding"
+                    >
+                      {l ? `${l.title} · ${l.object}` : "a finding"}
+                    </Link>
+                  );
+                })()}
               {e.summary}
               {typeof e.detail.carriedFrom === "string" && <span className="ml-1 text-xs text-slate-600">(earlier run)</span>}
             </span>

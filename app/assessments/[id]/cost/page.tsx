@@ -28,7 +28,13 @@ export default async function CostPage({ params }: { params: Promise<{ id: strin
       </Card>
       {askWorkload && (
         <Card title="Workload (entered, not measured)" className="min-w-0 lg:col-span-12">
-          <WorkloadForm assessmentId={id} entered={cost?.entered} partial={!!cost && !cost.entered && cost.status === "estimated"} storageGb={cost?.storageGbMonth.high} canEdit={atLeast(user.role, "member")} />
+          <WorkloadForm
+            assessmentId={id}
+            entered={cost?.entered}
+            partial={!!cost && !cost.entered && cost.status === "estimated"}
+            storageGb={cost?.storageGbMonth.high}
+            canEdit={atLeast(user.role, "member")}
+          />
         </Card>
       )}
       <Card title="Connections" className="min-w-0 lg:col-span-12">

@@ -13,7 +13,12 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   if (!user) return Response.redirect(new URL(`/signin?next=${encodeURIComponent(`/assessments/${id}/print`)}`, req.url), 303);
   if (!z.uuid().safeParse(id).success) return new Response("Not found", { status: 404 });
   try {
-    const html = printHtml(await loadForExport(id), { links: [{ href: `/assessments/${id}`, label: "← Back to the assessment" }, { href: `/api/assessments/${id}/export?format=pdf`, label: "Download PDF" }] });
+    const html = printHtml(await loadForExport(id), {
+      links: [
+        { href: `/assessments/${id}`, label: "← Back to the assessment" },
+        { href: `/api/assessments/${id}/export?format=pdf`, label: "Download PDF" },
+      ],
+    });
     return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   } catch (e) {
     if (e instanceof ExportError) return new Response(e.message, { status: e.code === "not-found" ? 404 : 409 });

@@ -21,9 +21,19 @@ const STATUS_STYLE: Record<string, string> = {
   unchanged: "bg-white text-slate-600 border-slate-200",
 };
 
-const sp = z.object({ o: z.coerce.number().int().min(0).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), all: z.string().optional().catch(undefined) });
+const sp = z.object({
+  o: z.coerce.number().int().min(0).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+  all: z.string().optional().catch(undefined),
+});
 
-export default async function RewritesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RewritesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const { id } = await params;
   const q = sp.parse(await searchParams);
@@ -32,13 +42,18 @@ export default async function RewritesPage({ params, searchParams }: { params: P
   if (!report || !rw) {
     return (
       <Empty title="No rewrites in this report">
-        The rewrite stage produces DSQL-ready DDL with a per-object diff. This build or this assessment did not include it; the checklist lists every finding with how to fix it by hand.
+        The rewrite stage produces DSQL-ready DDL with a per-object diff. This build or this assessment did not include it; the checklist
+        lists every finding with how to fix it by hand.
       </Empty>
     );
   }
   const showAll = q.all === "1";
   const needle = q.q?.toLowerCase();
-  const candidates = rw.objects.filter((o) => (showAll || o.status !== "unchanged") && (!needle || o.label.toLowerCase().includes(needle) || o.rules.some((r) => r.includes(needle))));
+  const candidates = rw.objects.filter(
+    (o) =>
+      (showAll || o.status !== "unchanged") &&
+      (!needle || o.label.toLowerCase().includes(needle) || o.rules.some((r) => r.includes(needle))),
+  );
   const selected = rw.objects.find((o) => o.index === q.o) ?? candidates.find((o) => o.status === "rewritten") ?? candidates[0];
   const ruleTitles: Record<string, string> = {};
   for (const o of rw.objects) for (const r of o.rules) ruleTitles[r] ??= ruleDoc(r)?.title ?? r;
@@ -55,10 +70,18 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           {headline(fg).rewrite}
         </p>
         <div className="flex gap-2 text-sm">
-          <a className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800" href={`/api/assessments/${id}/rewrites?format=sql`} data-testid="download-ddl">
+          <a
+            className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800"
+            href={`/api/assessments/${id}/rewrites?format=sql`}
+            data-testid="download-ddl"
+          >
             Download DDL
           </a>
-          <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50" href={`/api/assessments/${id}/rewrites?format=patch`} data-testid="download-patch">
+          <a
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+            href={`/api/assessments/${id}/rewrites?format=patch`}
+            data-testid="download-patch"
+          >
             Download patch
           </a>
         </div>
@@ -66,8 +89,17 @@ export default async function RewritesPage({ params, searchParams }: { params: P
       <VerifyRewrite id={id} canStart={atLeast(user.role, "member")} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[340px_1fr]">
         <nav aria-label="Objects" className="space-y-2">
-          <RewriteObjectList objects={rw.objects.map((o) => ({ index: o.index, kind: o.kind, label: o.label, status: o.status, rules: o.rules }))} selected={selected?.index} base={base} initialQuery={q.q ?? ""} showAll={showAll} />
-          <Link href={`${base}?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), ...(showAll ? {} : { all: "1" }) })}`} className="text-xs text-indigo-700 hover:underline">
+          <RewriteObjectList
+            objects={rw.objects.map((o) => ({ index: o.index, kind: o.kind, label: o.label, status: o.status, rules: o.rules }))}
+            selected={selected?.index}
+            base={base}
+            initialQuery={q.q ?? ""}
+            showAll={showAll}
+          />
+          <Link
+            href={`${base}?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), ...(showAll ? {} : { all: "1" }) })}`}
+            className="text-xs text-indigo-700 hover:underline"
+          >
             {showAll ? "Hide unchanged objects" : "Show unchanged objects too"}
           </Link>
         </nav>
@@ -78,11 +110,19 @@ export default async function RewritesPage({ params, searchParams }: { params: P
                 <h2 className="text-base font-semibold text-slate-900" data-testid="rewrite-title">
                   <span className="mr-1 text-sm font-normal text-slate-600">{selected.kind}</span>
                   <span className="font-mono">{selected.label}</span>
-                  <span className={`ml-2 rounded border px-1.5 text-xs font-normal ${STATUS_STYLE[selected.status] ?? STATUS_STYLE.unchanged}`}>{selected.status}</span>
+                  <span
+                    className={`ml-2 rounded border px-1.5 text-xs font-normal ${STATUS_STYLE[selected.status] ?? STATUS_STYLE.unchanged}`}
+                  >
+                    {selected.status}
+                  </span>
                 </h2>
                 <div className="flex flex-wrap gap-1">
                   {selected.rules.map((r) => (
-                    <span key={r} className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800" title={ruleTitles[r]}>
+                    <span
+                      key={r}
+                      className="rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800"
+                      title={ruleTitles[r]}
+                    >
                       {r}
                     </span>
                   ))}
@@ -106,7 +146,9 @@ export default async function RewritesPage({ params, searchParams }: { params: P
           )}
           {rw.manual.length > 0 && (
             <details className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-600">Manual work ({rw.manual.length}): kept out of the DSQL script</summary>
+              <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-600">
+                Manual work ({rw.manual.length}): kept out of the DSQL script
+              </summary>
               <ul className="mt-3 divide-y divide-slate-100 text-sm">
                 {rw.manual.slice(0, 100).map((m, i) => (
                   <li key={i} className="py-2">

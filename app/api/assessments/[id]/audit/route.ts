@@ -7,7 +7,11 @@ import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const query = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().min(1).optional(), finding: z.coerce.number().int().min(0).optional() });
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  finding: z.coerce.number().int().min(0).optional(),
+});
 
 export const GET = route(async (req, params) => {
   const id = parseId(params);

@@ -11,8 +11,17 @@ const list = (allowed?: readonly string[]) =>
   z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : undefined))
-    .refine((xs) => !allowed || !xs || xs.every((x) => allowed.includes(x)), { message: `must be a comma-separated list of: ${allowed?.join(", ")}` });
+    .transform((s) =>
+      s
+        ? s
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .refine((xs) => !allowed || !xs || xs.every((x) => allowed.includes(x)), {
+      message: `must be a comma-separated list of: ${allowed?.join(", ")}`,
+    });
 
 const query = z.object({
   severity: list(["blocker", "warning", "advice"]),
@@ -33,5 +42,13 @@ export const GET = route(async (req, params) => {
   const a = await getAssessment(id);
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
   if (a.status !== "done") throw new HttpError(409, "not-ready", `Assessment is ${a.status}`);
-  return json(await findingsPage(id, { severity: q.severity, category: q.category, fix: q.fix, status: q.status, rule: q.rule, assignee: q.assignee, q: q.q || undefined }, q.group, q.offset, q.limit));
+  return json(
+    await findingsPage(
+      id,
+      { severity: q.severity, category: q.category, fix: q.fix, status: q.status, rule: q.rule, assignee: q.assignee, q: q.q || undefined },
+      q.group,
+      q.offset,
+      q.limit,
+    ),
+  );
 });

@@ -13,7 +13,13 @@ export const GET = route(async (_req, params) => {
   return json({ checks: await planChecks(id) });
 });
 
-const body = z.object({ stepKey: z.string().regex(/^[\w.-]{1,80}:\d{1,4}$/, "stepKey is <phase id>:<step index>"), checked: z.boolean(), title: z.string().max(300).optional() }).strict();
+const body = z
+  .object({
+    stepKey: z.string().regex(/^[\w.-]{1,80}:\d{1,4}$/, "stepKey is <phase id>:<step index>"),
+    checked: z.boolean(),
+    title: z.string().max(300).optional(),
+  })
+  .strict();
 
 export const PUT = route(async (req, params, user) => {
   const id = parseId(params);

@@ -9,8 +9,22 @@ export const GET = route(async (_req, params) => {
   const id = parseId(params);
   const a = await getAssessment(id);
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
-  if (a.status !== "done") throw new HttpError(409, "not-ready", a.status === "failed" ? `Assessment failed: ${a.error}` : `Assessment is ${a.status}; poll /api/assessments/${id}`);
+  if (a.status !== "done")
+    throw new HttpError(
+      409,
+      "not-ready",
+      a.status === "failed" ? `Assessment failed: ${a.error}` : `Assessment is ${a.status}; poll /api/assessments/${id}`,
+    );
   const report = await getReportWithState(id);
   if (!report) throw new HttpError(404, "not-found", "Report missing");
-  return json({ ...report, assessment: { id: a.id, name: a.name, source: { kind: a.sourceKind, label: a.sourceLabel }, options: { targetDate: a.targetDate, keyStrategy: a.keyStrategy }, createdAt: a.createdAt } });
+  return json({
+    ...report,
+    assessment: {
+      id: a.id,
+      name: a.name,
+      source: { kind: a.sourceKind, label: a.sourceLabel },
+      options: { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
+      createdAt: a.createdAt,
+    },
+  });
 });

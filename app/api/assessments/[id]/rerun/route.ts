@@ -14,7 +14,13 @@ import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const opts = z.object({ targetDate: targetDateSchema.optional(), keyStrategy: z.enum(KEY_STRATEGIES).optional(), password: z.string().max(1000).optional() }).strict();
+const opts = z
+  .object({
+    targetDate: targetDateSchema.optional(),
+    keyStrategy: z.enum(KEY_STRATEGIES).optional(),
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
 
 export const POST = route(async (req, params, user) => {
   const id = parseId(params);
@@ -40,12 +46,19 @@ export const POST = route(async (req, params, user) => {
       if (a.sourceKind !== "snapshot") inputsFromBytes(f.name || "upload.sql", bytes, { maxBytes: MAX_UPLOAD });
       inputs.push({ name: f.name || "upload.sql", bytes });
     }
-    if (inputs.length === 0) throw new HttpError(400, "empty-upload", "Nothing to assess: add files, or send JSON to re-run on the stored inputs");
+    if (inputs.length === 0)
+      throw new HttpError(400, "empty-upload", "Nothing to assess: add files, or send JSON to re-run on the stored inputs");
   } else {
     const text = await req.text();
     o = opts.parse(text.trim() ? JSON.parse(text) : {});
   }
-  const run = await rerunAssessment(id, { inputs: inputs.length ? inputs : undefined, targetDate: o.targetDate, keyStrategy: o.keyStrategy, password: o.password, createdById: user.id });
+  const run = await rerunAssessment(id, {
+    inputs: inputs.length ? inputs : undefined,
+    targetDate: o.targetDate,
+    keyStrategy: o.keyStrategy,
+    password: o.password,
+    createdById: user.id,
+  });
   if (!run) throw new HttpError(404, "not-found", "No such assessment");
   return json({ id: run.id, run: run.runNumber, previousId: id, reason: run.reason, status: "queued", url: `/assessments/${run.id}` }, 202);
 });

@@ -16,7 +16,11 @@ export const GET = route(async (_req, params) => {
 });
 
 const body = z
-  .object({ expiresInDays: z.number().min(0.0001).max(3650).optional(), expiresAt: z.iso.datetime({ offset: true }).optional(), label: z.string().max(100).optional() })
+  .object({
+    expiresInDays: z.number().min(0.0001).max(3650).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    label: z.string().max(100).optional(),
+  })
   .strict()
   .refine((b) => !(b.expiresAt && b.expiresInDays), { message: "give expiresAt or expiresInDays, not both" });
 

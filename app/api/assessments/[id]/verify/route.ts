@@ -38,5 +38,9 @@ export const GET = route(async (_req, params) => {
   const id = parseId(params);
   const a = await getAssessment(id);
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
-  return json({ verification: (await readVerification(prisma(), id)) ?? null, canVerify: !cannotVerify(a, a.inputs.length), reason: cannotVerify(a, a.inputs.length) ?? null });
+  return json({
+    verification: (await readVerification(prisma(), id)) ?? null,
+    canVerify: !cannotVerify(a, a.inputs.length),
+    reason: cannotVerify(a, a.inputs.length) ?? null,
+  });
 });

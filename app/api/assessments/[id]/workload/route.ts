@@ -10,7 +10,13 @@ export const dynamic = "force-dynamic";
 export const PUT = route(async (req, params) => {
   const id = parseId(params);
   const parsed = workloadInputSchema.safeParse(await readJson(req));
-  if (!parsed.success) throw new HttpError(400, "invalid-workload", describeIssues(parsed.error), parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      "invalid-workload",
+      describeIssues(parsed.error),
+      parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+    );
   if (!(await getAssessment(id))) throw new HttpError(404, "not-found", "No such assessment");
   const cost = await setEnteredWorkload(id, parsed.data);
   if (!cost) throw new HttpError(404, "not-found", "No report stored for this assessment yet");

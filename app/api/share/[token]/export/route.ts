@@ -9,11 +9,18 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = publicRoute<{ token: string }>(async (req, params) => {
-  const { format } = z.object({ format: z.enum(SHARED_EXPORT_FORMATS).default("md") }).parse(Object.fromEntries(new URL(req.url).searchParams));
+  const { format } = z
+    .object({ format: z.enum(SHARED_EXPORT_FORMATS).default("md") })
+    .parse(Object.fromEntries(new URL(req.url).searchParams));
   const id = await resolveShareToken(params.token, { touch: false });
   if (!id) throw new HttpError(404, "not-found", "No such share link");
   const out = await renderExport(await loadForExport(id, { shared: true }), format, { banner: "Shared read-only view" });
   return new Response(typeof out.body === "string" ? out.body : new Uint8Array(out.body), {
-    headers: { "content-type": out.contentType, "cache-control": "no-store", "x-robots-tag": "noindex", "content-disposition": `attachment; filename="${out.filename}"` },
+    headers: {
+      "content-type": out.contentType,
+      "cache-control": "no-store",
+      "x-robots-tag": "noindex",
+      "content-disposition": `attachment; filename="${out.filename}"`,
+    },
   });
 });

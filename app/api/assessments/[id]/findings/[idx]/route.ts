@@ -21,7 +21,10 @@ const body = z
     comment: z.string().max(5000).optional(),
   })
   .strict()
-  .refine((b) => b.status !== "wontfix" || (b.note ?? "").trim().length > 0, { message: "won't fix needs a reason in note", path: ["note"] });
+  .refine((b) => b.status !== "wontfix" || (b.note ?? "").trim().length > 0, {
+    message: "won't fix needs a reason in note",
+    path: ["note"],
+  });
 
 export const GET = route<{ id: string; idx: string }>(async (_req, params) => {
   const id = parseId(params);
@@ -36,8 +39,19 @@ export const PATCH = route<{ id: string; idx: string }>(async (req, params, user
   const id = parseId(params);
   const idx = parseIdx(params);
   const raw = await readJson(req);
-  if (raw && typeof raw === "object" && !("version" in raw)) throw new HttpError(400, "invalid-request", "version: required — send the finding's version as you read it (GET it first), so concurrent changes are detected");
+  if (raw && typeof raw === "object" && !("version" in raw))
+    throw new HttpError(
+      400,
+      "invalid-request",
+      "version: required — send the finding's version as you read it (GET it first), so concurrent changes are detected",
+    );
   const b = body.parse(raw);
-  const state = await changeFinding(id, idx, b.version, { status: b.status, note: b.note, assigneeId: b.assigneeId, comment: b.comment }, user.id);
+  const state = await changeFinding(
+    id,
+    idx,
+    b.version,
+    { status: b.status, note: b.note, assigneeId: b.assigneeId, comment: b.comment },
+    user.id,
+  );
   return json({ id: idx, state });
 });

@@ -15,7 +15,16 @@ const list = z.array(z.string().max(200)).max(500).optional();
 const body = z
   .object({
     filter: z
-      .object({ severity: list, category: list, fix: list, status: z.array(statusField).optional(), rule: list, assignee: list, q: z.string().max(200).optional(), ids: z.array(z.number().int().min(0)).max(100_000).optional() })
+      .object({
+        severity: list,
+        category: list,
+        fix: list,
+        status: z.array(statusField).optional(),
+        rule: list,
+        assignee: list,
+        q: z.string().max(200).optional(),
+        ids: z.array(z.number().int().min(0)).max(100_000).optional(),
+      })
       .strict(),
     status: statusField.optional(),
     note: z.string().max(2000).nullable().optional(),
@@ -24,7 +33,10 @@ const body = z
   })
   .strict()
   .refine((b) => b.status !== undefined || b.assigneeId !== undefined, { message: "give a status or an assigneeId" })
-  .refine((b) => b.status !== "wontfix" || (b.note ?? "").trim().length > 0, { message: "won't fix needs a reason in note", path: ["note"] });
+  .refine((b) => b.status !== "wontfix" || (b.note ?? "").trim().length > 0, {
+    message: "won't fix needs a reason in note",
+    path: ["note"],
+  });
 
 export const POST = route(async (req, params, user) => {
   const id = parseId(params);

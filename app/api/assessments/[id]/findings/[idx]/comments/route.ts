@@ -10,6 +10,9 @@ export const dynamic = "force-dynamic";
 export const POST = route<{ id: string; idx: string }>(async (req, params, user) => {
   const id = parseId(params);
   const idx = parseIdx(params);
-  const b = z.object({ body: z.string().trim().min(1, "must not be empty").max(5000) }).strict().parse(await readJson(req));
+  const b = z
+    .object({ body: z.string().trim().min(1, "must not be empty").max(5000) })
+    .strict()
+    .parse(await readJson(req));
   return json(await addComment(id, idx, b.body, user.id), 201);
 });
