@@ -55,6 +55,9 @@ export interface Item {
   docsUrl: string;
   state: ReviewState;
   groupKey?: string;
+  /** Root-cause key (grouping by rule only) and how many findings under the filters share it in the rule. */
+  problemId?: string;
+  problemTotal?: number;
 }
 
 export interface Page {

@@ -9,7 +9,8 @@ import { fetchJson } from "./query-provider";
 import { REVIEW_STATUSES as FINDING_STATUSES, SEVERITIES, SEVERITY_COLOR, STATUS_LABEL } from "@/lib/report/vocabulary";
 import { BulkBar } from "./checklist-bulk";
 import { FindingRow } from "./checklist-row";
-import type { ChecklistFilters, Member, Page, ReviewState } from "./checklist-types";
+import { ProblemRow, problemUnits } from "./checklist-problem";
+import type { ChecklistFilters, Item, Member, Page, ReviewState } from "./checklist-types";
 
 export type { ChecklistFilters, Member } from "./checklist-types";
 
@@ -23,6 +24,17 @@ const PAGE = 50;
 
 function toggle(xs: string[], x: string) {
   return xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x];
+}
+
+/** The page's findings cut into runs of one group each (the server sends them in group order). */
+function segments(items: Item[]): Array<{ key: string | undefined; items: Item[] }> {
+  const out: Array<{ key: string | undefined; items: Item[] }> = [];
+  for (const f of items) {
+    const last = out[out.length - 1];
+    if (last && last.key === f.groupKey) last.items.push(f);
+    else out.push({ key: f.groupKey, items: [f] });
+  }
+  return out;
 }
 
 function qs(f: ChecklistFilters, group: string, offset: number) {
@@ -149,7 +161,13 @@ export function Checklist({
     );
   };
 
-  let lastGroup: string | undefined;
+  const toggleCollapsed = (k: string) =>
+    setCollapsed((s) => {
+      const n = new Set(s);
+      if (n.has(k)) n.delete(k);
+      else n.add(k);
+      return n;
+    });
   return (
     <div className="grid grid-cols-1 gap-5 lg:grid-cols-[260px_1fr]" data-testid="checklist" data-hydrated={hydrated ? "true" : "false"}>
       <aside className="space-y-4 text-sm" aria-label="Filters">
@@ -245,9 +263,10 @@ export function Checklist({
           </p>
         )}
         <ol className={`space-y-2 ${loading ? "opacity-60" : ""}`} data-testid="findings">
-          {page.items.map((f) => {
+          {segments(page.items).map(({ key: gk, items }) => {
+            const f = items[0]!;
             const header =
-              f.groupKey !== undefined && f.groupKey !== lastGroup ? (
+              f.groupKey !== undefined ? (
                 <li key={`g-${f.groupKey}`} className="pt-2" data-testid="finding-group" data-group={f.groupKey}>
                   <h3 className="text-sm font-semibold text-slate-800">
                     <button
@@ -281,28 +300,46 @@ export function Checklist({
                   </h3>
                 </li>
               ) : null;
-            lastGroup = f.groupKey;
             if (f.groupKey !== undefined && collapsed.has(f.groupKey)) return [header];
-            return [
-              header,
+            const row = (x: Item) => (
               <FindingRow
-                key={f.id}
+                key={x.id}
                 assessmentId={id}
-                f={f}
-                doc={page.rules[f.ruleId]}
-                open={open.has(f.id)}
+                f={x}
+                doc={page.rules[x.ruleId]}
+                open={open.has(x.id)}
                 onToggle={() =>
                   setOpen((s) => {
                     const n = new Set(s);
-                    if (n.has(f.id)) n.delete(f.id);
-                    else n.add(f.id);
+                    if (n.has(x.id)) n.delete(x.id);
+                    else n.add(x.id);
                     return n;
                   })
                 }
                 onSaved={onSaved}
                 canEdit={canEdit}
                 members={members}
-              />,
+              />
+            );
+            return [
+              header,
+              ...problemUnits(items).map((u) =>
+                u.kind === "finding" ? (
+                  row(u.item)
+                ) : (
+                  <ProblemRow
+                    key={`p-${gk} ${u.problemId}`}
+                    problemId={u.problemId}
+                    items={u.items}
+                    total={u.total}
+                    needsPerson={(groupNeeds.get(gk ?? "") ?? 0) > 0}
+                    collapsed={collapsed.has(`p:${gk} ${u.problemId}`)}
+                    onToggle={() => toggleCollapsed(`p:${gk} ${u.problemId}`)}
+                  >
+                    {u.items.map(row)}
+                  </ProblemRow>
+                ),
+              ),
             ];
           })}
         </ol>

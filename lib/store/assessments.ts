@@ -8,7 +8,7 @@ import type { AssessmentReport } from "../report/contract";
 import type { RuleDoc } from "../report/vocabulary";
 import type { Prisma } from "./generated/client";
 import { prisma } from "./prisma";
-import { filteredFacets, orderedRuleGroups, ruleGroupedPage } from "./checklist-groups";
+import { filteredFacets, orderedRuleGroups, problemIdsByIdx, problemTotals, ruleGroupedPage } from "./checklist-groups";
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
 export type SortKey = keyof typeof SORTS;
@@ -221,6 +221,10 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
     filteredFacets(id, filters),
   ]);
   const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
+  // By rule, findings sharing a root cause show as one row with its instances under it.
+  const [problems, totals] = ruleGroups
+    ? await Promise.all([problemIdsByIdx(id), problemTotals(id, where, ruleIds)])
+    : [undefined, undefined];
   return {
     total,
     offset,
@@ -251,6 +255,9 @@ export async function findingsPage(id: string, filters: FindingFilters, group: G
       fingerprint: r.fingerprint,
       state: { status: r.status, note: r.note, updatedAt: r.statusAt, version: r.version, assignee: r.assignee },
       groupKey: col ? String((r as Record<string, unknown>)[col]) : undefined,
+      ...(problems?.has(r.idx)
+        ? { problemId: problems.get(r.idx), problemTotal: totals?.get(`${r.ruleId} ${problems.get(r.idx)}`) ?? 1 }
+        : {}),
     })),
     rules: Object.fromEntries(ruleIds.map((rid) => [rid, ruleDoc(rid)]).filter(([, d]) => d)),
     facets,

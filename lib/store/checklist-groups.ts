@@ -37,6 +37,51 @@ async function readMechanicalRuleIds(assessmentId: string): Promise<Set<string>>
   return new Set(rows.map((r) => r.rule));
 }
 
+/** Each finding's root-cause key by its position in the report (the store keeps it only in the report). */
+const problemCache = new Map<string, Promise<Map<number, string>>>();
+
+export function problemIdsByIdx(assessmentId: string): Promise<Map<number, string>> {
+  let hit = problemCache.get(assessmentId);
+  if (!hit) {
+    hit = readProblemIds(assessmentId);
+    hit.catch(() => problemCache.delete(assessmentId));
+    if (problemCache.size >= 100) problemCache.delete(problemCache.keys().next().value!);
+    problemCache.set(assessmentId, hit);
+  }
+  return hit;
+}
+
+async function readProblemIds(assessmentId: string): Promise<Map<number, string>> {
+  const rows = await prisma().$queryRaw<Array<{ idx: number; problem: string | null }>>`
+    select (t.i - 1)::int as idx, t.f->>'problemId' as problem from "AssessmentReport" r,
+      jsonb_array_elements(case when jsonb_typeof(r."report"->'findings') = 'array' then r."report"->'findings' else '[]'::jsonb end)
+        with ordinality t(f, i)
+    where r."assessmentId" = ${assessmentId}::uuid`;
+  return new Map(rows.filter((r) => r.problem).map((r) => [Number(r.idx), r.problem!]));
+}
+
+/**
+ * Instances of each root cause in the given rule groups under the active filters, keyed `rule problem`:
+ * a page shows the instances it holds and says when a root cause has more on other pages.
+ */
+export async function problemTotals(
+  assessmentId: string,
+  where: Prisma.FindingWhereInput,
+  ruleIds: string[],
+): Promise<Map<string, number>> {
+  if (!ruleIds.length) return new Map();
+  const [rows, problems] = await Promise.all([
+    prisma().finding.findMany({ where: { AND: [where, { ruleId: { in: ruleIds } }] }, select: { idx: true, ruleId: true } }),
+    problemIdsByIdx(assessmentId),
+  ]);
+  const totals = new Map<string, number>();
+  for (const r of rows) {
+    const p = problems.get(r.idx);
+    if (p) totals.set(`${r.ruleId} ${p}`, (totals.get(`${r.ruleId} ${p}`) ?? 0) + 1);
+  }
+  return totals;
+}
+
 export interface RuleGroup {
   key: string;
   count: number;
