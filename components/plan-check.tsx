@@ -1,6 +1,7 @@
 "use client";
 /** A plan step's check-off, with who and when; saved immediately. */
 import { useState } from "react";
+import { usePlanProgress } from "./plan-progress";
 
 export interface StepCheck {
   checkedAt: string;
@@ -23,6 +24,7 @@ export function PlanCheck({
   const [check, setCheck] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const progress = usePlanProgress();
   return (
     <label className="flex shrink-0 items-center gap-2 text-xs text-slate-700" data-testid="plan-check">
       <input
@@ -35,6 +37,7 @@ export function PlanCheck({
           const before = check;
           // Show the change at once; the server's answer (who, when) replaces it.
           setCheck(checked ? { checkedAt: new Date().toISOString(), checkedBy: null } : null);
+          progress?.setDone(stepKey, checked);
           setBusy(true);
           setError(null);
           const res = await fetch(`/api/assessments/${id}/plan-checks`, {
@@ -46,6 +49,7 @@ export function PlanCheck({
           setBusy(false);
           if (!res.ok) {
             setCheck(before);
+            progress?.setDone(stepKey, !!before);
             return setError(body?.error?.message ?? "Could not save");
           }
           setCheck(body.check);

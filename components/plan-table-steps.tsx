@@ -4,6 +4,7 @@
  */
 import { CopyButton } from "./copy-button";
 import { PlanCheck } from "./plan-check";
+import { PlanTableProgress, PlanTableProgressBar } from "./plan-progress";
 import type { PlanPhase } from "@/lib/report/sections";
 import { planStepKey } from "../lib/report/markdown";
 
@@ -27,30 +28,16 @@ export function PlanTableSteps({
   checks: Record<string, unknown>;
   canEdit: boolean;
 }) {
-  const done = phase.steps.filter((_, j) => checks[planStepKey(phase.id, j)]).length;
+  const stepKeys = phase.steps.map((_, j) => planStepKey(phase.id, j));
   return (
     <div className="mt-3 rounded-md border border-slate-100 bg-slate-50 p-3" data-testid="plan-table-steps">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-900">
           {number}.1 One step per table, in this order ({phase.steps.length} tables)
         </h3>
-        <p className="text-sm text-slate-800" data-testid="plan-table-progress">
-          <span className="font-semibold tabular-nums">
-            {done} of {phase.steps.length}
-          </span>{" "}
-          {DONE_WORD[phase.id]}
-        </p>
+        <PlanTableProgress stepKeys={stepKeys} doneWord={DONE_WORD[phase.id]} />
       </div>
-      <div
-        className="mt-2 h-2 overflow-hidden rounded bg-slate-200"
-        role="progressbar"
-        aria-label={`Tables ${DONE_WORD[phase.id]}`}
-        aria-valuemin={0}
-        aria-valuemax={phase.steps.length}
-        aria-valuenow={done}
-      >
-        <div className="h-full bg-emerald-600" style={{ width: `${(100 * done) / Math.max(1, phase.steps.length)}%` }} />
-      </div>
+      <PlanTableProgressBar stepKeys={stepKeys} doneWord={DONE_WORD[phase.id]} />
       <ol className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-sm">
         {phase.steps.map((s, j) => (
           <li key={j} className="flex flex-wrap items-start justify-between gap-2 px-3 py-1.5">

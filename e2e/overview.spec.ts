@@ -225,6 +225,10 @@ test("plan as a runbook: per-table load steps are one step with a table and its 
   await expect(page.getByTestId("plan-progress")).toContainText(/0 of \d+ steps done/);
   await load.getByTestId("plan-check").first().getByRole("checkbox").check();
   await expect(load.getByTestId("plan-check").first().getByTestId("plan-check-by")).toContainText("Ada Admin");
+  // The phase's and the plan's progress follow the check at once, before any reload.
+  await expect(load.getByTestId("plan-table-progress")).toHaveText(`1 of ${tables} loaded`);
+  await expect(load.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
+  await expect(page.getByTestId("plan-progress")).toContainText(/1 of \d+ steps done/);
   await page.reload();
   await expect(page.locator("#data").getByTestId("plan-table-progress")).toHaveText(`1 of ${tables} loaded`);
   await expect(page.getByTestId("plan-progress")).toContainText(/1 of \d+ steps done/);
