@@ -237,6 +237,37 @@ test("plan as a runbook: per-table load steps are one step with a table and its 
   await screenshot(page, "plan-runbook", false);
 });
 
+// pg_dump --clean --if-exists: session set-up, the drops of a previous restore, then the schema.
+const CLEAN_DUMP = `SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+ALTER TABLE IF EXISTS ONLY public.child DROP CONSTRAINT IF EXISTS child_parent_id_fkey;
+ALTER TABLE IF EXISTS ONLY public.parent DROP CONSTRAINT IF EXISTS parent_pkey;
+DROP TABLE IF EXISTS public.child;
+DROP TABLE IF EXISTS public.parent;
+DROP TYPE IF EXISTS public.mood;
+DROP EXTENSION IF EXISTS pg_trgm;
+CREATE TABLE public.parent (id bigint NOT NULL, name text);
+CREATE TABLE public.child (id bigint NOT NULL, parent_id bigint);
+ALTER TABLE ONLY public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent(id);
+`;
+
+test("rewrites: a pg_dump --clean preamble is one cleanup line, not removed objects", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const cleanId = await assessSql(request, "clean dump", CLEAN_DUMP);
+  const fg = (await (await request.get(`/api/assessments/${cleanId}/export?format=json`)).json()).figures;
+  expect(fg.cleanupStatements).toBe(6);
+  expect(fg.objects.removed).toBe(0);
+  await page.goto(`/assessments/${cleanId}/rewrites?all=1`);
+  await expect(page.getByTestId("rewrite-cleanup")).toHaveText("6 cleanup statements from pg_dump --clean left out (the target is empty)");
+  await expect(page.getByTestId("rewrite-figures")).toContainText("0 removed");
+  const rows = page.getByTestId("rewrite-objects").getByRole("link");
+  await expect(rows).toHaveCount(fg.objects.total);
+  await expect(rows.filter({ hasText: "removed" })).toHaveCount(0);
+  await expect(rows.filter({ hasText: /mood|pg_trgm/ })).toHaveCount(0);
+});
+
 test("live form: a connection URI fills the fields; the TLS modes the errors suggest are offered", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/new");

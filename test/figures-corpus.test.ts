@@ -37,6 +37,8 @@ describe.each(files)("figures of %s", (file) => {
     expect(fg.sourceStatements).toBe(report.summary.statements);
     expect(fg.readiness.score).toBe(report.summary.readiness.score);
     expect(fg.objects?.rewritten).toBe(rw.objects.filter((o) => o.status === "rewritten").length);
+    expect(fg.objects?.removed).toBe(rw.objects.filter((o) => o.status === "removed").length);
+    expect(fg.cleanupStatements).toBe(rw.cleanup?.statements);
     expect(fg.manualWorkItems).toBe(rw.manual.length);
     // Every finding lands in exactly one bucket; problems group the ones needing a person.
     expect(fg.fixedByRewrite + fg.needsPerson.findings + fg.adviceOnly).toBe(report.findings.length);

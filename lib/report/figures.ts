@@ -66,7 +66,10 @@ export interface ReportFigures {
   sourceStatements: number;
   /** Statements in the DSQL script (absent when the report has no rewrite). */
   dsqlStatements?: number;
+  /** Removed, rewritten and added objects: a pg_dump --clean preamble is not among them (see cleanupStatements). */
   objects?: ObjectFigures;
+  /** Statements of a pg_dump --clean preamble the rewrite left out as one unit (the target is empty). */
+  cleanupStatements?: number;
   manualWorkItems?: number;
   /** Findings the rewrite resolves mechanically: reviewed, not worked on. */
   fixedByRewrite: number;
@@ -230,6 +233,7 @@ export function figuresOf(report: AssessmentReport): ReportFigures {
     sourceStatements: s.statements,
     dsqlStatements: num(rs.emitted),
     objects: objectFigures(report),
+    cleanupStatements: num((rs.cleanup as Obj | undefined)?.statements),
     manualWorkItems: Array.isArray(report.manualWorkItems) ? report.manualWorkItems.length : undefined,
     fixedByRewrite,
     needsPerson: { findings: needsFindings, problems: problems.length },
@@ -257,7 +261,7 @@ export function hours(h: Hours): string {
 }
 
 /** The headline sentences every view prints (text, Markdown, HTML) so their wording cannot drift. */
-export function headline(fg: ReportFigures): { readiness: string; effort: string; work: string; rewrite?: string } {
+export function headline(fg: ReportFigures): { readiness: string; effort: string; work: string; rewrite?: string; cleanup?: string } {
   const rewrite =
     fg.dsqlStatements !== undefined && fg.objects
       ? `${n(fg.sourceStatements)} ${FIGURE_LABEL.sourceStatements} → ${n(fg.dsqlStatements)} ${FIGURE_LABEL.dsqlStatements}; ${n(fg.objects.rewritten)} ${FIGURE_LABEL.objectsRewritten}, ${n(fg.objects.removed)} removed, ${n(fg.objects.added)} added, ${n(fg.manualWorkItems ?? 0)} ${FIGURE_LABEL.manualWorkItems}`
@@ -267,6 +271,9 @@ export function headline(fg: ReportFigures): { readiness: string; effort: string
     effort: `${FIGURE_LABEL.effort} ${hours(fg.effort)}`,
     work: `${FIGURE_LABEL.fixedByRewrite}: ${n(fg.fixedByRewrite)} findings. ${FIGURE_LABEL.needsPerson}: ${n(fg.needsPerson.problems)} ${FIGURE_LABEL.problems} (${n(fg.needsPerson.findings)} findings)`,
     rewrite,
+    cleanup: fg.cleanupStatements
+      ? `${n(fg.cleanupStatements)} cleanup statement${fg.cleanupStatements === 1 ? "" : "s"} from pg_dump --clean left out (the target is empty)`
+      : undefined,
   };
 }
 

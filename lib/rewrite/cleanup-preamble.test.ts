@@ -3,6 +3,11 @@ import { analyze } from "../analyze";
 import type { InputFile } from "../ingest/input";
 import { rewrite } from "./engine";
 import { renderPsqlScript } from "./render";
+import { withRewrites } from "./report";
+import { buildPlan } from "../plan/plan";
+import { buildReport } from "../report/contract";
+import { figuresOf, headline } from "../report/figures";
+import { rewritesOf } from "../report/sections";
 
 const input = (text: string, path = "dump.sql"): InputFile[] => [{ path, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }];
 
@@ -41,6 +46,21 @@ describe("pg_dump --clean preamble", () => {
     expect(script).toMatch(/CONSTRAINT parent_pkey PRIMARY KEY \(id\)/);
     expect(rw.manual).toEqual([]);
     expect(rw.dropped.filter((d) => /DROP/.test(d.text))).toEqual([]);
+  });
+
+  it("is not counted or listed as removed objects: the report names it once as cleanup", async () => {
+    const rw = await rewrite(input(CLEAN_DUMP));
+    // Built the way the job builds the stored report (rewrite → plan → report).
+    const report = withRewrites(buildReport(rw.analysis), rw, buildPlan(rw));
+    const fg = figuresOf(report);
+    const listed = rewritesOf(report)!.objects;
+    // The only removed object is the sequence the identity key replaces; the drops of the preamble are not objects.
+    expect(listed.filter((o) => o.status === "removed").map((o) => o.label)).toEqual(["public.parent_id_seq"]);
+    expect(fg.objects?.removed).toBe(1);
+    expect(listed.some((o) => /\bDROP\b/.test(o.original) || /mood|pg_trgm/.test(o.label))).toBe(false);
+    expect(fg.cleanupStatements).toBe(8);
+    expect(headline(fg).rewrite).toContain("1 removed");
+    expect(headline(fg).cleanup).toBe("8 cleanup statements from pg_dump --clean left out (the target is empty)");
   });
 
   it("is only a preamble when CREATEs follow: a file of drops is assessed as drops", async () => {

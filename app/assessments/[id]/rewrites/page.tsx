@@ -66,9 +66,10 @@ export default async function RewritesPage({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" data-testid="rewrite-figures">
-          {headline(fg).rewrite}
-        </p>
+        <div className="text-sm text-slate-700">
+          <p data-testid="rewrite-figures">{headline(fg).rewrite}</p>
+          {headline(fg).cleanup && <p data-testid="rewrite-cleanup">{headline(fg).cleanup}</p>}
+        </div>
         <div className="flex gap-2 text-sm">
           <a
             className="rounded-md bg-indigo-700 px-3 py-1.5 font-semibold text-white hover:bg-indigo-800"
