@@ -39,7 +39,7 @@ function asNobody(script: string, env: Record<string, string> = {}): { status: n
   }
 }
 
-describe.runIf(isRoot)("embedded store, seen by another OS user", () => {
+describe("embedded store, seen by another OS user", () => {
   test("random password, 0700 data directory, 0600 secrets; nobody can read or connect", async () => {
     const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
     process.env.DATA_DIR = dataDir;
@@ -66,6 +66,8 @@ describe.runIf(isRoot)("embedded store, seen by another OS user", () => {
       if (st.isFile()) expect(st.mode & 0o077, `${f} is readable by others`).toBe(0);
     }
 
+    // Switching to another OS user needs root, which the suite has (.ci/run, scripts/setup-test-deps.sh).
+    expect(isRoot, "this check runs a client as the nobody OS user: run the suite as root").toBe(true);
     const pgModule = resolve("node_modules/pg");
     const tries = asNobody(`
       const fs = require("fs");
