@@ -3,46 +3,18 @@
  * limit in the message and is not retried (the same input fails the same way on every attempt); a
  * finished report is stored whole, one row per finding, matching the report.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { openStore, type Store } from "../store/bootstrap";
+import { afterAll, expect, test } from "vitest";
 import { prisma } from "../store/prisma";
 import { createFromInputs } from "./submit";
-import { startWorker, type WorkerHandle } from "./worker";
+import { settled, storeWithWorker } from "@/test/store-harness";
 
-let store: Store;
-let worker: WorkerHandle;
-let dir: string;
+const store = storeWithWorker("limits");
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "preflight-limits-"));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  store = await openStore({ log: () => {} });
-  process.env.DATABASE_URL = store.url;
-  worker = await startWorker(store.url, { log: () => {} });
-});
-
-afterAll(async () => {
+afterAll(() => {
   delete process.env.DSQL_PREFLIGHT_MAX_STATEMENTS;
-  await worker?.stop();
-  await store?.stop();
-  delete process.env.DATABASE_URL;
-  rmSync(dir, { recursive: true, force: true });
 });
-
-async function settled(id: string) {
-  const db = prisma(store.url);
-  for (let i = 0; i < 600; i++) {
-    const a = await db.assessment.findUniqueOrThrow({ where: { id } });
-    if (a.status === "failed" || a.status === "done") return a;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`assessment ${id} did not finish`);
-}
 
 test("a job over the statement limit fails with the count and the limit, and is not retried", async () => {
   process.env.DSQL_PREFLIGHT_MAX_STATEMENTS = "5";
@@ -52,7 +24,7 @@ test("a job over the statement limit fails with the count and the limit, and is 
     targetDate: "2026-09-15",
     keyStrategy: "keep",
   });
-  const a = await settled(id);
+  const a = await settled(store.url, id);
   expect(a.status).toBe("failed");
   expect(a.error).toContain("many.sql: input too large to analyse: 12 statements, limit 5");
   expect(a.findingsCount ?? 0).toBe(0);
@@ -75,7 +47,7 @@ test("a job over the statement limit fails with the count and the limit, and is 
     targetDate: "2026-09-15",
     keyStrategy: "keep",
   });
-  expect((await settled(ok.id)).status).toBe("done");
+  expect((await settled(store.url, ok.id)).status).toBe("done");
 });
 
 test("a stored report has one finding row per report finding, in report order, with every column", async () => {
@@ -92,7 +64,7 @@ test("a stored report has one finding row per report finding, in report order, w
     targetDate: "2026-09-15",
     keyStrategy: "keep",
   });
-  const a = await settled(id);
+  const a = await settled(store.url, id);
   expect(a.status).toBe("done");
   const db = prisma(store.url);
   const stored = await db.assessmentReport.findUniqueOrThrow({ where: { assessmentId: id } });

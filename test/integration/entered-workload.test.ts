@@ -3,48 +3,15 @@
  * entered, the rest of the report untouched), priced with the schema's row widths, and kept by a
  * re-run that measures nothing itself.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import type { CostEstimate } from "@/lib/cost/model";
 import { createFromInputs, rerunAssessment } from "@/lib/jobs/submit";
-import { startWorker, type WorkerHandle } from "@/lib/jobs/worker";
-import { openStore, type Store } from "@/lib/store/bootstrap";
 import { getReport } from "@/lib/store/assessments";
 import { setEnteredWorkload } from "@/lib/store/entered-workload";
-import { prisma } from "@/lib/store/prisma";
+import { settled, storeWithWorker } from "@/test/store-harness";
 
-let store: Store;
-let worker: WorkerHandle;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "preflight-entered-"));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  store = await openStore({ log: () => {} });
-  process.env.DATABASE_URL = store.url;
-  worker = await startWorker(store.url, { log: () => {} });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await store?.stop();
-  delete process.env.DATABASE_URL;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function settled(id: string) {
-  const db = prisma(store.url);
-  for (let i = 0; i < 600; i++) {
-    const a = await db.assessment.findUniqueOrThrow({ where: { id } });
-    if (a.status === "failed" || a.status === "done") return a;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`assessment ${id} did not finish`);
-}
+const store = storeWithWorker("entered");
 
 const SQL =
   "CREATE TABLE orders (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), customer bigint NOT NULL, total numeric(12,2), placed_at timestamptz);\nCREATE INDEX ASYNC orders_customer ON orders (customer);\n";
@@ -55,7 +22,7 @@ test("a workload entered for a schema-only assessment is stored as entered and s
     targetDate: "2026-09-15",
     keyStrategy: "keep",
   });
-  expect((await settled(id)).status).toBe("done");
+  expect((await settled(store.url, id)).status).toBe("done");
   const before = (await getReport(id))!;
   expect(before.cost).toBeUndefined();
 
@@ -70,7 +37,7 @@ test("a workload entered for a schema-only assessment is stored as entered and s
 
   const user = await createUser({ email: "member@example.com", role: "member", password: "member-password-1" });
   const next = (await rerunAssessment(id, { createdById: user.id }))!;
-  expect((await settled(next.id)).status).toBe("done");
+  expect((await settled(store.url, next.id)).status).toBe("done");
   const carried = (await getReport(next.id))!.cost as CostEstimate;
   expect(carried.entered).toEqual(cost.entered);
   expect(carried.dpuPerMonth).toEqual(cost.dpuPerMonth);

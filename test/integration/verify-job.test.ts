@@ -4,10 +4,9 @@
  * stored in the report under `verification`. A script broken on purpose is reported as failed, naming
  * the lost key and the script statement behind it.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import pg from "pg";
 import { createFromInputs } from "../../lib/jobs/submit";
 import {
@@ -20,29 +19,10 @@ import {
 import { collectSource } from "../../lib/source/collect";
 import { startPg18 } from "../source/servers";
 import { runVerifyJob } from "../../lib/jobs/verify";
-import { startWorker, type WorkerHandle } from "../../lib/jobs/worker";
-import { openStore, type Store } from "../../lib/store/bootstrap";
 import { prisma } from "../../lib/store/prisma";
+import { storeWithWorker } from "@/test/store-harness";
 
-let store: Store;
-let worker: WorkerHandle;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "preflight-verify-job-"));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  store = await openStore({ log: () => {} });
-  process.env.DATABASE_URL = store.url;
-  worker = await startWorker(store.url, { log: () => {} });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await store?.stop();
-  delete process.env.DATABASE_URL;
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = storeWithWorker("verify-job");
 
 async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 1800; i++) {
