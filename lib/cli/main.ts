@@ -8,7 +8,9 @@ import { InputError } from "../ingest/input";
 import { readInputs } from "../ingest/sources";
 import { checkHasStatements } from "../ingest/limits";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
-import { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError, type WorkloadInput } from "../cost/workload-input";
+import type { CostEstimate } from "../cost/model";
+import type { WorkloadInput } from "../cost/workload-input";
+import type { SchemaModel } from "../model/schema";
 import { assessFiles } from "../pipeline/assess";
 import type { AssessmentReport } from "../report/contract";
 import { withFigures } from "../report/figures";
@@ -88,10 +90,22 @@ export interface AnalyzeCliOptions {
   workload?: string;
 }
 
-/** The entered workload (flags and/or --workload file), validated before any work starts. */
-function enteredWorkload(o: AnalyzeCliOptions): WorkloadInput | undefined {
+/** An entered workload and the cost estimate it gives for an analysed schema. */
+interface EnteredWorkload {
+  input: WorkloadInput;
+  cost(model: SchemaModel | undefined): CostEstimate;
+}
+
+/**
+ * The entered workload (flags and/or --workload file), validated before any work starts. Its module (with
+ * zod and the YAML parser) loads only when a workload is entered: most runs have none and start faster.
+ */
+async function enteredWorkload(o: AnalyzeCliOptions): Promise<EnteredWorkload | undefined> {
+  if ([o.workloadTps, o.rowsPerTxn, o.readWriteRatio, o.storageGb, o.workload].every((v) => v === undefined)) return undefined;
+  const { estimateEntered, schemaDefaults, workloadFromFlags, WorkloadInputError } = await import("../cost/workload-input");
+  let input: WorkloadInput | undefined;
   try {
-    return workloadFromFlags(o, (path) => {
+    input = workloadFromFlags(o, (path) => {
       try {
         return readFileSync(path, "utf8");
       } catch {
@@ -102,32 +116,35 @@ function enteredWorkload(o: AnalyzeCliOptions): WorkloadInput | undefined {
     if (e instanceof WorkloadInputError) throw new UsageError(e.message);
     throw e;
   }
-}
-
-/** The cost section for an entered workload; an unknown --region is a usage error. */
-export function enteredCost(w: WorkloadInput, model: Parameters<typeof schemaDefaults>[0], region: string | undefined) {
-  try {
-    return estimateEntered(w, schemaDefaults(model), { region });
-  } catch (e) {
-    if (/no DSQL price for region/.test(String((e as Error).message))) throw new UsageError(`--region: ${(e as Error).message}`);
-    throw e;
-  }
+  if (!input) return undefined;
+  const entered = input;
+  return {
+    input: entered,
+    // An unknown --region is a usage error.
+    cost: (model) => {
+      try {
+        return estimateEntered(entered, schemaDefaults(model), { region: o.region });
+      } catch (e) {
+        if (/no DSQL price for region/.test(String((e as Error).message))) throw new UsageError(`--region: ${(e as Error).message}`);
+        throw e;
+      }
+    },
+  };
 }
 
 export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promise<number> {
   // The live-source path (and its pg driver) loads only when asked for, keeping file analysis quick to start.
   const wantsSource = o.db !== undefined || (inputs.length === 1 && /\.json$/i.test(inputs[0]));
-  const workload = enteredWorkload(o);
+  const workload = await enteredWorkload(o);
   const fromSource = !wantsSource
     ? undefined
     : await (
         await import("./source-analyze")
       ).runSourceAnalyze(
         inputs,
-        { ...o, enteredWorkload: workload },
+        { ...o, enteredCost: workload?.cost },
         {
           targetDate: checkTargetDate,
-          enteredCost: (w, model) => enteredCost(w, model, o.region),
           usageError: (m) => new UsageError(m),
           finish: (report) => {
             emit(render(report, o.format), o.out);
@@ -149,7 +166,7 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
         ? (p) => process.stderr.write(`analysed ${p.file} (${p.filesDone}/${p.filesTotal}, ${p.statements} statements)\n`)
         : undefined,
     },
-    cost: workload ? (model) => enteredCost(workload, model, o.region) : undefined,
+    cost: workload?.cost,
   });
   emit(render(report, o.format), o.out);
   return fails(report, o.failOn) ? 1 : 0;

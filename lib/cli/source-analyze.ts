@@ -3,7 +3,6 @@
  * Loaded only when asked for, so file analysis does not pay for the pg driver at start-up.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { WorkloadInput } from "../cost/workload-input";
 import type { CostEstimate } from "../cost/model";
 import type { SchemaModel } from "../model/schema";
 import type { AssessmentReport } from "../report/contract";
@@ -19,15 +18,14 @@ export interface SourceCliOptions {
   saveSnapshot?: string;
   targetDate?: string;
   progress?: boolean;
-  /** A workload the user entered: replaces the measured estimate (which pg_stat_statements may not give). */
-  enteredWorkload?: WorkloadInput;
+  /** The cost of a workload the user entered: replaces the measured estimate (which pg_stat_statements may not give). */
+  enteredCost?: (model: SchemaModel) => CostEstimate;
 }
 
 export interface SourceCliHelpers {
   targetDate(d: string | undefined): string;
   usageError(message: string): Error;
   finish(report: AssessmentReport): number;
-  enteredCost(w: WorkloadInput, model: SchemaModel): CostEstimate;
 }
 
 /** Handles the run when it is about a live database or a snapshot file; returns undefined otherwise. */
@@ -74,11 +72,10 @@ export async function runSourceAnalyze(inputs: string[], o: SourceCliOptions, h:
   } else return undefined;
   let report: AssessmentReport;
   try {
-    const entered = o.enteredWorkload;
     ({ report } = await assessSnapshot(snap, {
       targetDate: h.targetDate(o.targetDate),
       region: o.region,
-      cost: entered ? (model) => h.enteredCost(entered, model) : undefined,
+      cost: o.enteredCost,
     }));
   } catch (e) {
     if (/no DSQL price for region/.test(String((e as Error).message))) throw h.usageError(`--region: ${(e as Error).message}`);

@@ -8,9 +8,8 @@ import { InputError, type InputFile } from "../ingest/input";
 import { parserClock, type ParsedStatement } from "../ingest/parse";
 import type { CostEstimate } from "../cost/model";
 import type { SchemaModel } from "../model/schema";
-import { buildPlan, type MigrationPlan, type PlanContext } from "../plan/plan";
+import type { MigrationPlan, PlanContext } from "../plan/plan";
 import { buildReport, type AssessmentReport } from "../report/contract";
-import { rewrite } from "../rewrite/engine";
 import type { KeyStrategy, RewriteResult } from "../rewrite/types";
 import { withRewriteError, withSections, type Assessed } from "./artifacts";
 
@@ -66,6 +65,8 @@ export async function rewriteAnalysed(
   planContext: PlanContext = {},
   checkRewrite?: CheckRewrite,
 ): Promise<Rewritten> {
+  // Loaded on first use: the CLI's analyze never rewrites, and starts faster without these modules.
+  const [{ rewrite }, { buildPlan }] = await Promise.all([import("../rewrite/engine"), import("../plan/plan")]);
   const rw = await rewrite(a.files, { ...opts, analyzed: { analysis: a.result, statements: a.statements } });
   const checked = checkRewrite ? await checkRewrite(rw) : {};
   return { rw, plan: buildPlan(rw, { ...planContext, ...checked }) };

@@ -8,6 +8,7 @@ import type { AssessmentReport } from "../report/contract";
 import type { RuleDoc } from "../report/vocabulary";
 import type { Prisma } from "./generated/client";
 import { prisma } from "./prisma";
+import { isAssessmentId } from "./figures";
 import { filteredFacets, orderedRuleGroups, problemIdsByIdx, problemTotals, ruleGroupedPage } from "./checklist-groups";
 
 const SORTS = { createdAt: "createdAt", name: "name", readiness: "readinessScore", blockers: "blockers" } as const;
@@ -67,6 +68,7 @@ export const ASSESSMENT_FIELDS = {
 } satisfies Prisma.AssessmentSelect;
 
 export async function getAssessment(id: string) {
+  if (!isAssessmentId(id)) return null;
   const db = prisma();
   const a = await db.assessment.findUnique({
     where: { id },
@@ -80,6 +82,7 @@ export async function getAssessment(id: string) {
 
 /** The stored report; `without` leaves heavy sections out in the database (the overview needs no rewrite texts). */
 export async function getReport(id: string, without: string[] = []): Promise<AssessmentReport | undefined> {
+  if (!isAssessmentId(id)) return undefined;
   if (without.length === 0) {
     const r = await prisma().assessmentReport.findUnique({ where: { assessmentId: id } });
     return r ? (r.report as unknown as AssessmentReport) : undefined;

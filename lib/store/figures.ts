@@ -6,7 +6,11 @@ import type { AssessmentReport } from "../report/contract";
 import { figuresOf, type ReportFigures } from "../report/figures";
 import { prisma } from "./prisma";
 
+/** Assessment ids are UUIDs; anything else (a mistyped URL such as /assessments/new) is simply not found. */
+export const isAssessmentId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 export async function getFigureReport(id: string): Promise<AssessmentReport | undefined> {
+  if (!isAssessmentId(id)) return undefined;
   const rows = await prisma().$queryRaw<Array<{ report: AssessmentReport | null; rewrites: unknown }>>`
     select ("report" - 'rewrites') as report,
            case when jsonb_typeof("report"->'rewrites') = 'array'
