@@ -23,6 +23,11 @@ export interface EmbeddedStatement {
   expression?: boolean;
   /** Transactions the body ended before this statement (a procedure's COMMIT / ROLLBACK). */
   transaction: number;
+  /**
+   * The IF / CASE arms the statement sits in, outermost first, as `if:arm` joined by "/" ("" outside any):
+   * statements in different arms of one IF never run in the same call.
+   */
+  branch: string;
 }
 
 export interface BodyPosition {
@@ -131,6 +136,7 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         inLoop: false,
         dynamic: false,
         transaction: 0,
+        branch: "",
       });
     }
     out.parsed = true;
@@ -146,7 +152,7 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
     return out;
   }
   if (src.language === "sql") {
-    out.parsed = addSqlText(out, stmt, body.value, body.start, { inLoop: false, dynamic: false, transaction: 0 });
+    out.parsed = addSqlText(out, stmt, body.value, body.start, { inLoop: false, dynamic: false, transaction: 0, branch: "" });
     if (!out.parsed) out.error = "the SQL body does not parse";
     return out;
   }
@@ -161,7 +167,7 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
   }
   out.parsed = true;
   const lines = lineStarts(body.raw);
-  const state = { transaction: 0 };
+  const state = { transaction: 0, branch: "", ifs: 0 };
   const snippets: Snippet[] = [];
   const exceptionClauses = [...body.raw.matchAll(/\bEXCEPTION\s+WHEN\b/gi)].map((m) => m.index);
   const walk = (node: unknown, inLoop: boolean, nodeLine: number) => {
@@ -182,7 +188,39 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         const expr = value as AstNode;
         // Expressions (IF conditions, assignments, RAISE arguments) run as SELECTs: only calls and subqueries matter.
         if ((expr.parseMode ?? 0) >= 2 && typeof expr.query === "string" && expr.query.includes("("))
-          addExpression(out, snippets, stmt, body, lines, nodeLine, expr.query, { inLoop, transaction: state.transaction });
+          addExpression(out, snippets, stmt, body, lines, nodeLine, expr.query, {
+            inLoop,
+            transaction: state.transaction,
+            branch: state.branch,
+          });
+        continue;
+      }
+      if ((key === "PLpgSQL_stmt_if" || key === "PLpgSQL_stmt_case") && value && typeof value === "object") {
+        // The condition runs on every call; then exactly one arm (or none) does.
+        const v = value as AstNode;
+        const line = v.lineno ?? nodeLine;
+        walk(key === "PLpgSQL_stmt_if" ? v.cond : v.t_expr, inLoop, line);
+        const arms: Array<[unknown, unknown]> =
+          key === "PLpgSQL_stmt_if"
+            ? [
+                [undefined, v.then_body],
+                ...(v.elsif_list ?? []).map((e: AstNode) => [e.PLpgSQL_if_elsif?.cond, e.PLpgSQL_if_elsif?.stmts] as [unknown, unknown]),
+                [undefined, v.else_body],
+              ]
+            : [
+                ...(v.case_when_list ?? []).map(
+                  (w: AstNode) => [w.PLpgSQL_case_when?.expr, w.PLpgSQL_case_when?.stmts] as [unknown, unknown],
+                ),
+                [undefined, v.else_stmts],
+              ];
+        const outer = state.branch;
+        const id = state.ifs++;
+        arms.forEach(([cond, stmts], arm) => {
+          state.branch = `${outer}/${id}:${arm}`;
+          walk(cond, inLoop, line);
+          walk(stmts, inLoop, line);
+        });
+        state.branch = outer;
         continue;
       }
       if (key.startsWith("PLpgSQL_stmt_") && value && typeof value === "object") {
@@ -192,11 +230,16 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         for (const [k, v] of Object.entries(value as AstNode)) {
           const expr = (v as AstNode)?.PLpgSQL_expr;
           if (expr && (k === "dynquery" || (dynamicQuery && k === "query")))
-            addDynamic(out, snippets, stmt, body, lines, line, expr.query, { inLoop: loop, transaction: state.transaction });
+            addDynamic(out, snippets, stmt, body, lines, line, expr.query, {
+              inLoop: loop,
+              transaction: state.transaction,
+              branch: state.branch,
+            });
           else if (expr && QUERY_KEYS.has(k) && (expr.parseMode ?? 0) === 0)
             addEmbedded(out, snippets, stmt, body, lines, line, expr.query, {
               inLoop: key !== "PLpgSQL_stmt_fors" && loop,
               transaction: state.transaction,
+              branch: state.branch,
             });
           else walk(v, loop, line);
         }
@@ -247,7 +290,7 @@ function queryStart(body: Located, lines: number[], line: number, query: string)
   return body.start + from + (m?.index ?? 0);
 }
 
-type Flags = { inLoop: boolean; transaction: number };
+type Flags = { inLoop: boolean; transaction: number; branch: string };
 type SqlFlags = Flags & { dynamic: boolean; expression?: boolean };
 
 /**
