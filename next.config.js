@@ -48,9 +48,10 @@ const nextConfig = {
   },
   experimental: {
     // proxy.ts runs in front of every request, and Next buffers at most this much of a body for it
-    // (10 MB by default): the route handlers' own limit, plus room for the multipart framing and form
-    // fields, so they can answer 413 naming the limit instead of reading a truncated body.
-    proxyClientMaxBodySize: uploadMax + 1024 * 1024,
+    // (10 MB by default), dropping the rest. The route handlers refuse bodies past the limit + 1 MB
+    // (app/api/_lib/http.ts); 1 MB more here means a cut body still reaches that, so a chunked upload
+    // over the limit gets the same 413 naming it instead of an unreadable, truncated form.
+    proxyClientMaxBodySize: uploadMax + 2 * 1024 * 1024,
   },
 };
 export default nextConfig;

@@ -2,6 +2,7 @@
  * The documented upload limit (UPLOAD_MAX_BYTES, 50 MB by default) holds end to end through the
  * built app: uploads, pasted SQL and zips up to it are accepted; anything larger gets 413 naming it.
  */
+import { request as httpRequest } from "node:http";
 import { zipSync } from "fflate";
 import { expect, test } from "./helpers";
 
@@ -53,5 +54,45 @@ test.describe("upload limit", () => {
     });
     expect(res.status()).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/over the \d+(\.\d)? MB limit/);
+  });
+
+  test("a chunked body (no Content-Length) over the limit gets the same 413", async ({ request, baseURL }) => {
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const boundary = "preflight-chunked-upload";
+    const url = new URL("/api/assessments", baseURL);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(url, {
+        method: "POST",
+        headers: {
+          cookie,
+          origin: url.origin,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "transfer-encoding": "chunked",
+        },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      // The server may answer and close before the whole body is sent: that is the point.
+      req.on("error", (e) => (e.message.includes("EPIPE") || e.message.includes("ECONNRESET") ? undefined : reject(e)));
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="chunked.sql"\r\nContent-Type: application/sql\r\n\r\n`,
+      );
+      const chunk = sqlOf(MB);
+      let sent = 0;
+      const pump = () => {
+        while (sent < limit + 4 * MB) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end(`\r\n--${boundary}--\r\n`);
+      };
+      pump();
+    });
+    expect(answer.status, answer.body).toBe(413);
+    expect((JSON.parse(answer.body) as { error: { message: string } }).error.message).toMatch(/over the \d+(\.\d)? MB limit/);
   });
 });

@@ -61,6 +61,8 @@ export interface AnalysisResult {
 
 const SNIPPET_CHARS = 400;
 const EMPTY: never[] = [];
+/** Node types rules have asked `ctx.nodes` for: a statement's index buckets only those (a handful of the hundreds). */
+const indexedTypes = new Set<string>();
 
 export function snippetOf(text: string): string {
   const t = text.trim();
@@ -168,10 +170,15 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     const ctx: StatementContext = {
       stmt,
       node: stmt.node,
-      // A BEGIN ATOMIC body is in the AST; once bodies are analysed its statements are checked on their own.
-      nodes: (type: string) =>
-        (index ??= indexNodes(bodies && !within && stmt.node.sql_body ? { ...stmt.node, sql_body: undefined } : stmt.node)).get(type) ??
-        EMPTY,
+      nodes: (type: string) => {
+        if (!indexedTypes.has(type)) {
+          indexedTypes.add(type);
+          index = undefined;
+        }
+        // A BEGIN ATOMIC body is in the AST; once bodies are analysed its statements are checked on their own.
+        index ??= indexNodes(bodies && !within && stmt.node.sql_body ? { ...stmt.node, sql_body: undefined } : stmt.node, indexedTypes);
+        return index.get(type) ?? EMPTY;
+      },
       model,
       builder,
       txn,

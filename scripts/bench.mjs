@@ -1,8 +1,15 @@
 // Benchmark (`npm run bench`, builds the CLI first). Prints medians of BENCH_RUNS runs:
 //  - whole CLI process wall time per corpus file, next to AWS's dsql-lint when it is on PATH (same run,
 //    same file, ratio printed); a one-statement file for the start-up floor;
-//  - in-process analysis against libpg-query's raw parseSync on the same text (CPU time of this
-//    process, so other load on the machine disturbs it less than wall time).
+//  - in-process analysis (lexing, parsing, rules, model) against libpg-query's raw parseSync of the same
+//    text. Both sides are measured alike: the engine is bundled as the CLI bundles it, each side runs
+//    BENCH_WARMUP times untimed (so the JIT and the WASM tiers are warm), then BENCH_INPROCESS_RUNS
+//    rounds alternate one parse and one analysis, each after a full gc() so neither pays for garbage the
+//    other left (its own garbage it does pay for). Each run records wall time and, on Linux, the main
+//    thread's CPU time (/proc/self/task/<pid>/schedstat, nanoseconds): wall is what a caller waits,
+//    main-thread CPU is steadier on a loaded machine (it leaves out time spent waiting for a core and
+//    V8's helper threads, on both sides alike). Medians of each; the ratio is analysis / parse.
+//    `--in-process` prints only these figures.
 // `npm run bench -- --scale` adds time and peak RSS for 1×, 4×, 16×, 36× rnacentral and for 609k small
 // statements (48 MB), one CLI process each for `analyze` and for `rewrite` (its files go to a temporary
 // directory, removed after each run). Targets: CLI ≤ 1.0× dsql-lint; one statement ≤ 0.2 s;
@@ -18,6 +25,9 @@ const corpus = process.env.CORPUS_DIR ?? join(root, "..", "shared", "corpus");
 const files = ["rnacentral-rna.sql", "danbooru-structure.sql", "pagila-schema.sql"].map((f) => join(corpus, f)).filter(existsSync);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SCALE = process.argv.includes("--scale");
+const IN_PROCESS_ONLY = process.argv.includes("--in-process");
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const IN_PROCESS_RUNS = Number(process.env.BENCH_INPROCESS_RUNS ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cli = join(root, "bin/dsql-preflight.js");
 const rssProbe = join(root, "scripts/bench-rss.mjs");
@@ -83,22 +93,51 @@ await build({
 const engine = await import(join(root, "dist/engine.js"));
 await engine.ready();
 
-console.log(`runs per figure: ${RUNS} (median); dsql-lint: ${dsqlLint ? `${dsqlLint} (run on each file below)` : "not on PATH"}`);
-console.log("file                        bytes   CLI wall  dsql-lint  CLI/lint  raw parse  analysis  ratio  findings");
-const cpuMs = (f) => {
-  const c = process.cpuUsage();
-  f();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-};
-const cpuMsAsync = async (f) => {
-  const c = process.cpuUsage();
+/** Main-thread CPU time in ms (Linux: the scheduler's per-thread runtime), or undefined elsewhere. */
+const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+const threadCpuMs = existsSync(schedstat) ? () => Number(readFileSync(schedstat, "utf8").split(" ")[0]) / 1e6 : () => undefined;
+
+/** Wall and main-thread CPU ms of one call, after a full GC. */
+async function measure(f) {
+  globalThis.gc?.();
+  const cpu = threadCpuMs();
+  const t = performance.now();
   await f();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-};
+  const wall = performance.now() - t;
+  return { wall, cpu: cpu === undefined ? undefined : threadCpuMs() - cpu };
+}
+
+/** Raw parse against analysis of one text, measured alike (see the header). */
+async function inProcess(file, text) {
+  let findings = 0;
+  const parse = () => engine.rawParse(text);
+  const analysis = async () => (findings = await engine.analyzeText(file, text));
+  for (let i = 0; i < WARMUP; i++) {
+    parse();
+    await analysis();
+  }
+  const p = [];
+  const a = [];
+  for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+    p.push(await measure(parse));
+    a.push(await measure(analysis));
+  }
+  const wall = { parse: median(p.map((r) => r.wall)), analysis: median(a.map((r) => r.wall)) };
+  const cpu = p[0].cpu === undefined ? undefined : { parse: median(p.map((r) => r.cpu)), analysis: median(a.map((r) => r.cpu)) };
+  return { wall, cpu, findings };
+}
+
+if (!globalThis.gc) console.log("(run with node --expose-gc for a full GC before each in-process run)");
+const inProcessRows = [];
+if (!IN_PROCESS_ONLY) {
+  console.log(`runs per figure: ${RUNS} (median); dsql-lint: ${dsqlLint ? `${dsqlLint} (run on each file below)` : "not on PATH"}`);
+  console.log("file                        bytes   CLI wall  dsql-lint  CLI/lint");
+}
 for (const file of files) {
   const text = readFileSync(file, "utf8");
+  const name = file.split("/").pop();
+  inProcessRows.push({ name, bytes: text.length, ...(await inProcess(file, text)) });
+  if (IN_PROCESS_ONLY) continue;
   const wall = [];
   const lint = [];
   // Interleaved, so a burst of load elsewhere hits both tools alike.
@@ -108,20 +147,6 @@ for (const file of files) {
     wall.push(r.seconds);
     if (dsqlLint) lint.push(timed(dsqlLint, [...(process.env.DSQL_LINT_ARGS ?? "").split(" ").filter(Boolean), file]).seconds);
   }
-  // Each figure is measured on its own, after a full GC, so one does not pay for the other's garbage.
-  const gc = globalThis.gc ?? (() => {});
-  const parse = [];
-  const analysis = [];
-  let findings = 0;
-  for (let i = 0; i < RUNS; i++) {
-    gc();
-    parse.push(cpuMs(() => engine.rawParse(text)));
-  }
-  for (let i = 0; i < RUNS; i++) {
-    gc();
-    analysis.push(await cpuMsAsync(async () => (findings = await engine.analyzeText(file, text))));
-  }
-  const name = file.split("/").pop();
   const lintCell = lint.length
     ? `${median(lint).toFixed(3)} s`
     : name === DSQL_LINT_REFERENCE.file
@@ -133,13 +158,32 @@ for (const file of files) {
       ? `(${(median(wall) / DSQL_LINT_REFERENCE.seconds).toFixed(2)}×)`
       : "—";
   console.log(
-    `${name.padEnd(24)} ${String(text.length).padStart(9)} ${median(wall).toFixed(3).padStart(8)} s ${lintCell.padStart(10)} ${ratioCell.padStart(9)} ${median(parse).toFixed(1).padStart(7)} ms ${median(analysis).toFixed(1).padStart(6)} ms ${(median(analysis) / median(parse)).toFixed(2).padStart(5)}×  ${findings}`,
+    `${name.padEnd(24)} ${String(text.length).padStart(9)} ${median(wall).toFixed(3).padStart(8)} s ${lintCell.padStart(10)} ${ratioCell.padStart(9)}`,
   );
 }
-if (!dsqlLint)
+if (!dsqlLint && !IN_PROCESS_ONLY)
   console.log(
     `(figures in parentheses: dsql-lint 0.2.20 measured at ${DSQL_LINT_REFERENCE.seconds} s on ${DSQL_LINT_REFERENCE.file} on this machine kind; install dsql-lint on PATH for a same-run ratio)`,
   );
+
+{
+  const load = (await import("node:os"))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+  console.log(
+    `\nin process, analysis vs raw parseSync (warm, interleaved, gc() before each, median of ${IN_PROCESS_RUNS}; load average ${load})`,
+  );
+  console.log("                          ─────────── wall ────────────   ──── main-thread CPU ─────");
+  console.log("file                      raw parse   analysis   ratio   raw parse   analysis   ratio  findings");
+  const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
+  for (const r of inProcessRows) {
+    const ratio = (x) => `${(x.analysis / x.parse).toFixed(2).padStart(5)}×`;
+    const cpu = r.cpu ? `${ms(r.cpu.parse)} ${ms(r.cpu.analysis)} ${ratio(r.cpu)}` : "(not measurable here)".padEnd(29);
+    console.log(`${r.name.padEnd(24)} ${ms(r.wall.parse)} ${ms(r.wall.analysis)} ${ratio(r.wall)} ${cpu}  ${r.findings}`);
+  }
+}
+if (IN_PROCESS_ONLY) process.exit(0);
 
 {
   const one = join(tmp, "one.sql");

@@ -145,6 +145,41 @@ END;`;
     ]);
   });
 
+  it("a body's SQL is parsed in one call yet read as each statement alone: open comments, bad SQL, non-ASCII, WITH", async () => {
+    // Alone, 'SELECT 1 /*' and 'SELECT 2 */' do not parse; put together they would read as one SELECT 1.
+    // 'SELEC 1' fails the batch of m() as a whole: its statements are then parsed one by one.
+    const sql = `${TABLE}CREATE FUNCTION h() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE 'SELECT 1 /*';
+  EXECUTE 'SELECT 2 */';
+  TRUNCATE t;
+END $$;
+CREATE FUNCTION k() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_lock(1);
+  UPDATE t SET id = id WHERE 'é' = 'é';
+  WITH x AS (SELECT 1) SELECT pg_advisory_lock(2) FROM x;
+  LOCK TABLE t;
+END $$;
+CREATE FUNCTION m() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE t;
+  EXECUTE 'SELEC 1';
+  LOCK TABLE t;
+END $$;`;
+    expect(await found(sql)).toEqual([
+      "4:11 unverifiable-routine-sql cannot verify EXECUTE 'SELECT 1 /*': its SQL text is built at run time",
+      "5:11 unverifiable-routine-sql cannot verify EXECUTE 'SELECT 2 */': its SQL text is built at run time",
+      "6:12 truncate when function public.h runs: TRUNCATE t is not supported; delete in batches of ≤ 3,000 rows",
+      "10:11 advisory-lock when function public.k runs: pg_advisory_lock() is not supported (no advisory locks)",
+      "12:31 advisory-lock when function public.k runs: pg_advisory_lock() is not supported (no advisory locks)",
+      "13:3 lock-table when function public.k runs: LOCK TABLE t is not supported",
+      "17:12 truncate when function public.m runs: TRUNCATE t is not supported; delete in batches of ≤ 3,000 rows",
+      "18:11 unverifiable-routine-sql cannot verify EXECUTE 'SELEC 1': its SQL text is built at run time",
+      "19:3 lock-table when function public.m runs: LOCK TABLE t is not supported",
+    ]);
+  });
+
   it("every PL/pgSQL and SQL routine in the corpus and harbor-migrations has its body analysed", async () => {
     const corpus = join(__dirname, "..", "..", "shared", "corpus");
     const inputs = [...readdirSync(corpus).filter((f) => f.endsWith(".sql")), "harbor-migrations"];

@@ -101,7 +101,8 @@ export function defElems(list: AstNode[] | undefined): Map<string, AstNode> {
 /** Every typed node under `root`, bucketed by node type, computed in one walk. */
 export type NodeIndex = Map<string, AstNode[]>;
 
-export function indexNodes(root: AstNode): NodeIndex {
+/** With `types`, only nodes of those types are bucketed (the walk is the same; far fewer arrays are made). */
+export function indexNodes(root: AstNode, types?: ReadonlySet<string>): NodeIndex {
   const out: NodeIndex = new Map();
   const visit = (v: unknown) => {
     if (Array.isArray(v)) {
@@ -113,7 +114,7 @@ export function indexNodes(root: AstNode): NodeIndex {
       const child = (v as Record<string, unknown>)[key];
       if (child === null || typeof child !== "object") continue;
       const k0 = key.charCodeAt(0);
-      if (k0 >= 65 && k0 <= 90 && !Array.isArray(child)) {
+      if (k0 >= 65 && k0 <= 90 && !Array.isArray(child) && (!types || types.has(key))) {
         let bucket = out.get(key);
         if (!bucket) out.set(key, (bucket = []));
         bucket.push(child as AstNode);

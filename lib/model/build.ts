@@ -21,6 +21,7 @@ import {
 export type Locate = (stmt: ParsedStatement, location?: number) => SourceRef;
 
 const SERIAL_TYPES = new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
+const FUNC_CALL = new Set(["FuncCall"]);
 
 export class ModelBuilder {
   private searchPath = "public";
@@ -289,7 +290,7 @@ export class ModelBuilder {
       col.sequence = col.serial ? col.sequence : undefined;
       return;
     }
-    const calls = indexNodes({ e: expr }).get("FuncCall") ?? [];
+    const calls = indexNodes({ e: expr }, FUNC_CALL).get("FuncCall") ?? [];
     const fns = calls.map(funcName);
     if (expr.SQLValueFunction) fns.push(String(expr.SQLValueFunction.op ?? "").toLowerCase());
     col.defaultFunctions = fns;

@@ -159,7 +159,7 @@ function coverSection(r: AssessmentReport): string {
     );
   out.push(`<div class="kpi"><span>${FIGURE_LABEL.effort}</span><b>${esc(hours(fg.effort))}</b></div></div>`);
   out.push(
-    `<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""} Readiness = ${esc(s.readiness.formula)}; inputs: ${esc(readinessInputsText(s.readiness.inputs))}.</p></div></section>`,
+    `<p class="note">${num(s.statements)} statements, ${num(s.parseErrors)} parse errors, ${num(fg.findings)} findings.${h.rewrite ? ` ${esc(h.rewrite)}.` : ""}${h.cleanup ? ` ${esc(h.cleanup)}.` : ""} Readiness = ${esc(s.readiness.formula)}; inputs: ${esc(readinessInputsText(s.readiness.inputs))}.</p></div></section>`,
   );
   out.push(
     `<section class="answers" data-testid="cover-answers"><div class="answer"><h3>${FIGURE_LABEL.fixedByRewrite}</h3><div class="big">${num(fg.fixedByRewrite)}</div><p class="note">findings the DSQL rewrite resolves mechanically: review the diff, no further work.</p></div>`,

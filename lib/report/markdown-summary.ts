@@ -31,6 +31,7 @@ export function toMarkdownSummary(report: AssessmentReport, opts: SummaryOptions
     `- **${FIGURE_LABEL.fixedByRewrite}:** ${n(fg.fixedByRewrite)} findings (no effort beyond reviewing the diff)`,
     `- **${FIGURE_LABEL.needsPerson}:** ${n(fg.needsPerson.problems)} ${FIGURE_LABEL.problems} (${n(fg.needsPerson.findings)} findings)`,
     ...(h.rewrite ? [`- **Rewrite:** ${h.rewrite}`] : []),
+    ...(h.cleanup ? [`- **Cleanup:** ${h.cleanup}`] : []),
     "",
   );
 

@@ -132,6 +132,7 @@ export function toMarkdown(report: AssessmentReport, opts: MarkdownOptions = {})
     "",
   );
   if (h.rewrite) out.push(`**Rewrite:** ${h.rewrite}.`, "");
+  if (h.cleanup) out.push(`**Cleanup:** ${h.cleanup}.`, "");
   const inv = Object.entries(report.inventory).filter(([, n]) => n > 0);
   if (inv.length) out.push(`**Inventory:** ${inv.map(([k, n]) => `${n} ${k}`).join(", ")}`, "");
   if (opts.statusOf) {

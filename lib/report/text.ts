@@ -22,6 +22,7 @@ export function toText(report: AssessmentReport): string {
     `${s.problems?.total ?? s.findings} problems (${s.problems?.bySeverity.blocker ?? s.bySeverity.blocker} blocking) behind the ${s.findings} findings`,
     `${h.work}`,
     ...(h.rewrite ? [h.rewrite] : []),
+    ...(h.cleanup ? [h.cleanup] : []),
   );
   if (report.capability) lines.push(...capabilityLines(report.capability));
   return lines.join("\n") + "\n";

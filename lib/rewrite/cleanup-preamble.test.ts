@@ -7,6 +7,10 @@ import { withRewrites } from "./report";
 import { buildPlan } from "../plan/plan";
 import { buildReport } from "../report/contract";
 import { figuresOf, headline } from "../report/figures";
+import { reportHtml } from "../report/html";
+import { toMarkdown } from "../report/markdown";
+import { toMarkdownSummary } from "../report/markdown-summary";
+import { toText } from "../report/text";
 import { rewritesOf } from "../report/sections";
 
 const input = (text: string, path = "dump.sql"): InputFile[] => [{ path, text, bytes: Buffer.byteLength(text), encoding: "utf-8" }];
@@ -60,7 +64,14 @@ describe("pg_dump --clean preamble", () => {
     expect(listed.some((o) => /\bDROP\b/.test(o.original) || /mood|pg_trgm/.test(o.label))).toBe(false);
     expect(fg.cleanupStatements).toBe(8);
     expect(headline(fg).rewrite).toContain("1 removed");
-    expect(headline(fg).cleanup).toBe("8 cleanup statements from pg_dump --clean left out (the target is empty)");
+    const line = "8 cleanup statements from pg_dump --clean left out (the target is empty)";
+    expect(headline(fg).cleanup).toBe(line);
+    // Every export says it once, in the same words as the Rewrites page.
+    const html = reportHtml({
+      report,
+      assessment: { name: "clean dump", source: "upload", createdAt: "2026-11-24", targetDate: "2026-11-24" },
+    });
+    for (const text of [toText(report), toMarkdown(report), toMarkdownSummary(report), html]) expect(text.split(line).length - 1).toBe(1);
   });
 
   it("is only a preamble when CREATEs follow: a file of drops is assessed as drops", async () => {

@@ -3,7 +3,7 @@
  * with a 4xx status; only a genuine server fault is a 500 (and is logged).
  */
 import { z, ZodError } from "zod";
-import { InputError } from "@/lib/ingest/input";
+import { formatBytes, InputError } from "@/lib/ingest/input";
 import { CAPABILITIES, isValidDate } from "@/lib/rules/core/capabilities";
 import { RerunError } from "@/lib/jobs/submit";
 import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
@@ -147,8 +147,54 @@ export const optionsSchema = z.object({
   keyStrategy: z.enum(KEY_STRATEGIES).optional(),
 });
 
+/** Room over the upload limit for multipart framing and form fields (next.config.js lets the same through). */
+const BODY_MAX = MAX_UPLOAD + 1024 * 1024;
+
+/**
+ * The whole request body, refused with 413 as soon as it passes the limit. A body sent without a
+ * Content-Length (chunked) is counted as it arrives, so it gets the same answer as a declared one
+ * instead of being read whole (or cut short in front of the route and reported as unreadable).
+ */
+export async function readBody(req: Request): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const over = (size?: number) =>
+    new HttpError(413, "too-large", `Upload is ${size ? `${formatBytes(size)}, ` : ""}over the ${formatBytes(MAX_UPLOAD)} limit`);
+  if (declared >= BODY_MAX) throw over(declared);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total >= BODY_MAX) {
+      await reader.cancel().catch(() => {});
+      throw over();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  return body;
+}
+
+/** A multipart form read within the upload limit. */
+export async function readForm(req: Request): Promise<FormData> {
+  const body = await readBody(req);
+  try {
+    return await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw new HttpError(400, "invalid-form", "Could not read the multipart form data");
+  }
+}
+
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = new TextDecoder().decode(await readBody(req));
   if (!text.trim()) throw new HttpError(400, "empty-body", "Request body is empty; send a JSON object");
   try {
     return JSON.parse(text);

@@ -9,7 +9,7 @@ import { formatBytes } from "@/lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
 import { createFromConnection, createFromInputs, type NewInput } from "@/lib/jobs/submit";
 import { listAssessments, SORT_KEYS } from "@/lib/store/assessments";
-import { connectionSchema, HttpError, json, MAX_UPLOAD, optionsSchema, readJson, route } from "../_lib/http";
+import { connectionSchema, HttpError, json, MAX_UPLOAD, optionsSchema, readForm, readJson, route } from "../_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -53,9 +53,6 @@ function nameFrom(inputs: NewInput[]): string {
 }
 
 export const POST = route(async (req, _params, user) => {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_UPLOAD + 64 * 1024)
-    throw new HttpError(413, "too-large", `Upload is ${formatBytes(declared)}, over the ${formatBytes(MAX_UPLOAD)} limit`);
   const type = req.headers.get("content-type") ?? "";
 
   if (type.startsWith("application/json")) {
@@ -76,12 +73,7 @@ export const POST = route(async (req, _params, user) => {
   if (!type.startsWith("multipart/form-data")) {
     throw new HttpError(415, "unsupported-media-type", "Send multipart/form-data (files) or application/json (sql or connection)");
   }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new HttpError(400, "invalid-form", "Could not read the multipart form data");
-  }
+  const form = await readForm(req);
   const field = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" && v.trim() !== "" ? v : undefined;

@@ -40,6 +40,28 @@ export const TYPE_DECLARING_KINDS = ["CreateStmt", "AlterTableStmt", "CreateDoma
 
 const declaredCache = new WeakMap<AstNode, DeclaredType[]>();
 
+/** A column's declared type; its label and object are only built when a rule reports the column. */
+class DeclaredColumnType implements DeclaredType {
+  readonly typeNode: AstNode;
+  readonly location?: number;
+  private ref?: ObjectRef;
+  constructor(
+    readonly type: TypeNameInfo,
+    readonly column: AstNode,
+    private readonly table: ObjectRef,
+    private readonly columnName: string,
+  ) {
+    this.typeNode = column.typeName;
+    this.location = column.typeName.location ?? column.location;
+  }
+  get label(): string {
+    return `column ${this.table.name}.${this.columnName}`;
+  }
+  get object(): ObjectRef {
+    return (this.ref ??= { kind: "column", schema: this.table.schema, name: `${this.table.name}.${this.columnName}` });
+  }
+}
+
 /**
  * Column and domain types declared by the statement. Casts, function signatures and composite
  * types are not storage and are left out (composite types are flagged as a whole).
@@ -50,18 +72,11 @@ export function declaredTypes(ctx: Pick<StatementContext, "stmt" | "builder">): 
   if (hit) return hit;
   const out: DeclaredType[] = [];
   const n = stmt.node;
+  let table: ObjectRef | undefined;
   const addColumn = (cd: AstNode, name: string | undefined) => {
     if (!cd?.typeName) return;
-    const t = relObject(builder, n.relation);
-    const col = name ?? cd.colname ?? "";
-    out.push({
-      type: typeName(cd.typeName),
-      typeNode: cd.typeName,
-      column: cd,
-      label: `column ${t.name}.${col}`,
-      object: { kind: "column", schema: t.schema, name: `${t.name}.${col}` },
-      location: cd.typeName.location ?? cd.location,
-    });
+    table ??= relObject(builder, n.relation);
+    out.push(new DeclaredColumnType(typeName(cd.typeName), cd, table, name ?? cd.colname ?? ""));
   };
   if (stmt.kind === "CreateStmt") {
     for (const el of n.tableElts ?? []) if (el.ColumnDef) addColumn(el.ColumnDef, undefined);

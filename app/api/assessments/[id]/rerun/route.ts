@@ -9,7 +9,7 @@ import { inputsFromBytes } from "@/lib/ingest/sources";
 import { rerunAssessment, type NewInput } from "@/lib/jobs/submit";
 import { KEY_STRATEGIES } from "@/lib/report/vocabulary";
 import { getAssessment } from "@/lib/store/assessments";
-import { HttpError, json, MAX_UPLOAD, parseId, readJson, route, targetDateSchema } from "@/app/api/_lib/http";
+import { HttpError, json, MAX_UPLOAD, parseId, readForm, readJson, route, targetDateSchema } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -30,9 +30,7 @@ export const POST = route(async (req, params, user) => {
   let o: z.infer<typeof opts> = {};
   const inputs: NewInput[] = [];
   if (type.startsWith("multipart/form-data")) {
-    const form = await req.formData().catch(() => {
-      throw new HttpError(400, "invalid-form", "Could not read the multipart form data");
-    });
+    const form = await readForm(req);
     const field = (k: string) => {
       const v = form.get(k);
       return typeof v === "string" && v.trim() !== "" ? v : undefined;
