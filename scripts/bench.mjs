@@ -201,7 +201,7 @@ if (SCALE) {
   shapes.push({ name: "609k small statements", make: () => manySmallStatements(609_000) });
   console.log("\nscale (one CLI process each)     MB   statements   analyze: wall  peak RSS   rewrite: wall  peak RSS  outcome");
   const outcome = (r) => {
-    const refused = /input too large to analyse[^\n]*/.exec(r.stderr)?.[0];
+    const refused = /input too large to (analyse|rewrite)[^\n(]*/.exec(r.stderr)?.[0]?.trim();
     return r.status === 0 ? "done" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
   };
   for (const s of shapes) {
