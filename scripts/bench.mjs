@@ -25,7 +25,7 @@ const files = ["rnacentral-rna.sql", "danbooru-structure.sql", "pagila-schema.sq
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SCALE = process.argv.includes("--scale");
 const IN_PROCESS_ONLY = process.argv.includes("--in-process");
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const IN_PROCESS_RUNS = Number(process.env.BENCH_INPROCESS_RUNS ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cli = join(root, "bin/dsql-preflight.js");
