@@ -77,11 +77,14 @@ export class RoutineBodies {
     };
     let txn = this.newTransaction(stmt);
     let transaction = 0;
+    let arms = new ExclusiveArms();
     for (const e of body.statements) {
       if (e.transaction !== transaction) {
         transaction = e.transaction;
         txn = this.newTransaction(stmt);
+        arms = new ExclusiveArms();
       }
+      arms.enter(e.branch, txn);
       this.stats.statements++;
       this.runRules(e.stmt, txn, scope);
       this.trackTransaction(e.stmt, txn);
@@ -91,5 +94,52 @@ export class RoutineBodies {
   private newTransaction(stmt: ParsedStatement): TransactionState {
     // A call (or a DO block) runs inside one transaction that begins where the routine is defined.
     return { open: true, beginLine: stmt.line, ddl: 0, dml: 0, valuesRows: 0 };
+  }
+}
+
+type Counts = Pick<TransactionState, "ddl" | "dml" | "valuesRows">;
+const countsOf = (t: Counts): Counts => ({ ddl: t.ddl, dml: t.dml, valuesRows: t.valuesRows });
+const most = (a: Counts, b: Counts): Counts => ({
+  ddl: Math.max(a.ddl, b.ddl),
+  dml: Math.max(a.dml, b.dml),
+  valuesRows: Math.max(a.valuesRows, b.valuesRows),
+});
+
+/**
+ * One call runs one arm of an IF / CASE, not all of them: DDL in the THEN arm and DDL in the ELSE arm are
+ * not two DDL in one transaction. Each arm starts from the transaction as it was before the IF; after the
+ * IF, the transaction holds the most any arm added (the busiest path is the one that can fail).
+ */
+class ExclusiveArms {
+  private open: Array<{ id: string; arm: string; before: Counts; after: Counts }> = [];
+
+  /** Move the transaction state to where a statement in `branch` runs (see EmbeddedStatement.branch). */
+  enter(branch: string, txn: TransactionState): void {
+    const path = branch
+      .split("/")
+      .filter(Boolean)
+      .map((p) => ({ id: p.slice(0, p.indexOf(":")), arm: p.slice(p.indexOf(":") + 1) }));
+    let depth = 0;
+    while (
+      depth < this.open.length &&
+      depth < path.length &&
+      this.open[depth].id === path[depth].id &&
+      this.open[depth].arm === path[depth].arm
+    )
+      depth++;
+    while (this.open.length > depth) {
+      const f = this.open[this.open.length - 1];
+      f.after = most(f.after, txn);
+      if (this.open.length - 1 === depth && path[depth]?.id === f.id) {
+        // Another arm of the same IF runs instead of the ones before it.
+        Object.assign(txn, f.before);
+        f.arm = path[depth].arm;
+        depth++;
+        break;
+      }
+      Object.assign(txn, f.after);
+      this.open.pop();
+    }
+    for (let i = depth; i < path.length; i++) this.open.push({ ...path[i], before: countsOf(txn), after: countsOf(txn) });
   }
 }

@@ -6,8 +6,11 @@
 // Before the pages: upload → stored report of the same file, per stage (parse, analyse, rewrite, report,
 // store, from the worker's log) against the CLI `rewrite` of the file in the same run (target ≤ 2×), and
 // throughput of BENCH_PARALLEL (20) parallel uploads with 1 worker, then with a second worker process.
+// `npm run bench:ui -- --scale`: instead, the worker path's memory: 1×, 4×, 16×, 36× rnacentral, each
+// uploaded to the app and run by a fresh worker process (`npm run worker`), printing that process's
+// peak RSS (threads included) and the job's stages. Target: ≤ 1 GB or a clear refusal before any work.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -19,10 +22,13 @@ const corpus = process.env.CORPUS_DIR ?? join(root, "..", "shared", "corpus");
 const file = process.env.BENCH_FILE ?? join(corpus, "rnacentral-rna.sql");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const SCALE = process.argv.includes("--scale");
 
+// On a fresh clone the app is built first, so the figures are always of the built app.
 if (!process.env.BENCH_URL && !existsSync(join(root, ".next", "BUILD_ID"))) {
-  console.error("bench:ui: build the app first (npm run build)");
-  process.exit(2);
+  console.log("bench:ui: no build found, running npm run build first");
+  const b = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
 const freePort = () =>
@@ -48,6 +54,8 @@ if (!base) {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
+      // In --scale mode each job runs in its own worker process, so its peak RSS is that job's alone.
+      ...(SCALE ? { WORKER: "0" } : {}),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
@@ -90,6 +98,15 @@ try {
   });
   if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
   cookie = setup.headers.get("set-cookie").split(";")[0];
+  if (SCALE) {
+    if (!dataDir) throw new Error("--scale starts its own worker processes: run it without BENCH_URL");
+    await scaleRuns();
+  } else await pagesAndJobs();
+} finally {
+  await cleanup();
+}
+
+async function pagesAndJobs() {
   const fd = new FormData();
   fd.set("name", "bench rnacentral");
   fd.append("files", new Blob([readFileSync(file)]), file.split("/").pop());
@@ -187,8 +204,6 @@ try {
   }
   const verdict = median(results.checklist) <= 1500 ? "OK" : "OVER";
   console.log(`rnacentral checklist: ${(median(results.checklist) / 1000).toFixed(2)} s (target 1.50 s) ${verdict}`);
-} finally {
-  await cleanup();
 }
 
 /** The worker's per-stage line for one assessment, next to the CLI `rewrite` of the same file. */
@@ -275,5 +290,65 @@ async function throughput() {
   } finally {
     second.kill("SIGTERM");
     await new Promise((r) => (second.exitCode !== null ? r() : second.once("exit", r)));
+  }
+}
+
+/**
+ * --scale: rnacentral ×k uploaded once per size and run by a fresh worker process preloaded with the
+ * peak-RSS probe, so each figure is one job's whole process (main thread and analysis thread).
+ */
+async function scaleRuns() {
+  const rna = readFileSync(join(corpus, "rnacentral-rna.sql"), "utf8");
+  const tmp = mkdtempSync(join(tmpdir(), "preflight-bench-scale-"));
+  console.log("worker path (one worker process per job)   MB    job wall   peak RSS  outcome");
+  try {
+    for (const k of (process.env.BENCH_SCALES ?? "1,4,16,36").split(",").map(Number)) {
+      const path = join(tmp, `rnacentral-x${k}.sql`);
+      const text = Array.from({ length: k }, () => rna).join("\n");
+      writeFileSync(path, text);
+      const worker = spawn(process.execPath, ["--import", join(root, "scripts/bench-rss.mjs"), join(root, "scripts/worker.mjs")], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir, CHECKPOINT_DISABLE: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let workerLog = "";
+      worker.stdout.on("data", (d) => (workerLog += d));
+      worker.stderr.on("data", (d) => (workerLog += d));
+      let status;
+      let seconds = 0;
+      try {
+        for (const t = Date.now(); !/listening on/.test(workerLog);) {
+          if (Date.now() - t > 60_000 || worker.exitCode !== null) throw new Error(`worker did not start:\n${workerLog}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        const fd = new FormData();
+        fd.set("name", `bench rnacentral x${k}`);
+        fd.append("files", new Blob([readFileSync(path)]), `rnacentral-x${k}.sql`);
+        const t0 = Date.now();
+        const r = await fetch(`${base}/api/assessments`, authed({ method: "POST", body: fd }));
+        if (r.status !== 202) throw new Error(`upload x${k}: ${r.status} ${await r.text()}`);
+        const { id } = await r.json();
+        for (;;) {
+          status = await (await fetch(`${base}/api/assessments/${id}`, authed())).json();
+          if (status.status === "done" || status.status === "failed") break;
+          if (worker.exitCode !== null)
+            throw new Error(`worker exited (${worker.exitCode}):\n${workerLog.split("\n").slice(-15).join("\n")}`);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        seconds = (Date.now() - t0) / 1000;
+      } finally {
+        worker.kill("SIGTERM");
+        await new Promise((r) => (worker.exitCode !== null ? r() : worker.once("exit", r)));
+      }
+      const rss = /bench-maxrss-kb=(\d+)/.exec(workerLog);
+      const stages = /findings in \d+ ms \(([^)]*)\)/.exec(workerLog);
+      const outcome =
+        status.status === "done" ? `${status.summary.findings} findings${stages ? ` (${stages[1]})` : ""}` : `refused: ${status.error}`;
+      console.log(
+        `rnacentral ×${String(k).padEnd(33)} ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1).padStart(5)} ${seconds.toFixed(1).padStart(8)} s ${rss ? (Number(rss[1]) / 1024).toFixed(0).padStart(7) : "      ?"} MB  ${outcome}`,
+      );
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

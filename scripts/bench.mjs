@@ -11,7 +11,8 @@
 //    V8's helper threads, on both sides alike). Medians of each; the ratio is analysis / parse.
 //    `--in-process` prints only these figures.
 // `npm run bench -- --scale` adds time and peak RSS for 1×, 4×, 16×, 36× rnacentral and for 609k small
-// statements (48 MB), one CLI process each. Targets: CLI ≤ 1.0× dsql-lint; one statement ≤ 0.2 s;
+// statements (48 MB), one CLI process each for `analyze` and for `rewrite` (its files go to a temporary
+// directory, removed after each run). Targets: CLI ≤ 1.0× dsql-lint; one statement ≤ 0.2 s;
 // analysis ≤ 2× raw parse; peak RSS ≤ 1 GB or a clear refusal.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -64,6 +65,16 @@ function runCli(file, probe = false) {
     "never",
   ];
   return timed(process.execPath, args);
+}
+
+/** The CLI `rewrite` of one file into a fresh directory, with the peak-RSS probe. */
+function runRewrite(file) {
+  const out = mkdtempSync(join(tmp, "rewrite-"));
+  try {
+    return timed(process.execPath, ["--import", rssProbe, cli, "rewrite", file, "--out", out]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const { build } = await import("esbuild");
@@ -188,18 +199,22 @@ if (SCALE) {
   const rna = readFileSync(join(corpus, "rnacentral-rna.sql"), "utf8");
   const shapes = [1, 4, 16, 36].map((k) => ({ name: `rnacentral ×${k}`, make: () => Array.from({ length: k }, () => rna).join("\n") }));
   shapes.push({ name: "609k small statements", make: () => manySmallStatements(609_000) });
-  console.log("\nscale (one CLI process each)     MB   statements    wall    peak RSS  outcome");
+  console.log("\nscale (one CLI process each)     MB   statements   analyze: wall  peak RSS   rewrite: wall  peak RSS  outcome");
+  const outcome = (r) => {
+    const refused = /input too large to (analyse|rewrite)[^\n(]*/.exec(r.stderr)?.[0]?.trim();
+    return r.status === 0 ? "done" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
+  };
   for (const s of shapes) {
     const path = join(tmp, "scale.sql");
     const text = s.make();
     writeFileSync(path, text);
     const statements = engine.countStatements(text);
-    const r = runCli(path, true);
-    const refused = /input too large to analyse[^\n]*/.exec(r.stderr)?.[0];
-    const outcome =
-      r.status === 0 ? "analysed" : refused ? `refused: ${refused}` : `FAILED (exit ${r.status}): ${r.stderr.trim().split("\n").pop()}`;
+    const a = runCli(path, true);
+    const w = runRewrite(path);
+    const cell = (r) => `${r.seconds.toFixed(2).padStart(7)} s ${(r.rssMb ?? 0).toFixed(0).padStart(6)} MB`;
+    const outcomes = [...new Set([outcome(a), outcome(w)])];
     console.log(
-      `${s.name.padEnd(28)} ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1).padStart(6)} ${String(statements).padStart(11)} ${r.seconds.toFixed(2).padStart(7)} s ${(r.rssMb ?? 0).toFixed(0).padStart(7)} MB  ${outcome}`,
+      `${s.name.padEnd(28)} ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1).padStart(6)} ${String(statements).padStart(11)}  ${cell(a)}  ${cell(w).padStart(17)}  ${outcomes.length === 1 ? outcomes[0] : `analyze ${outcomes[0]}; rewrite ${outcomes[1]}`}`,
     );
   }
 }

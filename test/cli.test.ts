@@ -1,7 +1,7 @@
 /** The CLI contract, exercised through the real built binary in a child process. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -153,5 +153,31 @@ describe("dsql-preflight analyze", () => {
     expect(f.statements).toBe(f.parsed);
     expect(f.statements).toBeGreaterThan(300);
     expect(report.findings.filter((x: any) => x.ruleId === "trigger").length).toBeGreaterThan(10);
+  });
+});
+
+describe("dsql-preflight rewrite", () => {
+  const rnacentral = join(corpus, "rnacentral-rna.sql");
+
+  it("refuses an input over the rewrite statement limit before any work, naming the limit and how to proceed", () => {
+    // rnacentral ×17 (102,816 statements) is just over the default limit of 100,000.
+    const rna = readFileSync(rnacentral, "utf8");
+    const big = join(dir, "rnacentral-x17.sql");
+    writeFileSync(big, Array.from({ length: 17 }, () => rna).join("\n"));
+    const out = join(dir, "refused");
+    const r = cli(["rewrite", big, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${big}: input too large to rewrite: 102816 statements, limit 100000`);
+    expect(r.stderr).toContain("dsql-preflight analyze");
+    expect(r.stderr).toContain("DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS");
+    expect(existsSync(out)).toBe(false);
+    // The same limit from the environment, on the real file.
+    const env = spawnSync(process.execPath, [bin, "rewrite", rnacentral, "--out", out], {
+      encoding: "utf8",
+      env: { ...process.env, DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS: "6047" },
+    });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain("input too large to rewrite: 6048 statements, limit 6047");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -87,6 +87,32 @@ END $$;`;
     ]);
   });
 
+  it("one call runs one arm of an IF or CASE: DDL in two arms is not two DDL, but DDL in an arm and after the IF is", async () => {
+    const sql = `DO $$
+BEGIN
+  IF current_setting('app.v') = '1' THEN
+    CREATE TABLE a (id int PRIMARY KEY);
+  ELSIF current_setting('app.v') = '2' THEN
+    CREATE TABLE b (id int PRIMARY KEY);
+  ELSE
+    CASE current_setting('app.w')
+      WHEN 'x' THEN CREATE TABLE c (id int PRIMARY KEY);
+      ELSE CREATE TABLE d (id int PRIMARY KEY);
+    END CASE;
+  END IF;
+  IF current_setting('app.z') = '1' THEN
+    UPDATE t SET id = 2;
+  END IF;
+  CREATE TABLE e (id int PRIMARY KEY);
+END $$;`;
+    // Only the statements after the first IF share a path with its arms' DDL: the UPDATE (any arm's
+    // table before it) and table e (a second DDL on every path).
+    expect(await found(`${TABLE}${sql}`)).toEqual([
+      "15:5 ddl-mixed-with-dml when DO block at line 2 runs: data changes follow DDL in the transaction begun at line 2; DSQL cannot mix DDL and DML in one transaction",
+      "17:3 multiple-ddl-in-transaction when DO block at line 2 runs: the transaction begun at line 2 holds more than one DDL statement; DSQL allows one DDL statement per transaction",
+    ]);
+  });
+
   it("a procedure's COMMIT starts a new transaction", async () => {
     const sql = `CREATE PROCEDURE p() LANGUAGE plpgsql AS $$
 BEGIN

@@ -10,10 +10,11 @@ import { checkHasStatements } from "../ingest/limits";
 import { assessFiles } from "../pipeline/assess";
 import { planMarkdown } from "../plan/markdown";
 import { renderDataScript } from "../rewrite/data";
-import { renderSteps } from "../rewrite/render";
+import { eachStep } from "../rewrite/render";
 import { verifyOnEmbeddedPostgres, verifySummary } from "../rewrite/verify-run";
 import type { VerifyResult } from "../rewrite/verify";
 import { headline, withFigures } from "../report/figures";
+import { writeJsonFile } from "../report/json-stream";
 import { DEFAULT_KEY_STRATEGY, KEY_STRATEGIES, type KeyStrategy } from "../report/vocabulary";
 import { MAX_BATCH_ROWS } from "../remap/model";
 
@@ -93,12 +94,16 @@ export async function runRewrite(
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, "schema.dsql.sql"), artifacts.script!);
   if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
-  const steps = renderSteps(rw);
   const stepDir = join(o.out, "steps");
   rmSync(stepDir, { recursive: true, force: true });
   mkdirSync(stepDir, { recursive: true });
-  for (const f of steps.files) writeFileSync(join(stepDir, f.name), f.content);
-  writeFileSync(join(stepDir, "manifest.json"), JSON.stringify(steps.manifest, null, 2) + "\n");
+  // Each step file is written as it is rendered: a large input has hundreds of thousands.
+  let stepFiles = 0;
+  const manifest = eachStep(rw, (f) => {
+    writeFileSync(join(stepDir, f.name), f.content);
+    stepFiles++;
+  });
+  writeJsonFile(join(stepDir, "manifest.json"), manifest, 2, "\n");
   writeFileSync(join(o.out, "changes.patch"), artifacts.patch!);
   const remapDir = join(o.out, "remap");
   rmSync(remapDir, { recursive: true, force: true });
@@ -109,10 +114,11 @@ export async function runRewrite(
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
   const full = withFigures(report);
-  writeFileSync(join(o.out, "report.json"), JSON.stringify(full, null, 2) + "\n");
+  // Hundreds of MB for a large input: written in pieces rather than built as one string.
+  writeJsonFile(join(o.out, "report.json"), full, 2, "\n");
   const h = headline(full.figures);
   process.stderr.write(
-    `dsql-preflight: ${h.rewrite}; ${h.effort}; ${steps.files.length} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`,
+    `dsql-preflight: ${h.rewrite}; ${h.effort}; ${stepFiles} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`,
   );
   if (rw.cleanup) process.stderr.write(`dsql-preflight: ${rw.cleanup.message}\n`);
   if (verification) {

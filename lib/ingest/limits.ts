@@ -10,6 +10,13 @@ import { scanScript, type ScriptScan } from "./lex";
 
 /** Above this many statements an input is refused before any work (rnacentral ×36, 47 MB, has 218k). */
 export const DEFAULT_MAX_STATEMENTS = 300_000;
+/**
+ * Above this many statements an input is not rewritten (CLI `rewrite`, dashboard jobs), refused before
+ * any parsing: the rewrite keeps every statement's AST and builds the DSQL script, per-object diffs and
+ * the report's rewrite sections, about 6 KB per statement against 2 KB for the analysis alone, so
+ * 100,000 statements peak near 0.9 GB (rnacentral ×16, 96,768 statements; README "Speed").
+ */
+export const DEFAULT_MAX_REWRITE_STATEMENTS = 100_000;
 /** JS heap budget of one analysis; with the parser's WASM memory the process stays near 1 GB RSS. */
 export const DEFAULT_MAX_HEAP_MB = 768;
 
@@ -22,6 +29,14 @@ function positiveInt(raw: string | undefined, fallback: number, name: string): n
 
 export function maxStatements(): number {
   return positiveInt(process.env.DSQL_PREFLIGHT_MAX_STATEMENTS, DEFAULT_MAX_STATEMENTS, "DSQL_PREFLIGHT_MAX_STATEMENTS");
+}
+
+export function maxRewriteStatements(): number {
+  return positiveInt(
+    process.env.DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS,
+    DEFAULT_MAX_REWRITE_STATEMENTS,
+    "DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS",
+  );
 }
 
 export function maxHeapBytes(): number {
@@ -55,6 +70,23 @@ export function checkStatementCount(files: InputFile[], limit = maxStatements())
       "too-many-statements",
       where,
       `input too large to analyse: ${total} statements, limit ${limit} (raise it with --max-statements or DSQL_PREFLIGHT_MAX_STATEMENTS)`,
+    );
+  }
+  return total;
+}
+
+/** Refuse to rewrite inputs with more statements than `limit` in total, before any parsing. */
+export function checkRewriteStatementCount(files: InputFile[], limit = maxRewriteStatements()): number {
+  let total = 0;
+  for (const f of files) total += scanOf(f).statements.length;
+  if (total > limit) {
+    const where = files.length === 1 ? files[0].path : `${files.length} files`;
+    throw new InputError(
+      "too-many-statements",
+      where,
+      `input too large to rewrite: ${total} statements, limit ${limit} (the rewrite holds about 6 KB per statement; ` +
+        `split the input, assess it without the rewrite with \`dsql-preflight analyze\` (up to ${maxStatements()} statements), ` +
+        `or raise the limit with DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS)`,
     );
   }
   return total;

@@ -5,10 +5,11 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Assessed } from "../pipeline/artifacts";
 import { AssessmentError, assessUploads, type AssessInput, type AssessOptions, type Progress } from "../pipeline/uploads";
 import type { PrismaClient } from "../store/prisma";
+import { previousEnteredWorkload } from "../store/entered-workload";
 import { saveReport, setProgress, markFailed } from "./persist";
+import { toStoredForm, type StoredAssessment } from "./stored-form";
 
 function threadEntry(): string | undefined {
   try {
@@ -25,17 +26,30 @@ function threadEntry(): string | undefined {
  */
 const THREAD_HEAP_MB = 1024;
 
-export function runAssessment(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
+/**
+ * Assess the inputs and return the report in its stored form. `enteredWorkload` is the workload
+ * entered on the run a re-run follows (see toStoredForm).
+ */
+export async function runAssessment(
+  inputs: AssessInput[],
+  opts: AssessOptions,
+  onProgress: (p: Progress) => void,
+  enteredWorkload?: unknown,
+): Promise<StoredAssessment> {
   const entry = threadEntry();
-  if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1") return assessUploads(inputs, opts, onProgress);
+  if (!entry || process.env.PREFLIGHT_INLINE_ANALYSIS === "1")
+    return toStoredForm(await assessUploads(inputs, opts, onProgress), enteredWorkload);
   return new Promise((resolve, reject) => {
-    const w = new Worker(entry, { workerData: { inputs, opts }, resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+    const w = new Worker(entry, {
+      workerData: { inputs, opts, enteredWorkload },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
     let settled = false;
-    w.on("message", (m: { type: string; progress?: Progress; assessed?: Assessed; message?: string; expected?: boolean }) => {
+    w.on("message", (m: { type: string; progress?: Progress; stored?: StoredAssessment; message?: string; expected?: boolean }) => {
       if (m.type === "progress") onProgress(m.progress!);
       else if (m.type === "done") {
         settled = true;
-        resolve(m.assessed!);
+        resolve(m.stored!);
       } else if (m.type === "error") {
         settled = true;
         reject(m.expected ? new AssessmentError(m.message) : new Error(m.message));
@@ -75,17 +89,21 @@ export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log
     pending = pending.then(() => setProgress(db, a.id, p)).catch(() => {});
   };
   try {
-    const { report, artifacts, timings } = await runAssessment(
+    const stored = await runAssessment(
       a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
       { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
       onProgress,
+      await previousEnteredWorkload(db, a.id),
     );
     await pending;
-    await setProgress(db, a.id, { phase: "saving", percent: 95, message: `Saving ${report.findings.length} findings` });
+    const findings = stored.headline.findingsCount;
+    await setProgress(db, a.id, { phase: "saving", percent: 95, message: `Saving ${findings} findings` });
     const storing = Date.now();
-    await saveReport(db, a.id, report, artifacts);
-    const t = timings ? `parse ${timings.parse}, analyse ${timings.analyse}, rewrite ${timings.rewrite}, report ${timings.report}, ` : "";
-    log(`assessment ${a.id}: ${report.findings.length} findings in ${Date.now() - started} ms (${t}store ${Date.now() - storing} ms)`);
+    await saveReport(db, a.id, stored);
+    const t = stored.timings
+      ? `parse ${stored.timings.parse}, analyse ${stored.timings.analyse}, rewrite ${stored.timings.rewrite}, report ${stored.timings.report}, `
+      : "";
+    log(`assessment ${a.id}: ${findings} findings in ${Date.now() - started} ms (${t}store ${Date.now() - storing} ms)`);
   } catch (e) {
     await pending;
     const err = e as Error;

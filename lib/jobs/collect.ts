@@ -2,7 +2,7 @@
 import { assessConnection, assessSnapshotBytes } from "../pipeline/live";
 import type { ConnectionParams } from "../source/connection";
 import type { PrismaClient } from "../store/prisma";
-import { markFailed, saveReport, setProgress } from "./persist";
+import { markFailed, saveAssessed, setProgress } from "./persist";
 import { sourceErrorForWeb } from "../source/host-policy";
 
 export async function runCollectJob(
@@ -35,7 +35,7 @@ export async function runCollectJob(
             { targetDate: a.targetDate, keyStrategy: a.keyStrategy, sampleSeconds: info.sampleSeconds, onProgress },
           );
     await setProgress(db, a.id, { phase: "saving", percent: 96, message: `Saving ${report.findings.length} findings` });
-    await saveReport(db, a.id, report, artifacts);
+    await saveAssessed(db, a.id, report, artifacts);
     log(`assessment ${a.id}: collected, ${report.findings.length} findings`);
   } catch (e) {
     const info = (a.sourceInfo ?? {}) as unknown as ConnectionParams;

@@ -1,12 +1,17 @@
 /**
  * Analysis jobs through the real queue and store: an input over the statement limit fails once with the
  * limit in the message and is not retried (the same input fails the same way on every attempt); a
- * finished report is stored whole, one row per finding, matching the report.
+ * finished report is stored whole, one row per finding, matching the report; a large report (sent in
+ * chunks, its rows derived by the server) is stored exactly as the engine built it.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
+import { assessUploads } from "../pipeline/uploads";
+import type { Finding } from "../rules/core/rule";
 import { prisma } from "../store/prisma";
+import { objectKey, SEVERITY_RANK } from "./persist";
 import { createFromInputs } from "./submit";
 import { settled, storeWithWorker } from "@/test/store-harness";
 
@@ -14,7 +19,10 @@ const store = storeWithWorker("limits");
 
 afterAll(() => {
   delete process.env.DSQL_PREFLIGHT_MAX_STATEMENTS;
+  delete process.env.DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS;
 });
+
+const rnacentral = () => new Uint8Array(readFileSync(join(__dirname, "..", "..", "..", "shared", "corpus", "rnacentral-rna.sql")));
 
 test("a job over the statement limit fails with the count and the limit, and is not retried", async () => {
   process.env.DSQL_PREFLIGHT_MAX_STATEMENTS = "5";
@@ -104,5 +112,89 @@ test("a stored report has one finding row per report finding, in report order, w
   expect(rows.every((r) => r.status === "open" && r.version === 0)).toBe(true);
   expect(new Set(rows.map((r) => r.severityRank))).toEqual(
     new Set(report.findings.map((f) => ({ blocker: 0, warning: 1, advice: 2 })[f.severity as "blocker"])),
+  );
+});
+
+/** Every column of a finding row, as the report's finding says it should be. */
+function expectedRow(f: Finding, i: number) {
+  return {
+    idx: i,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    severityRank: SEVERITY_RANK[f.severity] ?? 3,
+    category: f.category,
+    fix: f.fix ?? null,
+    effort: f.effort ?? null,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    objectKind: f.object.kind,
+    objectSchema: f.object.schema ?? null,
+    objectName: f.object.name,
+    objectKey: objectKey(f.object),
+    message: f.message,
+    title: f.title,
+    snippet: f.snippet ?? null,
+    docsUrl: f.docsUrl ?? null,
+    statementLine: f.statementLine ?? null,
+    fingerprint: f.fingerprint,
+  };
+}
+
+test("a job over the rewrite statement limit fails before any work, naming the limit and how to proceed", async () => {
+  process.env.DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS = "6047";
+  try {
+    const { id } = await createFromInputs("upload", [{ name: "rnacentral-rna.sql", bytes: rnacentral() }], {
+      name: "rnacentral over the limit",
+      targetDate: "2026-09-15",
+      keyStrategy: "identity",
+    });
+    const a = await settled(store.url, id);
+    expect(a.status).toBe("failed");
+    expect(a.error).toMatch(
+      /^rnacentral-rna\.sql: input too large to rewrite: 6048 statements, limit 6047 \(.*DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS\)$/,
+    );
+    expect(a.findingsCount ?? 0).toBe(0);
+  } finally {
+    delete process.env.DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS;
+  }
+});
+
+test("a large report is stored exactly as the engine built it, with every column of every finding row", async () => {
+  const bytes = rnacentral();
+  const { id } = await createFromInputs("upload", [{ name: "rnacentral-rna.sql", bytes }], {
+    name: "rnacentral",
+    targetDate: "2026-09-15",
+    keyStrategy: "uuid",
+  });
+  const a = await settled(store.url, id);
+  expect(a.error).toBeNull();
+  expect(a.status).toBe("done");
+  const expected = await assessUploads(
+    [{ name: "rnacentral-rna.sql", bytes }],
+    { targetDate: "2026-09-15", keyStrategy: "uuid" },
+    () => {},
+  );
+  const db = prisma(store.url);
+  const stored = await db.assessmentReport.findUniqueOrThrow({ where: { assessmentId: id } });
+  const report = stored.report as unknown as typeof expected.report;
+  // Several MB of JSON: more than one chunk on the way in.
+  expect(JSON.stringify(report).length).toBeGreaterThan(4 << 20);
+  expect({ ...report, generatedAt: "" }).toEqual(JSON.parse(JSON.stringify({ ...expected.report, generatedAt: "" })));
+  expect(stored.artifacts).toEqual(JSON.parse(JSON.stringify(expected.artifacts)));
+  const s = expected.report.summary;
+  expect([a.readinessScore, a.readinessBand, a.blockers, a.warnings, a.advice, a.findingsCount]).toEqual([
+    s.readiness.score,
+    s.readiness.band,
+    s.bySeverity.blocker,
+    s.bySeverity.warning,
+    s.bySeverity.advice,
+    expected.report.findings.length,
+  ]);
+  const rows = await db.finding.findMany({ where: { assessmentId: id }, orderBy: { idx: "asc" } });
+  expect(rows.length).toBeGreaterThan(4000);
+  const columns = Object.keys(expectedRow(expected.report.findings[0], 0));
+  expect(rows.map((r) => Object.fromEntries(columns.map((c) => [c, (r as Record<string, unknown>)[c]])))).toEqual(
+    expected.report.findings.map(expectedRow),
   );
 });

@@ -5,6 +5,7 @@
  */
 import { analyze, type AnalysisResult, type AnalyzeOptions } from "../analyze";
 import { InputError, type InputFile } from "../ingest/input";
+import { checkRewriteStatementCount } from "../ingest/limits";
 import { parserClock, type ParsedStatement } from "../ingest/parse";
 import type { CostEstimate } from "../cost/model";
 import type { SchemaModel } from "../model/schema";
@@ -97,6 +98,8 @@ export interface FilesAssessment extends Assessed {
 }
 
 export async function assessFiles(files: InputFile[], opts: AssessFilesOptions): Promise<FilesAssessment> {
+  // A rewrite holds far more per statement than an analysis: its own limit, checked before any parsing.
+  if (opts.rewrite) checkRewriteStatementCount(files);
   const started = performance.now();
   const parsedBefore = parserClock.ms;
   const a = await analyseFiles(files, {
@@ -121,6 +124,8 @@ export async function assessFiles(files: InputFile[], opts: AssessFilesOptions):
     if (opts.onRewriteError === "throw" || e instanceof InputError) throw e;
     failure = e;
   }
+  // The rewrite is done with the parsed statements: their ASTs go before the report is built.
+  a.statements.length = 0;
   const rewrittenAt = performance.now();
   opts.beforeReport?.();
   // Built after the rewrite, from the same analysis, as every caller did before.

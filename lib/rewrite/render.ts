@@ -60,16 +60,20 @@ export interface StepFile {
   content: string;
 }
 
+export type StepManifest = Array<{ file: string; phase: string; object: string; wait?: string }>;
+
 /**
  * Ordered per-step files for migration tools that run one statement per transaction: `NNNN_phase_object.sql`.
  * A wait step polls until the asynchronous job is done (tools repeat it until it returns true).
  */
-export function renderSteps(r: RewriteResult): {
-  files: StepFile[];
-  manifest: Array<{ file: string; phase: string; object: string; wait?: string }>;
-} {
+export function renderSteps(r: RewriteResult): { files: StepFile[]; manifest: StepManifest } {
   const files: StepFile[] = [];
-  const manifest: Array<{ file: string; phase: string; object: string; wait?: string }> = [];
+  return { files, manifest: eachStep(r, (f) => files.push(f)) };
+}
+
+/** renderSteps, handing each file to `onFile` as it is rendered (a large rewrite has hundreds of thousands). */
+export function eachStep(r: RewriteResult, onFile: (f: StepFile) => void): StepManifest {
+  const manifest: StepManifest = [];
   let n = 0;
   const name = (phase: string, obj: string) =>
     `${String(++n).padStart(4, "0")}_${phase}_${obj.replace(/[^A-Za-z0-9_.-]+/g, "_").slice(0, 60)}.sql`;
@@ -78,25 +82,25 @@ export function renderSteps(r: RewriteResult): {
     if (!loadMarked && PHASES.indexOf(s.phase) > PHASES.indexOf("data")) {
       loadMarked = true;
       const f = name("data", "load");
-      files.push({ name: f, content: "-- Data load happens here (see plan.md, phase 3). This step has no SQL.\n" });
+      onFile({ name: f, content: "-- Data load happens here (see plan.md, phase 3). This step has no SQL.\n" });
       manifest.push({ file: f, phase: "data", object: "all tables" });
     }
     const obj = `${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name}`;
     const pre = [...r.session, s.searchPath !== "public" ? setPath(s.searchPath) : ""].filter(Boolean);
     const f = name(s.phase, obj || s.object.kind);
-    files.push({ name: f, content: `${header(s).join("\n")}\n${pre.length ? `${pre.join("\n")}\n` : ""}${s.sql}\n` });
+    onFile({ name: f, content: `${header(s).join("\n")}\n${pre.length ? `${pre.join("\n")}\n` : ""}${s.sql}\n` });
     manifest.push({ file: f, phase: s.phase, object: `${s.object.kind} ${obj}` });
     if (s.asyncJob) {
       const poll = waitQuery(s);
       const w = name("wait", obj);
-      files.push({
+      onFile({
         name: w,
         content: `-- Wait for the asynchronous job of step ${n - 1}: repeat until it returns true\n-- (psql users: CALL sys.wait_for_job('<job_id returned by the previous step>');)\n${poll}\n`,
       });
       manifest.push({ file: w, phase: "wait", object: `${s.object.kind} ${obj}`, wait: poll });
     }
   }
-  return { files, manifest };
+  return manifest;
 }
 
 /** A catalog query that turns true once the job's effect is visible. */

@@ -4,7 +4,8 @@
  * says it was not measured. A re-run keeps it unless the new run measured a workload itself.
  */
 import type { CostEstimate } from "../cost/model";
-import { estimateEntered, reportDefaults, validateWorkloadInput, type WorkloadInput } from "../cost/workload-input";
+import { carryEnteredWorkload, lacksMeasuredWorkload } from "../cost/carried-workload";
+import { estimateEntered, reportDefaults, type WorkloadInput } from "../cost/workload-input";
 import type { AssessmentReport } from "../report/contract";
 import { prisma, type PrismaClient } from "./prisma";
 
@@ -29,27 +30,20 @@ export async function setEnteredWorkload(id: string, input: WorkloadInput, db: P
   return report ? store(db, id, report, input) : undefined;
 }
 
-/** True when a cost section has no measured statement workload (nothing, or table counters only). */
-export function lacksMeasuredWorkload(cost: CostEstimate | null | undefined): boolean {
-  return !cost || cost.status === "no-workload" || (!cost.entered && cost.basis?.statements === "none");
+export { lacksMeasuredWorkload };
+
+/** The workload entered on the run a re-run follows (undefined for a first run or when none was entered). */
+export async function previousEnteredWorkload(db: PrismaClient, id: string): Promise<unknown> {
+  const a = await db.assessment.findUnique({ where: { id }, select: { previousId: true } });
+  if (!a?.previousId) return undefined;
+  const rows = await db.$queryRaw<
+    Array<{ entered: unknown }>
+  >`select "report"->'cost'->'entered' as entered from "AssessmentReport" where "assessmentId" = ${a.previousId}::uuid`;
+  return rows[0]?.entered ?? undefined;
 }
 
 /** A re-run's report before it is stored: with the previous run's entered workload when this run measured none. */
 export async function withCarriedWorkload(db: PrismaClient, id: string, report: AssessmentReport): Promise<AssessmentReport> {
-  const a = await db.assessment.findUnique({ where: { id }, select: { previousId: true } });
-  if (!a?.previousId) return report;
-  const cost = report.cost as CostEstimate | null | undefined;
-  if (!lacksMeasuredWorkload(cost)) return report;
-  const rows = await db.$queryRaw<
-    Array<{ entered: unknown }>
-  >`select "report"->'cost'->'entered' as entered from "AssessmentReport" where "assessmentId" = ${a.previousId}::uuid`;
-  const entered = rows[0]?.entered;
-  if (!entered) return report;
-  return {
-    ...report,
-    cost: estimateEntered(validateWorkloadInput(entered), reportDefaults(report), {
-      region: cost?.region,
-      activeRegions: cost?.activeRegions,
-    }),
-  };
+  if (!lacksMeasuredWorkload(report.cost as CostEstimate | null | undefined)) return report;
+  return carryEnteredWorkload(report, await previousEnteredWorkload(db, id));
 }
