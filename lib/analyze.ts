@@ -82,7 +82,7 @@ export function makeFinding(
   snippet: string,
   evidence?: Finding["evidence"],
 ): Finding {
-  return {
+  const f: Finding = {
     ruleId: rule.id,
     title: rule.title,
     severity: rule.severity,
@@ -100,8 +100,9 @@ export function makeFinding(
     snippet,
     fingerprint: fingerprintOf(rule.id, object, message),
     problemId: defaultProblemId(rule.id, object, at),
-    ...(evidence ? { evidence } : {}),
   };
+  if (evidence) f.evidence = evidence;
+  return f;
 }
 
 /** The object a statement is about, for findings that do not name one. */
@@ -167,6 +168,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     let index: NodeIndex | undefined;
     let current: Rule = unreviewedRule;
     let snippet: string | undefined;
+    let object: ObjectRef | undefined;
     const ctx: StatementContext = {
       stmt,
       node: stmt.node,
@@ -189,7 +191,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
           current,
           r.message,
           at,
-          r.object ?? statementObject(stmt, builder),
+          r.object ?? (object ??= statementObject(stmt, builder)),
           (snippet ??= snippetOf(stmt.text)),
           r.evidence,
         );

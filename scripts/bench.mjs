@@ -9,7 +9,9 @@
 //    thread's CPU time (/proc/self/task/<pid>/schedstat, nanoseconds): wall is what a caller waits,
 //    main-thread CPU is steadier on a loaded machine (it leaves out time spent waiting for a core and
 //    V8's helper threads, on both sides alike). Medians of each; the ratio is analysis / parse.
-//    `--in-process` prints only these figures.
+//    `--in-process` prints only these figures; `--breakdown` adds, measured the same way on rnacentral,
+//    where the analysis time goes: it runs the analysis again with the model rules off, with every
+//    statement rule doing nothing (still dispatched), and with no rules, and prints the differences.
 // `npm run bench -- --scale` adds time and peak RSS for 1×, 4×, 16×, 36× rnacentral and for 609k small
 // statements (48 MB), one CLI process each for `analyze` and for `rewrite` (its files go to a temporary
 // directory, removed after each run). Targets: CLI ≤ 1.0× dsql-lint; one statement ≤ 0.2 s;
@@ -25,8 +27,9 @@ const corpus = process.env.CORPUS_DIR ?? join(root, "..", "shared", "corpus");
 const files = ["rnacentral-rna.sql", "danbooru-structure.sql", "pagila-schema.sql"].map((f) => join(corpus, f)).filter(existsSync);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SCALE = process.argv.includes("--scale");
-const IN_PROCESS_ONLY = process.argv.includes("--in-process");
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const BREAKDOWN = process.argv.includes("--breakdown");
+const IN_PROCESS_ONLY = process.argv.includes("--in-process") || BREAKDOWN;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const IN_PROCESS_RUNS = Number(process.env.BENCH_INPROCESS_RUNS ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cli = join(root, "bin/dsql-preflight.js");
@@ -183,7 +186,37 @@ if (!dsqlLint && !IN_PROCESS_ONLY)
     console.log(`${r.name.padEnd(24)} ${ms(r.wall.parse)} ${ms(r.wall.analysis)} ${ratio(r.wall)} ${cpu}  ${r.findings}`);
   }
 }
+if (BREAKDOWN) await breakdown(files[0]);
 if (IN_PROCESS_ONLY) process.exit(0);
+
+/** Where one file's analysis time goes: the same analysis with parts of the rules switched off (see the header). */
+async function breakdown(file) {
+  const text = readFileSync(file, "utf8");
+  const runs = { "raw parse": () => engine.rawParse(text), analysis: () => engine.analyzeText(file, text) };
+  for (const v of Object.keys(engine.RULE_VARIANTS)) runs[v] = () => engine.analyzeVariant(v, file, text);
+  for (let i = 0; i < WARMUP; i++) for (const f of Object.values(runs)) await f();
+  const cpu = {};
+  for (let i = 0; i < IN_PROCESS_RUNS; i++)
+    for (const [k, f] of Object.entries(runs)) {
+      const r = await measure(f);
+      (cpu[k] ??= []).push(r.cpu ?? r.wall);
+    }
+  const m = (k) => median(cpu[k]);
+  const unit = threadCpuMs() === undefined ? "wall" : "main-thread CPU";
+  console.log(`\nwhere ${file.split("/").pop()}'s analysis time goes (${unit}, medians of ${IN_PROCESS_RUNS}, same method):`);
+  const rows = [
+    ["libpg-query's raw parse of the same text", m("raw parse")],
+    ["the rest of an analysis without rules (lexing, parsing", m("no rules") - m("raw parse")],
+    ["  in chunks, routine bodies, model, findings, sorting)", undefined],
+    ["dispatching the statement rules", m("statement rules do nothing") - m("no rules")],
+    ["the statement rules' own work", m("no model rules") - m("statement rules do nothing")],
+    ["the model rules", m("analysis") - m("no model rules")],
+  ];
+  for (const [what, ms] of rows) console.log(ms === undefined ? `  ${what}` : `  ${what.padEnd(56)} ${ms.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `  ${"= the analysis".padEnd(56)} ${m("analysis").toFixed(1).padStart(7)} ms (${(m("analysis") / m("raw parse")).toFixed(2)}× the raw parse)`,
+  );
+}
 
 {
   const one = join(tmp, "one.sql");

@@ -98,6 +98,9 @@ export function defElems(list: AstNode[] | undefined): Map<string, AstNode> {
   return m;
 }
 
+/** Node types that never hold a typed node (most of an AST by count): the walk does not enter them. */
+const LEAVES = new Set(["String", "Integer", "Float", "Boolean", "BitString", "A_Const", "A_Star", "ParamRef"]);
+
 /** Every typed node under `root`, bucketed by node type, computed in one walk. */
 export type NodeIndex = Map<string, AstNode[]>;
 
@@ -114,10 +117,13 @@ export function indexNodes(root: AstNode, types?: ReadonlySet<string>): NodeInde
       const child = (v as Record<string, unknown>)[key];
       if (child === null || typeof child !== "object") continue;
       const k0 = key.charCodeAt(0);
-      if (k0 >= 65 && k0 <= 90 && !Array.isArray(child) && (!types || types.has(key))) {
-        let bucket = out.get(key);
-        if (!bucket) out.set(key, (bucket = []));
-        bucket.push(child as AstNode);
+      if (k0 >= 65 && k0 <= 90 && !Array.isArray(child)) {
+        if (!types || types.has(key)) {
+          let bucket = out.get(key);
+          if (!bucket) out.set(key, (bucket = []));
+          bucket.push(child as AstNode);
+        }
+        if (LEAVES.has(key)) continue;
       }
       visit(child);
     }

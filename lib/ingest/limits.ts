@@ -4,6 +4,7 @@
  * and the heap is watched while statements stream through. Both failures are deterministic for a given
  * input: callers report them and never retry.
  */
+import { getHeapStatistics } from "node:v8";
 import { InputError, type InputFile } from "./input";
 import { scanScript, type ScriptScan } from "./lex";
 
@@ -125,7 +126,7 @@ export class HeapGuard {
     if ((++this.seen & 2047) !== 0) return;
     // Garbage counts in heapUsed until the next collection: only a second reading over budget,
     // thousands of statements later, means the live data itself is too large.
-    const over = process.memoryUsage().heapUsed > this.limitBytes;
+    const over = getHeapStatistics().used_heap_size > this.limitBytes; // = memoryUsage().heapUsed, without reading RSS
     if (!over || !this.over) {
       this.over = over;
       return;

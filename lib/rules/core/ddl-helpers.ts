@@ -26,9 +26,15 @@ export function constraintRef(table: ObjectRef, name: string | undefined): Objec
 
 /** The AlterTableCmd nodes of an `ALTER TABLE` (not ALTER INDEX/SEQUENCE/VIEW, which share the node). */
 export function tableCommands(node: AstNode): AstNode[] {
-  if (node.objtype !== "OBJECT_TABLE") return [];
-  return (node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean);
+  // The ALTER TABLE rules ask in turn about the same statement: the last answer is kept (callers only read it).
+  if (node !== lastCommandsOf) {
+    lastCommandsOf = node;
+    lastCommands = node.objtype !== "OBJECT_TABLE" ? [] : (node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean);
+  }
+  return lastCommands;
 }
+let lastCommandsOf: AstNode | undefined;
+let lastCommands: AstNode[] = [];
 
 /** Where to point for an ALTER TABLE sub-command: its constraint or column if it has one, else the table name. */
 export function commandLocation(stmtNode: AstNode, cmd: AstNode): number | undefined {
