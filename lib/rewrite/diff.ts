@@ -3,7 +3,7 @@
  * by the rules whose edits fall inside it. Diffing per object keeps jsdiff fast on large dumps and makes
  * every hunk reviewable on its own.
  */
-import { createTwoFilesPatch, structuredPatch } from "diff";
+import { formatPatch, structuredPatch, type StructuredPatchHunk } from "diff";
 import type { ParsedStatement } from "../ingest/parse";
 import type { ObjectRef } from "../rules/core/rule";
 import type { Splicer } from "./splice";
@@ -17,6 +17,31 @@ export interface DiffPiece {
   dropped?: { reason: string; rules: string[] };
   manual?: { rules: string[]; reason: string };
   data?: unknown;
+}
+
+/**
+ * Past this many changed lines in one object the exact diff costs time and memory that grow with the
+ * square of its size (an input repeating the same objects thousands of times): such an object is shown
+ * as replaced whole instead, which is still a correct diff. Objects of real schemas stay far below it.
+ */
+const MAX_EDIT_LINES = 2_000;
+
+/** The diff of two texts with `context` lines around each hunk, or one whole-replacement hunk past MAX_EDIT_LINES. */
+function diffHunks(original: string, rewritten: string, context: number): StructuredPatchHunk[] {
+  const exact = structuredPatch("original", "rewritten", original, rewritten, "", "", { context, maxEditLength: MAX_EDIT_LINES });
+  if (exact) return exact.hunks;
+  const lines = (t: string) => (t ? t.replace(/\n$/, "").split("\n") : []);
+  const removed = lines(original);
+  const added = lines(rewritten);
+  return [
+    {
+      oldStart: 1,
+      oldLines: removed.length,
+      newStart: 1,
+      newLines: added.length,
+      lines: [...removed.map((l) => `-${l}`), ...added.map((l) => `+${l}`)],
+    },
+  ];
 }
 
 export function objectKey(o: ObjectRef): string {
@@ -112,8 +137,7 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
               : "rewritten";
     const hunks: Hunk[] = [];
     if (original !== rewritten) {
-      const patch = structuredPatch("original", "rewritten", original, rewritten, "", "", { context: 2 });
-      for (const h of patch.hunks) {
+      for (const h of diffHunks(original, rewritten, 2)) {
         const o0 = h.oldStart - 1;
         const o1 = o0 + Math.max(0, h.oldLines - 1);
         const n0 = h.newStart - 1;
@@ -143,7 +167,15 @@ export function wholePatch(objects: ObjectRewrite[]): string {
     if (o.status === "unchanged") continue;
     const name = `${o.object.kind.replace(/\s+/g, "_")}/${o.object.schema ? `${o.object.schema}.` : ""}${o.object.name || "statement"}.sql`;
     const header = o.rules.length ? `rules: ${o.rules.join(", ")}` : undefined;
-    parts.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, o.original, o.rewritten, header, undefined, { context: 3 }));
+    parts.push(
+      formatPatch({
+        oldFileName: `a/${name}`,
+        newFileName: `b/${name}`,
+        oldHeader: header,
+        newHeader: undefined,
+        hunks: diffHunks(o.original, o.rewritten, 3),
+      }),
+    );
   }
   return parts.join("");
 }
