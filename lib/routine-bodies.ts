@@ -115,6 +115,7 @@ class ExclusiveArms {
 
   /** Move the transaction state to where a statement in `branch` runs (see EmbeddedStatement.branch). */
   enter(branch: string, txn: TransactionState): void {
+    if (branch === "" && this.open.length === 0) return; // the common case: no IF around, none open
     const path = branch
       .split("/")
       .filter(Boolean)
