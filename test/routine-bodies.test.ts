@@ -171,9 +171,9 @@ END;`;
     ]);
   });
 
-  it("a body's SQL is parsed in one call yet read as each statement alone: open comments, bad SQL, non-ASCII, WITH", async () => {
-    // Alone, 'SELECT 1 /*' and 'SELECT 2 */' do not parse; put together they would read as one SELECT 1.
-    // 'SELEC 1' fails the batch of m() as a whole: its statements are then parsed one by one.
+  it("each embedded statement is read alone: open comments, bad SQL, non-ASCII, WITH", async () => {
+    // Alone, 'SELECT 1 /*' and 'SELECT 2 */' do not parse (read together they would be one SELECT 1).
+    // 'SELEC 1' does not parse either, and the statements around it are still checked.
     const sql = `${TABLE}CREATE FUNCTION h() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE 'SELECT 1 /*';

@@ -168,7 +168,6 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
   out.parsed = true;
   const lines = lineStarts(body.raw);
   const state = { transaction: 0, branch: "", ifs: 0 };
-  const snippets: Snippet[] = [];
   const exceptionClauses = [...body.raw.matchAll(/\bEXCEPTION\s+WHEN\b/gi)].map((m) => m.index);
   const walk = (node: unknown, inLoop: boolean, nodeLine: number) => {
     if (Array.isArray(node)) {
@@ -188,11 +187,7 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         const expr = value as AstNode;
         // Expressions (IF conditions, assignments, RAISE arguments) run as SELECTs: only calls and subqueries matter.
         if ((expr.parseMode ?? 0) >= 2 && typeof expr.query === "string" && expr.query.includes("("))
-          addExpression(out, snippets, stmt, body, lines, nodeLine, expr.query, {
-            inLoop,
-            transaction: state.transaction,
-            branch: state.branch,
-          });
+          addExpression(out, stmt, body, lines, nodeLine, expr.query, { inLoop, transaction: state.transaction, branch: state.branch });
         continue;
       }
       if ((key === "PLpgSQL_stmt_if" || key === "PLpgSQL_stmt_case") && value && typeof value === "object") {
@@ -230,13 +225,9 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
         for (const [k, v] of Object.entries(value as AstNode)) {
           const expr = (v as AstNode)?.PLpgSQL_expr;
           if (expr && (k === "dynquery" || (dynamicQuery && k === "query")))
-            addDynamic(out, snippets, stmt, body, lines, line, expr.query, {
-              inLoop: loop,
-              transaction: state.transaction,
-              branch: state.branch,
-            });
+            addDynamic(out, stmt, body, lines, line, expr.query, { inLoop: loop, transaction: state.transaction, branch: state.branch });
           else if (expr && QUERY_KEYS.has(k) && (expr.parseMode ?? 0) === 0)
-            addEmbedded(out, snippets, stmt, body, lines, line, expr.query, {
+            addEmbedded(out, stmt, body, lines, line, expr.query, {
               inLoop: key !== "PLpgSQL_stmt_fors" && loop,
               transaction: state.transaction,
               branch: state.branch,
@@ -249,7 +240,6 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
     }
   };
   walk(tree, false, 1);
-  addSnippets(out, stmt, snippets);
   return out;
 }
 
@@ -291,91 +281,45 @@ function queryStart(body: Located, lines: number[], line: number, query: string)
 }
 
 type Flags = { inLoop: boolean; transaction: number; branch: string };
-type SqlFlags = Flags & { dynamic: boolean; expression?: boolean };
 
-/**
- * SQL text met while walking a PL/pgSQL body. A routine's snippets are parsed together once the walk is
- * done (one parser call instead of one per statement), then handed out in walk order.
- */
-interface Snippet {
-  /** Undefined: nothing to parse (an EXECUTE whose text is only known at run time). */
-  sql?: string;
-  /** File char offset of the SQL text's first character. */
-  start: number;
-  flags: SqlFlags;
-  /** Called in walk order: `ok` is false when the SQL does not parse; its statements follow index `before`. */
-  done(ok: boolean, before: number): void;
-}
-
-function addEmbedded(
-  out: RoutineBody,
-  snippets: Snippet[],
-  stmt: ParsedStatement,
-  body: Located,
-  lines: number[],
-  line: number,
-  query: string,
-  flags: Flags,
-) {
+function addEmbedded(out: RoutineBody, stmt: ParsedStatement, body: Located, lines: number[], line: number, query: string, flags: Flags) {
   const at = queryStart(body, lines, line, query);
   // PERFORM x reads as "SELECT x": one character shorter, so the query text starts one character later.
   const perform = /^perform\b/i.test(body.raw.slice(at - body.start, at - body.start + 8)) && /^SELECT\b/.test(query);
-  snippets.push({
-    sql: query,
-    start: perform ? at + 1 : at,
-    flags: { ...flags, dynamic: false },
-    done(ok, before) {
-      if (!ok) {
-        out.unresolved.push({ offset: at, line: lineOf(stmt, at), expression: query.trim(), reason: "unparsed" });
-        return;
-      }
-      if (perform) {
-        const { line: l, column } = positionIn(stmt, at);
-        for (const e of out.statements.slice(before)) {
-          Object.assign(e.stmt, { line: l, column, endLine: l });
-          e.at = at;
-        }
-      }
-    },
-  });
+  const before = out.statements.length;
+  if (!addSqlText(out, stmt, query, perform ? at + 1 : at, { ...flags, dynamic: false })) {
+    out.unresolved.push({ offset: at, line: lineOf(stmt, at), expression: query.trim(), reason: "unparsed" });
+    return;
+  }
+  if (perform) {
+    const { line: l, column } = positionIn(stmt, at);
+    for (const e of out.statements.slice(before)) {
+      Object.assign(e.stmt, { line: l, column, endLine: l });
+      e.at = at;
+    }
+  }
 }
 
 const SELECT = "SELECT ";
 
 /** A PL/pgSQL expression as the statement PL/pgSQL runs for it (`SELECT expr`), placed at the expression. */
-function addExpression(
-  out: RoutineBody,
-  snippets: Snippet[],
-  stmt: ParsedStatement,
-  body: Located,
-  lines: number[],
-  line: number,
-  query: string,
-  flags: Flags,
-) {
+function addExpression(out: RoutineBody, stmt: ParsedStatement, body: Located, lines: number[], line: number, query: string, flags: Flags) {
   // Assignments read "target := expr" (or "target = expr"): only the expression is SQL.
   const assign = /^[^:=()']*?(:=|=)/.exec(query);
   const expr = assign ? query.slice(assign[0].length) : query;
   const at = queryStart(body, lines, line, query) + (assign ? assign[0].length : 0);
-  snippets.push({
-    sql: SELECT + expr,
-    start: at - SELECT.length,
-    flags: { ...flags, dynamic: false, expression: true },
-    done(ok, before) {
-      if (!ok) return;
-      // Report the statement at the expression itself, not at the SELECT that was put in front of it.
-      const { line: l, column } = positionIn(stmt, at + (expr.length - expr.trimStart().length));
-      for (const e of out.statements.slice(before)) {
-        Object.assign(e.stmt, { line: l, column, endLine: l });
-        e.at = at;
-      }
-    },
-  });
+  const before = out.statements.length;
+  if (!addSqlText(out, stmt, SELECT + expr, at - SELECT.length, { ...flags, dynamic: false, expression: true })) return;
+  // Report the statement at the expression itself, not at the SELECT that was put in front of it.
+  const { line: l, column } = positionIn(stmt, at + (expr.length - expr.trimStart().length));
+  for (const e of out.statements.slice(before)) {
+    Object.assign(e.stmt, { line: l, column, endLine: l });
+    e.at = at;
+  }
 }
 
 function addDynamic(
   out: RoutineBody,
-  snippets: Snippet[],
   stmt: ParsedStatement,
   body: Located,
   lines: number[],
@@ -385,108 +329,19 @@ function addDynamic(
 ) {
   const at = queryStart(body, lines, line, expression);
   const resolved = resolveDynamicSql(expression);
-  snippets.push({
-    sql: resolved?.sql,
-    start: at + (resolved?.offset ?? 0),
-    flags: { ...flags, dynamic: true },
-    done(ok) {
-      if (!ok) out.unresolved.push({ offset: at, line: lineOf(stmt, at), expression: expression.trim(), reason: "dynamic" });
-    },
-  });
-}
-
-/** Parse the snippets (together when they can be), add their statements and run their `done` in order. */
-function addSnippets(out: RoutineBody, outer: ParsedStatement, snippets: Snippet[]) {
-  const together = parseTogether(snippets);
-  for (let i = 0; i < snippets.length; i++) {
-    const s = snippets[i];
-    const before = out.statements.length;
-    let ok = false;
-    if (s.sql !== undefined) {
-      const parsed = together?.[i];
-      if (parsed) {
-        pushStatements(out, outer, s.sql, s.start, parsed.stmts, parsed.base, false, s.flags);
-        ok = true;
-      } else ok = addSqlText(out, outer, s.sql, s.start, s.flags);
-    }
-    s.done(ok, before);
-  }
-}
-
-/**
- * Between two snippets: a newline ends a trailing `--` comment, and the statement `SELECT 1` must start
- * exactly where it was put. If a snippet left a quote, comment or dollar quote open, that statement is
- * swallowed and the batch is not trusted.
- */
-const SEPARATOR_HEAD = "\n;";
-const SEPARATOR = `${SEPARATOR_HEAD}SELECT 1;\n`;
-
-/**
- * One parser call for all of a routine's snippets, each snippet's statements returned with the byte
- * offset (`base`) its text starts at; undefined when that cannot be trusted to equal parsing each snippet
- * alone (a snippet does not parse, or a statement crosses a separator): callers then parse one by one.
- */
-function parseTogether(snippets: Snippet[]): Array<{ stmts: AstNode[]; base: number } | undefined> | undefined {
-  const members: number[] = [];
-  for (let i = 0; i < snippets.length; i++) if (snippets[i].sql) members.push(i);
-  if (members.length < 2) return undefined;
-  const bases: number[] = [];
-  const ends: number[] = [];
-  let bytes = 0;
-  const text = members
-    .map((i, k) => {
-      const sql = snippets[i].sql!;
-      bases.push(bytes);
-      bytes += Buffer.byteLength(sql);
-      ends.push(bytes);
-      if (k < members.length - 1) bytes += SEPARATOR.length;
-      return sql;
-    })
-    .join(SEPARATOR);
-  let stmts: AstNode[];
-  try {
-    stmts = parseSync(text).stmts ?? [];
-  } catch {
-    return undefined;
-  }
-  const out: Array<{ stmts: AstNode[]; base: number } | undefined> = [];
-  for (let k = 0; k < members.length; k++) out[members[k]] = { stmts: [], base: bases[k] };
-  let k = 0;
-  for (const raw of stmts) {
-    const at: number = raw.stmt_location ?? 0;
-    if (k < members.length - 1 && at === ends[k] + SEPARATOR_HEAD.length) {
-      k++; // the separator's own statement
-      continue;
-    }
-    const end = raw.stmt_len ? at + raw.stmt_len : bytes;
-    // The statement ends at the separator's ";" at the latest: its newline belongs to the statement.
-    if (at < bases[k] || end > ends[k] + 1) return undefined;
-    if (bases[k] > 0) dropZeroOffsets(raw.stmt, bases[k]);
-    out[members[k]]!.stmts.push(raw);
-  }
-  return k === members.length - 1 ? out : undefined;
-}
-
-/**
- * The parser leaves out offset fields that are 0; parsed alone, a snippet's first character is offset 0.
- * Drop the fields that point there so the tree is the one a parse of the snippet alone gives.
- */
-function dropZeroOffsets(node: unknown, base: number) {
-  if (Array.isArray(node)) {
-    for (const x of node) dropZeroOffsets(x, base);
-    return;
-  }
-  if (!node || typeof node !== "object") return;
-  const o = node as AstNode;
-  for (const key in o) {
-    const v = o[key];
-    if (typeof v === "object") dropZeroOffsets(v, base);
-    else if (v === base && (key === "location" || key.endsWith("_start") || key.endsWith("_end"))) delete o[key];
+  if (resolved === undefined || !addSqlText(out, stmt, resolved.sql, at + resolved.offset, { ...flags, dynamic: true })) {
+    out.unresolved.push({ offset: at, line: lineOf(stmt, at), expression: expression.trim(), reason: "dynamic" });
   }
 }
 
 /** Parse SQL text found at file offset `start` and add its statements; false when it does not parse. */
-function addSqlText(out: RoutineBody, outer: ParsedStatement, sql: string, start: number, flags: SqlFlags): boolean {
+function addSqlText(
+  out: RoutineBody,
+  outer: ParsedStatement,
+  sql: string,
+  start: number,
+  flags: Flags & { dynamic: boolean; expression?: boolean },
+): boolean {
   let stmts: AstNode[];
   let async = false;
   try {
@@ -502,31 +357,12 @@ function addSqlText(out: RoutineBody, outer: ParsedStatement, sql: string, start
       return false;
     }
   }
-  pushStatements(out, outer, sql, start, stmts, 0, async, flags);
-  return true;
-}
-
-/** Add parsed statements of `sql` (found at file offset `start`; parser offsets count from byte `base`). */
-function pushStatements(
-  out: RoutineBody,
-  outer: ParsedStatement,
-  sql: string,
-  start: number,
-  stmts: AstNode[],
-  base: number,
-  async: boolean,
-  flags: SqlFlags,
-) {
   const ascii = !/[^\x00-\x7f]/.test(sql);
   for (const raw of stmts) {
     const kind = Object.keys(raw.stmt)[0];
-    const parserByteStart: number = raw.stmt_location ?? 0;
-    const byteStart = parserByteStart - base;
+    const byteStart = raw.stmt_location ?? 0;
     const rel = ascii ? byteStart : charOffset(sql, byteStart);
-    // Parsed with others, the last statement's length runs into the separator: it ends with the snippet.
-    const end = raw.stmt_len
-      ? Math.min(sql.length, ascii ? byteStart + raw.stmt_len : charOffset(sql, byteStart + raw.stmt_len))
-      : sql.length;
+    const end = raw.stmt_len ? (ascii ? byteStart + raw.stmt_len : charOffset(sql, byteStart + raw.stmt_len)) : sql.length;
     const text = sql.slice(rel, end);
     const offset = start + rel + (text.length - text.trimStart().length);
     const { line, column } = positionIn(outer, offset);
@@ -543,13 +379,14 @@ function pushStatements(
         kind,
         node: raw.stmt[kind],
         async,
-        parserByteStart,
+        parserByteStart: byteStart,
         ascii,
       },
       at: offset,
       ...flags,
     });
   }
+  return true;
 }
 
 function charOffset(text: string, byte: number): number {
