@@ -60,27 +60,29 @@ export function takeScan(file: InputFile): ScriptScan {
   return s;
 }
 
-/** Refuse inputs with more statements than `limit` in total, before any parsing. */
-export function checkStatementCount(files: InputFile[], limit = maxStatements()): number {
+/** Total statements of the inputs (the lexer's split) and where they are, for the refusals below. */
+function countStatements(files: InputFile[]): { total: number; where: string } {
   let total = 0;
   for (const f of files) total += scanOf(f).statements.length;
-  if (total > limit) {
-    const where = files.length === 1 ? files[0].path : `${files.length} files`;
+  return { total, where: files.length === 1 ? files[0].path : `${files.length} files` };
+}
+
+/** Refuse inputs with more statements than `limit` in total, before any parsing. */
+export function checkStatementCount(files: InputFile[], limit = maxStatements()): number {
+  const { total, where } = countStatements(files);
+  if (total > limit)
     throw new InputError(
       "too-many-statements",
       where,
       `input too large to analyse: ${total} statements, limit ${limit} (raise it with --max-statements or DSQL_PREFLIGHT_MAX_STATEMENTS)`,
     );
-  }
   return total;
 }
 
 /** Refuse to rewrite inputs with more statements than `limit` in total, before any parsing. */
 export function checkRewriteStatementCount(files: InputFile[], limit = maxRewriteStatements()): number {
-  let total = 0;
-  for (const f of files) total += scanOf(f).statements.length;
-  if (total > limit) {
-    const where = files.length === 1 ? files[0].path : `${files.length} files`;
+  const { total, where } = countStatements(files);
+  if (total > limit)
     throw new InputError(
       "too-many-statements",
       where,
@@ -88,7 +90,6 @@ export function checkRewriteStatementCount(files: InputFile[], limit = maxRewrit
         `split the input, assess it without the rewrite with \`dsql-preflight analyze\` (up to ${maxStatements()} statements), ` +
         `or raise the limit with DSQL_PREFLIGHT_MAX_REWRITE_STATEMENTS)`,
     );
-  }
   return total;
 }
 
