@@ -7,6 +7,7 @@
  * (test-results/.auth/admin.json); every other spec reuses it.
  */
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "../lib/report/pdf";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const root = new URL("..", import.meta.url).pathname;
@@ -27,15 +28,7 @@ export default defineConfig({
     trace: "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [
