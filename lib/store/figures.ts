@@ -4,10 +4,11 @@
  */
 import type { AssessmentReport } from "../report/contract";
 import { figuresOf, type ReportFigures } from "../report/figures";
+import { z } from "zod";
 import { prisma } from "./prisma";
 
 /** Assessment ids are UUIDs; anything else (a mistyped URL such as /assessments/new) is simply not found. */
-export const isAssessmentId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+export const isAssessmentId = (id: string) => z.uuid().safeParse(id).success;
 
 export async function getFigureReport(id: string): Promise<AssessmentReport | undefined> {
   if (!isAssessmentId(id)) return undefined;

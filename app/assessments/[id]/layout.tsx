@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { KEY_STRATEGY_LABEL, type KeyStrategy } from "@/lib/report/vocabulary";
 import { getAssessment } from "@/lib/store/assessments";
 import { formatDate, StatusPill } from "@/components/ui";
@@ -13,15 +12,13 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ok = z.uuid().safeParse(id).success;
-  const a = ok ? await getAssessment(id) : null;
+  const a = await getAssessment(id);
   return { title: a?.name ?? "Assessment" };
 }
 
 export default async function AssessmentLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
   await requirePageUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
   const a = await getAssessment(id);
   if (!a) notFound();
   const base = `/assessments/${a.id}`;
