@@ -26,6 +26,20 @@ beforeAll(() => {
 });
 
 describe("dsql-preflight analyze", () => {
+  it("stops quietly with 141 when the reader closes the pipe early (| head)", () => {
+    // rnacentral's JSON report is megabytes: far more than the pipe holds once head has gone.
+    const input = join(corpus, "rnacentral-rna.sql");
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${bin}" analyze "${input}" --format json | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("141");
+  });
+
   it("exits 0 with no blockers and 1 with blockers", () => {
     expect(cli(["analyze", join(dir, "clean.sql")]).code).toBe(0);
     expect(cli(["analyze", join(dir, "broken.sql")]).code).toBe(1);
