@@ -77,17 +77,21 @@ export function scanScript(text: string): ScriptScan {
   const semis: number[] = [];
 
   let stmtStart = -1;
-  // First words of the current statement (upper case), enough to recognise the forms we care about.
-  let words: string[] = [];
-  let prevWord = "";
+  // The current statement's first three words and the previous word, as keyword codes: enough to
+  // recognise the forms we care about without making a string per word.
+  let wordCount = 0;
+  let w0 = K.OTHER;
+  let w1 = K.OTHER;
+  let w2 = K.OTHER;
+  let prevWord = K.OTHER;
   let copyFromStdin = false;
   let atomicDepth = 0;
 
   const endStatement = (end: number) => {
     if (stmtStart >= 0) statements.push({ start: stmtStart, end });
     stmtStart = -1;
-    words = [];
-    prevWord = "";
+    wordCount = 0;
+    prevWord = K.OTHER;
   };
 
   let i = 0;
@@ -215,7 +219,7 @@ export function scanScript(text: string): ScriptScan {
         }
         i++;
       }
-      prevWord = "";
+      prevWord = K.OTHER;
       continue;
     }
     // $tag$ … $tag$
@@ -235,31 +239,32 @@ export function scanScript(text: string): ScriptScan {
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
-      // Only the first words of a statement and a few short keywords matter; skip building the rest.
-      const len = j - i;
-      if (words.length >= 8 && (len < 3 || len > 6)) {
-        prevWord = "";
-        i = j;
-        continue;
-      }
-      const word = text.slice(i, j).toUpperCase();
-      if (word === "ASYNC" && isAsyncPosition(words)) {
+      const word = keywordAt(text, i, j);
+      // DSQL's ASYNC sits right after `CREATE [UNIQUE] INDEX` or `ALTER TABLE`.
+      const asyncPosition =
+        word === K.ASYNC &&
+        ((wordCount === 2 && ((w0 === K.CREATE && w1 === K.INDEX) || (w0 === K.ALTER && w1 === K.TABLE))) ||
+          (wordCount === 3 && w0 === K.CREATE && w1 === K.UNIQUE && w2 === K.INDEX));
+      if (asyncPosition) {
         asyncKeywords.push(i);
         blank.push({ start: i, end: j });
       } else {
-        if (words.length < 8) words.push(word);
-        if (words[0] === "COPY" && word === "STDIN" && prevWord === "FROM") copyFromStdin = true;
-        if (word === "ATOMIC" && prevWord === "BEGIN" && words[0] === "CREATE") atomicDepth = 1;
+        if (wordCount === 0) w0 = word;
+        else if (wordCount === 1) w1 = word;
+        else if (wordCount === 2) w2 = word;
+        wordCount++;
+        if (w0 === K.COPY && word === K.STDIN && prevWord === K.FROM) copyFromStdin = true;
+        if (word === K.ATOMIC && prevWord === K.BEGIN && w0 === K.CREATE) atomicDepth = 1;
         else if (atomicDepth > 0) {
-          if (word === "CASE") atomicDepth++;
-          else if (word === "END") atomicDepth--;
+          if (word === K.CASE) atomicDepth++;
+          else if (word === K.END) atomicDepth--;
         }
         prevWord = word;
       }
       i = j;
       continue;
     }
-    prevWord = "";
+    prevWord = K.OTHER;
     i++;
   }
   if (stmtStart >= 0) endStatement(n);
@@ -282,10 +287,60 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** DSQL's ASYNC sits right after `CREATE [UNIQUE] INDEX` or `ALTER TABLE`. */
-function isAsyncPosition(words: string[]): boolean {
-  const w = words.join(" ");
-  return w === "CREATE INDEX" || w === "CREATE UNIQUE INDEX" || w === "ALTER TABLE";
+/** The keywords the scan acts on; any other word is OTHER. */
+const enum K {
+  OTHER,
+  ASYNC,
+  ALTER,
+  ATOMIC,
+  BEGIN,
+  CASE,
+  COPY,
+  CREATE,
+  END,
+  FROM,
+  INDEX,
+  STDIN,
+  TABLE,
+  UNIQUE,
+}
+
+/** The keywords by lower-case first letter. */
+const KEYWORDS: Record<string, [string, K][]> = {};
+for (const [word, k] of [
+  ["ASYNC", K.ASYNC],
+  ["ALTER", K.ALTER],
+  ["ATOMIC", K.ATOMIC],
+  ["BEGIN", K.BEGIN],
+  ["CASE", K.CASE],
+  ["COPY", K.COPY],
+  ["CREATE", K.CREATE],
+  ["END", K.END],
+  ["FROM", K.FROM],
+  ["INDEX", K.INDEX],
+  ["STDIN", K.STDIN],
+  ["TABLE", K.TABLE],
+  ["UNIQUE", K.UNIQUE],
+] as const)
+  (KEYWORDS[word[0].toLowerCase()] ??= []).push([word, k]);
+const BY_FIRST: ([string, K][] | undefined)[] = Array.from({ length: 128 }, (_, c) => KEYWORDS[String.fromCharCode(c)]);
+
+/** The keyword `text[i, j)` spells, ignoring ASCII case as PostgreSQL does; compared in place, no string made. */
+function keywordAt(text: string, i: number, j: number): K {
+  const len = j - i;
+  if (len < 3 || len > 6) return K.OTHER;
+  const candidates = BY_FIRST[text.charCodeAt(i) | 0x20];
+  if (!candidates) return K.OTHER;
+  next: for (const [word, k] of candidates) {
+    if (word.length !== len) continue;
+    for (let x = 1; x < len; x++) {
+      const ch = text.charCodeAt(i + x);
+      // Upper-case an ASCII letter only: "ı" or "ſ" never spell a keyword for PostgreSQL.
+      if ((ch >= 97 && ch <= 122 ? ch - 32 : ch) !== word.charCodeAt(x)) continue next;
+    }
+    return k;
+  }
+  return K.OTHER;
 }
 
 function blankSpans(text: string, spans: Span[]): string {
