@@ -232,8 +232,11 @@ async function throughput() {
   if (!n) return;
   const bytes = readFileSync(file);
   let resent = 0;
+  /** Why each resent upload failed (the fetch error's cause), so the figure says what happened. */
+  let causes = new Map();
   const batch = async () => {
     resent = 0;
+    causes = new Map();
     const t = Date.now();
     const ids = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
@@ -249,6 +252,8 @@ async function throughput() {
           } catch (e) {
             if (attempt === 3 || !/fetch failed/.test(e.message)) throw new Error(`${e.message}\n${log.split("\n").slice(-15).join("\n")}`);
             resent++;
+            const why = e.cause ? `${e.cause.code ?? e.cause.name}: ${e.cause.message}` : "no cause given";
+            causes.set(why, (causes.get(why) ?? 0) + 1);
           }
         }
       }),
@@ -266,7 +271,7 @@ async function throughput() {
   };
   const one = await batch();
   console.log(
-    `${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent)` : ""}`,
+    `${n} parallel uploads, 1 worker: all stored after ${one.toFixed(1)} s → ${((n * 60) / one).toFixed(1)} jobs/min${resent ? ` (${resent} uploads resent: ${[...causes].map(([w, k]) => `${k}× ${w}`).join("; ")})` : ""}`,
   );
   if (!dataDir) return; // a second worker needs the bench's own server (its DATA_DIR)
   const second = spawn(process.execPath, [join(root, "scripts/worker.mjs")], {
@@ -285,7 +290,7 @@ async function throughput() {
     const two = await batch();
     const shared = (workerLog.match(/findings in/g) ?? []).length;
     console.log(
-      `${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent)` : ""}`,
+      `${n} parallel uploads, 2 workers: all stored after ${two.toFixed(1)} s → ${((n * 60) / two).toFixed(1)} jobs/min (${(one / two).toFixed(2)}× of one worker; the second ran ${shared})${resent ? ` (${resent} uploads resent: ${[...causes].map(([w, k]) => `${k}× ${w}`).join("; ")})` : ""}`,
     );
   } finally {
     second.kill("SIGTERM");
