@@ -349,4 +349,5 @@ function trackTransaction(stmt: ParsedStatement, txn: TransactionState) {
   if (cls === "ddl") txn.ddl++;
   else if (cls === "dml") txn.dml++;
   if (stmt.kind === "InsertStmt") txn.valuesRows += stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
+  else if (stmt.copyData) txn.valuesRows += stmt.copyData.rows;
 }

@@ -93,7 +93,8 @@ export async function runRewrite(
   const { rw, plan } = rewritten!;
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, "schema.dsql.sql"), artifacts.script!);
-  if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw));
+  const loadOrder = plan.loads.map((l) => l.table);
+  if (rw.data.length) writeFileSync(join(o.out, "data.dsql.sql"), renderDataScript(rw, loadOrder));
   const stepDir = join(o.out, "steps");
   rmSync(stepDir, { recursive: true, force: true });
   mkdirSync(stepDir, { recursive: true });

@@ -42,6 +42,8 @@ export interface ParsedStatement {
   schemaElementOf?: string;
   /** A CREATE SCHEMA split into head and elements: where the whole original statement ends. */
   fullEnd?: number;
+  /** `COPY … FROM stdin`: the data lines that follow it (char offsets, the `\.` line excluded) and their count. */
+  copyData?: { start: number; end: number; rows: number };
 }
 
 export interface ParseError {
@@ -110,6 +112,8 @@ export function parseFile(
   // ASYNC offsets ascend and statements arrive in file order, so one cursor finds each statement's.
   const asyncAt = scan.asyncKeywords;
   let asyncCursor = 0;
+  // COPY data blocks ascend too: each belongs to the COPY … FROM stdin statement just before it.
+  let copyCursor = 0;
   let index = 0;
   let parsed = 0;
   let errors = 0;
@@ -134,6 +138,11 @@ export function parseFile(
       parserByteStart,
       ascii,
     };
+    if (kind === "CopyStmt" && node.is_from && !node.filename && !node.is_program) {
+      while (copyCursor < scan.copyData.length && scan.copyData[copyCursor].start < end) copyCursor++;
+      const block = scan.copyData[copyCursor];
+      if (block) statement.copyData = copyBlock(file.text, block);
+    }
     if (kind !== "CreateSchemaStmt" || !node.schemaElts?.length) {
       onStatement({ ok: true, statement });
       return;
@@ -245,6 +254,17 @@ export function parseFile(
     })),
     copyDataBlocks: scan.copyData.length,
   };
+}
+
+/** A data block's rows: one per line in pg_dump's text format (newlines inside values are written as \n). */
+function copyBlock(text: string, block: Span): { start: number; end: number; rows: number } {
+  // The block runs to the end of its "\." line, or to the end of the input when that line is missing.
+  const last = text.lastIndexOf("\n", block.end - 1) + 1;
+  const terminated = last >= block.start && /^\\\.\r?$/.test(text.slice(last, block.end));
+  const end = terminated ? last : block.end;
+  let rows = 0;
+  for (let i = block.start; i < end; i = text.indexOf("\n", i) + 1 || end) rows++;
+  return { start: block.start, end, rows };
 }
 
 function trimEnd(text: string, start: number, spanEnd: number, lenChars: number): number {

@@ -345,9 +345,9 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
   if (rw.data.length) {
     loadSteps.unshift({
       title: "Data statements found in the inputs",
-      purpose: `${rw.data.length} INSERT/UPDATE/DELETE statement(s) (${rw.data.reduce((a, d) => a + d.rows, 0)} VALUES rows) were moved out of the schema script into data.dsql.sql, split into transactions of at most ${MAX_ROWS} rows.`,
+      purpose: `${rw.data.length} data statement(s) (INSERT/COPY/UPDATE/DELETE; ${rw.data.reduce((a, d) => a + d.rows, 0)} VALUES or COPY rows) were moved out of the schema script into data.dsql.sql, split into transactions of at most ${MAX_ROWS} rows (INSERTs and COPYs alone load parent tables first).`,
       command: 'psql "$DSQL_URL" -v ON_ERROR_STOP=1 -f data.dsql.sql',
-      verify: "row counts match the VALUES rows listed in plan.json",
+      verify: "row counts match the VALUES or COPY rows listed in plan.json",
       resolves: ids((f) => f.ruleId === "ddl-mixed-with-dml"),
     });
   }

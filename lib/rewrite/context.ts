@@ -48,7 +48,7 @@ export interface Piece {
   /** Emitted nowhere (reason recorded). */
   dropped?: { reason: string; rules: RewriteRuleId[] };
   manual?: { rules: RewriteRuleId[]; reason: string; suggestion?: string };
-  data?: { table?: string; rows: number; note?: string };
+  data?: { table?: string; rows: number; note?: string; copyData?: string };
   /** Statements built from scratch, emitted with this piece's order. */
   extra: ExtraStatement[];
 }
@@ -111,6 +111,11 @@ export class Rewriter {
   ) {
     this.model = analysis.model;
     inputs.forEach((f, i) => this.fileIndex.set(f.path, i));
+  }
+
+  /** The whole text of the input a statement comes from. */
+  fileText(stmt: ParsedStatement): string {
+    return this.inputs[this.fileIndex.get(stmt.file) ?? 0]?.text ?? "";
   }
 
   trackSearchPaths() {

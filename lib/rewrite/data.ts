@@ -1,6 +1,7 @@
 /**
  * DML found in the inputs (e.g. Chinook's INSERTs) leaves the schema script. Multi-row INSERT … VALUES
- * statements are split into transactions of at most 3,000 rows and well under 10 MiB each.
+ * statements and COPY … FROM stdin data are split into transactions of at most 3,000 rows and well
+ * under 10 MiB each.
  */
 import { listElements, tokenize } from "./tokens";
 import type { RewriteResult } from "./types";
@@ -45,12 +46,60 @@ export function splitInsert(sql: string, maxRows = MAX_ROWS, maxChars = MAX_CHAR
   return out;
 }
 
+/**
+ * A COPY … FROM stdin with its data lines (one row each) as psql runs it: the statement, the rows, `\.`.
+ * A COPY is one transaction, so more rows than DSQL allows become several COPYs of the same statement.
+ */
+export function splitCopy(sql: string, data: string, maxRows = MAX_ROWS, maxChars = MAX_CHARS): string[] {
+  const head = sql.replace(/;?\s*$/, ";");
+  if (data === "") return [`${head}\n\\.`];
+  const lines = data.replace(/\r?\n$/, "").split("\n");
+  const out: string[] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const l of lines) {
+    if (batch.length && (batch.length >= maxRows || size + l.length > maxChars)) {
+      out.push(`${head}\n${batch.join("\n")}\n\\.`);
+      batch = [];
+      size = 0;
+    }
+    batch.push(l);
+    size += l.length + 1;
+  }
+  out.push(`${head}\n${batch.join("\n")}\n\\.`);
+  return out;
+}
+
+/**
+ * A dump's data in load order: foreign keys exist (NOT VALID, still enforced for new rows) before the load,
+ * while pg_dump writes tables by name, so rows go parents first (`tableOrder`, the plan's load order).
+ * Only a pure load is reordered: INSERT and COPY (and setval, kept after them); data holding UPDATE,
+ * DELETE or other statements keeps the inputs' order, which its meaning may depend on.
+ */
+export function loadOrdered(rw: RewriteResult, tableOrder: string[]): RewriteResult["data"] {
+  const verb = (sql: string) => /^\s*(\w+)/.exec(sql)?.[1].toUpperCase();
+  if (!rw.data.every((d) => ["INSERT", "COPY", "SELECT"].includes(verb(d.sql) ?? "") && (verb(d.sql) !== "SELECT" || d.rows === 0)))
+    return rw.data;
+  const rank = new Map(tableOrder.map((t, i) => [t, i]));
+  const of = (d: RewriteResult["data"][number]): number => {
+    if (verb(d.sql) === "SELECT") return tableOrder.length + 1;
+    const t = d.table ? (rw.mergedPartitions[d.table] ?? d.table) : "";
+    return rank.get(t) ?? tableOrder.length;
+  };
+  return rw.data
+    .map((d, i) => ({ d, i, r: of(d) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.d);
+}
+
 /** data.dsql.sql: the inputs' data statements, batched, one transaction each (psql autocommit). */
-export function renderDataScript(rw: RewriteResult): string {
+export function renderDataScript(rw: RewriteResult, tableOrder?: string[]): string {
   const out = ["-- Data statements from the inputs, split into transactions of at most 3,000 rows.", "\\set ON_ERROR_STOP on", ""];
-  for (const d of rw.data) {
+  if (tableOrder) out.splice(1, 0, "-- Tables load parents first: foreign keys are enforced for new rows.");
+  for (const d of tableOrder ? loadOrdered(rw, tableOrder) : rw.data) {
     out.push(`-- ${d.source.file}:${d.source.line}${d.table ? ` ${d.table}` : ""}${d.note ? ` (${d.note})` : ""}`);
-    for (const part of splitInsert(d.sql)) out.push(part.replace(/;?\s*$/, ";"), "");
+    const parts = d.copyData !== undefined ? splitCopy(d.sql, d.copyData) : splitInsert(d.sql).map((p) => p.replace(/;?\s*$/, ";"));
+    for (const part of parts) out.push(part, "");
   }
   return out.join("\n");
 }

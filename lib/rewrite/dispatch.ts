@@ -12,7 +12,7 @@ import type { Phase } from "./types";
 import type { Rewriter, Piece } from "./context";
 import { SUGGESTIONS } from "./suggestions";
 import { createSequence, alterSequence, insertIntoOldColumns } from "./fixes/keys";
-import { createTable } from "./fixes/tables";
+import { createTable, dataIntoParent } from "./fixes/tables";
 import { alterTable } from "./fixes/constraints";
 import { index } from "./fixes/indexes";
 import { func, retypeUserTypes, domain, definition } from "./fixes/routines";
@@ -71,8 +71,13 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
     case "CopyStmt": {
       const t = rw.qualify(stmt, n.relation);
       const p = rw.piece(stmt, "data", obj("table", t.schema, t.name));
-      p.data = { table: key(t), rows: n.selectStmt?.SelectStmt?.valuesLists?.length ?? 0 };
-      if (rw.merged.has(key(t))) p.data.note = `rows go to ${rw.merged.get(key(t))} (partitions merged)`;
+      p.data = { table: key(t), rows: stmt.copyData?.rows ?? n.selectStmt?.SelectStmt?.valuesLists?.length ?? 0 };
+      // The rows of a COPY … FROM stdin follow the statement in the input: they travel with it.
+      if (stmt.copyData) p.data.copyData = rw.fileText(stmt).slice(stmt.copyData.start, stmt.copyData.end);
+      if (rw.merged.has(key(t))) {
+        p.data.note = `rows go to ${rw.merged.get(key(t))} (partitions merged)`;
+        dataIntoParent(rw, stmt, p, n.relation, key(t));
+      }
       if (stmt.kind === "InsertStmt") insertIntoOldColumns(rw, p, key(t));
       return p;
     }

@@ -22,6 +22,7 @@ export function emit(rw: Rewriter): OutStatement[] {
         rows: p.data.rows,
         source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index },
         note: p.data.note,
+        ...(p.data.copyData !== undefined ? { copyData: p.data.copyData } : {}),
       });
     } else if (!p.dropped && !p.manual) {
       items.push({

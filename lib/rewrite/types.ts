@@ -173,6 +173,8 @@ export interface DataStatement {
   rows: number;
   source: SourceLocation;
   note?: string;
+  /** `COPY … FROM stdin`: its data lines (one row each, the `\.` terminator not included). */
+  copyData?: string;
 }
 
 export interface RewriteResult {

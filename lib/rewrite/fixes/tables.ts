@@ -201,3 +201,26 @@ export function tableConstraint(
     }
   }
 }
+
+/**
+ * A data statement (INSERT, COPY) into a partition that was merged into its parent: the partition does not
+ * exist on DSQL, so the statement is pointed at the parent (as pg_dump --load-via-partition-root writes it).
+ */
+export function dataIntoParent(rw: Rewriter, stmt: ParsedStatement, p: Piece, relation: AstNode, partition: string): void {
+  const parent = rw.model.tables.get(rw.merged.get(partition)!);
+  if (!parent) return;
+  const toks = tokenize(stmt.text);
+  const first = tokenAt(toks, nodeOffset(stmt, relation.location) - stmt.start);
+  let last = first;
+  while (toks[last + 1]?.value === "." && (toks[last + 2]?.kind === "word" || toks[last + 2]?.kind === "qident")) last += 2;
+  if (!toks[first]) return;
+  const name = `${quoteIdent(parent.schema)}.${quoteIdent(parent.name)}`;
+  p.sp.replaceTokens(
+    toks,
+    first,
+    last,
+    name,
+    "partitioned-table",
+    `partition ${partition} merged into ${key(parent)}: its rows load there`,
+  );
+}

@@ -139,7 +139,7 @@ export interface TransactionState {
   /** DDL / DML statements already seen in this transaction (before the current one). */
   ddl: number;
   dml: number;
-  /** Rows inserted by INSERT … VALUES so far in this transaction. */
+  /** Rows inserted by INSERT … VALUES or COPY … FROM stdin data so far in this transaction. */
   valuesRows: number;
 }
 

@@ -23,4 +23,14 @@ describe("transaction-row-limit", () => {
     const sql = `INSERT INTO t VALUES ${values(3000)};\nBEGIN;\nINSERT INTO t VALUES ${values(2000)};\nCOMMIT;\nBEGIN;\nINSERT INTO t VALUES ${values(2000)};\nCOMMIT;\nINSERT INTO t SELECT generate_series(1, 10);`;
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
+
+  it("counts the rows of a COPY … FROM stdin (pg_dump's default data form), one per data line", async () => {
+    const copy = (n: number) => `COPY public.track (id) FROM stdin;\n${Array.from({ length: n }, (_, i) => i).join("\n")}\n\\.\n`;
+    const found = await findingsOf(rule, `SELECT 1;\n${copy(3001)}${copy(3000)}`);
+    expect(found).toHaveLength(1);
+    expect(found[0].line).toBe(2);
+    expect(found[0].message).toBe("COPY into track writes 3001 rows in one statement; DSQL allows 3,000 per transaction");
+    const inTxn = await findingsOf(rule, `BEGIN;\n${copy(2000)}INSERT INTO track VALUES ${values(1001)};\nCOMMIT;`);
+    expect(inTxn.map((f) => f.line)).toEqual([2 + 2000 + 2]);
+  });
 });

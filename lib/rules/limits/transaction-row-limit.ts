@@ -11,8 +11,8 @@ export default defineRule({
   fixKind: "auto",
   effort: "simple",
   docsUrl: SOURCES.QUOTAS,
-  why: "A DSQL transaction may modify at most 3,000 rows (`transaction row limit exceeded`); an INSERT … VALUES with more rows, or a BEGIN … COMMIT whose inserts add up past it, fails.",
-  fix: "Split the rows into transactions of 500–1,000 rows each (one INSERT … VALUES per batch, committed separately).",
+  why: "A DSQL transaction may modify at most 3,000 rows (`transaction row limit exceeded`); an INSERT … VALUES or a COPY … FROM stdin with more rows, or a BEGIN … COMMIT whose inserts add up past it, fails.",
+  fix: "Split the rows into transactions of 500–1,000 rows each (one INSERT … VALUES or COPY per batch, committed separately).",
   catalogRows: [92, "Q:rows-modified-per-transaction"],
   example: {
     bad: "BEGIN; INSERT INTO track VALUES (…), … 3,503 rows …; COMMIT;",
@@ -22,10 +22,12 @@ export default defineRule({
     const values = (n: number) => Array.from({ length: n }, (_, i) => `(${i + 1}, 'track ${i + 1}')`).join(", ");
     return { bad: `BEGIN;\nINSERT INTO track VALUES ${values(3503)};\nCOMMIT;`, good: `INSERT INTO track VALUES ${values(1000)};` };
   },
-  kinds: ["InsertStmt"],
+  kinds: ["InsertStmt", "CopyStmt"],
   checkStatement({ stmt, txn, report }) {
-    const rows: number = stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
+    // pg_dump writes data as COPY … FROM stdin by default: one data line per row.
+    const rows: number = stmt.copyData?.rows ?? stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
     if (rows === 0) return;
+    const verb = stmt.kind === "CopyStmt" ? "COPY" : "INSERT";
     const table = stmt.node.relation?.relname;
     if (txn.open) {
       const before = txn.valuesRows;
@@ -33,13 +35,13 @@ export default defineRule({
       // Report once per transaction: at the statement that crosses the limit.
       if (before <= ROW_LIMIT && after > ROW_LIMIT) {
         report({
-          message: `the transaction begun on line ${txn.beginLine} inserts ${after} rows by this INSERT into ${table}; DSQL allows 3,000 per transaction`,
+          message: `the transaction begun on line ${txn.beginLine} inserts ${after} rows by this ${verb} into ${table}; DSQL allows 3,000 per transaction`,
           evidence: { rows: after },
         });
       }
     } else if (rows > ROW_LIMIT) {
       report({
-        message: `INSERT into ${table} writes ${rows} rows in one statement; DSQL allows 3,000 per transaction`,
+        message: `${verb} into ${table} writes ${rows} rows in one statement; DSQL allows 3,000 per transaction`,
         evidence: { rows },
       });
     }
