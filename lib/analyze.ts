@@ -7,7 +7,7 @@ import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
 import { CleanupPreamble } from "./ingest/cleanup";
 import { metaCommandName } from "./ingest/lex";
-import { checkStatementCount, HeapGuard } from "./ingest/limits";
+import { checkStatementCount, HeapGuard, takeScan } from "./ingest/limits";
 import {
   loadParser,
   nodeOffset,
@@ -36,6 +36,8 @@ import {
 } from "./rules/core/rule";
 import { KNOWN_COMPATIBLE, statementClass } from "./rules/core/statement-kinds";
 import unreviewedRule from "./rules/parse/unreviewed-statement";
+import rollbackRule from "./rules/parse/rollback-left-out";
+import { rollbackFiles } from "./ingest/rollback";
 
 export interface AnalyzeOptions {
   /** DSQL capability date to assess against (YYYY-MM-DD); defaults to the newest in the catalog. */
@@ -215,7 +217,26 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
 
   let done = 0;
   const preamble = new CleanupPreamble();
+  // Down files paired with their up files undo the migration: left out, each with a note saying so.
+  const rollbacks = rollbackFiles(inputs);
   for (const file of inputs) {
+    const undoes = rollbacks.get(file.path);
+    if (undoes !== undefined) {
+      takeScan(file); // counted with the rest, never parsed: let its scan go
+      files.push(rollbackFileStatistics(file, undoes));
+      findings.push(
+        makeFinding(
+          rollbackRule,
+          `down migration left out: it undoes ${undoes}, so it is not part of the schema to move`,
+          { file: file.path, line: 1, column: 1, statementLine: 1, statementIndex: -1 },
+          { kind: "file", name: file.path },
+          snippetOf(file.text),
+        ),
+      );
+      done++;
+      opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements: 0 });
+      continue;
+    }
     const txn: TransactionState = { open: false, beginLine: 0, ddl: 0, dml: 0, valuesRows: 0 };
     let statements = 0;
     const src = new SourceText(file.text);
@@ -260,6 +281,23 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     for (const s of preamble.flush()) assess(s);
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
+    for (const r of stats.rollbackSections ?? []) {
+      const at: SourceRef = { file: file.path, line: r.line, column: 1, statementLine: r.line, statementIndex: -1 };
+      findings.push(
+        makeFinding(
+          rollbackRule,
+          `${r.marker} (lines ${r.line}–${r.endLine}) left out: this ${r.tool} down section undoes the migration, so it is not part of the schema to move`,
+          at,
+          { kind: "file", name: `${file.path}:${r.line}` },
+          snippetOf(
+            file.text
+              .split("\n", r.endLine)
+              .slice(r.line - 1)
+              .join("\n"),
+          ),
+        ),
+      );
+    }
     done++;
     opts.onProgress?.({ file: file.path, filesDone: done, filesTotal: inputs.length, statements });
   }
@@ -321,6 +359,22 @@ function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
     }
   }
   return out;
+}
+
+function rollbackFileStatistics(file: InputFile, undoes: string): FileStatistics {
+  const src = new SourceText(file.text);
+  return {
+    file: file.path,
+    bytes: file.bytes,
+    encoding: file.encoding,
+    lines: src.lineCount,
+    statements: 0,
+    parsed: 0,
+    parseErrors: 0,
+    metaCommands: [],
+    copyDataBlocks: 0,
+    rollbackOf: undoes,
+  };
 }
 
 function parseErrorFinding(e: ParseError): Finding {

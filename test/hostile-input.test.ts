@@ -67,6 +67,13 @@ describe("inputs that hold no statements", () => {
     ).rejects.toThrow(/only-comments\.sql: no SQL statements found/);
   });
 
+  it("one holding only a migration's down section is refused naming the section", async () => {
+    const bytes = new TextEncoder().encode("-- +goose Down\nDROP TABLE users;\n");
+    await expect(
+      assessUploads([{ name: "down-only.sql", bytes }], { keyStrategy: "identity", targetDate: "2026-09-15" } as never, () => {}),
+    ).rejects.toThrow(/down-only\.sql: no SQL statements found outside rollback sections \(-- \+goose Down …\)/);
+  });
+
   it("a report with no statements and no objects is never 'ready'", () => {
     const report = buildReport({ files: [], findings: [], model: emptyModel(), targetDate: "2026-09-15" } as never);
     expect(report.summary.readiness.band).not.toBe("ready");

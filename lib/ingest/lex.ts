@@ -1,13 +1,15 @@
 /**
  * A single pass over a psql script that finds what the PostgreSQL parser cannot take:
- * psql meta-commands (`\connect`), `COPY … FROM stdin` data blocks, and DSQL's `ASYNC` keyword.
- * Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call; a
+ * psql meta-commands (`\connect`), `COPY … FROM stdin` data blocks, DSQL's `ASYNC` keyword, and the
+ * down sections of goose / dbmate migrations. Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call; a
  * meta-command that sends the query buffer (`\g`, `\gset`, `\gexec`, …) ends the statement like `;`, and
  * psql variables in SQL (`:'name'`, `:"name"`) read as the literal or identifier they stand for.
  * The same pass yields statement boundaries, used to recover statement by statement after a parse error.
  * It understands quotes, dollar quotes, comments and `BEGIN ATOMIC … END` bodies, so `;` inside them
  * never splits a statement.
  */
+
+import { downMarker, upMarkerAfter, type RollbackSection } from "./rollback";
 
 export interface Span {
   start: number;
@@ -43,6 +45,8 @@ export interface ScriptScan {
   copyData: Span[];
   /** Char offsets where a DSQL-only `ASYNC` keyword was removed. */
   asyncKeywords: number[];
+  /** Down sections of goose / dbmate migrations (blanked: they undo the migration, see ingest/rollback.ts). */
+  rollbackSections: RollbackSection[];
 }
 
 const enum C {
@@ -72,6 +76,7 @@ export function scanScript(text: string): ScriptScan {
   const metaCommands: MetaCommand[] = [];
   const copyData: Span[] = [];
   const asyncKeywords: number[] = [];
+  const rollbackSections: RollbackSection[] = [];
   const blank: Span[] = [];
   // Meta-commands that end a statement: their backslash becomes ";" in the parseable text.
   const semis: number[] = [];
@@ -106,7 +111,18 @@ export function scanScript(text: string): ScriptScan {
     // -- line comment
     if (c === C.DASH && text.charCodeAt(i + 1) === C.DASH) {
       const nl = text.indexOf("\n", i);
-      i = nl < 0 ? n : nl;
+      const lineEnd = nl < 0 ? n : nl;
+      const tool = i === 0 || text.charCodeAt(i - 1) === C.NL ? downMarker(text, i, lineEnd) : undefined;
+      if (tool) {
+        // A statement left without `;` ends where its migration's down section starts.
+        if (stmtStart >= 0) endStatement(i);
+        const end = upMarkerAfter(text, lineEnd);
+        rollbackSections.push({ start: i, end, tool, marker: text.slice(i, lineEnd).trim() });
+        blank.push({ start: i, end });
+        i = end;
+        continue;
+      }
+      i = lineEnd;
       continue;
     }
     // /* block comment */ (nests in PostgreSQL)
@@ -280,7 +296,7 @@ export function scanScript(text: string): ScriptScan {
     parts.push(parseable.slice(pos));
     parseable = parts.join("");
   }
-  return { parseable, statements, metaCommands, copyData, asyncKeywords };
+  return { parseable, statements, metaCommands, copyData, asyncKeywords, rollbackSections };
 }
 
 function isDigit(c: number): boolean {

@@ -107,10 +107,13 @@ export function checkHasStatements(files: InputFile[]): void {
           .slice(0, 3)
           .map((f) => f.path)
           .join(", ")}${files.length > 3 ? ", …" : ""})`;
+  const rollback = files.map((f) => scanOf(f).rollbackSections[0]).find((r) => r);
   throw new InputError(
     "no-statements",
     where,
-    "no SQL statements found (only comments, whitespace or psql meta-commands), so there is nothing to assess",
+    rollback
+      ? `no SQL statements found outside rollback sections (${rollback.marker} …), which undo a migration and are left out, so there is nothing to assess`
+      : "no SQL statements found (only comments, whitespace or psql meta-commands), so there is nothing to assess",
   );
 }
 

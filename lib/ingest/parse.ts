@@ -8,6 +8,7 @@ import { loadModule, parseSync } from "libpg-query";
 import type { MetaCommand, Span } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
+import type { RollbackSection } from "./rollback";
 import { splitSchemaElements } from "./schema-elements";
 import { SourceText } from "./source-text";
 
@@ -74,6 +75,17 @@ export interface FileStatistics {
   parseErrors: number;
   metaCommands: MetaCommandRef[];
   copyDataBlocks: number;
+  /** Down sections of goose / dbmate migrations, left out of the analysis (absent when there are none). */
+  rollbackSections?: RollbackSectionRef[];
+  /** Set when the whole file is a rollback migration (e.g. `1_init.down.sql`): the forward migration it undoes. */
+  rollbackOf?: string;
+}
+
+export interface RollbackSectionRef {
+  line: number;
+  endLine: number;
+  tool: RollbackSection["tool"];
+  marker: string;
 }
 
 export type StatementOrError = { ok: true; statement: ParsedStatement } | { ok: false; error: ParseError };
@@ -253,6 +265,16 @@ export function parseFile(
       ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}),
     })),
     copyDataBlocks: scan.copyData.length,
+    ...(scan.rollbackSections.length
+      ? {
+          rollbackSections: scan.rollbackSections.map((r) => ({
+            line: src.position(r.start).line,
+            endLine: src.position(Math.max(r.start, r.end - 1)).line,
+            tool: r.tool,
+            marker: r.marker,
+          })),
+        }
+      : {}),
   };
 }
 

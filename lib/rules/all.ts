@@ -87,6 +87,7 @@ import publicSchemaGrant from "./security-and-roles/public-schema-grant";
 import rangeOrBaseType from "./types/range-or-base-type";
 import roleAttributes from "./security-and-roles/role-attributes";
 import roleRenameBeforeSupport from "./security-and-roles/role-rename-before-support";
+import rollbackLeftOut from "./parse/rollback-left-out";
 import rowByRowWrite from "./procedural-code/row-by-row-write";
 import rowLevelSecurity from "./security-and-roles/row-level-security";
 import savepoint from "./transactions-and-locking/savepoint";
@@ -234,6 +235,7 @@ export const ALL_RULES: Rule[] = [
   rangeOrBaseType,
   roleAttributes,
   roleRenameBeforeSupport,
+  rollbackLeftOut,
   rowByRowWrite,
   rowLevelSecurity,
   savepoint,

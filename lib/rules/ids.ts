@@ -88,6 +88,7 @@ export const RULE_IDS = [
   "range-or-base-type",
   "role-attributes",
   "role-rename-before-support",
+  "rollback-left-out",
   "row-by-row-write",
   "row-level-security",
   "savepoint",
