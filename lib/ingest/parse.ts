@@ -5,6 +5,7 @@
  * still fails becomes a ParseError instead of stopping the file.
  */
 import { loadModule, parseSync } from "libpg-query";
+import { databasesIn } from "./databases";
 import type { MetaCommand, Span } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
@@ -79,6 +80,8 @@ export interface FileStatistics {
   rollbackSections?: RollbackSectionRef[];
   /** Set when the whole file is a rollback migration (e.g. `1_init.down.sql`): the forward migration it undoes. */
   rollbackOf?: string;
+  /** A cluster dump (pg_dumpall): the databases it holds, each from its `\connect` (absent for one or none). */
+  databases?: Array<{ name: string; line: number }>;
 }
 
 export interface RollbackSectionRef {
@@ -251,6 +254,7 @@ export function parseFile(
     i = j + 1;
   }
 
+  const databases = databasesIn(file.text, scan);
   return {
     file: file.path,
     bytes: file.bytes,
@@ -265,6 +269,7 @@ export function parseFile(
       ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}),
     })),
     copyDataBlocks: scan.copyData.length,
+    ...(databases.length > 1 ? { databases } : {}),
     ...(scan.rollbackSections.length
       ? {
           rollbackSections: scan.rollbackSections.map((r) => ({
