@@ -203,6 +203,8 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
           (snippet ??= snippetOf(stmt.text)),
           r.evidence,
         );
+        // A mechanical fix for one form of a rule's pattern applies to top-level statements, which the rewrite edits.
+        if (r.fix && !within) f.fix = r.fix;
         findings.push(within ? within.decorate(f) : f);
       },
     };

@@ -4,7 +4,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
+import { databasesOfInputs, describeDatabases, selectDatabase } from "../ingest/databases";
 import { InputError } from "../ingest/input";
+import { inSectionOrder } from "../ingest/sections";
 import { readInputs } from "../ingest/sources";
 import { checkHasStatements } from "../ingest/limits";
 import { LATEST_CAPABILITY_DATE, isValidDate } from "../rules/core/capabilities";
@@ -77,6 +79,7 @@ export interface AnalyzeCliOptions {
   targetDate?: string;
   failOn: "blocker" | "warning" | "never";
   maxBytes?: string;
+  database?: string;
   maxStatements?: string;
   progress?: boolean;
   db?: string;
@@ -156,8 +159,18 @@ export async function runAnalyze(inputs: string[], o: AnalyzeCliOptions): Promis
   if (inputs.length === 0) throw new UsageError("analyze: give at least one file, directory, .zip, or - for stdin");
   const targetDate = checkTargetDate(o.targetDate);
   const maxBytes = o.maxBytes ? parseSize(o.maxBytes) : undefined;
-  const files = readInputs(inputs, { maxBytes });
+  const ordered = inSectionOrder(readInputs(inputs, { maxBytes }));
+  if (ordered.note) process.stderr.write(`dsql-preflight: ${ordered.note}\n`);
+  let files = ordered.files;
   checkHasStatements(files);
+  if (o.database) files = selectDatabase(files, o.database, (m) => new UsageError(m));
+  else {
+    const dbs = databasesOfInputs(files);
+    if (dbs.length > 1)
+      process.stderr.write(
+        `dsql-preflight: the inputs hold ${dbs.length} databases (${describeDatabases(dbs)}); a DSQL cluster has one database, so each moves to its own cluster. This report assesses them together (objects of the same name in two databases count once): assess each with --database NAME\n`,
+      );
+  }
   const { report } = await assessFiles(files, {
     targetDate,
     maxStatements: o.maxStatements === undefined ? undefined : parseCount(o.maxStatements, "--max-statements"),
@@ -202,6 +215,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--max-bytes <size>", "refuse inputs larger than this, per file and in total (default 50MB)")
     .option("--max-statements <n>", "refuse inputs with more statements than this, before any work (default 300000)")
     .option("--progress", "print progress per file on stderr")
+    .option("--database <name>", "of a cluster dump (pg_dumpall): assess this database only, with the roles and tablespaces before it")
     .option(
       "--db <url>",
       "assess a live PostgreSQL database (read-only session), e.g. postgresql://user@host/db?sslmode=verify-full&sslrootcert=ca.pem",

@@ -22,6 +22,10 @@ export function registerRewriteCommand(program: Command, setExit: (code: number)
     .option("-t, --target-date <YYYY-MM-DD>", "assess against DSQL capabilities as of this date")
     .option("--max-bytes <size>", "refuse inputs larger than this (default 50MB)")
     .option(
+      "--database <name>",
+      "of a cluster dump (pg_dumpall): rewrite this database only (default: each into its own folder under --out)",
+    )
+    .option(
       "--verify",
       "load the inputs and the rewritten script into a throwaway PostgreSQL and compare tables, columns and keys (verify.json); exit 1 on an unexplained difference",
     )

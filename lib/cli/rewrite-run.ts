@@ -5,6 +5,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { databasesOfInputs, describeDatabases, selectDatabase } from "../ingest/databases";
+import type { InputFile } from "../ingest/input";
+import { inSectionOrder } from "../ingest/sections";
 import { readInputs } from "../ingest/sources";
 import { checkHasStatements } from "../ingest/limits";
 import { assessFiles } from "../pipeline/assess";
@@ -32,6 +35,7 @@ export interface RewriteCliOptions {
   maxBytes?: string;
   remapBatchRows?: string;
   verify?: boolean;
+  database?: string;
 }
 
 export async function runRewrite(
@@ -56,8 +60,33 @@ export async function runRewrite(
       );
     cfg = parsed.data;
   }
-  const files = readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined });
+  const ordered = inSectionOrder(readInputs(inputs, { maxBytes: o.maxBytes ? helpers.parseSize(o.maxBytes) : undefined }));
+  if (ordered.note) process.stderr.write(`dsql-preflight: ${ordered.note}\n`);
+  const files = ordered.files;
   checkHasStatements(files);
+  const usageError = (m: string) => new helpers.UsageError(m);
+  if (o.database) return rewriteFiles(selectDatabase(files, o.database, usageError), o, cfg, helpers);
+  const databases = databasesOfInputs(files);
+  if (databases.length < 2) return rewriteFiles(files, o, cfg, helpers);
+  // A cluster dump (pg_dumpall): DSQL has one database per cluster, so each database gets its own rewrite.
+  process.stderr.write(
+    `dsql-preflight: the inputs hold ${databases.length} databases (${describeDatabases(databases)}); a DSQL cluster has one database, so each is rewritten for its own cluster into ${o.out}/<database>/, with the roles and tablespaces before the first \\connect\n`,
+  );
+  let code = 0;
+  for (const d of databases) {
+    const out = join(o.out, d.name.replace(/[^A-Za-z0-9_.-]+/g, "_"));
+    process.stderr.write(`dsql-preflight: database ${d.name}:\n`);
+    code = Math.max(code, await rewriteFiles(selectDatabase(files, d.name, usageError), { ...o, out }, cfg, helpers));
+  }
+  return code;
+}
+
+async function rewriteFiles(
+  files: InputFile[],
+  o: RewriteCliOptions,
+  cfg: z.infer<typeof RewriteConfig>,
+  helpers: Parameters<typeof runRewrite>[2],
+): Promise<number> {
   const tableStrategies = Object.fromEntries(Object.entries(cfg.tables ?? {}).map(([t, v]) => [t, v.keyStrategy]));
   let batchRows: number | undefined;
   if (o.remapBatchRows !== undefined) {

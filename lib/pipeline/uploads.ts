@@ -4,6 +4,7 @@
  */
 import { InputError, type InputFile } from "../ingest/input";
 import { checkHasStatements, checkStatementCount } from "../ingest/limits";
+import { inSectionOrder } from "../ingest/sections";
 import { inputsFromBytes } from "../ingest/sources";
 import type { KeyStrategy } from "../rewrite/types";
 import type { Assessed } from "./artifacts";
@@ -33,7 +34,7 @@ export class AssessmentError extends Error {}
 export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFile[] {
   const out: InputFile[] = [];
   for (const i of inputs) out.push(...inputsFromBytes(i.name, i.bytes, { maxBytes }));
-  return out;
+  return inSectionOrder(out).files;
 }
 
 export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {

@@ -7,6 +7,7 @@
  */
 import { analyze } from "../analyze";
 import { strings } from "../ingest/ast";
+import { databasesIn, SeveralDatabasesError } from "../ingest/databases";
 import type { InputFile } from "../ingest/input";
 import { loadParser, type ParsedStatement } from "../ingest/parse";
 import { key } from "../model/schema";
@@ -28,6 +29,11 @@ export { guardReparse, postgresForm, reparseError } from "./emit";
 
 /** Rewrites the inputs; given their analysis (lib/pipeline does), it works on that instead of analysing again. */
 export async function rewrite(inputs: InputFile[], options: RewriteOptions = {}): Promise<RewriteResult> {
+  // One script for several databases would merge their objects into DSQL's single database.
+  for (const f of inputs) {
+    const dbs = databasesIn(f.text);
+    if (dbs.length > 1) throw new SeveralDatabasesError(f.path, dbs);
+  }
   await loadParser();
   const { analyzed, ...rest } = options;
   const { analysis, statements } = analyzed ?? (await analyzeKeepingStatements(inputs, options.targetDate));

@@ -104,6 +104,8 @@ export interface Report {
   location?: number;
   object?: ObjectRef;
   evidence?: Record<string, string | number>;
+  /** This finding's fix when it differs from the rule's `fixKind` (one form of the pattern the rewrite removes). */
+  fix?: FixKind;
 }
 
 export interface StatementContext {

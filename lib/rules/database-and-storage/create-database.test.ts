@@ -16,6 +16,9 @@ describe("create-database", () => {
       [5, "music"],
     ]);
     expect(found[0].message).toContain("CREATE DATABASE chinook");
+    // pg_dump --create and pg_dumpall write ALTER DATABASE x OWNER TO y after each CREATE DATABASE.
+    expect(found[2].message).toMatch(/^ALTER DATABASE chinook RENAME: /);
+    expect(found[3].message).toMatch(/^ALTER DATABASE music OWNER TO: /);
     expect(found[0].severity).toBe("blocker");
   });
 

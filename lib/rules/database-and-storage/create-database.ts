@@ -35,17 +35,18 @@ export default defineRule({
         break;
       case "RenameStmt":
         if (n.renameType !== "OBJECT_DATABASE") return;
-        [verb, name] = ["ALTER DATABASE … RENAME", n.subname];
+        [verb, name] = ["ALTER DATABASE % RENAME", n.subname];
         break;
       case "AlterOwnerStmt":
         if (n.objectType !== "OBJECT_DATABASE") return;
-        [verb, name] = ["ALTER DATABASE … OWNER TO", n.object?.String?.sval ?? ""];
+        [verb, name] = ["ALTER DATABASE % OWNER TO", n.object?.String?.sval ?? ""];
         break;
       default:
         return;
     }
     report({
-      message: `${verb} ${name}: a DSQL cluster has exactly one database (postgres), which cannot be created, altered or dropped`,
+      // The database is named where the statement names it: ALTER DATABASE chinook OWNER TO …, not after OWNER TO.
+      message: `${verb.includes("%") ? verb.replace("%", name) : `${verb} ${name}`}: a DSQL cluster has exactly one database (postgres), which cannot be created, altered or dropped`,
       object: { kind: "database", name },
     });
   },

@@ -29,4 +29,18 @@ describe("unsupported-alter-table-action", () => {
       "ALTER TABLE t OWNER TO app;\nALTER TABLE t RENAME COLUMN a TO b;\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nALTER TABLE t ALTER COLUMN a SET STORAGE PLAIN;\nALTER TABLE t ALTER CONSTRAINT fk DEFERRABLE;";
     expect(await findingsOf(rule, sql)).toEqual([]);
   });
+
+  it("pg_dump --disable-triggers' TRIGGER ALL pair around a table's rows is a mechanical fix; a named trigger switch is not", async () => {
+    const sql =
+      "ALTER TABLE public.artist DISABLE TRIGGER ALL;\nINSERT INTO public.artist VALUES (1, 'AC/DC');\nALTER TABLE public.artist ENABLE TRIGGER ALL;\nALTER TABLE public.rna DISABLE TRIGGER rna_audit;";
+    const found = await findingsOf(rule, sql);
+    expect(found.map((f) => [f.line, f.fix])).toEqual([
+      [1, "auto"],
+      [3, "auto"],
+      [4, "manual"],
+    ]);
+    expect(found[0].message).toBe(
+      "ALTER TABLE public.artist DISABLE TRIGGER ALL is not supported on DSQL (pg_dump --disable-triggers writes it around a table's rows; the rewrite drops it)",
+    );
+  });
 });

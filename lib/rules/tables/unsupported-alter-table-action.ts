@@ -59,8 +59,12 @@ export default defineRule({
         : cmd.name
           ? ` ${cmd.name}`
           : "";
+      // pg_dump --disable-triggers wraps each table's rows in DISABLE/ENABLE TRIGGER ALL: restore scaffolding the
+      // rewrite drops, as DSQL runs no user triggers (and foreign keys stay enforced there either way).
+      const scaffolding = cmd.subtype === "AT_DisableTrigAll" || cmd.subtype === "AT_EnableTrigAll";
       report({
-        message: `ALTER TABLE ${t.schema}.${t.name} ${action}${detail} is not supported on DSQL`,
+        message: `ALTER TABLE ${t.schema}.${t.name} ${action}${detail} is not supported on DSQL${scaffolding ? " (pg_dump --disable-triggers writes it around a table's rows; the rewrite drops it)" : ""}`,
+        ...(scaffolding ? { fix: "auto" as const } : {}),
         location: n.relation?.location,
         object: cmd.subtype.includes("Trig") && cmd.name ? { kind: "trigger", schema: t.schema, name: `${t.name}.${cmd.name}` } : t,
       });
