@@ -6,7 +6,7 @@
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
 import { CleanupPreamble } from "./ingest/cleanup";
-import { metaCommandName } from "./ingest/lex";
+import { metaCommandName, placeholderNames, placeholdersRestored, restorePlaceholdersIn, type Placeholder } from "./ingest/lex";
 import { checkStatementCount, HeapGuard, takeScan } from "./ingest/limits";
 import {
   loadParser,
@@ -37,6 +37,7 @@ import {
 import { KNOWN_COMPATIBLE, statementClass } from "./rules/core/statement-kinds";
 import unreviewedRule from "./rules/parse/unreviewed-statement";
 import rollbackRule from "./rules/parse/rollback-left-out";
+import placeholderRule from "./rules/parse/migration-placeholder";
 import { rollbackFiles } from "./ingest/rollback";
 
 export interface AnalyzeOptions {
@@ -50,6 +51,11 @@ export interface AnalyzeOptions {
   maxStatements?: number;
   /** Receives each parsed statement after the rules ran (e.g. to keep statements for rewrites). */
   onStatement?: (stmt: ParsedStatement) => void;
+  /**
+   * Keep the model's names as the parser read them (a migration placeholder's stand-in), so they match
+   * the kept statements' ASTs: the rewrite needs that and restores the names itself when done.
+   */
+  keepParserNames?: boolean;
 }
 
 export interface AnalysisResult {
@@ -221,6 +227,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const preamble = new CleanupPreamble();
   // Down files paired with their up files undo the migration: left out, each with a note saying so.
   const rollbacks = rollbackFiles(inputs);
+  const placeholders: Placeholder[] = [];
   for (const file of inputs) {
     const undoes = rollbacks.get(file.path);
     if (undoes !== undefined) {
@@ -283,6 +290,10 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     for (const s of preamble.flush()) assess(s);
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
+    if (stats.placeholders) {
+      findings.push(placeholderFinding(file.path, stats.placeholders));
+      for (const p of stats.placeholders) placeholders.push({ offset: 0, name: p.name });
+    }
     for (const r of stats.rollbackSections ?? []) {
       const at: SourceRef = { file: file.path, line: r.line, column: 1, statementLine: r.line, statementIndex: -1 };
       findings.push(
@@ -313,6 +324,11 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   }
 
   assignProblemIds(findings, model);
+  if (placeholders.length) {
+    const names = placeholderNames(placeholders);
+    restorePlaceholders(findings, names);
+    if (!opts.keepParserNames) restorePlaceholdersIn(model, names);
+  }
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort(
     (a, b) =>
@@ -361,6 +377,29 @@ function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
     }
   }
   return out;
+}
+
+/** Findings name objects as the parser saw them; a placeholder's stand-in is shown as the placeholder again. */
+function restorePlaceholders(findings: Finding[], names: Map<string, string>) {
+  const restore = (s: string) => placeholdersRestored(s, names);
+  for (const f of findings) {
+    f.message = restore(f.message);
+    f.fingerprint = restore(f.fingerprint);
+    f.problemId = restore(f.problemId);
+    f.object = { ...f.object, name: restore(f.object.name), ...(f.object.schema ? { schema: restore(f.object.schema) } : {}) };
+  }
+}
+
+function placeholderFinding(file: string, used: NonNullable<FileStatistics["placeholders"]>): Finding {
+  const list = used.map((p) => `\${${p.name}} (${p.uses === 1 ? "1 use" : `${p.uses} uses`})`).join(", ");
+  const first = used[0].line;
+  return makeFinding(
+    placeholderRule,
+    `migration placeholder${used.length === 1 ? "" : "s"} ${list} ${used.length === 1 ? "is" : "are"} set by the migration tool when it runs: assessed as a name standing in for the value`,
+    { file, line: first, column: 1, statementLine: first, statementIndex: -1 },
+    { kind: "file", name: file },
+    list,
+  );
 }
 
 function rollbackFileStatistics(file: InputFile, undoes: string): FileStatistics {

@@ -47,6 +47,88 @@ export interface ScriptScan {
   asyncKeywords: number[];
   /** Down sections of goose / dbmate migrations (blanked: they undo the migration, see ingest/rollback.ts). */
   rollbackSections: RollbackSection[];
+  /** Flyway / Liquibase `${name}` placeholders (outside blanked spans), read by the parser as stand-in names. */
+  placeholders: Placeholder[];
+}
+
+export interface Placeholder {
+  offset: number;
+  /** As written between the braces, e.g. `schema` or `flyway:defaultSchema`. */
+  name: string;
+}
+
+// Flyway and Liquibase replace `${name}` before running a migration; PostgreSQL has no such syntax.
+const PLACEHOLDER = /\$\{([A-Za-z_][\w.:-]*)\}/y;
+
+const PLACEHOLDERS = /\$\{([A-Za-z_][\w.:-]*)\}/g;
+
+/**
+ * Text with every placeholder read as its name, quotes or not, as the migration tool substitutes them
+ * everywhere: for routine bodies, which are parsed again from the statement's own text.
+ */
+export function namesForPlaceholders(text: string): string {
+  return text.includes("${") ? text.replace(PLACEHOLDERS, (m, name: string) => placeholderIdentifier(name, m.length)) : text;
+}
+
+/**
+ * What the parser reads in place of a placeholder: an identifier of the same length, `${schema}` →
+ * `_$schema$` (`$` may follow the first character of a PostgreSQL name), so every offset and token
+ * length holds and the stand-in maps back to the placeholder (placeholderOf).
+ */
+function placeholderIdentifier(name: string, width: number): string {
+  const id = `_$${name.replace(/[^A-Za-z0-9_]/g, "_")}$`;
+  return id.length === width ? id : id.padEnd(width, " ");
+}
+
+/** The placeholder starting at `at`, if one does: where it ends and the stand-in name the parser reads. */
+export function placeholderAt(text: string, at: number): { end: number; standIn: string } | undefined {
+  if (text.charCodeAt(at) !== 36 || text.charCodeAt(at + 1) !== 123) return undefined;
+  PLACEHOLDER.lastIndex = at;
+  const m = PLACEHOLDER.exec(text);
+  return m ? { end: at + m[0].length, standIn: placeholderIdentifier(m[1], m[0].length) } : undefined;
+}
+
+// A stand-in the rewrite quoted (`$` made it look unusual) is restored without the quotes.
+const STAND_IN = /"_\$([A-Za-z0-9_]+)\$"|_\$([A-Za-z0-9_]+)\$/g;
+
+/** Text with placeholder stand-ins (as the parser returns them, folded to lower case) written as `${name}` again. */
+export function placeholdersRestored(text: string, names: ReadonlyMap<string, string>): string {
+  return text.includes("_$")
+    ? text.replace(STAND_IN, (m, quoted?: string, bare?: string) => names.get((quoted ?? bare ?? "").toLowerCase()) ?? m)
+    : text;
+}
+
+/**
+ * Every string below `value` (objects, arrays, Map keys and values, in place) with placeholder stand-ins
+ * restored: for results shown to people once nothing needs to match the parser's names any more.
+ */
+export function restorePlaceholdersIn(value: unknown, names: ReadonlyMap<string, string>): void {
+  if (value instanceof Map) {
+    const entries = [...value];
+    value.clear();
+    for (const [k, v] of entries) {
+      restorePlaceholdersIn(v, names);
+      value.set(typeof k === "string" ? placeholdersRestored(k, names) : k, typeof v === "string" ? placeholdersRestored(v, names) : v);
+    }
+  } else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === "string") o[k] = placeholdersRestored(v, names);
+      else restorePlaceholdersIn(v, names);
+      // Records keyed by name (e.g. merged partitions) are renamed too.
+      const renamed = Array.isArray(o) ? k : placeholdersRestored(k, names);
+      if (renamed !== k) {
+        o[renamed] = o[k];
+        delete o[k];
+      }
+    }
+  }
+}
+
+/** Stand-in name (lower case) → the placeholder as written, for placeholdersRestored. */
+export function placeholderNames(found: readonly Placeholder[]): Map<string, string> {
+  return new Map(found.map((p) => [p.name.replace(/[^A-Za-z0-9_]/g, "_").toLowerCase(), `\${${p.name}}`]));
 }
 
 const enum C {
@@ -238,6 +320,20 @@ export function scanScript(text: string): ScriptScan {
       prevWord = K.OTHER;
       continue;
     }
+    // ${placeholder}
+    if (c === C.DOLLAR && text.charCodeAt(i + 1) === 123) {
+      PLACEHOLDER.lastIndex = i;
+      const m = PLACEHOLDER.exec(text);
+      if (m) {
+        if (wordCount === 0) w0 = K.OTHER;
+        else if (wordCount === 1) w1 = K.OTHER;
+        else if (wordCount === 2) w2 = K.OTHER;
+        wordCount++;
+        prevWord = K.OTHER;
+        i += m[0].length;
+        continue;
+      }
+    }
     // $tag$ … $tag$
     if (c === C.DOLLAR && (i === 0 || !isIdentChar(text.charCodeAt(i - 1)))) {
       let j = i + 1;
@@ -254,7 +350,8 @@ export function scanScript(text: string): ScriptScan {
     // Words: keywords and identifiers.
     if (isIdentStart(c)) {
       let j = i + 1;
-      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      // `${` ends a word: `log_${env}` is a name followed by a placeholder.
+      while (j < n && isIdentChar(text.charCodeAt(j)) && !(text.charCodeAt(j) === C.DOLLAR && text.charCodeAt(j + 1) === 123)) j++;
       const word = keywordAt(text, i, j);
       // DSQL's ASYNC sits right after `CREATE [UNIQUE] INDEX` or `ALTER TABLE`.
       const asyncPosition =
@@ -296,7 +393,13 @@ export function scanScript(text: string): ScriptScan {
     parts.push(parseable.slice(pos));
     parseable = parts.join("");
   }
-  return { parseable, statements, metaCommands, copyData, asyncKeywords, rollbackSections };
+  // Placeholders are replaced wherever they are, in strings and bodies too, as the migration tool does.
+  const placeholders: Placeholder[] = [];
+  if (parseable.includes("${")) {
+    for (const m of parseable.matchAll(PLACEHOLDERS)) placeholders.push({ offset: m.index, name: m[1] });
+    parseable = namesForPlaceholders(parseable);
+  }
+  return { parseable, statements, metaCommands, copyData, asyncKeywords, rollbackSections, placeholders };
 }
 
 function isDigit(c: number): boolean {

@@ -6,7 +6,7 @@
  */
 import { loadModule, parseSync } from "libpg-query";
 import { databasesIn } from "./databases";
-import type { MetaCommand, Span } from "./lex";
+import type { MetaCommand, Placeholder, Span } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
 import type { RollbackSection } from "./rollback";
@@ -78,6 +78,8 @@ export interface FileStatistics {
   copyDataBlocks: number;
   /** Down sections of goose / dbmate migrations, left out of the analysis (absent when there are none). */
   rollbackSections?: RollbackSectionRef[];
+  /** Flyway / Liquibase `${name}` placeholders, each with its first line and use count (absent when there are none). */
+  placeholders?: { name: string; line: number; uses: number }[];
   /** Set when the whole file is a rollback migration (e.g. `1_init.down.sql`): the forward migration it undoes. */
   rollbackOf?: string;
   /** A cluster dump (pg_dumpall): the databases it holds, each from its `\connect` (absent for one or none). */
@@ -270,6 +272,7 @@ export function parseFile(
     })),
     copyDataBlocks: scan.copyData.length,
     ...(databases.length > 1 ? { databases } : {}),
+    ...(scan.placeholders.length ? { placeholders: placeholderUses(scan.placeholders, src) } : {}),
     ...(scan.rollbackSections.length
       ? {
           rollbackSections: scan.rollbackSections.map((r) => ({
@@ -292,6 +295,16 @@ function copyBlock(text: string, block: Span): { start: number; end: number; row
   let rows = 0;
   for (let i = block.start; i < end; i = text.indexOf("\n", i) + 1 || end) rows++;
   return { start: block.start, end, rows };
+}
+
+function placeholderUses(found: Placeholder[], src: SourceText): { name: string; line: number; uses: number }[] {
+  const byName = new Map<string, { name: string; line: number; uses: number }>();
+  for (const p of found) {
+    const seen = byName.get(p.name);
+    if (seen) seen.uses++;
+    else byName.set(p.name, { name: p.name, line: src.position(p.offset).line, uses: 1 });
+  }
+  return [...byName.values()];
 }
 
 function trimEnd(text: string, start: number, spanEnd: number, lenChars: number): number {

@@ -7,6 +7,7 @@
  * EXCEPTION blocks, write statements inside loops, COMMIT/ROLLBACK, and dynamic SQL it cannot resolve.
  */
 import { parsePlPgSQLSync, parseSync } from "libpg-query";
+import { namesForPlaceholders } from "./lex";
 import { constValue, defElems } from "./ast";
 import type { AstNode, ParsedStatement } from "./parse";
 import { resolveDynamicSql } from "./dynamic-sql";
@@ -152,7 +153,12 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
     return out;
   }
   if (src.language === "sql") {
-    out.parsed = addSqlText(out, stmt, body.value, body.start, { inLoop: false, dynamic: false, transaction: 0, branch: "" });
+    out.parsed = addSqlText(out, stmt, namesForPlaceholders(body.value), body.start, {
+      inLoop: false,
+      dynamic: false,
+      transaction: 0,
+      branch: "",
+    });
     if (!out.parsed) out.error = "the SQL body does not parse";
     return out;
   }
@@ -160,7 +166,7 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
   let tree: AstNode;
   try {
     // The PL/pgSQL parser wants the whole CREATE FUNCTION / DO statement.
-    tree = parsePlPgSQLSync(stmt.text);
+    tree = parsePlPgSQLSync(namesForPlaceholders(stmt.text));
   } catch (e) {
     out.error = (e as Error).message;
     return out;

@@ -49,6 +49,7 @@ export async function analyseFiles(
     targetDate: opts.targetDate,
     maxStatements: opts.maxStatements,
     onProgress: opts.hooks?.onProgress,
+    keepParserNames: opts.keepStatements,
     onStatement: opts.keepStatements
       ? (s) => {
           statements.push(s);

@@ -20,6 +20,7 @@ import { cascadeDependencies } from "./fixes/dependencies";
 import { decideKeys, followTableRenames, followUndeclaredUuidRefs } from "./fixes/keys";
 import { findMergedTables } from "./fixes/tables";
 import type { RewriteOptions, RewriteResult } from "./types";
+import { placeholderNames, restorePlaceholdersIn } from "../ingest/lex";
 
 export { IDENTITY_CLAUSE, DSQL_CACHE } from "./fixes/keys";
 export { columnClauses, pgArrayToJson } from "./fixes/columns";
@@ -36,12 +37,16 @@ export async function rewrite(inputs: InputFile[], options: RewriteOptions = {})
   await loadParser();
   const { analyzed, ...rest } = options;
   const { analysis, statements } = analyzed ?? (await analyzeKeepingStatements(inputs, options.targetDate));
-  return run(new Rewriter(inputs, statements, analysis, rest));
+  const result = run(new Rewriter(inputs, statements, analysis, rest));
+  // Names the rewrite wrote itself carry a placeholder's stand-in: show the placeholder as written again.
+  const names = placeholderNames(analysis.files.flatMap((f) => (f.placeholders ?? []).map((p) => ({ offset: 0, name: p.name }))));
+  if (names.size) restorePlaceholdersIn(result, names);
+  return result;
 }
 
 async function analyzeKeepingStatements(inputs: InputFile[], targetDate: string | undefined) {
   const statements: ParsedStatement[] = [];
-  const analysis = await analyze(inputs, { targetDate, onStatement: (s) => statements.push(s) });
+  const analysis = await analyze(inputs, { targetDate, keepParserNames: true, onStatement: (s) => statements.push(s) });
   return { analysis, statements };
 }
 

@@ -3,6 +3,7 @@
  * nodes, e.g. IndexElem), so the rewriter finds the end of a clause, a type name or a list element by
  * walking tokens. It understands quotes, dollar quotes and comments so nothing inside them is matched.
  */
+import { placeholderAt } from "@/lib/ingest/lex";
 
 export type TokenKind = "word" | "qident" | "string" | "number" | "op" | "open" | "close" | "comma" | "semi" | "param";
 
@@ -101,6 +102,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       push("qident", start, i);
       continue;
     }
+    // A migration tool's `${name}` placeholder stands where a name does: one word, as the parser read it.
+    const placeholder = c === 36 ? placeholderAt(text, i) : undefined;
+    if (placeholder && placeholder.end <= to) {
+      push("word", i, placeholder.end, placeholder.standIn.toUpperCase());
+      i = placeholder.end;
+      continue;
+    }
     if (c === 36) {
       let j = i + 1;
       while (j < to && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
@@ -118,7 +126,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (isIdentStart(c)) {
       let j = i + 1;
-      while (j < to && isIdentChar(text.charCodeAt(j))) j++;
+      while (j < to && isIdentChar(text.charCodeAt(j)) && !(text.charCodeAt(j) === 36 && text.charCodeAt(j + 1) === 123)) j++;
       push("word", i, j, text.slice(i, j).toUpperCase());
       i = j;
       continue;
@@ -252,7 +260,9 @@ export function typeNameEnd(tokens: Token[], k: number): number {
 
 /** Quote an identifier only when PostgreSQL needs it. */
 export function quoteIdent(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  // A migration tool's placeholder (`${schema}`) is written as it came: the tool puts the name there.
+  if (/^[a-z_][a-z0-9_$]*$/.test(name) ? !RESERVED.has(name) : /^\$\{[A-Za-z_][\w.:-]*\}$/.test(name)) return name;
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export function qualifiedIdent(schema: string | undefined, name: string): string {

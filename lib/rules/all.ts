@@ -68,6 +68,7 @@ import lockTable from "./transactions-and-locking/lock-table";
 import logicalReplication from "./database-and-storage/logical-replication";
 import maintenanceCommand from "./database-and-storage/maintenance-command";
 import materializedView from "./views/materialized-view";
+import migrationPlaceholder from "./parse/migration-placeholder";
 import monitoringView from "./workload/monitoring-view";
 import monotonicIndexKey from "./indexes/monotonic-index-key";
 import multipleDdlInTransaction from "./transactions-and-locking/multiple-ddl-in-transaction";
@@ -216,6 +217,7 @@ export const ALL_RULES: Rule[] = [
   logicalReplication,
   maintenanceCommand,
   materializedView,
+  migrationPlaceholder,
   monitoringView,
   monotonicIndexKey,
   multipleDdlInTransaction,

@@ -69,6 +69,7 @@ export const RULE_IDS = [
   "logical-replication",
   "maintenance-command",
   "materialized-view",
+  "migration-placeholder",
   "monitoring-view",
   "monotonic-index-key",
   "multiple-ddl-in-transaction",

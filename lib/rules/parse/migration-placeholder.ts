@@ -1,0 +1,23 @@
+import { defineRule } from "../core/rule";
+
+/**
+ * Emitted by the analyzer for a file with Flyway / Liquibase `${name}` placeholders (ingest/lex.ts reads
+ * each as a stand-in name of the same length). Advice: the SQL is assessed, but with a stand-in for a value only the
+ * migration tool knows.
+ */
+export default defineRule({
+  id: "migration-placeholder",
+  title: "Migration placeholders read as plain names",
+  severity: "advice",
+  category: "parse",
+  fixKind: "manual",
+  effort: "simple",
+  docsUrl: "https://red-gate.com/hub/product-learning/flyway/passing-parameters-and-settings-to-flyway-scripts",
+  why: "Flyway and Liquibase replace `${name}` placeholders (a schema, a role, an environment) before a migration runs; PostgreSQL has no such syntax, so as written every statement with one fails to parse. The assessment reads each placeholder as a name standing in for its value and says so: findings name such objects with the placeholder as written, and the rewrite keeps it as written.",
+  fix: "Nothing to change for the move. If a placeholder stands for something DSQL treats differently (a tablespace, an extension schema), check the value the migration tool substitutes.",
+  catalogRows: [],
+  example: {
+    bad: "CREATE TABLE ${schema}.users (id uuid PRIMARY KEY);",
+    good: "CREATE TABLE app.users (id uuid PRIMARY KEY);",
+  },
+});
