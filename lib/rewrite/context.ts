@@ -48,7 +48,7 @@ export interface Piece {
   /** Emitted nowhere (reason recorded). */
   dropped?: { reason: string; rules: RewriteRuleId[] };
   manual?: { rules: RewriteRuleId[]; reason: string; suggestion?: string };
-  data?: { table?: string; rows: number; note?: string; copyData?: string };
+  data?: { table?: string; rows: number; note?: string; copyData?: string; position?: boolean };
   /** Statements built from scratch, emitted with this piece's order. */
   extra: ExtraStatement[];
 }

@@ -94,3 +94,27 @@ describe("data from COPY … FROM stdin", () => {
     expect(script).not.toMatch(/(COPY|INSERT INTO) public\.payment_p2024/);
   });
 });
+
+describe("sequence positions after the rows", () => {
+  const dump = [
+    "CREATE TABLE public.actor (actor_id integer NOT NULL, name text);",
+    "CREATE SEQUENCE public.actor_actor_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;",
+    "ALTER SEQUENCE public.actor_actor_id_seq OWNED BY public.actor.actor_id;",
+    "ALTER TABLE ONLY public.actor ALTER COLUMN actor_id SET DEFAULT nextval('public.actor_actor_id_seq'::regclass);",
+    copy("public.actor", "actor_id, name", ["1\tPenelope", "2\tNick"]),
+    "SELECT pg_catalog.setval('public.actor_actor_id_seq', 2, true);",
+    "ALTER TABLE ONLY public.actor ADD CONSTRAINT actor_pkey PRIMARY KEY (actor_id);",
+  ].join("\n");
+
+  it("stay for an identity column, whose own sequence has the serial's name, after every load", async () => {
+    const rw = await rewrite([{ path: "d.sql", text: dump, bytes: dump.length, encoding: "utf-8" }], { keyStrategy: "identity" });
+    const script = renderDataScript(rw, ["public.actor"]);
+    expect(script.indexOf("SELECT pg_catalog.setval('public.actor_actor_id_seq', 2, true);")).toBeGreaterThan(script.indexOf("2\tNick"));
+  });
+
+  it("are left out when the key became a uuid: the sequence is gone", async () => {
+    const rw = await rewrite([{ path: "d.sql", text: dump, bytes: dump.length, encoding: "utf-8" }], { keyStrategy: "uuid" });
+    expect(renderDataScript(rw, ["public.actor"])).not.toContain("setval");
+    expect(rw.dropped.map((d) => d.reason)).toContain("the sequence became a uuid key: no counter to position");
+  });
+});

@@ -73,16 +73,15 @@ export function splitCopy(sql: string, data: string, maxRows = MAX_ROWS, maxChar
 /**
  * A dump's data in load order: foreign keys exist (NOT VALID, still enforced for new rows) before the load,
  * while pg_dump writes tables by name, so rows go parents first (`tableOrder`, the plan's load order).
- * Only a pure load is reordered: INSERT and COPY (and setval, kept after them); data holding UPDATE,
+ * Only a pure load is reordered: INSERT and COPY (and sequence positions, kept after them); data holding UPDATE,
  * DELETE or other statements keeps the inputs' order, which its meaning may depend on.
  */
 export function loadOrdered(rw: RewriteResult, tableOrder: string[]): RewriteResult["data"] {
-  const verb = (sql: string) => /^\s*(\w+)/.exec(sql)?.[1].toUpperCase();
-  if (!rw.data.every((d) => ["INSERT", "COPY", "SELECT"].includes(verb(d.sql) ?? "") && (verb(d.sql) !== "SELECT" || d.rows === 0)))
-    return rw.data;
+  const verb = (sql: string) => /^\s*(\w+)/.exec(sql)?.[1].toUpperCase() ?? "";
+  if (!rw.data.every((d) => d.position || verb(d.sql) === "INSERT" || verb(d.sql) === "COPY")) return rw.data;
   const rank = new Map(tableOrder.map((t, i) => [t, i]));
   const of = (d: RewriteResult["data"][number]): number => {
-    if (verb(d.sql) === "SELECT") return tableOrder.length + 1;
+    if (d.position) return tableOrder.length + 1;
     const t = d.table ? (rw.mergedPartitions[d.table] ?? d.table) : "";
     return rank.get(t) ?? tableOrder.length;
   };

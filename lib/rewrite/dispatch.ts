@@ -11,7 +11,7 @@ import { tokenize } from "./tokens";
 import type { Phase } from "./types";
 import type { Rewriter, Piece } from "./context";
 import { SUGGESTIONS } from "./suggestions";
-import { createSequence, alterSequence, insertIntoOldColumns } from "./fixes/keys";
+import { createSequence, alterSequence, insertIntoOldColumns, sequenceStillExists } from "./fixes/keys";
 import { createTable, dataIntoParent } from "./fixes/tables";
 import { alterTable } from "./fixes/constraints";
 import { index } from "./fixes/indexes";
@@ -59,7 +59,9 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
       if (fname === "set_config")
         return rw.drop(p, "pg_dump session setup (search_path is applied per statement)", ["unsupported-session-setting"]);
       if (fname === "setval") {
-        p.data = { rows: 0, note: "sequence position: run after the data load" };
+        if (!sequenceStillExists(rw, stmt, fc))
+          return rw.drop(p, "the sequence became a uuid key: no counter to position", ["serial-type"]);
+        p.data = { rows: 0, note: "sequence position: run after the data load", position: true };
         return p;
       }
       return rw.drop(p, "query in a schema file: not part of the migration", []);

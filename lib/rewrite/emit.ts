@@ -23,6 +23,7 @@ export function emit(rw: Rewriter): OutStatement[] {
         source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index },
         note: p.data.note,
         ...(p.data.copyData !== undefined ? { copyData: p.data.copyData } : {}),
+        ...(p.data.position ? { position: true } : {}),
       });
     } else if (!p.dropped && !p.manual) {
       items.push({

@@ -175,6 +175,8 @@ export interface DataStatement {
   note?: string;
   /** `COPY … FROM stdin`: its data lines (one row each, the `\.` terminator not included). */
   copyData?: string;
+  /** A sequence or identity position (pg_dump's setval after the rows): runs after every load. */
+  position?: boolean;
 }
 
 export interface RewriteResult {

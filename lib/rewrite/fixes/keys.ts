@@ -3,7 +3,7 @@
  * (the table-wide key strategy), and the sequence/identity options DSQL accepts (bigint, CACHE 1 or ≥ 65536).
  * Fixes: serial-type, sequence-cache, sequence-type, identity-column.
  */
-import { defElems, strings } from "../../ingest/ast";
+import { constValue, defElems, strings } from "../../ingest/ast";
 import { nodeOffset } from "../../ingest/parse";
 import type { AstNode, ParsedStatement } from "../../ingest/parse";
 import { key, primaryKey } from "../../model/schema";
@@ -402,4 +402,19 @@ export function followTableRenames(rw: Rewriter) {
       if (!rw.keyDecisions.has(aliasKey)) rw.keyDecisions.set(aliasKey, d);
     }
   }
+}
+
+/**
+ * pg_dump's `SELECT pg_catalog.setval('s', n, called)` after the rows. A serial's sequence that became an
+ * identity column still answers to its name (the identity's own sequence is `table_column_seq` too); one
+ * that became a uuid key is gone, with no counter left to move: false, nothing to run.
+ */
+export function sequenceStillExists(rw: Rewriter, stmt: ParsedStatement, call: AstNode): boolean {
+  const name = constValue(call.args?.[0]);
+  if (typeof name !== "string") return true;
+  const parts =
+    name.match(/"(?:[^"]|"")*"|[^.]+/g)?.map((s) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase())) ?? [];
+  const seqKey = parts.length > 1 ? `${parts[0]}.${parts[1]}` : `${rw.sp(stmt)}.${parts[0]}`;
+  const d = sequenceDecision(rw, seqKey);
+  return d?.strategy !== "uuid";
 }
