@@ -240,7 +240,7 @@ describe("pg_dump 15 forms", () => {
 
 describe("the data of the dumps loads on PostgreSQL", () => {
   // Into the source schema with its keys and foreign keys, which are enforced for new rows as on DSQL.
-  it.each(["copy", "rows-per-insert", "set-session-authorization"])(
+  it.each(["copy", "inserts", "rows-per-insert", "set-session-authorization"])(
     "chinook %s: every row, parents first, ≤ 3,000 per statement",
     async (form) => {
       const rw = await rewrite(input("chinook.sql", dumps.get(`chinook ${form}`)!));
@@ -365,6 +365,7 @@ describe("pg_dumpall 15", () => {
     );
     const a = await analyze(input("cluster.sql", text));
     expect(a.findings.filter((f) => f.ruleId === "parse-error")).toEqual([]);
+    expect(a.files[0].databases?.map((d) => d.name)).toEqual(["chinook", "pagila", "sakila"]);
     expect(a.findings.filter((f) => f.ruleId === "create-database").map((f) => f.object?.name)).toEqual(
       expect.arrayContaining(["chinook", "pagila", "sakila"]),
     );

@@ -62,7 +62,7 @@ export function databaseSections(text: string, scan: Pick<ScriptScan, "metaComma
  */
 export function databasesIn(text: string, scan?: ScriptScan): Array<{ name: string; line: number }> {
   // Fast path: most inputs never switch databases.
-  if (!/^[ \t]*\\c(onnect)?[ \t]/m.test(text)) return [];
+  if (scan ? !scan.metaCommands.some((m) => connectTarget(m.text) !== undefined) : !/^[ \t]*\\c(onnect)?[ \t]/m.test(text)) return [];
   const s = scan ?? scanScript(text);
   const found = new Map<string, number>();
   const firstLine = new Map<string, number>();

@@ -5,6 +5,7 @@
  * still fails becomes a ParseError instead of stopping the file.
  */
 import { loadModule, parseSync } from "libpg-query";
+import { databasesIn } from "./databases";
 import type { MetaCommand, Placeholder, Span } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
@@ -81,6 +82,8 @@ export interface FileStatistics {
   placeholders?: { name: string; line: number; uses: number }[];
   /** Set when the whole file is a rollback migration (e.g. `1_init.down.sql`): the forward migration it undoes. */
   rollbackOf?: string;
+  /** A cluster dump (pg_dumpall): the databases it holds, each from its `\connect` (absent for one or none). */
+  databases?: Array<{ name: string; line: number }>;
 }
 
 export interface RollbackSectionRef {
@@ -253,6 +256,7 @@ export function parseFile(
     i = j + 1;
   }
 
+  const databases = databasesIn(file.text, scan);
   return {
     file: file.path,
     bytes: file.bytes,
@@ -267,6 +271,7 @@ export function parseFile(
       ...(m.statementStart !== undefined ? { statementLine: src.position(m.statementStart).line } : {}),
     })),
     copyDataBlocks: scan.copyData.length,
+    ...(databases.length > 1 ? { databases } : {}),
     ...(scan.placeholders.length ? { placeholders: placeholderUses(scan.placeholders, src) } : {}),
     ...(scan.rollbackSections.length
       ? {

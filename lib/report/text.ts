@@ -11,6 +11,10 @@ export function toText(report: AssessmentReport): string {
   for (const file of report.files) {
     for (const m of file.metaCommands)
       lines.push(`${file.file}:${m.line}:1: note psql-meta-command ${m.command} (skipped: psql runs it, not the server)`);
+    for (const d of file.databases ?? [])
+      lines.push(
+        `${file.file}:${d.line}:1: note database ${d.name} of ${file.databases!.length} in this cluster dump (DSQL has one database per cluster: assess each with --database NAME)`,
+      );
   }
   const s = report.summary;
   const h = headline(figuresOf(report));
