@@ -229,14 +229,16 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const rollbacks = rollbackFiles(inputs);
   const placeholders: Placeholder[] = [];
   for (const file of inputs) {
-    const undoes = rollbacks.get(file.path);
-    if (undoes !== undefined) {
+    const rollback = rollbacks.get(file.path);
+    if (rollback !== undefined) {
       takeScan(file); // counted with the rest, never parsed: let its scan go
-      files.push(rollbackFileStatistics(file, undoes));
+      files.push(rollbackFileStatistics(file, rollback.of));
       findings.push(
         makeFinding(
           rollbackRule,
-          `down migration left out: it undoes ${undoes}, so it is not part of the schema to move`,
+          rollback.kind === "down"
+            ? `down migration left out: it undoes ${rollback.of}, so it is not part of the schema to move`
+            : `verify script left out: it checks ${rollback.of} once deployed, so it is not part of the schema to move`,
           { file: file.path, line: 1, column: 1, statementLine: 1, statementIndex: -1 },
           { kind: "file", name: file.path },
           snippetOf(file.text),

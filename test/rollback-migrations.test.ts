@@ -129,9 +129,9 @@ describe("rollback migrations", () => {
       "flyway/U3__gone.sql",
     ];
     expect(Object.fromEntries(rollbackFiles(names.map((n) => file(n, "SELECT 1;"))))).toEqual({
-      "m/0001_init.down.sql": "m/0001_init.up.sql",
-      "diesel/2024-01-01-000000_init/down.sql": "diesel/2024-01-01-000000_init/up.sql",
-      "flyway/U1.2__add.sql": "flyway/V1.2__add.sql",
+      "m/0001_init.down.sql": { of: "m/0001_init.up.sql", kind: "down" },
+      "diesel/2024-01-01-000000_init/down.sql": { of: "diesel/2024-01-01-000000_init/up.sql", kind: "down" },
+      "flyway/U1.2__add.sql": { of: "flyway/V1.2__add.sql", kind: "down" },
     });
     expect(rollbackFiles([file("0001_init.down.sql", "DROP TABLE a;")]).size).toBe(0);
   });

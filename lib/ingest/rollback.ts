@@ -2,8 +2,9 @@
  * Rollback migrations: SQL that undoes a migration rather than building the schema. Migration tools keep
  * it beside the forward SQL, either in the same file (goose's `-- +goose Down`, dbmate's
  * `-- migrate:down`) or in a paired file (golang-migrate / sqlx `N_x.down.sql` beside `N_x.up.sql`,
- * diesel's `down.sql` beside `up.sql`, Flyway's undo `U1__x.sql` beside `V1__x.sql`). Read in order with
- * the rest, it would drop the tables just created, so the assessment leaves it out and says so.
+ * diesel's `down.sql` beside `up.sql`, Flyway's undo `U1__x.sql` beside `V1__x.sql`, sqitch's `revert/`
+ * and `verify/` beside `deploy/`). Read in order with the rest, it would drop the tables just created, so
+ * the assessment leaves it out and says so.
  */
 import type { InputFile } from "./input";
 
@@ -40,30 +41,40 @@ export function upMarkerAfter(text: string, from: number): number {
   return m ? m.index : text.length;
 }
 
-/** A file's rollback counterpart naming: what it undoes, given the names of all inputs. */
-const PAIRS: Array<{ down: RegExp; up: (m: RegExpExecArray) => RegExp; tool: string }> = [
+/** How a migration tool names the file that undoes (or, for sqitch, verifies) a forward migration. */
+const PAIRS: Array<{ down: RegExp; up: (m: RegExpExecArray) => RegExp; kind: "down" | "verify" }> = [
   // golang-migrate, sqlx, refinery-style: 0001_init.down.sql ↔ 0001_init.up.sql
-  { down: /^(.*)\.down\.sql$/i, up: (m) => new RegExp(`^${escape(m[1])}\\.up\\.sql$`, "i"), tool: ".down.sql" },
+  { down: /^(.*)\.down\.sql$/i, up: (m) => new RegExp(`^${escape(m[1])}\\.up\\.sql$`, "i"), kind: "down" },
   // diesel: 2024-01-01-000000_init/down.sql ↔ 2024-01-01-000000_init/up.sql
-  { down: /^(.*\/)?down\.sql$/i, up: (m) => new RegExp(`^${escape(m[1] ?? "")}up\\.sql$`, "i"), tool: "down.sql" },
+  { down: /^(.*\/)?down\.sql$/i, up: (m) => new RegExp(`^${escape(m[1] ?? "")}up\\.sql$`, "i"), kind: "down" },
   // Flyway undo: U3__add_index.sql ↔ V3__add_index.sql (same version)
   {
     down: /^(.*\/)?U(\d+(?:[._]\d+)*)__.*\.sql$/,
     up: (m) => new RegExp(`^${escape(m[1] ?? "")}V${escape(m[2])}__.*\\.sql$`),
-    tool: "Flyway undo",
+    kind: "down",
   },
+  // sqitch: revert/users.sql and verify/users.sql ↔ deploy/users.sql
+  { down: /^(.*\/)?revert\/(.+\.sql)$/, up: (m) => new RegExp(`^${escape(m[1] ?? "")}deploy/${escape(m[2])}$`), kind: "down" },
+  { down: /^(.*\/)?verify\/(.+\.sql)$/, up: (m) => new RegExp(`^${escape(m[1] ?? "")}deploy/${escape(m[2])}$`), kind: "verify" },
 ];
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+export interface RollbackFile {
+  /** The forward migration's path. */
+  of: string;
+  /** `down` undoes it; `verify` (sqitch) checks it after it ran. */
+  kind: "down" | "verify";
+}
+
 /**
- * Inputs that are rollback migrations of another input: path → the forward migration's path. A down
- * file without its up file is kept: on its own it is what the user asked to assess.
+ * Inputs that undo or verify another input: path → that input. A down file without its up file is
+ * kept: on its own it is what the user asked to assess.
  */
-export function rollbackFiles(inputs: InputFile[]): Map<string, string> {
-  const out = new Map<string, string>();
+export function rollbackFiles(inputs: InputFile[]): Map<string, RollbackFile> {
+  const out = new Map<string, RollbackFile>();
   if (inputs.length < 2) return out;
   const paths = inputs.map((f) => f.path.replace(/\\/g, "/"));
   inputs.forEach((f, i) => {
@@ -73,7 +84,7 @@ export function rollbackFiles(inputs: InputFile[]): Map<string, string> {
       const up = p.up(m);
       const j = paths.findIndex((q, k) => k !== i && up.test(q));
       if (j >= 0) {
-        out.set(f.path, inputs[j].path);
+        out.set(f.path, { of: inputs[j].path, kind: p.kind });
         return;
       }
     }

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Unzip, UnzipInflate } from "fflate";
 import { decodeSql, DEFAULT_MAX_INPUT_BYTES, formatBytes, InputError, type InputFile } from "./input";
+import { inPlanOrder } from "./sqitch";
 
 export interface ReadOptions {
   /** Limit for each input and for their total. */
@@ -86,8 +87,17 @@ function hasEndOfCentralDirectory(data: Uint8Array): boolean {
 /** Expand a zip archive held in memory into SQL inputs named `archive.zip/inner/path.sql`. */
 export function expandZip(name: string, data: Uint8Array, opts: ReadOptions = {}): InputFile[] {
   const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  const entries = unzipLimited(name, data, (f) => SQL_FILE.test(f) && !f.startsWith("__MACOSX/") && !f.endsWith("/"), max);
-  const names = [...entries.keys()].sort(naturalOrder);
+  const entries = unzipLimited(
+    name,
+    data,
+    (f) => (SQL_FILE.test(f) || isSqitchPlan(f)) && !f.startsWith("__MACOSX/") && !f.endsWith("/"),
+    max,
+  );
+  const sql = [...entries.keys()].filter((f) => SQL_FILE.test(f)).sort(naturalOrder);
+  const names = inPlanOrder(sql, (dir) => {
+    const plan = entries.get(`${dir}sqitch.plan`);
+    return plan ? new TextDecoder().decode(plan) : undefined;
+  });
   if (names.length === 0) throw new InputError("no-sql-files", name, "archive contains no .sql files");
   return names.map((inner) => decodeSql(`${name}/${inner}`, entries.get(inner)!, max));
 }
@@ -155,7 +165,10 @@ function readBytes(path: string, max: number): Uint8Array {
   }
 }
 
-/** Relative paths of .sql files below dir, in natural order of their path (migration-folder order). */
+/**
+ * Relative paths of .sql files below dir, in natural order of their path (migration-folder order), a
+ * sqitch project's deploy scripts in its plan's order (ingest/sqitch.ts).
+ */
 export function listSqlFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
@@ -167,5 +180,15 @@ export function listSqlFiles(dir: string): string[] {
     }
   };
   walk(dir);
-  return found.sort(naturalOrder);
+  return inPlanOrder(found.sort(naturalOrder), (sub) => {
+    try {
+      return readFileSync(join(dir, sub, "sqitch.plan"), "utf8");
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+function isSqitchPlan(path: string): boolean {
+  return path === "sqitch.plan" || path.endsWith("/sqitch.plan");
 }

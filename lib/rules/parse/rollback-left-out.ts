@@ -13,7 +13,7 @@ export default defineRule({
   fixKind: "manual",
   effort: "simple",
   docsUrl: "https://github.com/golang-migrate/migrate/blob/master/MIGRATIONS.md",
-  why: "Migration tools keep the SQL that undoes a migration beside it: goose's `-- +goose Down` and dbmate's `-- migrate:down` sections, golang-migrate and sqlx `.down.sql` files, diesel's `down.sql`, Flyway's undo `U` files. Applied in order with the rest it would drop the tables just created, so the assessment follows the up migrations only. A rollback that must also run on DSQL is worth checking on its own.",
+  why: "Migration tools keep the SQL that undoes a migration beside it: goose's `-- +goose Down` and dbmate's `-- migrate:down` sections, golang-migrate and sqlx `.down.sql` files, diesel's `down.sql`, Flyway's undo `U` files, sqitch's `revert/` scripts (its `verify/` scripts only check a change). Applied in order with the rest it would drop the tables just created, so the assessment follows the up migrations only. A rollback that must also run on DSQL is worth checking on its own.",
   fix: "Nothing to change for the move. To check the rollback SQL itself against DSQL, assess that file alone (a down file without its up file is assessed like any other).",
   catalogRows: [],
   example: {
