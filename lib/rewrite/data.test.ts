@@ -106,10 +106,16 @@ describe("sequence positions after the rows", () => {
     "ALTER TABLE ONLY public.actor ADD CONSTRAINT actor_pkey PRIMARY KEY (actor_id);",
   ].join("\n");
 
-  it("stay for an identity column, whose own sequence has the serial's name, after every load", async () => {
+  it("move an identity column's counter (ALTER TABLE … RESTART), after every load", async () => {
     const rw = await rewrite([{ path: "d.sql", text: dump, bytes: dump.length, encoding: "utf-8" }], { keyStrategy: "identity" });
     const script = renderDataScript(rw, ["public.actor"]);
-    expect(script.indexOf("SELECT pg_catalog.setval('public.actor_actor_id_seq', 2, true);")).toBeGreaterThan(script.indexOf("2\tNick"));
+    expect(script).not.toContain("setval");
+    expect(script.indexOf("ALTER TABLE public.actor ALTER COLUMN actor_id RESTART WITH 3;")).toBeGreaterThan(script.indexOf("2\tNick"));
+  });
+
+  it("stay for a sequence the rewrite keeps", async () => {
+    const rw = await rewrite([{ path: "d.sql", text: dump, bytes: dump.length, encoding: "utf-8" }], { keyStrategy: "keep" });
+    expect(renderDataScript(rw, ["public.actor"])).toContain("SELECT pg_catalog.setval('public.actor_actor_id_seq', 2, true);");
   });
 
   it("are left out when the key became a uuid: the sequence is gone", async () => {

@@ -11,7 +11,7 @@ import { tokenize } from "./tokens";
 import type { Phase } from "./types";
 import type { Rewriter, Piece } from "./context";
 import { SUGGESTIONS } from "./suggestions";
-import { createSequence, alterSequence, insertIntoOldColumns, sequenceStillExists } from "./fixes/keys";
+import { createSequence, alterSequence, insertIntoOldColumns, sequencePosition } from "./fixes/keys";
 import { createTable, dataIntoParent } from "./fixes/tables";
 import { alterTable } from "./fixes/constraints";
 import { index } from "./fixes/indexes";
@@ -59,7 +59,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
       if (fname === "set_config")
         return rw.drop(p, "pg_dump session setup (search_path is applied per statement)", ["unsupported-session-setting"]);
       if (fname === "setval") {
-        if (!sequenceStillExists(rw, stmt, fc))
+        if (!sequencePosition(rw, stmt, p, fc))
           return rw.drop(p, "the sequence became a uuid key: no counter to position", ["serial-type"]);
         p.data = { rows: 0, note: "sequence position: run after the data load", position: true };
         return p;

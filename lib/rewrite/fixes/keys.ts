@@ -405,16 +405,30 @@ export function followTableRenames(rw: Rewriter) {
 }
 
 /**
- * pg_dump's `SELECT pg_catalog.setval('s', n, called)` after the rows. A serial's sequence that became an
- * identity column still answers to its name (the identity's own sequence is `table_column_seq` too); one
- * that became a uuid key is gone, with no counter left to move: false, nothing to run.
+ * pg_dump's `SELECT pg_catalog.setval('s', n, called)` after the rows. When s became an identity column
+ * the counter moves with ALTER TABLE … ALTER COLUMN … RESTART, which DSQL documents for identities (the
+ * identity's own sequence need not carry the old name); when it became a uuid key there is no counter
+ * left to move: false, nothing to run. A kept sequence keeps its setval.
  */
-export function sequenceStillExists(rw: Rewriter, stmt: ParsedStatement, call: AstNode): boolean {
-  const name = constValue(call.args?.[0]);
+export function sequencePosition(rw: Rewriter, stmt: ParsedStatement, p: Piece, call: AstNode): boolean {
+  const [name, value, called] = (call.args ?? []).map((a: AstNode) => constValue(a));
   if (typeof name !== "string") return true;
   const parts =
     name.match(/"(?:[^"]|"")*"|[^.]+/g)?.map((s) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase())) ?? [];
   const seqKey = parts.length > 1 ? `${parts[0]}.${parts[1]}` : `${rw.sp(stmt)}.${parts[0]}`;
-  const d = sequenceDecision(rw, seqKey);
-  return d?.strategy !== "uuid";
+  const column = [...rw.keyDecisions].find(([, d]) => d.sequence === seqKey && d.dropSequence);
+  if (!column) return true;
+  const [colKey, d] = column;
+  if (d.strategy === "uuid") return false;
+  const dot = colKey.lastIndexOf(".");
+  const table = rw.model.tables.get(colKey.slice(0, dot));
+  if (d.strategy !== "identity" || !table || typeof value !== "number") return true;
+  p.sp.replace(
+    0,
+    p.sp.text.length,
+    `ALTER TABLE ${qualifiedIdent(table.schema, table.name)} ALTER COLUMN ${quoteIdent(colKey.slice(dot + 1))} RESTART WITH ${called === false ? value : value + 1};`,
+    "serial-type",
+    `sequence ${seqKey} became the identity of ${colKey}: its position moves with the column`,
+  );
+  return true;
 }
