@@ -194,3 +194,38 @@ export function SourceNotes({ report, kind }: { report: AssessmentReport; kind: 
     </div>
   );
 }
+
+/**
+ * What the engine did with the inputs beyond parsing them: several databases in one cluster dump, rollback
+ * SQL left out, migration placeholders read as names. Each also has a finding; this says it where the
+ * inputs are listed.
+ */
+export function InputNotes({ files }: { files: AssessmentReport["files"] }) {
+  const notes: { key: string; text: string }[] = [];
+  for (const f of files) {
+    if (f.databases && f.databases.length > 1)
+      notes.push({
+        key: `db:${f.file}`,
+        text: `${f.file} holds ${f.databases.length} databases (${f.databases.map((d) => `${d.name} from line ${d.line}`).join(", ")}). DSQL has one database per cluster: each is its own migration. The CLI rewrites each into its own folder, or assesses one with --database NAME.`,
+      });
+    if (f.rollbackOf) notes.push({ key: `rb:${f.file}`, text: `${f.file} left out: it undoes or verifies ${f.rollbackOf}.` });
+    for (const r of f.rollbackSections ?? [])
+      notes.push({
+        key: `rs:${f.file}:${r.line}`,
+        text: `${f.file} lines ${r.line}–${r.endLine} left out: ${r.marker} section (rollback).`,
+      });
+    if (f.placeholders?.length)
+      notes.push({
+        key: `ph:${f.file}`,
+        text: `${f.file}: placeholders ${f.placeholders.map((p) => `\${${p.name}}`).join(", ")} read as names standing in for their values.`,
+      });
+  }
+  if (notes.length === 0) return null;
+  return (
+    <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-slate-700" data-testid="input-notes">
+      {notes.map((n) => (
+        <li key={n.key}>{n.text}</li>
+      ))}
+    </ul>
+  );
+}

@@ -7,7 +7,7 @@ import { Card, Empty, formatBytes } from "@/components/ui";
 import { EffortByCategoryChart } from "@/components/charts";
 import { FixedByRewrite, NeedsPerson } from "@/components/overview/work-split";
 import { BAND_COLOR, SEVERITY_COLOR, SEVERITIES } from "@/lib/report/vocabulary";
-import { CostSummary, HotspotList, SourceNotes } from "@/components/sections";
+import { CostSummary, HotspotList, InputNotes, SourceNotes } from "@/components/sections";
 import { ConnectionsSection } from "@/components/connections";
 import { requirePageUser } from "../../_lib/session";
 
@@ -130,6 +130,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
                 psql meta-commands skipped: {report.files.reduce((n, f) => n + f.metaCommands.length, 0)}.
               </p>
             )}
+            <InputNotes files={report.files} />
             <SourceNotes report={report} kind={a.sourceKind} />
           </div>
           <div>
