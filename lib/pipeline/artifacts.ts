@@ -3,6 +3,7 @@
  * DSQL script, the patch) kept beside it. A rewrite that fails leaves the assessment intact with a note
  * instead of failing it.
  */
+import { describeDatabases, SeveralDatabasesError } from "../ingest/databases";
 import type { AssessmentReport } from "../report/contract";
 import { wholePatch } from "../rewrite/diff";
 import { renderPsqlScript } from "../rewrite/render";
@@ -36,5 +37,10 @@ export function withSections(report: AssessmentReport, { rw, plan }: Rewritten):
 }
 
 export function withRewriteError(report: AssessmentReport, e: unknown): Assessed {
-  return { report: { ...report, rewriteError: `The rewrite stage failed: ${(e as Error).message}` }, artifacts: {} };
+  // Several databases in one upload is a refusal with a way forward, not a failure.
+  const rewriteError =
+    e instanceof SeveralDatabasesError
+      ? `${e.file} holds ${e.databases.length} databases (${describeDatabases(e.databases)}). A DSQL cluster has one database, so each is its own migration: upload each database's dump (pg_dump -d NAME) as its own assessment, or run the CLI's rewrite, which writes one folder per database.`
+      : `The rewrite stage failed: ${(e as Error).message}`;
+  return { report: { ...report, rewriteError }, artifacts: {} };
 }

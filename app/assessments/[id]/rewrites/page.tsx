@@ -39,6 +39,13 @@ export default async function RewritesPage({
   const q = sp.parse(await searchParams);
   const report = await getReport(id);
   const rw = report ? rewritesOf(report) : undefined;
+  if (report && !rw && typeof report.rewriteError === "string") {
+    return (
+      <Empty title="Not rewritten">
+        <span data-testid="rewrite-error">{report.rewriteError}</span> The checklist still lists every finding with how to fix it.
+      </Empty>
+    );
+  }
   if (!report || !rw) {
     return (
       <Empty title="No rewrites in this report">
