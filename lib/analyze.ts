@@ -6,12 +6,13 @@
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
 import { CleanupPreamble } from "./ingest/cleanup";
-import { metaCommandName, placeholderNames, placeholdersRestored, restorePlaceholdersIn, type Placeholder } from "./ingest/lex";
+import { metaCommandName, placeholderNames, restorePlaceholdersIn } from "./ingest/lex";
 import { checkStatementCount, HeapGuard, takeScan } from "./ingest/limits";
 import {
   loadParser,
   nodeOffset,
   parseFile,
+  rowsWritten,
   type FileStatistics,
   type MetaCommandRef,
   type ParsedStatement,
@@ -227,7 +228,6 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   const preamble = new CleanupPreamble();
   // Down files paired with their up files undo the migration: left out, each with a note saying so.
   const rollbacks = rollbackFiles(inputs);
-  const placeholders: Placeholder[] = [];
   for (const file of inputs) {
     const rollback = rollbacks.get(file.path);
     if (rollback !== undefined) {
@@ -292,10 +292,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     for (const s of preamble.flush()) assess(s);
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
-    if (stats.placeholders) {
-      findings.push(placeholderFinding(file.path, stats.placeholders));
-      for (const p of stats.placeholders) placeholders.push({ offset: 0, name: p.name });
-    }
+    if (stats.placeholders) findings.push(placeholderFinding(file.path, stats.placeholders));
     for (const r of stats.rollbackSections ?? []) {
       const at: SourceRef = { file: file.path, line: r.line, column: 1, statementLine: r.line, statementIndex: -1 };
       findings.push(
@@ -326,11 +323,9 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
   }
 
   assignProblemIds(findings, model);
-  if (placeholders.length) {
-    const names = placeholderNames(placeholders);
-    restorePlaceholders(findings, names);
-    if (!opts.keepParserNames) restorePlaceholdersIn(model, names);
-  }
+  // Findings name objects as the parser read them: a placeholder's stand-in is shown as the placeholder again.
+  const names = placeholderNames(files);
+  if (names.size) restorePlaceholdersIn(opts.keepParserNames ? findings : [findings, model], names);
   const fileOrder = new Map(inputs.map((f, i) => [f.path, i]));
   findings.sort(
     (a, b) =>
@@ -379,17 +374,6 @@ function metaCommandFindings(file: string, metas: MetaCommandRef[]): Finding[] {
     }
   }
   return out;
-}
-
-/** Findings name objects as the parser saw them; a placeholder's stand-in is shown as the placeholder again. */
-function restorePlaceholders(findings: Finding[], names: Map<string, string>) {
-  const restore = (s: string) => placeholdersRestored(s, names);
-  for (const f of findings) {
-    f.message = restore(f.message);
-    f.fingerprint = restore(f.fingerprint);
-    f.problemId = restore(f.problemId);
-    f.object = { ...f.object, name: restore(f.object.name), ...(f.object.schema ? { schema: restore(f.object.schema) } : {}) };
-  }
 }
 
 function placeholderFinding(file: string, used: NonNullable<FileStatistics["placeholders"]>): Finding {
@@ -445,6 +429,5 @@ function trackTransaction(stmt: ParsedStatement, txn: TransactionState) {
   if (!txn.open) return;
   if (cls === "ddl") txn.ddl++;
   else if (cls === "dml") txn.dml++;
-  if (stmt.kind === "InsertStmt") txn.valuesRows += stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
-  else if (stmt.copyData) txn.valuesRows += stmt.copyData.rows;
+  txn.valuesRows += rowsWritten(stmt);
 }

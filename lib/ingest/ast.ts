@@ -18,6 +18,17 @@ export function rangeVar(rv: AstNode | undefined): RangeVarName {
   return { schema: rv?.schemaname, name: rv?.relname ?? "" };
 }
 
+/**
+ * The relation a regclass literal names (`nextval('public.actor_actor_id_seq')`, `'"My Seq"'`): unquoted
+ * parts fold to lower case, as PostgreSQL's regclass input does.
+ */
+export function regclassName(literal: string): RangeVarName {
+  const parts = (literal.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) =>
+    p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.toLowerCase(),
+  );
+  return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? "" };
+}
+
 /** Types PostgreSQL spells with keywords arrive as `pg_catalog.int4` etc. */
 export interface TypeNameInfo {
   /** Lower-case type name without schema, e.g. `int4`, `varchar`, `mpaa_rating`. */

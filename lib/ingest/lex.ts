@@ -1,8 +1,9 @@
 /**
  * A single pass over a psql script that finds what the PostgreSQL parser cannot take:
  * psql meta-commands (`\connect`), `COPY … FROM stdin` data blocks, DSQL's `ASYNC` keyword, and the
- * down sections of goose / dbmate migrations. Those spans are overwritten with spaces (offsets unchanged) so the whole file parses in one call; a
- * meta-command that sends the query buffer (`\g`, `\gset`, `\gexec`, …) ends the statement like `;`, and
+ * down sections of goose / dbmate migrations. Those spans are overwritten with spaces (offsets unchanged)
+ * so the whole file parses in one call; migration placeholders (`${schema}`) become names of the same
+ * length. A meta-command that sends the query buffer (`\g`, `\gset`, `\gexec`, …) ends the statement like `;`, and
  * psql variables in SQL (`:'name'`, `:"name"`) read as the literal or identifier they stand for.
  * The same pass yields statement boundaries, used to recover statement by statement after a parse error.
  * It understands quotes, dollar quotes, comments and `BEGIN ATOMIC … END` bodies, so `;` inside them
@@ -59,25 +60,27 @@ export interface Placeholder {
 
 // Flyway and Liquibase replace `${name}` before running a migration; PostgreSQL has no such syntax.
 const PLACEHOLDER = /\$\{([A-Za-z_][\w.:-]*)\}/y;
-
-const PLACEHOLDERS = /\$\{([A-Za-z_][\w.:-]*)\}/g;
+const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, "g");
 
 /**
  * Text with every placeholder read as its name, quotes or not, as the migration tool substitutes them
  * everywhere: for routine bodies, which are parsed again from the statement's own text.
  */
 export function namesForPlaceholders(text: string): string {
-  return text.includes("${") ? text.replace(PLACEHOLDERS, (m, name: string) => placeholderIdentifier(name, m.length)) : text;
+  return text.includes("${") ? text.replace(PLACEHOLDERS, (_m, name: string) => placeholderIdentifier(name)) : text;
 }
 
 /**
  * What the parser reads in place of a placeholder: an identifier of the same length, `${schema}` →
  * `_$schema$` (`$` may follow the first character of a PostgreSQL name), so every offset and token
- * length holds and the stand-in maps back to the placeholder (placeholderOf).
+ * length holds and the stand-in maps back to the placeholder (placeholdersRestored).
  */
-function placeholderIdentifier(name: string, width: number): string {
-  const id = `_$${name.replace(/[^A-Za-z0-9_]/g, "_")}$`;
-  return id.length === width ? id : id.padEnd(width, " ");
+function placeholderIdentifier(name: string): string {
+  return `_$${standInName(name)}$`;
+}
+
+function standInName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
 /** The placeholder starting at `at`, if one does: where it ends and the stand-in name the parser reads. */
@@ -85,7 +88,12 @@ export function placeholderAt(text: string, at: number): { end: number; standIn:
   if (text.charCodeAt(at) !== 36 || text.charCodeAt(at + 1) !== 123) return undefined;
   PLACEHOLDER.lastIndex = at;
   const m = PLACEHOLDER.exec(text);
-  return m ? { end: at + m[0].length, standIn: placeholderIdentifier(m[1], m[0].length) } : undefined;
+  return m ? { end: at + m[0].length, standIn: placeholderIdentifier(m[1]) } : undefined;
+}
+
+/** The whole of `text` is one placeholder (`${schema}`). */
+export function isPlaceholder(text: string): boolean {
+  return placeholderAt(text, 0)?.end === text.length;
 }
 
 // A stand-in the rewrite quoted (`$` made it look unusual) is restored without the quotes.
@@ -126,9 +134,11 @@ export function restorePlaceholdersIn(value: unknown, names: ReadonlyMap<string,
   }
 }
 
-/** Stand-in name (lower case) → the placeholder as written, for placeholdersRestored. */
-export function placeholderNames(found: readonly Placeholder[]): Map<string, string> {
-  return new Map(found.map((p) => [p.name.replace(/[^A-Za-z0-9_]/g, "_").toLowerCase(), `\${${p.name}}`]));
+/** Stand-in name (lower case) → the placeholder as written, for placeholdersRestored; from the files' placeholders. */
+export function placeholderNames(files: ReadonlyArray<{ placeholders?: ReadonlyArray<{ name: string }> }>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of files) for (const p of f.placeholders ?? []) names.set(standInName(p.name).toLowerCase(), `\${${p.name}}`);
+  return names;
 }
 
 const enum C {
@@ -167,12 +177,21 @@ export function scanScript(text: string): ScriptScan {
   // The current statement's first three words and the previous word, as keyword codes: enough to
   // recognise the forms we care about without making a string per word.
   let wordCount = 0;
-  let w0 = K.OTHER;
-  let w1 = K.OTHER;
-  let w2 = K.OTHER;
-  let prevWord = K.OTHER;
+  let w0 = K.OTHER as K;
+  let w1 = K.OTHER as K;
+  let w2 = K.OTHER as K;
+  let prevWord = K.OTHER as K;
   let copyFromStdin = false;
   let atomicDepth = 0;
+
+  // A word of the statement (a placeholder counts as one, never a keyword).
+  const addWord = (word: K) => {
+    if (wordCount === 0) w0 = word;
+    else if (wordCount === 1) w1 = word;
+    else if (wordCount === 2) w2 = word;
+    wordCount++;
+    prevWord = word;
+  };
 
   const endStatement = (end: number) => {
     if (stmtStart >= 0) statements.push({ start: stmtStart, end });
@@ -321,18 +340,11 @@ export function scanScript(text: string): ScriptScan {
       continue;
     }
     // ${placeholder}
-    if (c === C.DOLLAR && text.charCodeAt(i + 1) === 123) {
-      PLACEHOLDER.lastIndex = i;
-      const m = PLACEHOLDER.exec(text);
-      if (m) {
-        if (wordCount === 0) w0 = K.OTHER;
-        else if (wordCount === 1) w1 = K.OTHER;
-        else if (wordCount === 2) w2 = K.OTHER;
-        wordCount++;
-        prevWord = K.OTHER;
-        i += m[0].length;
-        continue;
-      }
+    const placeholder = c === C.DOLLAR ? placeholderAt(text, i) : undefined;
+    if (placeholder) {
+      addWord(K.OTHER);
+      i = placeholder.end;
+      continue;
     }
     // $tag$ … $tag$
     if (c === C.DOLLAR && (i === 0 || !isIdentChar(text.charCodeAt(i - 1)))) {
@@ -362,17 +374,13 @@ export function scanScript(text: string): ScriptScan {
         asyncKeywords.push(i);
         blank.push({ start: i, end: j });
       } else {
-        if (wordCount === 0) w0 = word;
-        else if (wordCount === 1) w1 = word;
-        else if (wordCount === 2) w2 = word;
-        wordCount++;
         if (w0 === K.COPY && word === K.STDIN && prevWord === K.FROM) copyFromStdin = true;
         if (word === K.ATOMIC && prevWord === K.BEGIN && w0 === K.CREATE) atomicDepth = 1;
         else if (atomicDepth > 0) {
           if (word === K.CASE) atomicDepth++;
           else if (word === K.END) atomicDepth--;
         }
-        prevWord = word;
+        addWord(word);
       }
       i = j;
       continue;

@@ -286,6 +286,12 @@ export function parseFile(
   };
 }
 
+/** Rows a data statement writes: a COPY … FROM stdin's data lines or an INSERT … VALUES's rows; 0 for anything else. */
+export function rowsWritten(stmt: ParsedStatement): number {
+  if (stmt.copyData) return stmt.copyData.rows;
+  return stmt.kind === "InsertStmt" ? (stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0) : 0;
+}
+
 /** A data block's rows: one per line in pg_dump's text format (newlines inside values are written as \n). */
 function copyBlock(text: string, block: Span): { start: number; end: number; rows: number } {
   // The block runs to the end of its "\." line, or to the end of the input when that line is missing.

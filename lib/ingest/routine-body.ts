@@ -153,19 +153,14 @@ export function readRoutineBody(stmt: ParsedStatement): RoutineBody | undefined 
     return out;
   }
   if (src.language === "sql") {
-    out.parsed = addSqlText(out, stmt, namesForPlaceholders(body.value), body.start, {
-      inLoop: false,
-      dynamic: false,
-      transaction: 0,
-      branch: "",
-    });
+    out.parsed = addSqlText(out, stmt, body.value, body.start, { inLoop: false, dynamic: false, transaction: 0, branch: "" });
     if (!out.parsed) out.error = "the SQL body does not parse";
     return out;
   }
   if (src.language !== "plpgsql") return out;
   let tree: AstNode;
   try {
-    // The PL/pgSQL parser wants the whole CREATE FUNCTION / DO statement.
+    // The PL/pgSQL parser wants the whole CREATE FUNCTION / DO statement, placeholders read as the main parse read them.
     tree = parsePlPgSQLSync(namesForPlaceholders(stmt.text));
   } catch (e) {
     out.error = (e as Error).message;

@@ -3,7 +3,18 @@
  * pg_dump adds primary keys, defaults and foreign keys with ALTER TABLE after CREATE TABLE, and spells
  * SERIAL as CREATE SEQUENCE + ALTER SEQUENCE … OWNED BY + ALTER COLUMN … SET DEFAULT nextval(…).
  */
-import { constValue, defElems, displayType, funcName, indexNodes, rangeVar, strings, typeName, type RangeVarName } from "../ingest/ast";
+import {
+  constValue,
+  defElems,
+  displayType,
+  funcName,
+  indexNodes,
+  rangeVar,
+  regclassName,
+  strings,
+  typeName,
+  type RangeVarName,
+} from "../ingest/ast";
 import type { AstNode, ParsedStatement } from "../ingest/parse";
 import {
   key,
@@ -300,8 +311,8 @@ export class ModelBuilder {
       kind = "nextval";
       const arg = constValue(expr.FuncCall.args?.[0]);
       if (typeof arg === "string") {
-        const parts = arg.split(".").map((s) => s.replace(/^"|"$/g, ""));
-        col.sequence = { schema: parts.length > 1 ? parts[0] : this.searchPath, name: parts[parts.length - 1] };
+        const seq = regclassName(arg);
+        col.sequence = { schema: seq.schema ?? this.searchPath, name: seq.name };
       }
     } else if (
       top === "now" ||

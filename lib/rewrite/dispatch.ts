@@ -4,7 +4,7 @@
  */
 import { CAPABILITIES, isSupported } from "../rules/core/capabilities";
 import { constValue, funcName, rangeVar, strings } from "../ingest/ast";
-import type { ParsedStatement } from "../ingest/parse";
+import { rowsWritten, type ParsedStatement } from "../ingest/parse";
 import { key } from "../model/schema";
 import type { ObjectRef } from "../rules/core/rule";
 import { tokenize } from "./tokens";
@@ -73,7 +73,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
     case "CopyStmt": {
       const t = rw.qualify(stmt, n.relation);
       const p = rw.piece(stmt, "data", obj("table", t.schema, t.name));
-      p.data = { table: key(t), rows: stmt.copyData?.rows ?? n.selectStmt?.SelectStmt?.valuesLists?.length ?? 0 };
+      p.data = { table: key(t), rows: rowsWritten(stmt) };
       // The rows of a COPY … FROM stdin follow the statement in the input: they travel with it.
       if (stmt.copyData) p.data.copyData = rw.fileText(stmt).slice(stmt.copyData.start, stmt.copyData.end);
       if (rw.merged.has(key(t))) {

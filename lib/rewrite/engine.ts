@@ -39,7 +39,7 @@ export async function rewrite(inputs: InputFile[], options: RewriteOptions = {})
   const { analysis, statements } = analyzed ?? (await analyzeKeepingStatements(inputs, options.targetDate));
   const result = run(new Rewriter(inputs, statements, analysis, rest));
   // Names the rewrite wrote itself carry a placeholder's stand-in: show the placeholder as written again.
-  const names = placeholderNames(analysis.files.flatMap((f) => (f.placeholders ?? []).map((p) => ({ offset: 0, name: p.name }))));
+  const names = placeholderNames(analysis.files);
   if (names.size) restorePlaceholdersIn(result, names);
   return result;
 }

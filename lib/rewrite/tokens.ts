@@ -3,7 +3,7 @@
  * nodes, e.g. IndexElem), so the rewriter finds the end of a clause, a type name or a list element by
  * walking tokens. It understands quotes, dollar quotes and comments so nothing inside them is matched.
  */
-import { placeholderAt } from "@/lib/ingest/lex";
+import { isPlaceholder, placeholderAt } from "@/lib/ingest/lex";
 
 export type TokenKind = "word" | "qident" | "string" | "number" | "op" | "open" | "close" | "comma" | "semi" | "param";
 
@@ -261,7 +261,7 @@ export function typeNameEnd(tokens: Token[], k: number): number {
 /** Quote an identifier only when PostgreSQL needs it. */
 export function quoteIdent(name: string): string {
   // A migration tool's placeholder (`${schema}`) is written as it came: the tool puts the name there.
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) ? !RESERVED.has(name) : /^\$\{[A-Za-z_][\w.:-]*\}$/.test(name)) return name;
+  if (/^[a-z_][a-z0-9_$]*$/.test(name) ? !RESERVED.has(name) : isPlaceholder(name)) return name;
   return `"${name.replace(/"/g, '""')}"`;
 }
 

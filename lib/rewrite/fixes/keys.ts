@@ -3,7 +3,7 @@
  * (the table-wide key strategy), and the sequence/identity options DSQL accepts (bigint, CACHE 1 or ≥ 65536).
  * Fixes: serial-type, sequence-cache, sequence-type, identity-column.
  */
-import { constValue, defElems, strings } from "../../ingest/ast";
+import { constValue, defElems, regclassName, strings } from "../../ingest/ast";
 import { nodeOffset } from "../../ingest/parse";
 import type { AstNode, ParsedStatement } from "../../ingest/parse";
 import { key, primaryKey } from "../../model/schema";
@@ -413,9 +413,8 @@ export function followTableRenames(rw: Rewriter) {
 export function sequencePosition(rw: Rewriter, stmt: ParsedStatement, p: Piece, call: AstNode): boolean {
   const [name, value, called] = (call.args ?? []).map((a: AstNode) => constValue(a));
   if (typeof name !== "string") return true;
-  const parts =
-    name.match(/"(?:[^"]|"")*"|[^.]+/g)?.map((s) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s.toLowerCase())) ?? [];
-  const seqKey = parts.length > 1 ? `${parts[0]}.${parts[1]}` : `${rw.sp(stmt)}.${parts[0]}`;
+  const seq = regclassName(name);
+  const seqKey = key({ schema: seq.schema ?? rw.sp(stmt), name: seq.name });
   const column = [...rw.keyDecisions].find(([, d]) => d.sequence === seqKey && d.dropSequence);
   if (!column) return true;
   const [colKey, d] = column;

@@ -3,7 +3,6 @@
  * object references, declared column/domain types, and a light look inside routine bodies.
  */
 import { parseSync } from "libpg-query";
-import { namesForPlaceholders } from "@/lib/ingest/lex";
 import { constValue, defElems, funcName, indexNodes, strings, typeName, type NodeIndex, type TypeNameInfo } from "@/lib/ingest/ast";
 import type { AstNode, ParsedStatement } from "@/lib/ingest/parse";
 import type { ModelBuilder } from "@/lib/model/build";
@@ -125,7 +124,7 @@ export function routineBody(ctx: Pick<StatementContext, "stmt" | "targetDate">):
   if (typeof text === "string" && !stmt.node.sql_body) {
     if (language === "sql") {
       try {
-        result = { language, index: indexNodes(parseSync(namesForPlaceholders(text)) as unknown as AstNode) };
+        result = { language, index: indexNodes(parseSync(text) as unknown as AstNode) };
       } catch {
         result = { language, code: stripCode(text) };
       }

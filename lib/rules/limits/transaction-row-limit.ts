@@ -1,5 +1,6 @@
 import { SOURCES } from "../core/sources";
 import { defineRule } from "../core/rule";
+import { rowsWritten } from "@/lib/ingest/parse";
 
 const ROW_LIMIT = 3000;
 
@@ -25,7 +26,7 @@ export default defineRule({
   kinds: ["InsertStmt", "CopyStmt"],
   checkStatement({ stmt, txn, report }) {
     // pg_dump writes data as COPY … FROM stdin by default: one data line per row.
-    const rows: number = stmt.copyData?.rows ?? stmt.node.selectStmt?.SelectStmt?.valuesLists?.length ?? 0;
+    const rows = rowsWritten(stmt);
     if (rows === 0) return;
     const verb = stmt.kind === "CopyStmt" ? "COPY" : "INSERT";
     const table = stmt.node.relation?.relname;
