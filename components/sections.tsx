@@ -200,13 +200,18 @@ export function SourceNotes({ report, kind }: { report: AssessmentReport; kind: 
  * SQL left out, migration placeholders read as names. Each also has a finding; this says it where the
  * inputs are listed.
  */
-export function InputNotes({ files }: { files: AssessmentReport["files"] }) {
+export function InputNotes({ files, database }: { files: AssessmentReport["files"]; database?: string }) {
   const notes: { key: string; text: string }[] = [];
+  if (database !== undefined)
+    notes.push({
+      key: "db",
+      text: `Database ${database} of a cluster dump: its sections and the cluster's globals (roles, tablespaces) before the first \\connect are assessed; the other databases are left out.`,
+    });
   for (const f of files) {
     if (f.databases && f.databases.length > 1)
       notes.push({
         key: `db:${f.file}`,
-        text: `${f.file} holds ${f.databases.length} databases (${f.databases.map((d) => `${d.name} from line ${d.line}`).join(", ")}). DSQL has one database per cluster: each is its own migration. The CLI rewrites each into its own folder, or assesses one with --database NAME.`,
+        text: `${f.file} holds ${f.databases.length} databases (${f.databases.map((d) => `${d.name} from line ${d.line}`).join(", ")}). DSQL has one database per cluster: each is its own migration, assessed and rewritten on its own (here, or with the CLI's --database NAME).`,
       });
     if (f.rollbackOf) notes.push({ key: `rb:${f.file}`, text: `${f.file} left out: it undoes or verifies ${f.rollbackOf}.` });
     for (const r of f.rollbackSections ?? [])

@@ -2,7 +2,17 @@
  * The Inputs card says what the engine did with the input beyond parsing it: a cluster dump's databases,
  * a migration's down section left out, placeholders read as names.
  */
-import { assessSql, expect, test } from "./helpers";
+import type { APIRequestContext } from "@playwright/test";
+import { assessSql, expect, screenshot, test } from "./helpers";
+
+async function done(request: APIRequestContext, id: string) {
+  for (let i = 0; i < 150; i++) {
+    const a = await (await request.get(`/api/assessments/${id}`)).json();
+    if (a.status === "done" || a.status === "failed") return a;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error(`assessment ${id} did not finish`);
+}
 
 const SQL = [
   "\\connect shop",
@@ -32,6 +42,68 @@ test("the Inputs card lists databases, rollback sections left out and placeholde
   // Two databases are not merged into one DSQL script: the Rewrites page says why and what to do instead.
   await page.goto(`/assessments/${id}/rewrites`);
   await expect(page.getByTestId("rewrite-error")).toHaveText(
-    `${file.file} holds 2 databases (shop from line 1, billing from line 3). A DSQL cluster has one database, so each is its own migration: upload each database's dump (pg_dump -d NAME) as its own assessment, or run the CLI's rewrite, which writes one folder per database.`,
+    `${file.file} holds 2 databases (shop from line 1, billing from line 3). A DSQL cluster has one database, so each is its own migration, rewritten on its own: assess each database separately (one assessment per database, on these same inputs), or run the CLI's rewrite, which writes one folder per database.`,
   );
+});
+
+test("a cluster dump is split into one assessment per database, each rewritten on its own", async ({ page, request }) => {
+  const id = await assessSql(request, "cluster dump", SQL);
+  await page.goto(`/assessments/${id}/rewrites`);
+  await screenshot(page, "rewrites-cluster-dump");
+  await page.getByTestId("split-databases").click();
+  const made = page.getByTestId("database-assessments");
+  await expect(made).toHaveText("Assessed on their own: shop, billing.");
+  // Asking again (another member, another tab) gives the same assessments, not new ones.
+  const again = await request.post(`/api/assessments/${id}/databases`);
+  expect(again.status()).toBe(200);
+  const { assessments } = await again.json();
+  expect(assessments.map((a: { database: string }) => a.database)).toEqual(["shop", "billing"]);
+  const [shop, billing] = assessments as Array<{ id: string; url: string }>;
+  expect((await done(request, shop.id)).status).toBe("done");
+  expect((await done(request, billing.id)).status).toBe("done");
+
+  // Each holds its own database only, and is rewritten.
+  const shopReport = await (await request.get(`/api/assessments/${shop.id}/export?format=json`)).json();
+  expect(shopReport.inventory.tables).toBe(1);
+  expect(shopReport.rewriteError).toBeUndefined();
+  expect(shopReport.rewrites.map((r: { object: { name: string } }) => r.object.name)).toContain("orders");
+  const billingReport = await (await request.get(`/api/assessments/${billing.id}/export?format=json`)).json();
+  expect(billingReport.inventory.tables).toBe(1);
+  expect(billingReport.rewrites.map((r: { object: { name: string } }) => r.object.name)).toContain("invoices");
+
+  await page.getByRole("link", { name: "shop" }).click();
+  await expect(page).toHaveURL(new RegExp(`/assessments/${shop.id}$`));
+  await expect(page.getByTestId("input-notes")).toContainText("Database shop of a cluster dump");
+  await page.goto(`/assessments/${shop.id}/rewrites`);
+  await expect(page.getByTestId("rewrite-error")).toHaveCount(0);
+  // Its one table is already DSQL-ready: rewritten as is, nothing merged in from billing.
+  await expect(page.getByText("1 source statements → 1 DSQL statements", { exact: false })).toBeVisible();
+
+  // The parent's overview links to them; a split assessment cannot be split again.
+  await page.goto(`/assessments/${id}`);
+  await expect(page.getByTestId("database-assessments")).toHaveText("Assessed on their own: shop, billing.");
+  await screenshot(page, "overview-cluster-dump");
+  const refused = await request.post(`/api/assessments/${shop.id}/databases`);
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toBe("This assessment is already about one database (shop)");
+});
+
+test("an upload can name one database of a cluster dump; a name the dump does not hold is refused before any job", async ({ request }) => {
+  const bad = await request.post("/api/assessments", { data: { name: "no such db", sql: SQL, database: "crm" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toBe("database: the inputs hold shop, billing, not crm");
+  const r = await request.post("/api/assessments", {
+    multipart: {
+      name: "billing only",
+      database: "billing",
+      files: { name: "all.sql", mimeType: "application/sql", buffer: Buffer.from(SQL) },
+    },
+  });
+  expect(r.status()).toBe(202);
+  const { id } = await r.json();
+  const a = await done(request, id);
+  expect(a.status).toBe("done");
+  const report = await (await request.get(`/api/assessments/${id}/export?format=json`)).json();
+  expect(report.inventory.tables).toBe(1);
+  expect(report.rewrites.map((x: { object: { name: string } }) => x.object.name)).toContain("invoices");
 });

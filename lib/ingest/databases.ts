@@ -125,12 +125,21 @@ export function databasesOfInputs(files: InputFile[]): Array<{ name: string; lin
   return [...out.values()];
 }
 
-/** `--database NAME`: the inputs narrowed to it; a name the inputs do not hold is the user's mistake. */
-export function selectDatabase(files: InputFile[], name: string, usageError: (m: string) => Error): InputFile[] {
+/**
+ * The inputs narrowed to one database (the CLI's `--database NAME`, a dashboard assessment of one database
+ * of a cluster dump); a name the inputs do not hold is the user's mistake. `asked` names the request in
+ * the message.
+ */
+export function selectDatabase(
+  files: InputFile[],
+  name: string,
+  usageError: (m: string) => Error,
+  asked = `--database ${name}`,
+): InputFile[] {
   const dbs = databasesOfInputs(files);
   if (!dbs.some((d) => d.name === name))
     throw usageError(
-      `--database ${name}: ${dbs.length ? `the inputs hold ${dbs.map((d) => d.name).join(", ")}` : "the inputs connect to no database (no \\connect with objects after it)"}`,
+      `${asked}: ${dbs.length ? `the inputs hold ${dbs.map((d) => d.name).join(", ")}` : "the inputs connect to no database (no \\connect with objects after it)"}`,
     );
   return files.map((f) => onlyDatabase(f, name));
 }

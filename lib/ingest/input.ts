@@ -24,7 +24,8 @@ export type InputErrorCode =
   | "zip"
   | "too-many-statements"
   | "no-statements"
-  | "no-sql-files";
+  | "no-sql-files"
+  | "no-such-database";
 
 export class InputError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { AssessmentError, assessUploads, type AssessInput, type AssessOptions, t
 import type { PrismaClient } from "../store/prisma";
 import { previousEnteredWorkload } from "../store/entered-workload";
 import { saveReport, setProgress, markFailed } from "./persist";
+import { databaseOf } from "../store/assessments";
 import { toStoredForm, type StoredAssessment } from "./stored-form";
 
 function threadEntry(): string | undefined {
@@ -91,7 +92,7 @@ export async function runAnalysisJob(db: PrismaClient, assessmentId: string, log
   try {
     const stored = await runAssessment(
       a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
-      { targetDate: a.targetDate, keyStrategy: a.keyStrategy },
+      { targetDate: a.targetDate, keyStrategy: a.keyStrategy, database: databaseOf(a) },
       onProgress,
       await previousEnteredWorkload(db, a.id),
     );

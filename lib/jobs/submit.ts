@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { KeyStrategy } from "../rewrite/types";
 import { describeSource, type ConnectionParams } from "../source/connection";
+import { databaseAssessments, databaseOf, type DatabaseAssessment } from "../store/assessments";
 import { databaseUrl, prisma } from "../store/prisma";
 import { sealPassword } from "./job-secret";
 import { enqueue, QUEUES } from "./queue";
@@ -23,6 +24,10 @@ export interface CreateOptions {
   createdById?: string;
   /** Set for a re-run: the run it follows. */
   previous?: { id: string; lineageId: string; runNumber: number };
+  /** Uploads only: assess this one database of a cluster dump (kept in sourceInfo, so re-runs keep it). */
+  database?: string;
+  /** With `database`: the cluster-dump assessment this one was split from (assessEachDatabase). */
+  splitFrom?: string;
 }
 
 function runFields(o: CreateOptions) {
@@ -36,12 +41,15 @@ function runFields(o: CreateOptions) {
 
 export async function createFromInputs(kind: "upload" | "paste" | "snapshot", inputs: NewInput[], o: CreateOptions) {
   const db = prisma();
-  const label = kind === "paste" ? "Pasted SQL" : inputs.map((i) => i.name).join(", ");
+  const names = kind === "paste" ? "Pasted SQL" : inputs.map((i) => i.name).join(", ");
+  const only = o.database === undefined ? "" : ` (database ${o.database})`;
+  const label = names.length + only.length > 300 ? `${names.slice(0, 297 - only.length)}…${only}` : names + only;
   const a = await db.assessment.create({
     data: {
       name: o.name,
       sourceKind: kind,
-      sourceLabel: label.length > 300 ? `${label.slice(0, 297)}…` : label,
+      sourceLabel: label,
+      ...(o.database !== undefined ? { sourceInfo: { database: o.database, ...(o.splitFrom ? { splitFrom: o.splitFrom } : {}) } } : {}),
       targetDate: o.targetDate,
       keyStrategy: o.keyStrategy,
       inputBytes: inputs.reduce((n, i) => n + i.bytes.length, 0),
@@ -111,6 +119,8 @@ export async function rerunAssessment(previousId: string, o: RerunOptions) {
     keyStrategy: o.keyStrategy ?? (prev.keyStrategy as KeyStrategy),
     createdById: o.createdById,
     previous: { id: prev.id, lineageId: prev.lineageId ?? prev.id, runNumber: Math.max(prev.runNumber, latest?.runNumber ?? 0) },
+    // The next run of one database of a cluster dump is about the same database, new upload or not.
+    database: databaseOf(prev),
   };
   const reason = o.inputs?.length
     ? "new upload"
@@ -135,4 +145,43 @@ export async function rerunAssessment(previousId: string, o: RerunOptions) {
     ],
   });
   return { ...created, runNumber: run, reason };
+}
+
+export class SplitError extends Error {}
+
+/**
+ * A cluster dump holds several databases, and a DSQL cluster has one: one new assessment per database,
+ * each on the same stored inputs narrowed to its database (the globals before the first \connect go
+ * with each), as the CLI's `--database NAME` does. Asking again returns the ones already made.
+ */
+export async function assessEachDatabase(
+  parentId: string,
+  databases: string[],
+  createdById: string,
+): Promise<{ created: boolean; assessments: DatabaseAssessment[] }> {
+  const db = prisma();
+  const a = await db.assessment.findUnique({ where: { id: parentId }, include: { inputs: { orderBy: { position: "asc" } } } });
+  if (!a) throw new SplitError("No such assessment");
+  if (a.sourceKind !== "upload" && a.sourceKind !== "paste") throw new SplitError("Only uploaded SQL can be split by database");
+  if (databaseOf(a) !== undefined) throw new SplitError(`This assessment is already about one database (${databaseOf(a)})`);
+  if (databases.length < 2) throw new SplitError("The inputs hold fewer than two databases: there is nothing to split");
+  const existing = await databaseAssessments(parentId);
+  if (existing.length) return { created: false, assessments: existing };
+  const inputs = a.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) }));
+  const out: DatabaseAssessment[] = [];
+  for (const name of databases) {
+    const created = await createFromInputs(a.sourceKind, inputs, {
+      name: `${a.name} · ${name}`,
+      targetDate: a.targetDate,
+      keyStrategy: a.keyStrategy as KeyStrategy,
+      createdById,
+      database: name,
+      splitFrom: parentId,
+    });
+    out.push({ database: name, id: created.id });
+  }
+  await db.auditEvent.create({
+    data: { assessmentId: parentId, actorId: createdById, action: "split-databases", detail: { databases: out.map((d) => d.database) } },
+  });
+  return { created: true, assessments: out };
 }

@@ -11,6 +11,7 @@ import { snapshotText } from "../pipeline/live";
 import { analyzeSnapshot } from "../source/analyze-snapshot";
 import { parseSnapshot } from "../source/snapshot";
 import { decodeInputs } from "../pipeline/uploads";
+import { databaseOf } from "../store/assessments";
 import type { KeyStrategy, RewriteResult } from "../rewrite/types";
 import type { VerifyResult } from "../rewrite/verify";
 import { verifyOnEmbeddedPostgres } from "../rewrite/verify-run";
@@ -42,7 +43,7 @@ export async function runVerifyJob(
     const analysed =
       a.sourceKind === "snapshot"
         ? await catalogDdl(new Uint8Array(a.inputs[0].content), a.targetDate)
-        : await uploaded(a.inputs, a.targetDate);
+        : await uploaded(a.inputs, a.targetDate, databaseOf(a));
     const files = analysed.files;
     let result: VerifyResult | undefined;
     await rewriteAnalysed(analysed, { targetDate: a.targetDate, keyStrategy: a.keyStrategy as KeyStrategy }, {}, async (rw) => {
@@ -64,8 +65,12 @@ export async function runVerifyJob(
   }
 }
 
-async function uploaded(inputs: Array<{ name: string; content: Uint8Array }>, targetDate: string): Promise<Analysed> {
-  const files = decodeInputs(inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })));
+async function uploaded(inputs: Array<{ name: string; content: Uint8Array }>, targetDate: string, database?: string): Promise<Analysed> {
+  const files = decodeInputs(
+    inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(i.content) })),
+    undefined,
+    database,
+  );
   return analyseFiles(files, { targetDate, keepStatements: true });
 }
 

@@ -40,7 +40,7 @@ export function withRewriteError(report: AssessmentReport, e: unknown): Assessed
   // Several databases in one upload is a refusal with a way forward, not a failure.
   const rewriteError =
     e instanceof SeveralDatabasesError
-      ? `${e.file} holds ${e.databases.length} databases (${describeDatabases(e.databases)}). A DSQL cluster has one database, so each is its own migration: upload each database's dump (pg_dump -d NAME) as its own assessment, or run the CLI's rewrite, which writes one folder per database.`
+      ? `${e.file} holds ${e.databases.length} databases (${describeDatabases(e.databases)}). A DSQL cluster has one database, so each is its own migration, rewritten on its own: assess each database separately (one assessment per database, on these same inputs), or run the CLI's rewrite, which writes one folder per database.`
       : `The rewrite stage failed: ${(e as Error).message}`;
   return { report: { ...report, rewriteError }, artifacts: {} };
 }

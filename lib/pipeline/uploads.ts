@@ -4,6 +4,7 @@
  */
 import { InputError, type InputFile } from "../ingest/input";
 import { checkHasStatements, checkStatementCount } from "../ingest/limits";
+import { selectDatabase } from "../ingest/databases";
 import { inSectionOrder } from "../ingest/sections";
 import { inputsFromBytes } from "../ingest/sources";
 import type { KeyStrategy } from "../rewrite/types";
@@ -19,6 +20,8 @@ export interface AssessOptions {
   targetDate: string;
   keyStrategy: string;
   maxBytes?: number;
+  /** One database of a cluster dump: the globals and that database's sections are assessed, the rest left out. */
+  database?: string;
 }
 
 export interface Progress {
@@ -31,17 +34,20 @@ export interface Progress {
 /** A problem with the inputs themselves: shown to the user as is. */
 export class AssessmentError extends Error {}
 
-export function decodeInputs(inputs: AssessInput[], maxBytes?: number): InputFile[] {
+export function decodeInputs(inputs: AssessInput[], maxBytes?: number, database?: string): InputFile[] {
   const out: InputFile[] = [];
   for (const i of inputs) out.push(...inputsFromBytes(i.name, i.bytes, { maxBytes }));
-  return inSectionOrder(out).files;
+  const files = inSectionOrder(out).files;
+  if (database === undefined) return files;
+  const where = files.map((f) => f.path).join(", ");
+  return selectDatabase(files, database, (m) => new InputError("no-such-database", where, m), `no database ${database} to assess`);
 }
 
 export async function assessUploads(inputs: AssessInput[], opts: AssessOptions, onProgress: (p: Progress) => void): Promise<Assessed> {
   onProgress({ phase: "decoding", percent: 2, message: `Reading ${inputs.length} input${inputs.length === 1 ? "" : "s"}` });
   let files: InputFile[];
   try {
-    files = decodeInputs(inputs, opts.maxBytes);
+    files = decodeInputs(inputs, opts.maxBytes, opts.database);
     // Too many statements is refused here, before any parsing (the count comes from the lexer pass
     // the parser reuses).
     checkStatementCount(files);

@@ -228,6 +228,8 @@ export function describe(action: string, d: Record<string, unknown>, userNames: 
       return "revoked a share link";
     case "rerun":
       return `started run ${String(d.runNumber)} (${String(d.reason ?? "re-run")})`;
+    case "split-databases":
+      return `assessed each database of the cluster dump on its own: ${((d.databases ?? []) as string[]).join(", ")}`;
     case "carry-over":
       return `carried over ${Number(d.states ?? 0)} review states, ${Number(d.comments ?? 0)} comments and ${Number(d.planSteps ?? 0)} plan check-offs from run ${String(d.fromRun)}`;
     default:

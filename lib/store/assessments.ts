@@ -296,3 +296,25 @@ export async function categoryMatrix(id: string) {
   }
   return [...byCat.values()].sort((x, y) => y.blocker + y.warning + y.advice - (x.blocker + x.warning + x.advice));
 }
+
+/** The one database of a cluster dump an upload assessment is about, if it was narrowed to one. */
+export function databaseOf(a: { sourceKind: string; sourceInfo: unknown }): string | undefined {
+  if (a.sourceKind === "connection") return undefined;
+  const db = (a.sourceInfo as { database?: unknown } | null)?.database;
+  return typeof db === "string" ? db : undefined;
+}
+
+export interface DatabaseAssessment {
+  database: string;
+  id: string;
+}
+
+/** The assessments made for each database of this cluster dump (assessEachDatabase), in the dump's order. */
+export async function databaseAssessments(parentId: string): Promise<DatabaseAssessment[]> {
+  const rows = await prisma().assessment.findMany({
+    where: { sourceInfo: { path: ["splitFrom"], equals: parentId } },
+    select: { id: true, sourceInfo: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, database: String((r.sourceInfo as { database?: unknown }).database) }));
+}

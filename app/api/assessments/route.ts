@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { inputsFromBytes } from "@/lib/ingest/sources";
+import { databasesOfInputs } from "@/lib/ingest/databases";
 import { formatBytes } from "@/lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
 import { createFromConnection, createFromInputs, type NewInput } from "@/lib/jobs/submit";
@@ -20,9 +21,13 @@ const SNAPSHOT = /\.(json|json\.gz|zip|gz)$/i;
 
 const liveConnectionSchema = connectionSchema.extend({ sampleSeconds: z.coerce.number().int().min(0).max(900).default(60) });
 
+/** One database of a cluster dump (pg_dumpall), as the CLI's --database NAME. */
+const databaseSchema = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+
 const jsonBody = optionsSchema
   .extend({
     sql: z.string().optional(),
+    database: databaseSchema.optional(),
     connection: liveConnectionSchema.optional(),
   })
   .strict();
@@ -37,14 +42,23 @@ function defaults(o: z.infer<typeof optionsSchema>, fallbackName: string, create
   };
 }
 
-function checkSqlInputs(inputs: NewInput[]) {
+function checkSqlInputs(inputs: NewInput[], database?: string) {
   let total = 0;
+  const files = [];
   for (const i of inputs) {
     total += i.bytes.length;
     if (total > MAX_UPLOAD) throw new HttpError(413, "too-large", `Upload exceeds the ${formatBytes(MAX_UPLOAD)} limit`);
     // Decode now so a binary, empty or mis-encoded file is refused with its name, before any job starts.
-    inputsFromBytes(i.name, i.bytes, { maxBytes: MAX_UPLOAD });
+    files.push(...inputsFromBytes(i.name, i.bytes, { maxBytes: MAX_UPLOAD }));
   }
+  if (database === undefined) return;
+  const held = databasesOfInputs(files).map((d) => d.name);
+  if (!held.includes(database))
+    throw new HttpError(
+      400,
+      "invalid-request",
+      `database: ${held.length ? `the inputs hold ${held.join(", ")}, not ${database}` : `the inputs connect to no database (no \\connect with objects after it), so there is no ${database} to pick`}`,
+    );
 }
 
 function nameFrom(inputs: NewInput[]): string {
@@ -58,6 +72,8 @@ export const POST = route(async (req, _params, user) => {
   if (type.startsWith("application/json")) {
     const body = jsonBody.parse(await readJson(req));
     if (body.connection && body.sql !== undefined) throw new HttpError(400, "invalid-request", "Give either sql or connection, not both");
+    if (body.connection && body.database !== undefined)
+      throw new HttpError(400, "invalid-request", "database picks one database of a cluster dump; a connection names its database itself");
     if (body.connection) {
       const c = body.connection;
       const created = await createFromConnection(c, defaults(body, `${c.database} on ${c.host}`, user.id));
@@ -65,8 +81,8 @@ export const POST = route(async (req, _params, user) => {
     }
     if (!body.sql?.trim()) throw new HttpError(400, "empty-upload", "Nothing to assess: sql is empty");
     const inputs = [{ name: "pasted.sql", bytes: new TextEncoder().encode(body.sql) }];
-    checkSqlInputs(inputs);
-    const created = await createFromInputs("paste", inputs, defaults(body, "Pasted SQL", user.id));
+    checkSqlInputs(inputs, body.database);
+    const created = await createFromInputs("paste", inputs, { ...defaults(body, "Pasted SQL", user.id), database: body.database });
     return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
   }
 
@@ -80,6 +96,9 @@ export const POST = route(async (req, _params, user) => {
   };
   const opts = optionsSchema.parse({ name: field("name"), targetDate: field("targetDate"), keyStrategy: field("keyStrategy") });
   const kind = z.enum(["upload", "snapshot"], { message: "kind must be upload or snapshot" }).parse(field("kind") ?? "upload");
+  const database = z.object({ database: databaseSchema.optional() }).parse({ database: field("database") }).database;
+  if (kind === "snapshot" && database !== undefined)
+    throw new HttpError(400, "invalid-request", "database picks one database of a cluster dump; a snapshot holds one database already");
   const files = [...form.getAll("files"), ...form.getAll("file")].filter((f): f is File => typeof f !== "string");
   if (files.length > MAX_FILES) throw new HttpError(400, "too-many-files", `At most ${MAX_FILES} files per assessment; zip them instead`);
   const inputs: NewInput[] = [];
@@ -106,12 +125,11 @@ export const POST = route(async (req, _params, user) => {
     const created = await createFromInputs("snapshot", inputs, defaults(opts, nameFrom(inputs), user.id));
     return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
   }
-  checkSqlInputs(inputs);
-  const created = await createFromInputs(
-    sql && files.length === 0 ? "paste" : "upload",
-    inputs,
-    defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs), user.id),
-  );
+  checkSqlInputs(inputs, database);
+  const created = await createFromInputs(sql && files.length === 0 ? "paste" : "upload", inputs, {
+    ...defaults(opts, sql && files.length === 0 ? "Pasted SQL" : nameFrom(inputs), user.id),
+    database,
+  });
   return json({ id: created.id, status: "queued", url: `/assessments/${created.id}` }, 202);
 });
 

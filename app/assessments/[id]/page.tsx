@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getAssessment } from "@/lib/store/assessments";
+import { databaseAssessments, databaseOf, getAssessment } from "@/lib/store/assessments";
+import { atLeast } from "@/lib/auth/roles";
+import { DatabaseSplit } from "@/components/database-split";
 import { getFigureReport } from "@/lib/store/figures";
 import { FIGURE_LABEL, figuresOf, hours, n } from "@/lib/report/figures";
 import { readinessInputsText } from "@/lib/report/contract";
@@ -14,10 +16,13 @@ import { requirePageUser } from "../../_lib/session";
 export const dynamic = "force-dynamic";
 
 export default async function Overview({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { id } = await params;
   const [a, report] = await Promise.all([getAssessment(id), getFigureReport(id)]);
   if (!a || !report) return <Empty title="No report stored for this assessment" />;
+  // A cluster dump's databases, each its own migration (components/database-split.tsx).
+  const databases = [...new Set(report.files.flatMap((f) => (f.databases ?? []).map((d) => d.name)))];
+  const byDatabase = databases.length > 1 ? await databaseAssessments(id) : [];
   const s = report.summary;
   const fg = figuresOf(report);
   const bandColor = BAND_COLOR[fg.readiness.band] ?? "#334155";
@@ -130,7 +135,15 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
                 psql meta-commands skipped: {report.files.reduce((n, f) => n + f.metaCommands.length, 0)}.
               </p>
             )}
-            <InputNotes files={report.files} />
+            <InputNotes files={report.files} database={databaseOf(a)} />
+            {databases.length > 1 && (
+              <DatabaseSplit
+                id={id}
+                databases={databases}
+                made={byDatabase.map((d) => ({ database: d.database, url: `/assessments/${d.id}` }))}
+                canSplit={atLeast(user.role, "member") && (a.sourceKind === "upload" || a.sourceKind === "paste")}
+              />
+            )}
             <SourceNotes report={report} kind={a.sourceKind} />
           </div>
           <div>

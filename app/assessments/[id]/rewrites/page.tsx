@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
-import { getReport } from "@/lib/store/assessments";
+import { databaseAssessments, getAssessment, getReport } from "@/lib/store/assessments";
+import { DatabaseSplit } from "@/components/database-split";
 import { ruleDoc } from "@/lib/store/assessments";
 import { Card, Empty } from "@/components/ui";
 import { rewritesOf } from "@/lib/report/sections";
@@ -40,9 +41,19 @@ export default async function RewritesPage({
   const report = await getReport(id);
   const rw = report ? rewritesOf(report) : undefined;
   if (report && !rw && typeof report.rewriteError === "string") {
+    const databases = [...new Set(report.files.flatMap((f) => (f.databases ?? []).map((d) => d.name)))];
+    const a = databases.length > 1 ? await getAssessment(id) : null;
     return (
       <Empty title="Not rewritten">
         <span data-testid="rewrite-error">{report.rewriteError}</span> The checklist still lists every finding with how to fix it.
+        {a && (
+          <DatabaseSplit
+            id={id}
+            databases={databases}
+            made={(await databaseAssessments(id)).map((d) => ({ database: d.database, url: `/assessments/${d.id}` }))}
+            canSplit={atLeast(user.role, "member") && (a.sourceKind === "upload" || a.sourceKind === "paste")}
+          />
+        )}
       </Empty>
     );
   }

@@ -2730,7 +2730,7 @@ export type $AssessmentPayload<ExtArgs extends runtime.Types.Extensions.Internal
      */
     sourceLabel: string
     /**
-     * Connection details without the password, or snapshot metadata.
+     * Connection details without the password; for an upload narrowed to one database of a cluster dump, { database }.
      */
     sourceInfo: runtime.JsonValue | null
     targetDate: string

@@ -741,7 +741,7 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
     findingIdx: number | null
     actorId: string | null
     /**
-     * status | assign | comment | bulk | conflict | plan-step | share-create | share-revoke | rerun | carry-over
+     * status | assign | comment | bulk | conflict | plan-step | share-create | share-revoke | rerun | carry-over | split-databases
      */
     action: string
     detail: runtime.JsonValue
