@@ -148,3 +148,8 @@ export function funcName(fc: AstNode): string {
   const parts = strings(fc.funcname);
   return (parts[parts.length - 1] ?? "").toLowerCase();
 }
+
+/** A CHECK or FOREIGN KEY declared NOT ENFORCED (PostgreSQL 18): never checked, and the parser leaves is_enforced unset. */
+export function notEnforced(con: AstNode): boolean {
+  return (con.contype === "CONSTR_CHECK" || con.contype === "CONSTR_FOREIGN") && con.is_enforced !== true;
+}

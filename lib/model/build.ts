@@ -8,6 +8,7 @@ import {
   defElems,
   displayType,
   funcName,
+  notEnforced,
   indexNodes,
   rangeVar,
   regclassName,
@@ -337,6 +338,16 @@ export class ModelBuilder {
     addedBy: "create" | "alter",
     column?: string,
   ): ConstraintModel | undefined {
+    if (con.contype === "CONSTR_NOTNULL") {
+      // PostgreSQL 18's table-level `NOT NULL col`: a property of the column, once valid.
+      for (const name of strings(con.keys)) {
+        const col = table.columns.find((x) => x.name === name);
+        if (col && !con.skip_validation) col.notNull = true;
+      }
+      return undefined;
+    }
+    // PostgreSQL 18's NOT ENFORCED constraints constrain nothing (the rewrite drops them).
+    if (notEnforced(con)) return undefined;
     const kinds: Record<string, ConstraintModel["kind"]> = {
       CONSTR_PRIMARY: "primary-key",
       CONSTR_UNIQUE: "unique",

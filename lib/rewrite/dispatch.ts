@@ -44,7 +44,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
         String(n.name).toLowerCase() === "search_path"
           ? "search_path is applied per statement in the output (every statement runs under the search_path it was written for)"
           : "session setting for the dump's own restore; not needed on DSQL",
-        ["unsupported-session-setting"],
+        ["unsupported-session-setting", "newer-postgres-feature"],
       );
     case "TransactionStmt":
       return rw.drop(
@@ -57,7 +57,10 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
       const fname = fc ? funcName(fc) : "";
       const p = rw.piece(stmt, "data", obj("statement", undefined, fname || "select"));
       if (fname === "set_config")
-        return rw.drop(p, "pg_dump session setup (search_path is applied per statement)", ["unsupported-session-setting"]);
+        return rw.drop(p, "pg_dump session setup (search_path is applied per statement)", [
+          "unsupported-session-setting",
+          "newer-postgres-feature",
+        ]);
       if (fname === "setval") {
         if (!sequencePosition(rw, stmt, p, fc))
           return rw.drop(p, "the sequence became a uuid key: no counter to position", ["serial-type"]);

@@ -39,5 +39,7 @@ export const SUGGESTIONS: Record<string, string> = {
   aggregate: "DSQL has no user-defined aggregates: aggregate with built-ins (string_agg, array_agg) or in the application.",
   "unsupported-alter-table-action": "Remove the action; recreate the table if the change is structural.",
   "set-not-null": "Declare NOT NULL in CREATE TABLE, or recreate the table and copy the data in batches.",
+  "newer-postgres-feature":
+    "Write it the PostgreSQL 16 way: NOT NULL declared in CREATE TABLE, a new generated column instead of SET EXPRESSION, the constraint dropped or added anew as NOT VALID and validated.",
   "primary-key-change": "Create the table with its final primary key, copy the data in batches, then rename.",
 };

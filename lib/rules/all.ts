@@ -72,6 +72,7 @@ import migrationPlaceholder from "./parse/migration-placeholder";
 import monitoringView from "./workload/monitoring-view";
 import monotonicIndexKey from "./indexes/monotonic-index-key";
 import multipleDdlInTransaction from "./transactions-and-locking/multiple-ddl-in-transaction";
+import newerPostgresFeature from "./parse/newer-postgres-feature";
 import nonCCollation from "./types/non-c-collation";
 import nonSqlFunction from "./procedural-code/non-sql-function";
 import nonUtf8Encoding from "./database-and-storage/non-utf8-encoding";
@@ -221,6 +222,7 @@ export const ALL_RULES: Rule[] = [
   monitoringView,
   monotonicIndexKey,
   multipleDdlInTransaction,
+  newerPostgresFeature,
   nonCCollation,
   nonSqlFunction,
   nonUtf8Encoding,

@@ -96,7 +96,25 @@ export function rewriteColumn(
   } else if (identityClause && /^(INT4|INTEGER|INT|INT2|SMALLINT)$/.test(toks[typeStart].value) && typeEnd === typeStart) {
     sp.replaceTokens(toks, typeStart, typeEnd, "bigint", "identity-column", "DSQL identity columns are bigint");
   }
+  // PostgreSQL 18's `CHECK (…) NOT ENFORCED` / `REFERENCES … NOT ENFORCED` on a column: never checked, so dropped.
+  const unenforced = new Set<Clause>();
+  clauses.forEach((c, i) => {
+    const before = clauses[i - 1];
+    if (c.kw !== "NOT" || toks[c.first + 1]?.value !== "ENFORCED" || (before?.kw !== "CHECK" && before?.kw !== "REFERENCES")) return;
+    unenforced.add(before).add(c);
+    notes.push(
+      `dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${sp.text.slice(toks[before.first].start, toks[c.last].end)}`,
+    );
+    sp.removeTokens(
+      toks,
+      before.first,
+      c.last,
+      "newer-postgres-feature",
+      "NOT ENFORCED: never checked, and PostgreSQL 16 has no unenforced constraints",
+    );
+  });
   for (const c of clauses) {
+    if (unenforced.has(c)) continue;
     if (c.kw === "DEFAULT") {
       const exprFirst = c.first + 1;
       if (decision?.dropDefault) {
@@ -104,7 +122,7 @@ export function rewriteColumn(
         continue;
       }
       if (mapping) fixMappedDefault(stmt, sp, toks, exprFirst, c.last, mapping, tref, colName, notes);
-      replaceExtensionCalls(sp, toks, exprFirst, c.last);
+      replaceExtensionCalls(rw, sp, toks, exprFirst, c.last);
     } else if (c.kw === "COLLATE") {
       const name = toks
         .slice(c.first + 1, c.last + 1)
@@ -208,8 +226,27 @@ export function fixMappedDefault(
 }
 
 /** uuid_generate_v4() → gen_random_uuid() (built in on DSQL). */
-export function replaceExtensionCalls(sp: Splicer, toks: Token[], first: number, last: number) {
+export function replaceExtensionCalls(rw: Rewriter, sp: Splicer, toks: Token[], first: number, last: number) {
   for (let k = first; k <= last; k++) {
+    // PostgreSQL 18's uuidv4() / uuidv7() (no argument): PostgreSQL 16 has gen_random_uuid(). A schema's own uuidv7() stays.
+    if (
+      (toks[k].value === "UUIDV4" || toks[k].value === "UUIDV7") &&
+      toks[k + 1]?.value === "(" &&
+      toks[k + 2]?.value === ")" &&
+      !rw.model.routines.some((r) => r.name.toLowerCase() === toks[k].value.toLowerCase())
+    ) {
+      const s = toks[k - 1]?.value === "." && toks[k - 2]?.value === "PG_CATALOG" ? k - 2 : k;
+      sp.replace(
+        toks[s].start,
+        toks[k].end,
+        "gen_random_uuid",
+        "newer-postgres-feature",
+        toks[k].value === "UUIDV7"
+          ? "uuidv7() is PostgreSQL 18: gen_random_uuid() is random, not time-ordered, which spreads inserts across DSQL's key range"
+          : "uuidv4() is PostgreSQL 18's name for gen_random_uuid()",
+      );
+      continue;
+    }
     if (toks[k].value === "UUID_GENERATE_V4" && toks[k + 1]?.value === "(") {
       let s = k;
       if (toks[k - 1]?.value === "." && toks[k - 2]) s = k - 2;

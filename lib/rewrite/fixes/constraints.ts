@@ -4,7 +4,7 @@
  * Fixes: primary-key-added-later, unique-added-later, add-column-with-constraint, foreign-key-added-later,
  * check-added-later, deferrable-constraint, unsupported-alter-table-action.
  */
-import { indexNodes, strings } from "../../ingest/ast";
+import { indexNodes, notEnforced, strings } from "../../ingest/ast";
 import { nodeOffset } from "../../ingest/parse";
 import type { AstNode, ParsedStatement } from "../../ingest/parse";
 import { key, primaryKey } from "../../model/schema";
@@ -212,6 +212,8 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
   let afterIndexes = false;
   const manualWhy: string[] = [];
   const manualRules: RuleId[] = [];
+  /** Rules whose fix is leaving a sub-command out. */
+  const droppedRules: RuleId[] = [];
   cmds.forEach((cmd, i) => {
     if (!cmd) return;
     const [a, b] = spans[i] ?? [0, 0];
@@ -259,6 +261,27 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         break;
       case "AT_AddConstraint": {
         if (!con) break;
+        if (notEnforced(con)) {
+          keep[i] = false;
+          droppedRules.push("newer-postgres-feature");
+          p.notes.push(
+            `dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${stmt.text.slice(a, b).replace(/^ADD\s+/i, "")}`,
+          );
+          break;
+        }
+        if (con.contype === "CONSTR_NOTNULL") {
+          // PostgreSQL 18's `ADD CONSTRAINT n NOT NULL col`: nothing to do when CREATE TABLE declared it, else SET NOT NULL.
+          const cols = strings(con.keys);
+          keep[i] = false;
+          if (!con.skip_validation && cols.every((c) => notNullAtCreate(rw, tk, c))) {
+            droppedRules.push("newer-postgres-feature");
+            p.notes.push(`NOT NULL ${cols.join(", ")}: already declared in CREATE TABLE`);
+          } else {
+            manualWhy.push(`NOT NULL on ${cols.join(", ")} of an existing table`);
+            manualRules.push("newer-postgres-feature");
+          }
+          break;
+        }
         if (con.contype === "CONSTR_FOREIGN" || con.contype === "CONSTR_CHECK") {
           const ref = con.contype === "CONSTR_FOREIGN" ? rw.qualify(stmt, con.pktable) : undefined;
           if (ref && (rw.isRemoved("table", ref.schema, ref.name) || rw.merged.has(key(ref)))) {
@@ -356,7 +379,7 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         if (d?.dropDefault || (d && d.strategy === "uuid")) {
           keep[i] = false;
           p.notes.push(`default on ${cmd.name} replaced by ${d.strategy === "uuid" ? "gen_random_uuid()" : "the identity column"}`);
-        } else replaceExtensionCalls(p.sp, ct, 0, ct.length - 1);
+        } else replaceExtensionCalls(rw, p.sp, ct, 0, ct.length - 1);
         break;
       }
       case "AT_AddIdentity": {
@@ -385,6 +408,17 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
             tk,
             p,
           );
+        break;
+      case "AT_SetExpression":
+        keep[i] = false;
+        manualWhy.push(`SET EXPRESSION on ${cmd.name} (PostgreSQL 17)`);
+        manualRules.push("newer-postgres-feature");
+        break;
+      case "AT_AlterConstraint":
+        if (!cmd.def?.ATAlterConstraint?.alterEnforceability) break;
+        keep[i] = false;
+        manualWhy.push(`ALTER CONSTRAINT ${cmd.def.ATAlterConstraint.conname} [NOT] ENFORCED (PostgreSQL 18)`);
+        manualRules.push("newer-postgres-feature");
         break;
       case "AT_SetNotNull":
         keep[i] = false;
@@ -418,7 +452,13 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
     const folded = cmds.some((_, i) => rw.foldedCmds.has(`${stmt.file}#${stmt.index}#${i}`));
     return rw.drop(
       p,
-      folded ? "folded into CREATE TABLE" : manualWhy.length ? "moved to manual work items" : "not applicable on DSQL",
+      folded
+        ? "folded into CREATE TABLE"
+        : manualWhy.length
+          ? "moved to manual work items"
+          : droppedRules.length
+            ? p.notes.join("; ")
+            : "not applicable on DSQL",
       folded
         ? [
             ...new Set(
@@ -431,7 +471,7 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
               ),
             ),
           ]
-        : manualRules,
+        : [...new Set([...manualRules, ...droppedRules])],
     );
   }
   if (kept < cmds.length) {
@@ -505,4 +545,20 @@ export function transferFk(rw: Rewriter, stmt: ParsedStatement, p: Piece, con: A
     notes: [],
     asyncJob: "validate",
   });
+}
+
+/** Whether CREATE TABLE made this column NOT NULL (on the column, by a table-level NOT NULL, or as part of a primary key). */
+function notNullAtCreate(rw: Rewriter, tk: string, column: string): boolean {
+  const create = rw.createdTables.get(tk);
+  if (!create) return false;
+  for (const el of create.node.tableElts ?? []) {
+    const cd = el.ColumnDef;
+    if (cd?.colname === column)
+      for (const c of cd.constraints ?? [])
+        if (c.Constraint?.contype === "CONSTR_NOTNULL" || c.Constraint?.contype === "CONSTR_PRIMARY") return true;
+    const con = el.Constraint;
+    if ((con?.contype === "CONSTR_NOTNULL" || con?.contype === "CONSTR_PRIMARY") && strings(con.keys).includes(column)) return true;
+  }
+  const t = rw.model.tables.get(tk);
+  return !!t && (primaryKey(t)?.columns ?? []).includes(column);
 }

@@ -44,6 +44,7 @@ export const FIX_FAMILY_OF: { readonly [R in AutoFixRuleId]: FixFamily } = {
   "jsonb-column": "types",
   "maintenance-command": "statements",
   "multiple-ddl-in-transaction": "statements",
+  "newer-postgres-feature": "constraints",
   "non-c-collation": "columns",
   "partitioned-table": "tables",
   "primary-key-added-later": "constraints",

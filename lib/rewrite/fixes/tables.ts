@@ -3,7 +3,7 @@
  * partitions merged into their parent, inherited columns copied, table constraints that cannot stay.
  * Fixes: unlogged-table, table-inheritance, partitioned-table, storage-parameters, tablespace, exclusion-constraint.
  */
-import { indexNodes, strings } from "../../ingest/ast";
+import { indexNodes, notEnforced, strings } from "../../ingest/ast";
 import { nodeOffset } from "../../ingest/parse";
 import type { AstNode, ParsedStatement } from "../../ingest/parse";
 import { key, primaryKey } from "../../model/schema";
@@ -85,11 +85,26 @@ export function createTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         "INHERITS flattened: the parent's columns are copied into the child",
       );
   }
+  // PostgreSQL 18's table-level `NOT NULL col` becomes NOT NULL on the column (PostgreSQL 16 has only the column form).
+  const notNullOf = new Set(
+    tableElts.flatMap((el) =>
+      el.Constraint?.contype === "CONSTR_NOTNULL" && !el.Constraint.skip_validation ? strings(el.Constraint.keys) : [],
+    ),
+  );
   tableElts.forEach((el, i) => {
     const range = elems[i];
     if (!range) return;
-    if (el.ColumnDef) rewriteColumn(rw, stmt, p.sp, toks, range[0], range[1], el.ColumnDef, tk, p);
-    else if (el.Constraint) tableConstraint(rw, stmt, p, toks, range[0], range[1], el.Constraint, tk);
+    if (el.ColumnDef) {
+      rewriteColumn(rw, stmt, p.sp, toks, range[0], range[1], el.ColumnDef, tk, p);
+      const declared = (el.ColumnDef.constraints ?? []).some((c: AstNode) => c.Constraint?.contype === "CONSTR_NOTNULL");
+      if (notNullOf.has(el.ColumnDef.colname) && !declared)
+        p.sp.insert(
+          toks[range[1]].end,
+          " NOT NULL",
+          "newer-postgres-feature",
+          "the table-level NOT NULL constraint, written on its column",
+        );
+    } else if (el.Constraint) tableConstraint(rw, stmt, p, toks, range[0], range[1], el.Constraint, tk);
   });
   // Folded ALTER TABLE … ADD CONSTRAINT / ADD COLUMN.
   for (const f of rw.folds.get(tk) ?? []) {
@@ -154,7 +169,23 @@ export function tableConstraint(
   con: AstNode,
   tk: string,
 ) {
-  if (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") constraintCleanup(p.sp, toks, first, last);
+  if (notEnforced(con) || (con.contype === "CONSTR_NOTNULL" && con.keys?.length)) {
+    const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
+    const end = start === first && toks[last + 1]?.kind === "comma" ? last + 1 : last;
+    const text = p.sp.text.slice(toks[first].start, toks[last].end);
+    if (con.contype === "CONSTR_NOTNULL") {
+      p.sp.removeTokens(toks, start, end, "newer-postgres-feature", "table-level NOT NULL constraint: written on its column instead");
+      return;
+    }
+    p.sp.removeTokens(
+      toks,
+      start,
+      end,
+      "newer-postgres-feature",
+      "NOT ENFORCED: never checked, and PostgreSQL 16 has no unenforced constraints",
+    );
+    p.notes.push(`dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${text}`);
+  } else if (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") constraintCleanup(p.sp, toks, first, last);
   else if (con.contype === "CONSTR_EXCLUSION") {
     const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
     const end = start === first && toks[last + 1]?.kind === "comma" ? last + 1 : last;
