@@ -219,6 +219,11 @@ export function InputNotes({ files, database }: { files: AssessmentReport["files
         key: `rs:${f.file}:${r.line}`,
         text: `${f.file} lines ${r.line}–${r.endLine} left out: ${r.marker} section (rollback).`,
       });
+    if (f.psqlVariables?.length)
+      notes.push({
+        key: `pv:${f.file}`,
+        text: `${f.file}: psql variables ${f.psqlVariables.map((v) => `:${v.name}`).join(", ")} read as names standing in for their values.`,
+      });
     if (f.placeholders?.length)
       notes.push({
         key: `ph:${f.file}`,

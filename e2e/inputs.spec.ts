@@ -1,6 +1,6 @@
 /**
  * The Inputs card says what the engine did with the input beyond parsing it: a cluster dump's databases,
- * a migration's down section left out, placeholders read as names.
+ * a migration's down section left out, placeholders and psql variables read as names.
  */
 import type { APIRequestContext } from "@playwright/test";
 import { assessSql, expect, screenshot, test } from "./helpers";
@@ -18,7 +18,7 @@ const SQL = [
   "\\connect shop",
   "CREATE TABLE ${schema}.orders (id uuid PRIMARY KEY, total numeric);",
   "\\connect billing",
-  "CREATE TABLE invoices (id uuid PRIMARY KEY);",
+  "CREATE TABLE :billing.invoices (id uuid PRIMARY KEY);",
   "-- +goose Down",
   "DROP TABLE invoices;",
   "",
@@ -37,6 +37,7 @@ test("the Inputs card lists databases, rollback sections left out and placeholde
   await expect(notes).toContainText(`${file.file} holds 2 databases (shop from line 1, billing from line 3)`);
   await expect(notes).toContainText(`${file.file} lines 5–6 left out: -- +goose Down section (rollback).`);
   await expect(notes).toContainText(`${file.file}: placeholders \${schema} read as names standing in for their values.`);
+  await expect(notes).toContainText(`${file.file}: psql variables :billing read as names standing in for their values.`);
   // The down section's DROP is not assessed: the table it would drop is in the inventory.
   expect(json.inventory.tables).toBe(2);
   // Two databases are not merged into one DSQL script: the Rewrites page says why and what to do instead.

@@ -293,6 +293,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     if (stats.placeholders) findings.push(placeholderFinding(file.path, stats.placeholders));
+    if (stats.psqlVariables) findings.push(psqlVariableFinding(file.path, stats.psqlVariables));
     for (const r of stats.rollbackSections ?? []) {
       const at: SourceRef = { file: file.path, line: r.line, column: 1, statementLine: r.line, statementIndex: -1 };
       findings.push(
@@ -384,6 +385,20 @@ function placeholderFinding(file: string, used: NonNullable<FileStatistics["plac
     `migration placeholder${used.length === 1 ? "" : "s"} ${list} ${used.length === 1 ? "is" : "are"} set by the migration tool when it runs: assessed as a name standing in for the value`,
     { file, line: first, column: 1, statementLine: first, statementIndex: -1 },
     { kind: "file", name: file },
+    list,
+  );
+}
+
+function psqlVariableFinding(file: string, used: NonNullable<FileStatistics["psqlVariables"]>): Finding {
+  const list = used
+    .map((v) => `:${v.name} (${v.uses === 1 ? "1 use" : `${v.uses} uses`}${v.set ? `, ${v.set}` : ", not set in this file"})`)
+    .join(", ");
+  const first = Math.min(...used.map((v) => v.line));
+  return makeFinding(
+    placeholderRule,
+    `psql variable${used.length === 1 ? "" : "s"} ${list} ${used.length === 1 ? "is" : "are"} interpolated by psql when the script runs (\\set, or psql -v name=value): assessed with each name standing in for its value`,
+    { file, line: first, column: 1, statementLine: first, statementIndex: -1 },
+    { kind: "file", name: `${file}:psql-variables` },
     list,
   );
 }

@@ -50,11 +50,19 @@ export interface ScriptScan {
   rollbackSections: RollbackSection[];
   /** Flyway / Liquibase `${name}` placeholders (outside blanked spans), read by the parser as stand-in names. */
   placeholders: Placeholder[];
+  /** psql variables interpolated into SQL (`:name`, `:'name'`, `:"name"`), read as their names. */
+  psqlVariables: PsqlVariable[];
 }
 
 export interface Placeholder {
   offset: number;
   /** As written between the braces, e.g. `schema` or `flyway:defaultSchema`. */
+  name: string;
+}
+
+export interface PsqlVariable {
+  /** Offset of the colon. */
+  offset: number;
   name: string;
 }
 
@@ -81,6 +89,19 @@ function placeholderIdentifier(name: string): string {
 
 function standInName(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** Text with psql variables read as their names (`:schema` → ` schema`), as the parser reads them. */
+export function psqlVariablesAsNames(text: string): string {
+  if (!text.includes(":")) return text;
+  const vars = scanScript(text).psqlVariables;
+  let out = "";
+  let pos = 0;
+  for (const v of vars) {
+    out += `${text.slice(pos, v.offset)} `;
+    pos = v.offset + 1;
+  }
+  return vars.length ? out + text.slice(pos) : text;
 }
 
 /** The placeholder starting at `at`, if one does: where it ends and the stand-in name the parser reads. */
@@ -151,8 +172,11 @@ const enum C {
   STAR = 42,
   DASH = 45,
   SLASH = 47,
+  COLON = 58,
   SEMI = 59,
+  LBRACKET = 91,
   BACKSLASH = 92,
+  RBRACKET = 93,
 }
 
 function isIdentStart(c: number): boolean {
@@ -183,6 +207,9 @@ export function scanScript(text: string): ScriptScan {
   let prevWord = K.OTHER as K;
   let copyFromStdin = false;
   let atomicDepth = 0;
+  // Inside [ … ], `:name` is an array slice's bound, not a psql variable.
+  let bracketDepth = 0;
+  const psqlVariables: PsqlVariable[] = [];
 
   // A word of the statement (a placeholder counts as one, never a keyword).
   const addWord = (word: K) => {
@@ -196,6 +223,7 @@ export function scanScript(text: string): ScriptScan {
   const endStatement = (end: number) => {
     if (stmtStart >= 0) statements.push({ start: stmtStart, end });
     stmtStart = -1;
+    bracketDepth = 0;
     wordCount = 0;
     prevWord = K.OTHER;
   };
@@ -257,12 +285,22 @@ export function scanScript(text: string): ScriptScan {
       i = end;
       continue;
     }
-    // psql variable interpolation :'name' / :"name" (not a :: cast): the colon reads as a space.
-    if (c === 58 && (text.charCodeAt(i + 1) === C.QUOTE || text.charCodeAt(i + 1) === C.DQUOTE) && text.charCodeAt(i - 1) !== 58) {
-      blank.push({ start: i, end: i + 1 });
-      if (stmtStart < 0) stmtStart = i;
-      i++;
-      continue;
+    // psql variable interpolation :name / :'name' / :"name" (not a :: cast, not an array slice's bound):
+    // the colon reads as a space, so the variable's name stands in for its value as a name, literal or identifier.
+    if (c === C.COLON && text.charCodeAt(i - 1) !== C.COLON && text.charCodeAt(i + 1) !== C.COLON) {
+      const next = text.charCodeAt(i + 1);
+      const quoted = next === C.QUOTE || next === C.DQUOTE;
+      if (quoted || (isIdentStart(next) && bracketDepth === 0 && !isIdentChar(text.charCodeAt(i - 1)))) {
+        let j = i + (quoted ? 2 : 1);
+        while (j < n && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== C.DOLLAR) j++;
+        if (!quoted || (text.charCodeAt(j) === next && j > i + 2)) {
+          psqlVariables.push({ offset: i, name: text.slice(i + (quoted ? 2 : 1), j) });
+          blank.push({ start: i, end: i + 1 });
+          if (stmtStart < 0) stmtStart = i;
+          i++;
+          continue;
+        }
+      }
     }
 
     if (stmtStart < 0) stmtStart = i;
@@ -385,6 +423,8 @@ export function scanScript(text: string): ScriptScan {
       i = j;
       continue;
     }
+    if (c === C.LBRACKET) bracketDepth++;
+    else if (c === C.RBRACKET && bracketDepth > 0) bracketDepth--;
     prevWord = K.OTHER;
     i++;
   }
@@ -407,7 +447,7 @@ export function scanScript(text: string): ScriptScan {
     for (const m of parseable.matchAll(PLACEHOLDERS)) placeholders.push({ offset: m.index, name: m[1] });
     parseable = namesForPlaceholders(parseable);
   }
-  return { parseable, statements, metaCommands, copyData, asyncKeywords, rollbackSections, placeholders };
+  return { parseable, statements, metaCommands, copyData, asyncKeywords, rollbackSections, placeholders, psqlVariables };
 }
 
 function isDigit(c: number): boolean {

@@ -6,7 +6,7 @@
  */
 import { loadModule, parseSync } from "libpg-query";
 import { databasesIn } from "./databases";
-import type { MetaCommand, Placeholder, Span } from "./lex";
+import type { MetaCommand, Span, ScriptScan } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
 import type { RollbackSection } from "./rollback";
@@ -80,6 +80,11 @@ export interface FileStatistics {
   rollbackSections?: RollbackSectionRef[];
   /** Flyway / Liquibase `${name}` placeholders, each with its first line and use count (absent when there are none). */
   placeholders?: { name: string; line: number; uses: number }[];
+  /**
+   * psql variables interpolated into the SQL (`:name`, `:'name'`, `:"name"`), each with its first line, use count
+   * and the `\set` command in the file that sets it, if one does (absent when there are none).
+   */
+  psqlVariables?: { name: string; line: number; uses: number; set?: string }[];
   /** Set when the whole file is a rollback migration (e.g. `1_init.down.sql`): the forward migration it undoes. */
   rollbackOf?: string;
   /** A cluster dump (pg_dumpall): the databases it holds, each from its `\connect` (absent for one or none). */
@@ -273,6 +278,7 @@ export function parseFile(
     copyDataBlocks: scan.copyData.length,
     ...(databases.length > 1 ? { databases } : {}),
     ...(scan.placeholders.length ? { placeholders: placeholderUses(scan.placeholders, src) } : {}),
+    ...(scan.psqlVariables.length ? { psqlVariables: psqlVariableUses(scan, src) } : {}),
     ...(scan.rollbackSections.length
       ? {
           rollbackSections: scan.rollbackSections.map((r) => ({
@@ -303,7 +309,10 @@ function copyBlock(text: string, block: Span): { start: number; end: number; row
   return { start: block.start, end, rows };
 }
 
-function placeholderUses(found: Placeholder[], src: SourceText): { name: string; line: number; uses: number }[] {
+function placeholderUses(
+  found: ReadonlyArray<{ offset: number; name: string }>,
+  src: SourceText,
+): { name: string; line: number; uses: number }[] {
   const byName = new Map<string, { name: string; line: number; uses: number }>();
   for (const p of found) {
     const seen = byName.get(p.name);
@@ -311,6 +320,17 @@ function placeholderUses(found: Placeholder[], src: SourceText): { name: string;
     else byName.set(p.name, { name: p.name, line: src.position(p.offset).line, uses: 1 });
   }
   return [...byName.values()];
+}
+
+/** Each psql variable once, with the `\set` that gives it a value in this file (psql keeps the last one before a use). */
+function psqlVariableUses(scan: ScriptScan, src: SourceText): NonNullable<FileStatistics["psqlVariables"]> {
+  const sets = new Map<string, string>();
+  for (const m of scan.metaCommands) {
+    const set = /^\\set\s+([A-Za-z_][A-Za-z0-9_]*)\b/.exec(m.text);
+    if (set && !sets.has(set[1])) sets.set(set[1], m.text.trim());
+  }
+  const out = placeholderUses(scan.psqlVariables, src);
+  return out.map((v) => (sets.has(v.name) ? { ...v, set: sets.get(v.name) } : v));
 }
 
 function trimEnd(text: string, start: number, spanEnd: number, lenChars: number): number {

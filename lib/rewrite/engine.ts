@@ -5,7 +5,7 @@
  * comments and formatting survive. What cannot be rewritten mechanically leaves the DDL and becomes a
  * manual work item; statements that depend on it follow it out.
  */
-import { analyze } from "../analyze";
+import { analyze, type AnalysisResult } from "../analyze";
 import { strings } from "../ingest/ast";
 import { databasesIn, SeveralDatabasesError } from "../ingest/databases";
 import type { InputFile } from "../ingest/input";
@@ -92,6 +92,7 @@ function run(rw: Rewriter): RewriteResult {
     mergedPartitions: Object.fromEntries(rw.merged),
     roles: [...rw.roles].sort(),
     session: rw.session,
+    ...psqlVariableLines(rw.analysis.files),
     ...(cleanup
       ? {
           cleanup: {
@@ -110,4 +111,14 @@ function run(rw: Rewriter): RewriteResult {
       dataStatements: rw.data.length,
     },
   };
+}
+
+/** Each psql variable the inputs use, once: their own `\set` for it, or what to pass with psql -v. */
+function psqlVariableLines(files: AnalysisResult["files"]): { psqlVariables?: string[] } {
+  const lines = new Map<string, string>();
+  for (const f of files)
+    for (const v of f.psqlVariables ?? [])
+      if (!lines.has(v.name) || v.set)
+        lines.set(v.name, v.set ?? `-- psql variable :${v.name} is not set in the inputs: run psql with -v ${v.name}=…`);
+  return lines.size ? { psqlVariables: [...lines.values()] } : {};
 }

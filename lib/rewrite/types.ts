@@ -195,6 +195,11 @@ export interface RewriteResult {
   roles: string[];
   /** Session settings replayed at the top of the script and of each step file (mirrors the source). */
   session: string[];
+  /**
+   * psql variables the statements use (`:schema`), kept as written: the inputs' `\set` for each, or a note
+   * that it must be given with `psql -v`. Written after ON_ERROR_STOP in the script and in each step file.
+   */
+  psqlVariables?: string[];
   /** A pg_dump --clean preamble left out as one unit (the target cluster is empty). */
   cleanup?: { statements: number; message: string };
   /** Statements whose output failed to re-parse (must stay empty; the guard throws otherwise). */

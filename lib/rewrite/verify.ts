@@ -8,6 +8,7 @@
  */
 import type { InputFile } from "../ingest/input";
 import { parseFile } from "../ingest/parse";
+import { psqlVariablesAsNames } from "../ingest/lex";
 import { createRoles, validateOnPostgres, type SqlClient } from "./validate";
 import type { RewriteResult } from "./types";
 import { explainDifferences } from "./verify-explain";
@@ -107,7 +108,9 @@ export async function loadOriginal(client: SqlClient, inputs: InputFile[]): Prom
       // CREATE SCHEMA elements run as part of their whole original statement.
       if (!s || s.schemaElementOf || SKIPPED_ORIGINAL.has(s.kind) || (s.kind === "SelectStmt" && !/set_config/i.test(s.text))) return;
       const text = s.fullEnd ? file.text.slice(s.start, s.fullEnd) : s.text;
-      list.push({ text: /;\s*$/.test(text) ? text : `${text};`, line: s.line });
+      // psql variables read as their names, as the analysis and the rewritten side read them.
+      const sql = psqlVariablesAsNames(text);
+      list.push({ text: /;\s*$/.test(sql) ? sql : `${sql};`, line: s.line });
     });
     statements += list.length;
     for (let i = 0; i < list.length; i += BATCH) {
