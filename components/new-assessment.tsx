@@ -195,7 +195,7 @@ export function NewAssessmentForm({
                 className={`flex flex-col items-center justify-center rounded-lg border-2 border-dashed px-6 py-10 text-center ${dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-slate-50"}`}
                 data-testid="dropzone"
               >
-                <p className="font-medium text-slate-800">Drop .sql files or a .zip here</p>
+                <p className="font-medium text-slate-800">Drop .sql, .sql.gz or .zip files here</p>
                 <p className="mt-1 text-sm text-slate-600">pg_dump --schema-only output, a migrations folder, psql scripts. Up to 50 MB.</p>
                 <button
                   type="button"
@@ -208,7 +208,7 @@ export function NewAssessmentForm({
                   ref={fileInput}
                   type="file"
                   multiple
-                  accept=".sql,.psql,.pgsql,.txt,.zip"
+                  accept=".sql,.psql,.pgsql,.txt,.zip,.gz"
                   className="sr-only"
                   aria-label="SQL or zip files"
                   data-testid="file-input"

@@ -72,7 +72,7 @@ export function RerunForm({
               multiple
               onChange={(e) => setFiles(e.target.files)}
               data-testid="rerun-files"
-              accept={sourceKind === "snapshot" ? ".json,.gz,.zip" : ".sql,.zip,.psql,.pgsql,.txt"}
+              accept={sourceKind === "snapshot" ? ".json,.gz,.zip" : ".sql,.zip,.psql,.pgsql,.txt,.gz"}
             />
           </label>
         )}

@@ -219,6 +219,11 @@ export function InputNotes({ files, database }: { files: AssessmentReport["files
         key: `rs:${f.file}:${r.line}`,
         text: `${f.file} lines ${r.line}–${r.endLine} left out: ${r.marker} section (rollback).`,
       });
+    if (f.encoding?.startsWith("declared "))
+      notes.push({
+        key: `enc:${f.file}`,
+        text: `${f.file} decoded as ${f.encoding.slice("declared ".length)}, the client_encoding it declares; the rewrite writes UTF-8.`,
+      });
     if (f.psqlVariables?.length)
       notes.push({
         key: `pv:${f.file}`,

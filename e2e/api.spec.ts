@@ -1,4 +1,5 @@
 /** The JSON API refuses malformed requests with a 4xx and a message, never a 500. */
+import { gzipSync } from "node:zlib";
 import { expect, test } from "./helpers";
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
@@ -14,7 +15,16 @@ test("non-SQL file", async ({ request }) => {
   await expectError(
     await request.post("/api/assessments", { multipart: { files: { name: "logo.png", mimeType: "image/png", buffer: PNG } } }),
     415,
-    /not a \.sql or \.zip/,
+    /not a \.sql, \.sql\.gz or \.zip file/,
+  );
+  // A pg_dump custom-format archive: refused with the pg_restore command that writes it out as SQL.
+  const archive = Buffer.concat([Buffer.from("PGDMP"), Buffer.from("010e0004080101010000", "hex"), Buffer.alloc(64)]);
+  await expectError(
+    await request.post("/api/assessments", {
+      multipart: { files: { name: "prod.dump", mimeType: "application/octet-stream", buffer: archive } },
+    }),
+    400,
+    /^prod\.dump: a pg_dump custom-format \(pg_dump -Fc\) archive, not SQL text: write it out as SQL with `pg_restore --schema-only -f schema\.sql prod\.dump`/,
   );
   // Binary content under a .sql name is refused by content, with the file named.
   await expectError(
@@ -29,6 +39,24 @@ test("non-SQL file", async ({ request }) => {
     400,
     /zip/,
   );
+});
+
+test("a gzipped dump is assessed as the SQL it holds", async ({ request }) => {
+  const sql = "CREATE TABLE t (id serial PRIMARY KEY);\nCREATE INDEX t_id ON t (id);\n";
+  const r = await request.post("/api/assessments", {
+    multipart: { files: { name: "nightly.sql.gz", mimeType: "application/gzip", buffer: gzipSync(sql) } },
+  });
+  expect(r.status()).toBe(202);
+  const { id } = await r.json();
+  let a = { status: "queued" };
+  for (let i = 0; i < 150 && a.status !== "done" && a.status !== "failed"; i++) {
+    await new Promise((res) => setTimeout(res, 200));
+    a = await (await request.get(`/api/assessments/${id}`)).json();
+  }
+  expect(a.status).toBe("done");
+  const report = await (await request.get(`/api/assessments/${id}/export?format=json`)).json();
+  expect(report.files.map((f: { file: string; statements: number }) => [f.file, f.statements])).toEqual([["nightly.sql", 2]]);
+  expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(["serial-type", "index-not-async"]));
 });
 
 test("empty upload", async ({ request }) => {

@@ -108,3 +108,24 @@ test("an upload can name one database of a cluster dump; a name the dump does no
   expect(report.inventory.tables).toBe(1);
   expect(report.rewrites.map((x: { object: { name: string } }) => x.object.name)).toContain("invoices");
 });
+
+test("a dump in the legacy encoding it declares is read in it, and the Inputs card says so", async ({ page, request }) => {
+  const latin1 = Buffer.from(
+    "SET client_encoding = 'LATIN1';\nCREATE TABLE menu (id uuid PRIMARY KEY, dish text DEFAULT 'crème');\n",
+    "latin1",
+  );
+  const r = await request.post("/api/assessments", {
+    multipart: { name: "latin1 dump", files: { name: "menu.sql", mimeType: "application/sql", buffer: latin1 } },
+  });
+  expect(r.status()).toBe(202);
+  const { id } = await r.json();
+  expect((await done(request, id)).status).toBe("done");
+  const report = await (await request.get(`/api/assessments/${id}/export?format=json`)).json();
+  expect(report.files[0].encoding).toBe("declared LATIN1");
+  await page.goto(`/assessments/${id}`);
+  await expect(page.getByTestId("input-notes")).toContainText(
+    "menu.sql decoded as LATIN1, the client_encoding it declares; the rewrite writes UTF-8.",
+  );
+  // The rewrite carries the accented default as UTF-8 text.
+  expect(report.rewrites.map((o: { rewritten: string }) => o.rewritten).join("\n")).toContain("dish text DEFAULT 'crème'");
+});

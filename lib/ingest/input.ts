@@ -3,7 +3,8 @@
  * too large) becomes an InputError that names the file, so callers can report it instead of crashing.
  */
 
-export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+/** How the bytes were decoded; a legacy encoding is the one the file declares (`SET client_encoding`). */
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | `declared ${string}`;
 
 /** One SQL source as the engine sees it: a name for reports and its decoded text. */
 export interface InputFile {
@@ -75,6 +76,14 @@ export function decodeSql(path: string, data: Uint8Array, maxBytes = DEFAULT_MAX
         `looks like ${utf16.toUpperCase()} text without a byte-order mark; convert it to UTF-8 (e.g. \`iconv -f ${utf16.toUpperCase()} -t UTF-8 in.sql > out.sql\`) or save it as UTF-16 with a byte-order mark`,
       );
     }
+    const archive = pgDumpArchive(body);
+    if (archive) {
+      throw new InputError(
+        "binary",
+        path,
+        `a pg_dump ${archive} archive, not SQL text: write it out as SQL with \`pg_restore --schema-only -f schema.sql ${path}\` (without --schema-only to keep the data) and assess that file`,
+      );
+    }
     if (looksBinary(body)) {
       throw new InputError("binary", path, "file looks binary (contains NUL or control bytes), not SQL text");
     }
@@ -82,16 +91,97 @@ export function decodeSql(path: string, data: Uint8Array, maxBytes = DEFAULT_MAX
       text = utf8.decode(body);
     } catch {
       const at = firstInvalidUtf8(body);
-      throw new InputError(
-        "encoding",
-        path,
-        `not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(body, at)}); convert it to UTF-8, or save it as UTF-16 with a byte-order mark`,
-      );
+      // pg_dump writes the database's encoding and says so at the top (`SET client_encoding = 'LATIN1';`).
+      const declared = declaredEncoding(body);
+      if (declared?.label) {
+        try {
+          text = new TextDecoder(declared.label, { fatal: true }).decode(body);
+          encoding = `declared ${declared.name}`;
+        } catch {
+          throw new InputError(
+            "encoding",
+            path,
+            `declares client_encoding ${declared.name} but is not valid ${declared.name} either (first byte that is not UTF-8 at offset ${at}, line ${lineAt(body, at)})`,
+          );
+        }
+      } else
+        throw new InputError(
+          "encoding",
+          path,
+          `not valid UTF-8 (first bad byte at offset ${at}, line ${lineAt(body, at)})${declared ? `, and its declared client_encoding ${declared.name} cannot be decoded here` : ""}; convert it to UTF-8, or save it as UTF-16 with a byte-order mark`,
+        );
     }
   }
   if (text.trim().length === 0) throw new InputError("empty", path, "file contains only whitespace");
   if (/\u0000/.test(text)) throw new InputError("binary", path, "file contains NUL characters, not SQL text");
   return { path, text, bytes: data.length, encoding };
+}
+
+/**
+ * PostgreSQL's names for the encodings a database (and so its pg_dump output) may use, as WHATWG labels
+ * TextDecoder knows. SQL_ASCII is no encoding at all, and MULE_INTERNAL / EUC_TW / LATIN10 have no decoder.
+ */
+const PG_ENCODINGS: Record<string, string> = {
+  LATIN1: "iso-8859-1",
+  LATIN2: "iso-8859-2",
+  LATIN3: "iso-8859-3",
+  LATIN4: "iso-8859-4",
+  LATIN5: "iso-8859-9",
+  LATIN6: "iso-8859-10",
+  LATIN7: "iso-8859-13",
+  LATIN8: "iso-8859-14",
+  LATIN9: "iso-8859-15",
+  ISO_8859_5: "iso-8859-5",
+  ISO_8859_6: "iso-8859-6",
+  ISO_8859_7: "iso-8859-7",
+  ISO_8859_8: "iso-8859-8",
+  WIN866: "ibm866",
+  WIN874: "windows-874",
+  WIN1250: "windows-1250",
+  WIN1251: "windows-1251",
+  WIN1252: "windows-1252",
+  WIN1253: "windows-1253",
+  WIN1254: "windows-1254",
+  WIN1255: "windows-1255",
+  WIN1256: "windows-1256",
+  WIN1257: "windows-1257",
+  WIN1258: "windows-1258",
+  KOI8R: "koi8-r",
+  KOI8U: "koi8-u",
+  EUC_JP: "euc-jp",
+  EUC_KR: "euc-kr",
+  EUC_CN: "gbk",
+  SJIS: "shift_jis",
+  GBK: "gbk",
+  GB18030: "gb18030",
+  BIG5: "big5",
+};
+// Aliases PostgreSQL accepts for the same encodings.
+const PG_ENCODING_ALIASES: Record<string, string> = {
+  ISO88591: "LATIN1",
+  ISO885915: "LATIN9",
+  WIN: "WIN1251",
+  SHIFTJIS: "SJIS",
+  KOI8: "KOI8R",
+};
+
+/** The client_encoding a file sets near its top (pg_dump writes it in the first lines), if any. */
+function declaredEncoding(data: Uint8Array): { name: string; label?: string } | undefined {
+  // The header is ASCII whatever the encoding: read it as Latin-1, which cannot fail.
+  const head = new TextDecoder("iso-8859-1").decode(data.subarray(0, 4096));
+  const m = /^\s*SET\s+client_encoding\s*(?:=|TO)\s*'([^']+)'/im.exec(head) ?? /set_config\('client_encoding',\s*'([^']+)'/i.exec(head);
+  if (!m) return undefined;
+  const raw = m[1].toUpperCase().replace(/-/g, "_");
+  const name = PG_ENCODING_ALIASES[raw.replace(/_/g, "")] ?? raw;
+  return { name, label: PG_ENCODINGS[name] };
+}
+
+/** pg_dump's non-text formats: custom (-Fc) starts with "PGDMP"; tar (-Ft) is a ustar archive led by toc.dat. */
+function pgDumpArchive(data: Uint8Array): "custom-format (pg_dump -Fc)" | "tar-format (pg_dump -Ft)" | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...data.subarray(from, to));
+  if (ascii(0, 5) === "PGDMP") return "custom-format (pg_dump -Fc)";
+  if (data.length > 262 && ascii(257, 262) === "ustar" && ascii(0, 7) === "toc.dat") return "tar-format (pg_dump -Ft)";
+  return undefined;
 }
 
 function decodeOrThrow(path: string, label: "utf-16le" | "utf-16be", data: Uint8Array): string {

@@ -2,7 +2,8 @@
  * Collecting SQL inputs from files, directories, zip archives and stdin, in the order a migration tool
  * would apply them (natural filename order, so V2__ comes before V10__).
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join, relative } from "node:path";
 import { Unzip, UnzipInflate } from "fflate";
 import { decodeSql, DEFAULT_MAX_INPUT_BYTES, formatBytes, InputError, type InputFile } from "./input";
@@ -13,7 +14,7 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-const SQL_FILE = /\.(sql|psql|pgsql)$/i;
+const SQL_FILE = /\.(sql|psql|pgsql)(\.gz)?$/i;
 
 export const naturalOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" }).compare;
 
@@ -99,16 +100,38 @@ export function expandZip(name: string, data: Uint8Array, opts: ReadOptions = {}
     return plan ? new TextDecoder().decode(plan) : undefined;
   });
   if (names.length === 0) throw new InputError("no-sql-files", name, "archive contains no .sql files");
-  return names.map((inner) => decodeSql(`${name}/${inner}`, entries.get(inner)!, max));
+  return names.flatMap((inner) => {
+    const bytes = entries.get(inner)!;
+    return isGzip(bytes) ? inputsFromBytes(`${name}/${inner}`, bytes, { maxBytes: max }) : [decodeSql(`${name}/${inner}`, bytes, max)];
+  });
 }
 
 export function isZip(data: Uint8Array): boolean {
   return data.length > 3 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
 
-/** Inputs from one uploaded or read blob: a zip expands to its .sql entries, anything else is one file. */
+export function isGzip(data: Uint8Array): boolean {
+  return data.length > 2 && data[0] === 0x1f && data[1] === 0x8b;
+}
+
+/** A gzip stream (`pg_dump | gzip`) inflated up to the size limit: a small file that expands past it is refused. */
+function gunzipLimited(name: string, data: Uint8Array, max: number): Uint8Array {
+  try {
+    return gunzipSync(data, { maxOutputLength: max + 1 });
+  } catch (e) {
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw new InputError("too-large", name, `decompresses to more than the ${formatBytes(max)} limit (raise it with --max-bytes)`);
+    throw new InputError("binary", name, `gzip data is damaged or cut short (${(e as Error).message})`);
+  }
+}
+
+/** Inputs from one uploaded or read blob: a zip expands to its .sql entries, gzip is inflated, anything else is one file. */
 export function inputsFromBytes(name: string, data: Uint8Array, opts: ReadOptions = {}): InputFile[] {
   if (isZip(data)) return expandZip(name, data, opts);
+  if (isGzip(data)) {
+    // Named after what it holds (`schema.sql.gz` → `schema.sql`), so section and migration order read the name.
+    return inputsFromBytes(name.replace(/\.gz$/i, ""), gunzipLimited(name, data, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES), opts);
+  }
   return [decodeSql(name, data, opts.maxBytes)];
 }
 
@@ -129,7 +152,7 @@ export function readInputs(args: string[], opts: ReadOptions = {}, stdin?: () =>
   for (const arg of args) {
     if (arg === "-") {
       const data = stdin ? stdin() : readFileSync(0);
-      push([decodeSql("<stdin>", data, max)]);
+      push(inputsFromBytes("<stdin>", data, { maxBytes: max }));
       continue;
     }
     let st;
@@ -140,8 +163,14 @@ export function readInputs(args: string[], opts: ReadOptions = {}, stdin?: () =>
     }
     if (st.isDirectory()) {
       const files = listSqlFiles(arg);
+      if (files.length === 0 && existsSync(join(arg, "toc.dat")))
+        throw new InputError(
+          "no-sql-files",
+          arg,
+          `a pg_dump directory-format archive (pg_dump -Fd), not SQL files: write it out as SQL with \`pg_restore --schema-only -f schema.sql ${arg}\` (without --schema-only to keep the data) and assess that file`,
+        );
       if (files.length === 0) throw new InputError("no-sql-files", arg, "directory contains no .sql files");
-      for (const f of files) push([decodeSql(join(arg, f), readBytes(join(arg, f), max), max)]);
+      for (const f of files) push(inputsFromBytes(join(arg, f), readBytes(join(arg, f), max), { maxBytes: max }));
     } else {
       push(inputsFromBytes(arg, readBytes(arg, max), opts));
     }

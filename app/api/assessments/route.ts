@@ -16,7 +16,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const MAX_FILES = 200;
-const ACCEPTED = /(\.(sql|psql|pgsql|txt|zip)|^[^.]+)$/i;
+// .gz holds a gzipped dump; .dump / .backup are pg_dump archives, accepted so the refusal can say how to turn them into SQL.
+const ACCEPTED = /(\.(sql|psql|pgsql|txt|zip|gz|dump|backup)|^[^.]+)$/i;
 const SNAPSHOT = /\.(json|json\.gz|zip|gz)$/i;
 
 const liveConnectionSchema = connectionSchema.extend({ sampleSeconds: z.coerce.number().int().min(0).max(900).default(60) });
@@ -104,7 +105,8 @@ export const POST = route(async (req, _params, user) => {
   const inputs: NewInput[] = [];
   for (const f of files) {
     const name = f.name || "upload.sql";
-    if (kind === "upload" && !ACCEPTED.test(name)) throw new HttpError(415, "unsupported-file-type", `${name}: not a .sql or .zip file`);
+    if (kind === "upload" && !ACCEPTED.test(name))
+      throw new HttpError(415, "unsupported-file-type", `${name}: not a .sql, .sql.gz or .zip file`);
     if (kind === "snapshot" && !SNAPSHOT.test(name))
       throw new HttpError(
         415,
