@@ -83,14 +83,21 @@ export default defineRule({
         flag(NEWER_SETTINGS[name], `setting ${name}`, { location: n.location, object: { kind: "setting", name } }, "drop the SET");
       return;
     }
-    // Calls in column defaults are the ones the rewrite replaces (lib/rewrite/fixes/columns.ts).
-    const inDefaults = new Set<AstNode>();
-    const addDefault = (expr: AstNode | undefined) => {
-      for (const fc of expr ? (indexNodes(expr).get("FuncCall") ?? []) : []) inDefaults.add(fc);
+    // Calls in column defaults are the ones the rewrite replaces (lib/rewrite/fixes/columns.ts); found only when needed.
+    let inDefaults: Set<AstNode> | undefined;
+    const inDefault = (fc: AstNode) => {
+      if (!inDefaults) {
+        const found = new Set<AstNode>();
+        const add = (expr: AstNode | undefined) => {
+          for (const call of expr ? (indexNodes(expr).get("FuncCall") ?? []) : []) found.add(call);
+        };
+        for (const con of nodes("Constraint")) if (con.contype === "CONSTR_DEFAULT") add(con.raw_expr);
+        if (stmt.kind === "AlterTableStmt")
+          for (const item of n.cmds ?? []) if (item.AlterTableCmd?.subtype === "AT_ColumnDefault") add(item.AlterTableCmd.def);
+        inDefaults = found;
+      }
+      return inDefaults.has(fc);
     };
-    for (const con of nodes("Constraint")) if (con.contype === "CONSTR_DEFAULT") addDefault(con.raw_expr);
-    if (stmt.kind === "AlterTableStmt")
-      for (const item of n.cmds ?? []) if (item.AlterTableCmd?.subtype === "AT_ColumnDefault") addDefault(item.AlterTableCmd.def);
     for (const fc of nodes("FuncCall")) {
       const name = funcName(fc);
       if (name === "set_config") {
@@ -111,7 +118,7 @@ export default defineRule({
       // A function the schema defines itself with that name is not the built-in one.
       if (model.routines.some((r) => r.name.toLowerCase() === name)) continue;
       // Column defaults are rewritten; a call elsewhere (views, queries, arguments) is the team's to change.
-      const replaced = uuidCallReplaced(fc) && inDefaults.has(fc);
+      const replaced = uuidCallReplaced(fc) && inDefault(fc);
       flag(
         newer.version,
         `${name}()`,
@@ -119,25 +126,27 @@ export default defineRule({
         `use ${newer.instead}`,
       );
     }
-    for (const con of nodes("Constraint")) {
-      const table = () => builder.qualify({ schema: n.relation?.schemaname, name: n.relation?.relname ?? "" });
-      const object = () => ({
+    const object = (con: AstNode) => {
+      const table = builder.qualify({ schema: n.relation?.schemaname, name: n.relation?.relname ?? "" });
+      return {
         kind: "constraint",
-        schema: table().schema,
-        name: `${table().name}.${con.conname ?? con.contype.replace("CONSTR_", "").toLowerCase()}`,
-      });
+        schema: table.schema,
+        name: `${table.name}.${con.conname ?? con.contype.replace("CONSTR_", "").toLowerCase()}`,
+      };
+    };
+    for (const con of nodes("Constraint")) {
       if (notEnforced(con))
         flag(
           18,
           `${con.contype === "CONSTR_CHECK" ? "CHECK" : "FOREIGN KEY"} … NOT ENFORCED`,
-          { location: con.location, object: object() },
+          { location: con.location, object: object(con) },
           "the constraint was never checked; drop it (its definition stays in the rewrite's notes)",
         );
       else if (con.contype === "CONSTR_ATTR_NOT_ENFORCED")
         flag(
           18,
           "a column constraint NOT ENFORCED",
-          { location: con.location, object: object(), ...(stmt.kind === "CreateStmt" ? {} : { fix: "manual" as const }) },
+          { location: con.location, object: object(con), ...(stmt.kind === "CreateStmt" ? {} : { fix: "manual" as const }) },
           "the constraint was never checked; drop it from the column",
         );
       else if (con.contype === "CONSTR_NOTNULL" && con.keys?.length) {
@@ -148,7 +157,7 @@ export default defineRule({
         flag(
           18,
           `a table-level NOT NULL constraint (${con.conname ? `CONSTRAINT ${con.conname} ` : ""}NOT NULL ${column})`,
-          { location: con.location, object: object(), ...(folds ? {} : { fix: "manual" as const }) },
+          { location: con.location, object: object(con), ...(folds ? {} : { fix: "manual" as const }) },
           !folds
             ? "adding NOT NULL to an existing column is SET NOT NULL, which DSQL does not support: declare it in CREATE TABLE"
             : stmt.kind === "CreateStmt"
@@ -159,7 +168,7 @@ export default defineRule({
         flag(
           18,
           con.without_overlaps ? "a key WITHOUT OVERLAPS" : "a FOREIGN KEY with PERIOD",
-          { location: con.location, object: object(), fix: "manual" },
+          { location: con.location, object: object(con), fix: "manual" },
           "temporal constraints do not exist there: keep a plain key and check overlaps in the application or with a range table",
         );
     }
