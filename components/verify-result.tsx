@@ -156,6 +156,20 @@ function VerifyOutcome({
           </ul>
         </div>
       )}
+      {(r.failingInInputsToo?.length ?? 0) > 0 && (
+        <details>
+          <summary className="cursor-pointer font-semibold text-slate-800">
+            Failing in the inputs too ({r.failingInInputsToo!.length}): the input statement fails with the same error
+          </summary>
+          <ul className="mt-1 divide-y divide-slate-100" data-testid="verify-failing-in-inputs">
+            {r.failingInInputsToo!.map((f, i) => (
+              <li key={i} className="py-1.5">
+                statement {f.where} {f.object && <span className="font-mono">{f.object}</span>}: {f.error}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {r.explained.length > 0 && (
         <details>
           <summary className="cursor-pointer font-semibold text-slate-800">Intended differences ({r.explained.length})</summary>

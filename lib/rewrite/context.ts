@@ -98,6 +98,8 @@ export class Rewriter {
   readonly sequenceMentions = new Set<string>();
   readonly uuidTables = new Map<string, string>();
   readonly definedFunctions = new Set<string>();
+  /** `table.column` keys that become identity columns by a later ALTER … ADD GENERATED AS IDENTITY (pg_dump's form). */
+  readonly identityAddedLater = new Set<string>();
   readonly foldExtras = new Map<ParsedStatement, ExtraStatement[]>();
   readonly createdRelations = new Set<string>();
   /** Session settings the source relied on, replayed before the script (e.g. check_function_bodies). */

@@ -62,6 +62,10 @@ function run(rw: Rewriter): RewriteResult {
     if (st.kind === "CreateStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.relation)));
     if (st.kind === "ViewStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.view)));
     if (st.kind === "CreateForeignTableStmt") rw.createdRelations.add(key(rw.qualify(st, st.node.base?.relation)));
+    if (st.kind === "AlterTableStmt")
+      for (const item of st.node.cmds ?? [])
+        if (item.AlterTableCmd?.subtype === "AT_AddIdentity")
+          rw.identityAddedLater.add(`${key(rw.qualify(st, st.node.relation))}.${item.AlterTableCmd.name}`);
   }
   findMergedTables(rw);
   decideKeys(rw);

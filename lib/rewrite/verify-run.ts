@@ -41,12 +41,13 @@ export async function verifyOnEmbeddedPostgres(inputs: InputFile[], rw: RewriteR
 /** Lines for the terminal and plan.md. */
 export function verifySummary(v: VerifyResult): string[] {
   const lines = [
-    `schema verification on ${v.server}: ${v.ok ? "passed" : "FAILED"} — ${v.tables.original} tables in the inputs, ${v.tables.rewritten} in the script; ${v.explained.length} intended difference(s), ${v.unexplained.length} unexplained, ${v.failures.length} script statement(s) failed`,
+    `schema verification on ${v.server}: ${v.ok ? "passed" : "FAILED"} — ${v.tables.original} tables in the inputs, ${v.tables.rewritten} in the script; ${v.explained.length} intended difference(s), ${v.unexplained.length} unexplained, ${v.failures.length} script statement(s) failed${v.failingInInputsToo?.length ? ` (${v.failingInInputsToo.length} more fail in the inputs too)` : ""}`,
   ];
   for (const d of v.unexplained)
     lines.push(
       `  unexplained: ${d.change} ${d.object} (${d.detail})${d.statement ? ` — script statement #${d.statement.seq}${d.statement.line ? ` (input line ${d.statement.line})` : ""}` : ""}`,
     );
   for (const f of v.failures) lines.push(`  failed: statement ${f.where} ${f.object ?? ""}: ${f.error}`);
+  for (const f of v.failingInInputsToo ?? []) lines.push(`  fails in the inputs too: statement ${f.where} ${f.object ?? ""}: ${f.error}`);
   return lines;
 }

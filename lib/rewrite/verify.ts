@@ -73,6 +73,11 @@ export interface VerifyResult {
   failures: StatementFailure[];
   /** Statements of the original inputs that failed to run on this server (reported, not failing). */
   originalFailures: StatementFailure[];
+  /**
+   * Script statements that failed with the very error their input statement fails with (a self-referencing
+   * view pg_dump wrote, say): the inputs' fault, reported, not failing the verification.
+   */
+  failingInInputsToo?: StatementFailure[];
 }
 
 /** Statement kinds of the inputs that do not shape the schema, or cannot run inside one database session. */
@@ -229,13 +234,16 @@ export async function verifyRewrite(inputs: InputFile[], rw: RewriteResult, targ
   const a = await readShape(target.original);
   const b = await readShape(target.rewritten);
   const { explained, unexplained } = explainDifferences(compareShapes(a, b), rw, orig.failures);
-  const failures: StatementFailure[] = run.errors.map((e) => ({
+  const failed: StatementFailure[] = run.errors.map((e) => ({
     side: "rewritten",
     where: `#${e.seq}`,
     object: e.object,
     error: e.error,
     sql: e.sql,
   }));
+  const inputErrors = new Set(orig.failures.map((f) => f.error));
+  const failures = failed.filter((f) => !inputErrors.has(f.error));
+  const inherited = failed.filter((f) => inputErrors.has(f.error));
   return {
     ok: unexplained.length === 0 && failures.length === 0,
     server: run.server,
@@ -244,5 +252,6 @@ export async function verifyRewrite(inputs: InputFile[], rw: RewriteResult, targ
     unexplained,
     failures,
     originalFailures: orig.failures,
+    ...(inherited.length ? { failingInInputsToo: inherited } : {}),
   };
 }

@@ -93,7 +93,12 @@ export function rewriteColumn(
         "enum values enforced by a CHECK constraint",
       );
     }
-  } else if (identityClause && /^(INT4|INTEGER|INT|INT2|SMALLINT)$/.test(toks[typeStart].value) && typeEnd === typeStart) {
+  } else if (
+    (identityClause || rw.identityAddedLater.has(colKey)) &&
+    /^(INT4|INTEGER|INT|INT2|SMALLINT)$/.test(toks[typeStart].value) &&
+    typeEnd === typeStart
+  ) {
+    // pg_dump declares an identity column as a plain integer and makes it identity with a later ALTER TABLE.
     sp.replaceTokens(toks, typeStart, typeEnd, "bigint", "identity-column", "DSQL identity columns are bigint");
   }
   // PostgreSQL 18's `CHECK (…) NOT ENFORCED` / `REFERENCES … NOT ENFORCED` on a column: never checked, so dropped.

@@ -206,6 +206,9 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
     return rw.drop(p, `partition merged into ${rw.merged.get(tk)}`, ["partitioned-table"]);
   }
   if (rw.isRemoved("table", q.schema, q.name)) return rw.drop(p, "the table is not created on DSQL", []);
+  // pg_dump sets a view column's default with ALTER TABLE: it runs once the view exists, or not at all.
+  const view = rw.model.views.has(tk);
+  if (view && rw.isRemoved("view", q.schema, q.name)) return rw.drop(p, "the view is not created on DSQL", []);
   const { toks, spans } = alterSpans(stmt);
   const keep: boolean[] = cmds.map(() => true);
   let validate: string | undefined;
@@ -492,7 +495,8 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
       "sub-commands DSQL does not need were removed",
     );
   }
-  if (afterIndexes) p.phase = "validation";
+  if (view) p.phase = "views";
+  else if (afterIndexes) p.phase = "validation";
   else if (validate || cmds.some((c) => c?.subtype === "AT_AddConstraint")) p.phase = "constraints";
   else if (cmds.every((c) => c?.subtype === "AT_AddColumn" || c?.subtype === "AT_ColumnDefault" || c?.subtype === "AT_AddIdentity"))
     p.phase = "constraints";

@@ -197,6 +197,9 @@ export function cascadeDependencies(rw: Rewriter) {
     if (p.dropped || p.manual) return;
     if (p.stmt.kind === "GrantStmt") rw.pieces[i] = grant(rw, p.stmt);
     else if (p.stmt.kind === "CommentStmt") rw.pieces[i] = comment(rw, p.stmt);
+    // A view column's default (pg_dump's ALTER TABLE … SET DEFAULT) goes with its view.
+    else if (p.stmt.kind === "AlterTableStmt" && p.phase === "views" && rw.isRemoved("view", p.object.schema, p.object.name))
+      rw.drop(p, "the view is not created on DSQL", []);
   });
   for (const p of rw.pieces) {
     if (!p.manual) continue;
