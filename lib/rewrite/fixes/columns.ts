@@ -232,27 +232,31 @@ export function fixMappedDefault(
 
 /** uuid_generate_v4() → gen_random_uuid() (built in on DSQL). */
 export function replaceExtensionCalls(rw: Rewriter, sp: Splicer, toks: Token[], first: number, last: number) {
+  // A name as PostgreSQL reads it: words fold to lower case, "quoted" names (pg_dump --quote-all-identifiers) do not.
+  const nameOf = (t: Token | undefined) =>
+    t?.kind === "word" ? t.value.toLowerCase() : t?.kind === "qident" ? t.value.slice(1, -1).replace(/""/g, '"') : undefined;
   for (let k = first; k <= last; k++) {
+    const name = nameOf(toks[k]);
     // PostgreSQL 18's uuidv4() / uuidv7() (no argument): PostgreSQL 16 has gen_random_uuid(). A schema's own uuidv7() stays.
     if (
-      (toks[k].value === "UUIDV4" || toks[k].value === "UUIDV7") &&
+      (name === "uuidv4" || name === "uuidv7") &&
       toks[k + 1]?.value === "(" &&
       toks[k + 2]?.value === ")" &&
-      !rw.model.routines.some((r) => r.name.toLowerCase() === toks[k].value.toLowerCase())
+      !rw.model.routines.some((r) => r.name.toLowerCase() === name)
     ) {
-      const s = toks[k - 1]?.value === "." && toks[k - 2]?.value === "PG_CATALOG" ? k - 2 : k;
+      const s = toks[k - 1]?.value === "." && nameOf(toks[k - 2]) === "pg_catalog" ? k - 2 : k;
       sp.replace(
         toks[s].start,
         toks[k].end,
         "gen_random_uuid",
         "newer-postgres-feature",
-        toks[k].value === "UUIDV7"
+        name === "uuidv7"
           ? "uuidv7() is PostgreSQL 18: gen_random_uuid() is random, not time-ordered, which spreads inserts across DSQL's key range"
           : "uuidv4() is PostgreSQL 18's name for gen_random_uuid()",
       );
       continue;
     }
-    if (toks[k].value === "UUID_GENERATE_V4" && toks[k + 1]?.value === "(") {
+    if (name === "uuid_generate_v4" && toks[k + 1]?.value === "(") {
       let s = k;
       if (toks[k - 1]?.value === "." && toks[k - 2]) s = k - 2;
       sp.replace(
