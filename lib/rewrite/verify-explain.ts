@@ -77,13 +77,21 @@ export function explainDifferences(
           why = { rules: s.rules, reason: `the input's statement fails on PostgreSQL (${failed.error}); the rewritten one runs` };
         break;
       }
-      case "foreign key added":
+      case "foreign key added": {
         if (mergedParents.has(table))
           why = {
             rules: ["partitioned-table", "foreign-key-added-later"],
             reason: "foreign key moved from a merged partition to its parent",
           };
+        // The input's ADD CONSTRAINT failed on PostgreSQL (its table did not load, as in a one-schema dump).
+        const name = d.object.split(" ")[1];
+        const failed =
+          !why && name
+            ? originalFailures.find((f) => new RegExp(`ADD CONSTRAINT "?${name.replace(/\W/g, "\\$&")}"? `).test(f.sql))
+            : undefined;
+        if (failed) why = { rules: [], reason: `the input's statement fails on PostgreSQL (${failed.error}); the rewritten one runs` };
         break;
+      }
       default:
         why = manualTables.get(table);
     }

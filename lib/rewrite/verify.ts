@@ -242,8 +242,14 @@ export async function verifyRewrite(inputs: InputFile[], rw: RewriteResult, targ
     sql: e.sql,
   }));
   const inputErrors = new Set(orig.failures.map((f) => f.error));
-  const failures = failed.filter((f) => !inputErrors.has(f.error));
   const inherited = failed.filter((f) => inputErrors.has(f.error));
+  // Validating a constraint whose ADD failed that way fails in turn.
+  const notAdded = new Set(inherited.flatMap((f) => [...f.sql.matchAll(/ADD CONSTRAINT "?([^"\s]+)"?/gi)].map((m) => m[1])));
+  for (const f of failed) {
+    const v = /VALIDATE CONSTRAINT "?([^"\s;]+)"?/i.exec(f.sql);
+    if (v && notAdded.has(v[1]) && !inherited.includes(f)) inherited.push(f);
+  }
+  const failures = failed.filter((f) => !inherited.includes(f));
   return {
     ok: unexplained.length === 0 && failures.length === 0,
     server: run.server,
