@@ -163,6 +163,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
 
   const model = emptyModel();
   const findings: Finding[] = [];
+  const encodingOf = new Map<string, string>(inputs.map((f) => [f.path, f.encoding]));
   const files: FileStatistics[] = [];
   const sources = new Map<string, SourceText>();
   const locate = (stmt: ParsedStatement, location?: number): SourceRef => {
@@ -194,6 +195,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       builder,
       txn,
       targetDate,
+      encoding: encodingOf.get(stmt.file) ?? "utf-8",
       report: (r) => {
         const at = locate(stmt, r.location);
         const f = makeFinding(

@@ -95,6 +95,8 @@ describe("pg_dump output as users keep it", () => {
     const r = await analyze([file]);
     expect(r.files[0].parseErrors).toBe(0);
     expect(r.files[0].encoding).toBe("declared LATIN1");
+    // The rewrite writes UTF-8 without the setting: the client-encoding finding is its to settle.
+    expect(r.findings.filter((f) => f.ruleId === "client-encoding").map((f) => f.fix)).toEqual(["auto"]);
 
     const rw = await rewrite([file]);
     const script = renderPsqlScript(rw);

@@ -44,7 +44,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
         String(n.name).toLowerCase() === "search_path"
           ? "search_path is applied per statement in the output (every statement runs under the search_path it was written for)"
           : "session setting for the dump's own restore; not needed on DSQL",
-        ["unsupported-session-setting", "newer-postgres-feature"],
+        ["unsupported-session-setting", "newer-postgres-feature", "client-encoding"],
       );
     case "TransactionStmt":
       return rw.drop(
@@ -60,6 +60,7 @@ export function process(rw: Rewriter, stmt: ParsedStatement): Piece {
         return rw.drop(p, "pg_dump session setup (search_path is applied per statement)", [
           "unsupported-session-setting",
           "newer-postgres-feature",
+          "client-encoding",
         ]);
       if (fname === "setval") {
         if (!sequencePosition(rw, stmt, p, fc))

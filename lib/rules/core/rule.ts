@@ -117,6 +117,8 @@ export interface StatementContext {
   builder: ModelBuilder;
   txn: TransactionState;
   targetDate: string;
+  /** How the statement's file was decoded (`utf-8`, `utf-16le`, `declared LATIN1` for the encoding a dump declares, …). */
+  encoding: string;
   report(r: Report): void;
 }
 

@@ -25,14 +25,20 @@ export default defineRule({
     good: "SET client_encoding = 'UTF8';",
   },
   kinds: ["VariableSetStmt", "SelectStmt"],
-  checkStatement({ stmt, nodes, report }) {
+  checkStatement({ stmt, nodes, encoding: read, report }) {
     const n = stmt.node;
+    // A file decoded with the encoding it declares (lib/ingest/input.ts) is UTF-8 text from then on: the
+    // rewrite writes it as UTF-8 and leaves the setting out.
+    const decoded = read.startsWith("declared ");
     const flag = (encoding: string, location: number | undefined) => {
       if (UTF8.test(encoding.trim())) return;
       report({
-        message: `client_encoding set to ${encoding}: DSQL documents no conversion from client encodings; convert the file to UTF-8 or verify`,
+        message: decoded
+          ? `client_encoding set to ${encoding}: the file was read as ${read.slice("declared ".length)} and the rewrite writes it as UTF-8 without the setting; load any other data as UTF-8 too`
+          : `client_encoding set to ${encoding}: DSQL documents no conversion from client encodings; convert the file to UTF-8 or verify`,
         location,
         object: { kind: "setting", name: "client_encoding" },
+        ...(decoded ? { fix: "auto" as const } : {}),
       });
     };
     if (stmt.kind === "VariableSetStmt") {
