@@ -7,11 +7,6 @@
 import Link from "next/link";
 import { useState } from "react";
 
-export interface DatabaseAssessmentLink {
-  database: string;
-  url: string;
-}
-
 export function DatabaseSplit({
   id,
   databases,
@@ -20,7 +15,7 @@ export function DatabaseSplit({
 }: {
   id: string;
   databases: string[];
-  made: DatabaseAssessmentLink[];
+  made: Array<{ database: string; id: string }>;
   canSplit: boolean;
 }) {
   const [links, setLinks] = useState(made);
@@ -31,9 +26,9 @@ export function DatabaseSplit({
       <p className="mt-2 text-xs text-slate-700" data-testid="database-assessments">
         Assessed on their own:{" "}
         {links.map((l, i) => (
-          <span key={l.url}>
+          <span key={l.id}>
             {i > 0 && ", "}
-            <Link href={l.url} className="font-medium text-indigo-800 hover:underline">
+            <Link href={`/assessments/${l.id}`} className="font-medium text-indigo-800 hover:underline">
               {l.database}
             </Link>
           </span>

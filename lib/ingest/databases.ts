@@ -136,10 +136,15 @@ export function selectDatabase(
   usageError: (m: string) => Error,
   asked = `--database ${name}`,
 ): InputFile[] {
+  checkDatabase(files, name, usageError, asked);
+  return files.map((f) => onlyDatabase(f, name));
+}
+
+/** Refuse a database name the inputs do not hold, naming the ones they do (selectDatabase without the narrowing). */
+export function checkDatabase(files: InputFile[], name: string, usageError: (m: string) => Error, asked = `--database ${name}`): void {
   const dbs = databasesOfInputs(files);
   if (!dbs.some((d) => d.name === name))
     throw usageError(
       `${asked}: ${dbs.length ? `the inputs hold ${dbs.map((d) => d.name).join(", ")}` : "the inputs connect to no database (no \\connect with objects after it)"}`,
     );
-  return files.map((f) => onlyDatabase(f, name));
 }

@@ -322,7 +322,7 @@ function placeholderUses(
   return [...byName.values()];
 }
 
-/** Each psql variable once, with the `\set` that gives it a value in this file (psql keeps the last one before a use). */
+/** Each psql variable once, with the first `\set` of it in this file. */
 function psqlVariableUses(scan: ScriptScan, src: SourceText): NonNullable<FileStatistics["psqlVariables"]> {
   const sets = new Map<string, string>();
   for (const m of scan.metaCommands) {

@@ -151,3 +151,8 @@ export function planEffort(report: AssessmentReport): { low: number; high: numbe
   const e = (report.plan as Obj | undefined)?.effort as { total?: { low: number; high: number }; formula?: string } | undefined;
   return e?.total ? { ...e.total, formula: e.formula ?? "" } : undefined;
 }
+
+/** The databases of a cluster dump the report's files hold, by name, in order of appearance. */
+export function databasesOf(report: Pick<AssessmentReport, "files">): string[] {
+  return [...new Set(report.files.flatMap((f) => (f.databases ?? []).map((d) => d.name)))];
+}

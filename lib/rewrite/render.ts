@@ -87,11 +87,7 @@ export function eachStep(r: RewriteResult, onFile: (f: StepFile) => void): StepM
       manifest.push({ file: f, phase: "data", object: "all tables" });
     }
     const obj = `${s.object.schema ? `${s.object.schema}.` : ""}${s.object.name}`;
-    const pre = [
-      ...(/:['"A-Za-z_]/.test(s.sql) ? (r.psqlVariables ?? []) : []),
-      ...r.session,
-      s.searchPath !== "public" ? setPath(s.searchPath) : "",
-    ].filter(Boolean);
+    const pre = [...(r.psqlVariables ?? []), ...r.session, s.searchPath !== "public" ? setPath(s.searchPath) : ""].filter(Boolean);
     const f = name(s.phase, obj || s.object.kind);
     onFile({ name: f, content: `${header(s).join("\n")}\n${pre.length ? `${pre.join("\n")}\n` : ""}${s.sql}\n` });
     manifest.push({ file: f, phase: s.phase, object: `${s.object.kind} ${obj}` });

@@ -304,6 +304,11 @@ export function databaseOf(a: { sourceKind: string; sourceInfo: unknown }): stri
   return typeof db === "string" ? db : undefined;
 }
 
+/** Uploaded SQL not already narrowed to one database can be split into one assessment per database. */
+export function splittable(a: { sourceKind: string; sourceInfo: unknown }): boolean {
+  return (a.sourceKind === "upload" || a.sourceKind === "paste") && databaseOf(a) === undefined;
+}
+
 export interface DatabaseAssessment {
   database: string;
   id: string;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { inputsFromBytes } from "@/lib/ingest/sources";
-import { databasesOfInputs } from "@/lib/ingest/databases";
+import { checkDatabase } from "@/lib/ingest/databases";
 import { formatBytes } from "@/lib/ingest/input";
 import { LATEST_CAPABILITY_DATE } from "@/lib/rules/core/capabilities";
 import { createFromConnection, createFromInputs, type NewInput } from "@/lib/jobs/submit";
@@ -52,14 +52,7 @@ function checkSqlInputs(inputs: NewInput[], database?: string) {
     // Decode now so a binary, empty or mis-encoded file is refused with its name, before any job starts.
     files.push(...inputsFromBytes(i.name, i.bytes, { maxBytes: MAX_UPLOAD }));
   }
-  if (database === undefined) return;
-  const held = databasesOfInputs(files).map((d) => d.name);
-  if (!held.includes(database))
-    throw new HttpError(
-      400,
-      "invalid-request",
-      `database: ${held.length ? `the inputs hold ${held.join(", ")}, not ${database}` : `the inputs connect to no database (no \\connect with objects after it), so there is no ${database} to pick`}`,
-    );
+  if (database !== undefined) checkDatabase(files, database, (m) => new HttpError(400, "invalid-request", m), `database ${database}`);
 }
 
 function nameFrom(inputs: NewInput[]): string {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { databaseAssessments, databaseOf, getAssessment } from "@/lib/store/assessments";
+import { databaseAssessments, databaseOf, getAssessment, splittable } from "@/lib/store/assessments";
+import { databasesOf } from "@/lib/report/sections";
 import { atLeast } from "@/lib/auth/roles";
 import { DatabaseSplit } from "@/components/database-split";
 import { getFigureReport } from "@/lib/store/figures";
@@ -21,7 +22,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
   const [a, report] = await Promise.all([getAssessment(id), getFigureReport(id)]);
   if (!a || !report) return <Empty title="No report stored for this assessment" />;
   // A cluster dump's databases, each its own migration (components/database-split.tsx).
-  const databases = [...new Set(report.files.flatMap((f) => (f.databases ?? []).map((d) => d.name)))];
+  const databases = databasesOf(report);
   const byDatabase = databases.length > 1 ? await databaseAssessments(id) : [];
   const s = report.summary;
   const fg = figuresOf(report);
@@ -137,12 +138,7 @@ export default async function Overview({ params }: { params: Promise<{ id: strin
             )}
             <InputNotes files={report.files} database={databaseOf(a)} />
             {databases.length > 1 && (
-              <DatabaseSplit
-                id={id}
-                databases={databases}
-                made={byDatabase.map((d) => ({ database: d.database, url: `/assessments/${d.id}` }))}
-                canSplit={atLeast(user.role, "member") && (a.sourceKind === "upload" || a.sourceKind === "paste")}
-              />
+              <DatabaseSplit id={id} databases={databases} made={byDatabase} canSplit={atLeast(user.role, "member") && splittable(a)} />
             )}
             <SourceNotes report={report} kind={a.sourceKind} />
           </div>

@@ -101,22 +101,13 @@ export function rewriteColumn(
     // pg_dump declares an identity column as a plain integer and makes it identity with a later ALTER TABLE.
     sp.replaceTokens(toks, typeStart, typeEnd, "bigint", "identity-column", "DSQL identity columns are bigint");
   }
-  // PostgreSQL 18's `CHECK (…) NOT ENFORCED` / `REFERENCES … NOT ENFORCED` on a column: never checked, so dropped.
+  // PostgreSQL 18's `CHECK (…) NOT ENFORCED` / `REFERENCES … NOT ENFORCED` on a column.
   const unenforced = new Set<Clause>();
   clauses.forEach((c, i) => {
     const before = clauses[i - 1];
     if (c.kw !== "NOT" || toks[c.first + 1]?.value !== "ENFORCED" || (before?.kw !== "CHECK" && before?.kw !== "REFERENCES")) return;
     unenforced.add(before).add(c);
-    notes.push(
-      `dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${sp.text.slice(toks[before.first].start, toks[c.last].end)}`,
-    );
-    sp.removeTokens(
-      toks,
-      before.first,
-      c.last,
-      "newer-postgres-feature",
-      "NOT ENFORCED: never checked, and PostgreSQL 16 has no unenforced constraints",
-    );
+    dropUnenforced(sp, toks, before.first, c.last, notes);
   });
   for (const c of clauses) {
     if (unenforced.has(c)) continue;
@@ -231,6 +222,19 @@ export function fixMappedDefault(
 }
 
 /** uuid_generate_v4() → gen_random_uuid() (built in on DSQL). */
+/**
+ * Leave out a NOT ENFORCED constraint (PostgreSQL 18): it was never checked and PostgreSQL 16 has none, so
+ * dropping it changes nothing; its text stays in the notes. `from`/`to` widen the removal (a separating comma).
+ */
+export function dropUnenforced(sp: Splicer, toks: Token[], first: number, last: number, notes: string[], from = first, to = last) {
+  notes.push(unenforcedNote(sp.text.slice(toks[first].start, toks[last].end)));
+  sp.removeTokens(toks, from, to, "newer-postgres-feature", "NOT ENFORCED: never checked, and PostgreSQL 16 has no unenforced constraints");
+}
+
+export function unenforcedNote(text: string): string {
+  return `dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${text}`;
+}
+
 export function replaceExtensionCalls(rw: Rewriter, sp: Splicer, toks: Token[], first: number, last: number) {
   // A name as PostgreSQL reads it: words fold to lower case, "quoted" names (pg_dump --quote-all-identifiers) do not.
   const nameOf = (t: Token | undefined) =>

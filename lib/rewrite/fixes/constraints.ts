@@ -15,7 +15,7 @@ import type { RuleId } from "../../rules/ids";
 import type { Rewriter, Piece } from "../context";
 import { SUGGESTIONS } from "../suggestions";
 import { fixIdentityClause, remappedColumns } from "./keys";
-import { rewriteColumn, replaceExtensionCalls, columnClauses } from "./columns";
+import { rewriteColumn, replaceExtensionCalls, columnClauses, unenforcedNote } from "./columns";
 
 /** pg_dump's ALTER TABLE … ADD CONSTRAINT PRIMARY KEY/UNIQUE after CREATE TABLE folds into the CREATE. */
 export function findFolds(rw: Rewriter) {
@@ -267,9 +267,7 @@ export function alterTable(rw: Rewriter, stmt: ParsedStatement): Piece {
         if (notEnforced(con)) {
           keep[i] = false;
           droppedRules.push("newer-postgres-feature");
-          p.notes.push(
-            `dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${stmt.text.slice(a, b).replace(/^ADD\s+/i, "")}`,
-          );
+          p.notes.push(unenforcedNote(stmt.text.slice(a, b).replace(/^ADD\s+/i, "")));
           break;
         }
         if (con.contype === "CONSTR_NOTNULL") {

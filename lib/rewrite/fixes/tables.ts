@@ -13,7 +13,7 @@ import type { Token } from "../tokens";
 import { mapColumnType } from "../types-map";
 import type { Rewriter, Piece } from "../context";
 import { SUGGESTIONS } from "../suggestions";
-import { rewriteColumn } from "./columns";
+import { dropUnenforced, rewriteColumn } from "./columns";
 import { constraintCleanup } from "./constraints";
 import { remappedColumns } from "./keys";
 
@@ -172,19 +172,9 @@ export function tableConstraint(
   if (notEnforced(con) || (con.contype === "CONSTR_NOTNULL" && con.keys?.length)) {
     const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;
     const end = start === first && toks[last + 1]?.kind === "comma" ? last + 1 : last;
-    const text = p.sp.text.slice(toks[first].start, toks[last].end);
-    if (con.contype === "CONSTR_NOTNULL") {
+    if (con.contype === "CONSTR_NOTNULL")
       p.sp.removeTokens(toks, start, end, "newer-postgres-feature", "table-level NOT NULL constraint: written on its column instead");
-      return;
-    }
-    p.sp.removeTokens(
-      toks,
-      start,
-      end,
-      "newer-postgres-feature",
-      "NOT ENFORCED: never checked, and PostgreSQL 16 has no unenforced constraints",
-    );
-    p.notes.push(`dropped, as it was never checked (NOT ENFORCED is PostgreSQL 18): ${text}`);
+    else dropUnenforced(p.sp, toks, first, last, p.notes, start, end);
   } else if (con.contype === "CONSTR_PRIMARY" || con.contype === "CONSTR_UNIQUE") constraintCleanup(p.sp, toks, first, last);
   else if (con.contype === "CONSTR_EXCLUSION") {
     const start = toks[first - 1]?.kind === "comma" ? first - 1 : first;

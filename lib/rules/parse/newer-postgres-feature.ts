@@ -38,7 +38,7 @@ const JSON_QUERY_FUNCTIONS: Record<string, string> = {
 };
 
 /** Whether a call to this function has a mechanical replacement (lib/rewrite/fixes/columns.ts rewrites it). */
-export function uuidCallReplaced(fc: AstNode): boolean {
+function uuidCallReplaced(fc: AstNode): boolean {
   const name = funcName(fc);
   return (name === "uuidv4" || name === "uuidv7") && !(fc.args?.length > 0);
 }

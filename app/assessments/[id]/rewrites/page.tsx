@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { z } from "zod";
-import { databaseAssessments, getAssessment, getReport } from "@/lib/store/assessments";
+import { databaseAssessments, getAssessment, getReport, splittable } from "@/lib/store/assessments";
 import { DatabaseSplit } from "@/components/database-split";
 import { ruleDoc } from "@/lib/store/assessments";
 import { Card, Empty } from "@/components/ui";
-import { rewritesOf } from "@/lib/report/sections";
+import { databasesOf, rewritesOf } from "@/lib/report/sections";
 import { RewriteObjectList } from "@/components/rewrite-object-list";
 import { figuresOf, headline } from "@/lib/report/figures";
 import { hunksFor, SideBySide } from "@/components/side-by-side";
@@ -41,7 +41,7 @@ export default async function RewritesPage({
   const report = await getReport(id);
   const rw = report ? rewritesOf(report) : undefined;
   if (report && !rw && typeof report.rewriteError === "string") {
-    const databases = [...new Set(report.files.flatMap((f) => (f.databases ?? []).map((d) => d.name)))];
+    const databases = databasesOf(report);
     const a = databases.length > 1 ? await getAssessment(id) : null;
     return (
       <Empty title="Not rewritten">
@@ -50,8 +50,8 @@ export default async function RewritesPage({
           <DatabaseSplit
             id={id}
             databases={databases}
-            made={(await databaseAssessments(id)).map((d) => ({ database: d.database, url: `/assessments/${d.id}` }))}
-            canSplit={atLeast(user.role, "member") && (a.sourceKind === "upload" || a.sourceKind === "paste")}
+            made={await databaseAssessments(id)}
+            canSplit={atLeast(user.role, "member") && splittable(a)}
           />
         )}
       </Empty>

@@ -5,17 +5,16 @@
  */
 import { assessEachDatabase, SplitError } from "@/lib/jobs/submit";
 import { databaseAssessments, databaseOf, getAssessment, getReport } from "@/lib/store/assessments";
+import { databasesOf } from "@/lib/report/sections";
 import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The databases of the report's files, each at its first appearance. */
-async function databasesOf(id: string): Promise<string[]> {
+/** The databases of the stored report's files (the heavy sections left in the database). */
+async function reportDatabases(id: string): Promise<string[]> {
   const report = await getReport(id, ["findings", "rewrites", "plan"]);
-  const names: string[] = [];
-  for (const f of report?.files ?? []) for (const d of f.databases ?? []) if (!names.includes(d.name)) names.push(d.name);
-  return names;
+  return report ? databasesOf(report) : [];
 }
 
 const view = (id: string, a: Array<{ database: string; id: string }>) => a.map((d) => ({ ...d, url: `/assessments/${d.id}`, of: id }));
@@ -26,7 +25,7 @@ export const GET = route(async (_req, params) => {
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
   return json({
     database: databaseOf(a) ?? null,
-    databases: await databasesOf(id),
+    databases: await reportDatabases(id),
     assessments: view(id, await databaseAssessments(id)),
   });
 });
@@ -37,7 +36,7 @@ export const POST = route(async (_req, params, user) => {
   if (!a) throw new HttpError(404, "not-found", "No such assessment");
   if (a.status !== "done") throw new HttpError(409, "not-ready", `Assessment is ${a.status}: its databases are known once it is done`);
   try {
-    const r = await assessEachDatabase(id, await databasesOf(id), user.id);
+    const r = await assessEachDatabase(id, await reportDatabases(id), user.id);
     return json({ assessments: view(id, r.assessments) }, r.created ? 202 : 200);
   } catch (e) {
     if (e instanceof SplitError) throw new HttpError(409, "cannot-split", e.message);
