@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { fetchJson } from "./query-provider";
 
 interface Progress {
@@ -34,11 +34,21 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
   const state = data ?? initial;
   // Re-render the server page when the job moves on (queued → running → done) so the report appears.
   const seen = useRef(initial.status);
+  const [stillHere, setStillHere] = useState(false);
   useEffect(() => {
-    if (state.status !== seen.current) {
-      seen.current = state.status;
-      if (state.status !== "failed") router.refresh();
-    }
+    if (state.status === seen.current) return;
+    seen.current = state.status;
+    if (state.status === "failed") return;
+    router.refresh();
+    if (state.status !== "done") return;
+    // A refresh issued while the navigation that opened this page is still settling can be dropped, and
+    // polling has stopped: ask again until the report replaces this component, and offer a reload.
+    const again = setInterval(() => router.refresh(), 2000);
+    const offer = setTimeout(() => setStillHere(true), 6000);
+    return () => {
+      clearInterval(again);
+      clearTimeout(offer);
+    };
   }, [state.status, router]);
 
   if (state.status === "failed") {
@@ -49,6 +59,21 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
         <Link href="/new" className="mt-4 inline-block text-sm font-medium text-red-900 underline">
           Start a new assessment
         </Link>
+      </div>
+    );
+  }
+  if (state.status === "done") {
+    return (
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="job-done" role="status">
+        <h2 className="font-semibold text-slate-900">The report is ready</h2>
+        <p className="mt-2 text-sm text-slate-700">
+          Loading it…{" "}
+          {stillHere && (
+            <a href={`/assessments/${id}`} className="font-medium text-indigo-800 underline">
+              Open the report
+            </a>
+          )}
+        </p>
       </div>
     );
   }
