@@ -10,6 +10,7 @@ import { figuresOf, headline } from "@/lib/report/figures";
 import { hunksFor, SideBySide } from "@/components/side-by-side";
 import { requirePageUser } from "@/app/_lib/session";
 import { VerifyRewrite } from "@/components/verify-result";
+import { EditCheckPanel } from "@/components/edit-check";
 import { atLeast } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
@@ -159,6 +160,14 @@ export default async function RewritesPage({
                   ))}
                 </ul>
               )}
+              {/* A manual or removed object has no DSQL text yet: the person starts from the original. */}
+              <EditCheckPanel
+                key={selected.index}
+                id={id}
+                object={selected.index}
+                initial={selected.rewritten || selected.original}
+                status={selected.status}
+              />
             </Card>
           ) : (
             <Empty title="Nothing to rewrite">Every object is already DSQL-compatible.</Empty>
