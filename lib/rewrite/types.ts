@@ -48,7 +48,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   domains: "Domains",
   sequences: "Sequences",
   tables: "Tables",
-  constraints: "Constraints added after creation (NOT VALID) and sequence ownership",
+  constraints: "Changes after creation: constraints (NOT VALID), added columns, sequence ownership",
   views: "Views and SQL functions",
   comments: "Comments",
   data: "Data load",
