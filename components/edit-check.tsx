@@ -12,7 +12,18 @@ import { CopyButton } from "./copy-button";
 import { fetchJson } from "./query-provider";
 import { SeverityBadge } from "./ui";
 
-export function EditCheckPanel({ id, object, initial, status }: { id: string; object: number; initial: string; status: string }) {
+export function EditCheckPanel({
+  id,
+  object,
+  initial,
+  open = false,
+}: {
+  id: string;
+  /** The object the edit replaces; undefined for SQL that belongs to none (a statement that did not parse). */
+  object?: number;
+  initial: string;
+  open?: boolean;
+}) {
   const [sql, setSql] = useState(initial);
   const check = useMutation({
     mutationFn: (text: string) =>
@@ -25,7 +36,7 @@ export function EditCheckPanel({ id, object, initial, status }: { id: string; ob
   const result = check.data?.check;
   const blockers = result?.findings.filter((f) => f.severity === "blocker").length ?? 0;
   return (
-    <details className="mt-4 rounded-md border border-slate-200 p-3" data-testid="edit-check" open={status === "manual" || undefined}>
+    <details className="mt-4 rounded-md border border-slate-200 p-3" data-testid="edit-check" open={open || undefined}>
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Edit and check your own version</summary>
       <p className="mt-2 text-sm text-slate-700">
         Checked with the assessment&apos;s rules and DSQL date, among the other rewritten objects. Nothing is saved: copy your version into

@@ -66,6 +66,8 @@ export interface AnalysisResult {
   model: SchemaModel;
   /** Routines seen and bodies analysed (absent before DSQL ran PL/pgSQL, when bodies are not analysed). */
   routineBodies?: RoutineBodyStats;
+  /** Statements that did not parse, with their text: the rewrite lists each as manual work, never drops it. */
+  unparsed: ParseError[];
 }
 
 const SNIPPET_CHARS = 400;
@@ -163,6 +165,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
 
   const model = emptyModel();
   const findings: Finding[] = [];
+  const unparsed: ParseError[] = [];
   const encodingOf = new Map<string, string>(inputs.map((f) => [f.path, f.encoding]));
   const files: FileStatistics[] = [];
   const sources = new Map<string, SourceText>();
@@ -285,6 +288,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
         if (!item.ok) {
           for (const s of preamble.flush()) assess(s);
           findings.push(parseErrorFinding(item.error));
+          unparsed.push(item.error);
           return;
         }
         for (const s of preamble.offer(item.statement)) assess(s);
@@ -337,7 +341,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       a.column - b.column ||
       a.ruleId.localeCompare(b.ruleId),
   );
-  return { targetDate, files, findings, model, ...(bodies ? { routineBodies: bodies.stats } : {}) };
+  return { targetDate, files, findings, model, unparsed, ...(bodies ? { routineBodies: bodies.stats } : {}) };
 }
 
 /**

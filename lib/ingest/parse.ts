@@ -6,6 +6,7 @@
  */
 import { loadModule, parseSync } from "libpg-query";
 import { databasesIn } from "./databases";
+import { foreignSyntax } from "./foreign-syntax";
 import type { MetaCommand, Span, ScriptScan } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
@@ -186,6 +187,9 @@ export function parseFile(
     const at = cursor !== undefined ? Math.min(span.start + cursor, span.end) : span.start;
     const pos = src.position(at);
     errors++;
+    const text = file.text.slice(span.start, span.end);
+    // The parser names a token; another database's syntax (or an older PostgreSQL's) is said as such.
+    const foreign = foreignSyntax(text);
     onStatement({
       ok: false,
       error: {
@@ -196,8 +200,8 @@ export function parseFile(
         line: pos.line,
         column: pos.column,
         statementLine: src.position(span.start).line,
-        message,
-        text: file.text.slice(span.start, span.end),
+        message: foreign ? `${message} — ${foreign.hint}` : message,
+        text,
       },
     });
   };

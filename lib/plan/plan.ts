@@ -314,6 +314,8 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
     ],
   });
   const autoRules = ids((f) => f.fix === "auto");
+  // A statement that did not parse is schema work: it is missing from the script until a person fixes it.
+  const unparsed = rw.manual.filter((m) => m.ruleIds[0] === "parse-error");
   phases.push({
     id: "schema",
     title: "2. Schema",
@@ -325,6 +327,24 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
         verify: "every hunk in changes.patch is accepted or adjusted",
         resolves: autoRules,
       },
+      ...(unparsed.length
+        ? [
+            {
+              title: `Correct the ${unparsed.length} statement(s) that did not parse`,
+              purpose: `They are not in schema.dsql.sql. ${unparsed
+                .slice(0, 8)
+                .map((m) => `${m.file}:${m.line}: ${m.reason.replace(/^.*?DSQL script: /, "")}`)
+                .join("; ")}${unparsed.length > 8 ? "; …" : ""}. Correct each, then add its DSQL form to the script before running it.`,
+              sql: unparsed
+                .slice(0, 2)
+                .map((m) => m.original)
+                .join("\n\n"),
+              verify:
+                "the corrected statements check clean (Edit and check on the Rewrites page, or dsql-preflight analyze) and are in the script",
+              resolves: ["parse-error"],
+            },
+          ]
+        : []),
       {
         title: "Create the schema",
         purpose:
@@ -424,7 +444,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
       resolves: ids((f) => f.category === "keys-and-identity"),
     });
   const byRule = new Map<string, typeof rw.manual>();
-  for (const m of rw.manual) byRule.set(m.ruleIds[0], [...(byRule.get(m.ruleIds[0]) ?? []), m]);
+  for (const m of rw.manual) if (m.ruleIds[0] !== "parse-error") byRule.set(m.ruleIds[0], [...(byRule.get(m.ruleIds[0]) ?? []), m]);
   for (const [rule, items] of byRule) {
     manualSteps.push({
       title: `${rule}: ${items.length} item(s)`,

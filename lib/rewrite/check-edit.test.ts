@@ -85,6 +85,18 @@ describe("checking an edited object among the other rewritten objects", () => {
     expect(before.targetDate).toBe("2025-06-01");
   });
 
+  it("checks SQL that belongs to no object (a statement that did not parse) after all of them", async () => {
+    const { objects, targetDate } = await rewritten();
+    const r = await checkEditedObject(
+      objects,
+      undefined,
+      "ALTER TABLE visit ADD COLUMN note text;\nCREATE INDEX visit_note ON visit (note);",
+      targetDate,
+    );
+    expect(r.contextObjects).toBe(objects.filter((o) => o.rewritten && o.status !== "removed" && o.status !== "manual").length);
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([["index-not-async", 2]]);
+  });
+
   it("refuses an empty, oversized or binary edit and an object the rewrite does not have, saying which", async () => {
     const { objects, targetDate } = await rewritten();
     await expect(checkEditedObject(objects, 0, "  \n", targetDate)).rejects.toThrow(new EditCheckError("the SQL to check is empty"));

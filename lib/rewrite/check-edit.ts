@@ -42,8 +42,19 @@ export interface EditCheck {
 
 export class EditCheckError extends Error {}
 
-export async function checkEditedObject(objects: RewrittenObject[], index: number, sql: string, targetDate: string): Promise<EditCheck> {
-  if (!objects.some((o) => o.index === index)) throw new EditCheckError(`no object #${index} in this assessment's rewrite`);
+/**
+ * `index` is the object the edit replaces; `undefined` checks SQL that belongs to no rewritten object (a
+ * statement that did not parse, a new one), after all of them.
+ */
+export async function checkEditedObject(
+  objects: RewrittenObject[],
+  index: number | undefined,
+  sql: string,
+  targetDate: string,
+): Promise<EditCheck> {
+  if (index !== undefined && !objects.some((o) => o.index === index))
+    throw new EditCheckError(`no object #${index} in this assessment's rewrite`);
+  const at = index ?? Number.POSITIVE_INFINITY;
   if (!sql.trim()) throw new EditCheckError("the SQL to check is empty");
   if (sql.length > MAX_EDIT_CHARS)
     throw new EditCheckError(
@@ -53,11 +64,11 @@ export async function checkEditedObject(objects: RewrittenObject[], index: numbe
   // Removed and manual objects have no DSQL DDL in the script, so they are not context.
   const ddl = (o: RewrittenObject) => (o.status === "removed" || o.status === "manual" ? "" : o.rewritten.trim());
   const before = objects
-    .filter((o) => o.index < index)
+    .filter((o) => o.index < at)
     .map(ddl)
     .filter(Boolean);
   const after = objects
-    .filter((o) => o.index > index)
+    .filter((o) => o.index > at)
     .map(ddl)
     .filter(Boolean);
   const file = (path: string, text: string) => ({ path, text, bytes: Buffer.byteLength(text), encoding: "utf-8" as const });

@@ -9,7 +9,7 @@ import { analyze, type AnalysisResult } from "../analyze";
 import { strings } from "../ingest/ast";
 import { databasesIn, SeveralDatabasesError } from "../ingest/databases";
 import type { InputFile } from "../ingest/input";
-import { loadParser, type ParsedStatement } from "../ingest/parse";
+import { loadParser, type ParseError, type ParsedStatement } from "../ingest/parse";
 import { key } from "../model/schema";
 import { Rewriter } from "./context";
 import { buildObjectRewrites } from "./diff";
@@ -19,7 +19,7 @@ import { findFolds } from "./fixes/constraints";
 import { cascadeDependencies } from "./fixes/dependencies";
 import { decideKeys, followTableRenames, followUndeclaredUuidRefs } from "./fixes/keys";
 import { findMergedTables } from "./fixes/tables";
-import type { RewriteOptions, RewriteResult } from "./types";
+import type { ManualItem, RewriteOptions, RewriteResult } from "./types";
 import { placeholderNames, restorePlaceholdersIn } from "../ingest/lex";
 
 export { IDENTITY_CLAUSE, DSQL_CACHE } from "./fixes/keys";
@@ -42,6 +42,23 @@ export async function rewrite(inputs: InputFile[], options: RewriteOptions = {})
   const names = placeholderNames(analysis.files);
   if (names.size) restorePlaceholdersIn(result, names);
   return result;
+}
+
+/**
+ * A statement that did not parse is not in the script, so it is manual work, said at its place: the
+ * person corrects it (the parser's message, with what it looks like) and adds it to the script by hand.
+ */
+function unparsedItem(e: ParseError): ManualItem {
+  return {
+    object: { kind: "statement", name: `${e.file}:${e.statementLine}` },
+    ruleIds: ["parse-error"],
+    reason: `does not parse as PostgreSQL, so it is not in the DSQL script: ${e.message}`,
+    suggestion:
+      "Correct the statement (check it with Edit and check on the Rewrites page, or re-run the assessment), then add its DSQL form to the script",
+    original: e.text,
+    file: e.file,
+    line: e.statementLine,
+  };
 }
 
 async function analyzeKeepingStatements(inputs: InputFile[], targetDate: string | undefined) {
@@ -78,6 +95,7 @@ function run(rw: Rewriter): RewriteResult {
     else rw.pieces.push(process(rw, stmt));
   }
   cascadeDependencies(rw);
+  for (const e of rw.analysis.unparsed) rw.manual.push(unparsedItem(e));
   const out = emit(rw);
   guardReparse(out);
   const objects = buildObjectRewrites(rw.pieces, out);

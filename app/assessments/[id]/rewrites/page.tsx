@@ -166,11 +166,15 @@ export default async function RewritesPage({
                 id={id}
                 object={selected.index}
                 initial={selected.rewritten || selected.original}
-                status={selected.status}
+                open={selected.status === "manual"}
               />
             </Card>
           ) : (
-            <Empty title="Nothing to rewrite">Every object is already DSQL-compatible.</Empty>
+            <Empty title="Nothing to rewrite">
+              {rw.manual.length > 0
+                ? "No object in the script needed a change; the manual work below is kept out of it."
+                : "Every object is already DSQL-compatible."}
+            </Empty>
           )}
           {rw.manual.length > 0 && (
             <details className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -185,6 +189,8 @@ export default async function RewritesPage({
                     </p>
                     <p className="text-slate-800">{m.reason}</p>
                     {m.suggestion && <p className="text-slate-700">→ {m.suggestion}</p>}
+                    {/* A statement that did not parse has no object to open: its editor is here. */}
+                    {m.rules.includes("parse-error") && <EditCheckPanel id={id} initial={m.original} />}
                   </li>
                 ))}
               </ul>

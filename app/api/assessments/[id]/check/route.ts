@@ -1,6 +1,7 @@
 /**
  * POST /api/assessments/:id/check — check a person's own version of one rewritten object (viewers too:
- * nothing is stored). Body `{ object: <index in the report's rewrites>, sql: "<DDL>" }`; the answer is the
+ * nothing is stored). Body `{ object?: <index in the report's rewrites>, sql: "<DDL>" }` (no object: SQL
+ * that belongs to none, such as a statement that did not parse, checked after all of them); the answer is the
  * findings inside that SQL, analysed among the other rewritten objects with the assessment's DSQL date.
  */
 import { z } from "zod";
@@ -14,7 +15,8 @@ export const dynamic = "force-dynamic";
 
 const body = z
   .object({
-    object: z.number().int().min(0),
+    /** The object the edit replaces; absent for SQL that belongs to none (a statement that did not parse). */
+    object: z.number().int().min(0).optional(),
     sql: z.string(),
   })
   .strict();

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "@/lib/analyze";
+import { foreignSyntax } from "./foreign-syntax";
+
+const MYSQLDUMP = `-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)
+/*!40101 SET NAMES utf8mb4 */;
+DROP TABLE IF EXISTS \`users\`;
+CREATE TABLE \`users\` (
+  \`id\` int unsigned NOT NULL AUTO_INCREMENT,
+  \`bio\` mediumtext,
+  PRIMARY KEY (\`id\`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+LOCK TABLES \`users\` WRITE;
+UNLOCK TABLES;
+`;
+
+const analyse = async (text: string) => (await analyze([{ path: "in.sql", text, bytes: text.length, encoding: "utf-8" }])).findings;
+
+describe("statements in another database's syntax", () => {
+  it("a mysqldump's statements each say they are MySQL and what to do, naming the marks found", async () => {
+    const errors = (await analyse(MYSQLDUMP)).filter((f) => f.ruleId === "parse-error");
+    expect(errors.map((f) => f.line)).toEqual([3, 4, 9, 10]);
+    for (const f of errors)
+      expect(f.message).toMatch(/— MySQL syntax \(.+\): this tool reads PostgreSQL: convert the schema to PostgreSQL first/);
+    expect(errors[1].message).toContain("backquoted names, AUTO_INCREMENT, ENGINE=, MySQL column types, UNSIGNED, DEFAULT CHARSET=");
+    expect(errors[3].message).toContain("(LOCK TABLES)");
+  });
+
+  it("a PostgreSQL 11 dump's WITH OIDS is named, with the fix", async () => {
+    const [f] = (await analyse("CREATE TABLE public.o (id integer) WITH OIDS;\n")).filter((x) => x.ruleId === "parse-error");
+    expect(f.message).toBe(
+      'syntax error at or near "OIDS" — WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses',
+    );
+  });
+
+  it("SQL Server scripts are named as such", () => {
+    expect(foreignSyntax("CREATE TABLE [dbo].[Users] ([Id] INT IDENTITY(1,1) NOT NULL, [Bio] NVARCHAR(MAX))")).toEqual({
+      dialect: "sqlserver",
+      hint: expect.stringContaining("SQL Server syntax ([bracketed].[names], IDENTITY(seed, increment), VARCHAR(MAX))"),
+    });
+  });
+
+  it("an ordinary typo, or the marks inside strings, comments and quoted names, get no hint", async () => {
+    expect(foreignSyntax("CREATE TABEL t (id int);")).toBeUndefined();
+    expect(foreignSyntax("INSERT INTO t VALUES ('`x` AUTO_INCREMENT ENGINE=') -- WITH OIDS\n")).toBeUndefined();
+    expect(foreignSyntax('CREATE TABEL "with oids" (id int);')).toBeUndefined();
+    const [typo] = (await analyse("CREATE TABEL t (id int);\n")).filter((x) => x.ruleId === "parse-error");
+    expect(typo.message).toBe('syntax error at or near "TABEL"');
+  });
+});
