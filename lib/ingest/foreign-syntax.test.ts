@@ -33,6 +33,19 @@ describe("statements in another database's syntax", () => {
     );
   });
 
+  it("a name that became a keyword (pg_dump 15's `json json` parameter) is said, with the quoting that makes it parse", async () => {
+    // As pg_dump 15 writes PostgREST's test function: PostgreSQL 16 made json a keyword.
+    const dump =
+      "CREATE FUNCTION test.varied_arguments(arr text[], \"integer\" integer DEFAULT 42, json json DEFAULT '{}'::json, jsonb jsonb DEFAULT '{}'::jsonb) RETURNS json\n    LANGUAGE sql\n    AS $$ SELECT json_build_object('json', json) $$;\n";
+    const [f] = (await analyse(dump)).filter((x) => x.ruleId === "parse-error");
+    expect(f.message).toBe(
+      'syntax error at or near "json" — json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
+    );
+    // No hint when quoting does not make it parse: the word is not the problem.
+    const [other] = (await analyse("CREATE FUNCTION f(json json, x int,) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")).filter((x) => x.ruleId === "parse-error");
+    expect(other.message).toBe('syntax error at or near "json"');
+  });
+
   it("SQL Server scripts are named as such", () => {
     expect(foreignSyntax("CREATE TABLE [dbo].[Users] ([Id] INT IDENTITY(1,1) NOT NULL, [Bio] NVARCHAR(MAX))")).toEqual({
       dialect: "sqlserver",

@@ -39,6 +39,27 @@ const SQLSERVER: Array<[RegExp, string]> = [
   [/\bSET\s+(?:ANSI_NULLS|QUOTED_IDENTIFIER)\s+ON\b/i, "SET ANSI_NULLS / QUOTED_IDENTIFIER"],
 ];
 
+/**
+ * A word that became a keyword after the input was written (`json` in PostgreSQL 16, `merge_action` in 17):
+ * pg_dump 15 writes a parameter or column named json unquoted, and PostgreSQL 16 and later, DSQL included,
+ * stop at it. Said only when the statement does parse with the word double-quoted (`parse` throws otherwise).
+ */
+export function newerKeyword(statement: string, cursor: number, parse: (sql: string) => unknown): ForeignSyntax | undefined {
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(statement.slice(cursor))?.[0];
+  if (!word) return undefined;
+  const lower = word.toLowerCase();
+  const quoted = statement.replace(new RegExp(`(?<!["\\w$])${word}(?![\\w$"])`, "gi"), `"${lower}"`);
+  try {
+    parse(quoted);
+  } catch {
+    return undefined;
+  }
+  return {
+    dialect: "old-postgres",
+    hint: `${lower} is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("${lower}")`,
+  };
+}
+
 /** The marks found, or undefined when the statement shows none (an ordinary syntax error). */
 export function foreignSyntax(statement: string): ForeignSyntax | undefined {
   const code = codeOf(statement);

@@ -6,7 +6,7 @@
  */
 import { loadModule, parseSync } from "libpg-query";
 import { databasesIn } from "./databases";
-import { foreignSyntax } from "./foreign-syntax";
+import { foreignSyntax, newerKeyword } from "./foreign-syntax";
 import type { MetaCommand, Span, ScriptScan } from "./lex";
 import { takeScan } from "./limits";
 import type { InputFile } from "./input";
@@ -189,7 +189,9 @@ export function parseFile(
     errors++;
     const text = file.text.slice(span.start, span.end);
     // The parser names a token; another database's syntax (or an older PostgreSQL's) is said as such.
-    const foreign = foreignSyntax(text);
+    const foreign =
+      foreignSyntax(text) ??
+      (cursor !== undefined ? newerKeyword(scan.parseable.slice(span.start, span.end), cursor, timedParse) : undefined);
     onStatement({
       ok: false,
       error: {
