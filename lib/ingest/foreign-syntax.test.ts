@@ -42,7 +42,9 @@ describe("statements in another database's syntax", () => {
       'syntax error at or near "json" — json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
     );
     // No hint when quoting does not make it parse: the word is not the problem.
-    const [other] = (await analyse("CREATE FUNCTION f(json json, x int,) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")).filter((x) => x.ruleId === "parse-error");
+    const [other] = (await analyse("CREATE FUNCTION f(json json, x int,) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")).filter(
+      (x) => x.ruleId === "parse-error",
+    );
     expect(other.message).toBe('syntax error at or near "json"');
   });
 
