@@ -26,6 +26,22 @@ test("non-SQL file", async ({ request }) => {
     400,
     /^prod\.dump: a pg_dump custom-format \(pg_dump -Fc\) archive, not SQL text: write it out as SQL with `pg_restore --schema-only -f schema\.sql prod\.dump`/,
   );
+  // Another database's dump: refused by its dump tool's header, saying which and what to do.
+  await expectError(
+    await request.post("/api/assessments", {
+      multipart: {
+        files: {
+          name: "shop.sql",
+          mimeType: "application/sql",
+          buffer: Buffer.from(
+            "-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\nCREATE TABLE `users` (`id` int NOT NULL AUTO_INCREMENT);\n",
+          ),
+        },
+      },
+    }),
+    400,
+    /^shop\.sql: a MySQL dump \(mysqldump's header `-- MySQL dump 10\.13`\), not PostgreSQL: .*convert it to PostgreSQL first/,
+  );
   // Binary content under a .sql name is refused by content, with the file named.
   await expectError(
     await request.post("/api/assessments", { multipart: { files: { name: "schema.sql", mimeType: "application/sql", buffer: PNG } } }),

@@ -26,7 +26,8 @@ export type InputErrorCode =
   | "too-many-statements"
   | "no-statements"
   | "no-sql-files"
-  | "no-such-database";
+  | "no-such-database"
+  | "other-database";
 
 export class InputError extends Error {
   constructor(
@@ -114,7 +115,28 @@ export function decodeSql(path: string, data: Uint8Array, maxBytes = DEFAULT_MAX
   }
   if (text.trim().length === 0) throw new InputError("empty", path, "file contains only whitespace");
   if (/\u0000/.test(text)) throw new InputError("binary", path, "file contains NUL characters, not SQL text");
+  const other = otherDatabaseDump(text);
+  if (other)
+    throw new InputError(
+      "other-database",
+      path,
+      `${other}, not PostgreSQL: this tool assesses PostgreSQL schemas; convert it to PostgreSQL first (pgloader, or AWS DMS Schema Conversion) and assess what that produces`,
+    );
   return { path, text, bytes: data.length, encoding };
+}
+
+/**
+ * Dumps of other databases, recognised by the header their own dump tools always write: assessing them
+ * would only list every statement as a parse error. Statements of another dialect inside a PostgreSQL
+ * file are parse errors that say so (ingest/foreign-syntax.ts).
+ */
+function otherDatabaseDump(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  const mysql = /^-- (MySQL|MariaDB) dump [\d.]+/m.exec(head);
+  if (mysql) return `a ${mysql[1]} dump (mysqldump's header \`${mysql[0]}\`)`;
+  if (/^\/\*{6} Object: {2}\w+ \[/m.test(head)) return "a SQL Server script (SSMS's `/****** Object:` header)";
+  if (/^PRAGMA foreign_keys=OFF;\r?\nBEGIN TRANSACTION;/.test(text.replace(/^\uFEFF/, ""))) return "a SQLite dump (sqlite3 .dump)";
+  return undefined;
 }
 
 /**
