@@ -89,6 +89,11 @@ export function EditCheckPanel({
               ? `No findings in your version (${result.statements} statement${result.statements === 1 ? "" : "s"}, DSQL as of ${result.targetDate}).`
               : `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}, ${blockers} blocking, in ${result.statements} statement${result.statements === 1 ? "" : "s"} (DSQL as of ${result.targetDate}).`}
           </p>
+          {result.context === "named" && (
+            <p className="text-xs text-slate-600" data-testid="edit-check-context">
+              Checked among the {result.contextObjects} objects it names: the schema is too large to check the whole of it each time.
+            </p>
+          )}
           {result.findings.length > 0 && (
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {result.findings.map((f, i) => (

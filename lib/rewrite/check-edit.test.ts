@@ -11,7 +11,13 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at = no
 
 async function rewritten() {
   const r = await rewrite([{ path: "s.sql", text: SCHEMA, bytes: SCHEMA.length, encoding: "utf-8" }]);
-  const objects = r.objects.map((o, index) => ({ index, status: o.status, rewritten: o.rewritten, name: o.object.name }));
+  const objects = r.objects.map((o, index) => ({
+    index,
+    status: o.status,
+    rewritten: o.rewritten,
+    name: o.object.name,
+    label: `${o.object.schema}.${o.object.name}`,
+  }));
   const indexOf = (name: string) => objects.find((o) => o.name === name)!.index;
   return { objects, indexOf, targetDate: r.analysis.targetDate };
 }
@@ -59,6 +65,19 @@ describe("checking an edited object among the other rewritten objects", () => {
       targetDate,
     );
     expect(alone.findings.map((f) => f.ruleId)).not.toContain("enum-type");
+  });
+
+  it("past the context limit, checks among the objects the edit names, and says so", async () => {
+    const { objects, indexOf, targetDate } = await rewritten();
+    const withEnum = objects.map((o) =>
+      o.name === "mood" ? { ...o, status: "rewritten", rewritten: "CREATE TYPE mood AS ENUM ('ok', 'sad');" } : o,
+    );
+    const sql = "CREATE TABLE person (id bigint PRIMARY KEY, feeling mood);";
+    const whole = await checkEditedObject(withEnum, indexOf("person"), sql, targetDate);
+    expect(whole.context).toBe("all");
+    const named = await checkEditedObject(withEnum, indexOf("person"), sql, targetDate, 10);
+    expect(named).toMatchObject({ context: "named", contextObjects: 1 });
+    expect(named.findings.map((f) => f.ruleId)).toContain("enum-type");
   });
 
   it("reports a parse error in the edit with its line, and nothing from the context", async () => {
