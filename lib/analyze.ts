@@ -5,7 +5,7 @@
  */
 import { indexNodes, type NodeIndex } from "./ingest/ast";
 import type { InputFile } from "./ingest/input";
-import { CleanupPreamble } from "./ingest/cleanup";
+import { CleanupPreamble, type PreambleItem } from "./ingest/cleanup";
 import { metaCommandName, placeholderNames, restorePlaceholdersIn } from "./ingest/lex";
 import { checkStatementCount, HeapGuard, takeScan } from "./ingest/limits";
 import {
@@ -66,7 +66,10 @@ export interface AnalysisResult {
   model: SchemaModel;
   /** Routines seen and bodies analysed (absent before DSQL ran PL/pgSQL, when bodies are not analysed). */
   routineBodies?: RoutineBodyStats;
-  /** Statements that did not parse, with their text: the rewrite lists each as manual work, never drops it. */
+  /**
+   * Statements that did not parse, with their text: the rewrite lists each as manual work, never drops it
+   * (those marked `cleanup` it leaves out with the --clean preamble they belong to).
+   */
   unparsed: ParseError[];
 }
 
@@ -280,22 +283,29 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       bodies?.analyse(stmt);
       opts.onStatement?.(stmt);
     };
+    const take = (items: PreambleItem[]) => {
+      for (const { stmt, error } of items) {
+        if (stmt) assess(stmt);
+        else {
+          unparsed.push(error);
+          // A drop of a --clean preamble that did not parse goes with the preamble: the target is empty.
+          if (error.cleanup) cleanupErrors++;
+          else findings.push(parseErrorFinding(error));
+        }
+      }
+    };
+    let cleanupErrors = 0;
     const stats = parseFile(
       file,
       (item) => {
         statements++;
         heapGuard.tick(file.path);
-        if (!item.ok) {
-          for (const s of preamble.flush()) assess(s);
-          findings.push(parseErrorFinding(item.error));
-          unparsed.push(item.error);
-          return;
-        }
-        for (const s of preamble.offer(item.statement)) assess(s);
+        take(item.ok ? preamble.offer(item.statement) : preamble.offerError(item.error));
       },
       src,
     );
-    for (const s of preamble.flush()) assess(s);
+    take(preamble.flush());
+    stats.parseErrors -= cleanupErrors;
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     if (stats.placeholders) findings.push(placeholderFinding(file.path, stats.placeholders));

@@ -5,7 +5,7 @@
  * nothing to run. It is recognised only while the inputs have created nothing yet, so a migration
  * that drops an object an earlier file created is still read as a real change.
  */
-import type { AstNode, ParsedStatement } from "./parse";
+import type { AstNode, ParseError, ParsedStatement } from "./parse";
 
 const CLEANUP_SUBCOMMANDS = new Set(["AT_DropConstraint", "AT_ColumnDefault", "AT_DropNotNull", "AT_DropIdentity", "AT_DropColumn"]);
 
@@ -51,34 +51,58 @@ export function isSessionStatement(stmt: ParsedStatement): boolean {
 const CREATES = /^(Create|Define|CompositeType|View|Index)/;
 
 /**
+ * A statement that did not parse but reads as a removal (pg_dump 15's `DROP FUNCTION f(json json)`, which
+ * PostgreSQL 16's parser rejects): inside a preamble it is part of it, not the end of it.
+ */
+const DROP_TEXT = /^\s*(?:DROP\b|ALTER\s+(?:FOREIGN\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[^;]*?\bDROP\b)/i;
+
+/** A parsed statement, or one that did not parse, in input order. */
+export type PreambleItem = { stmt: ParsedStatement; error?: undefined } | { error: ParseError; stmt?: undefined };
+
+/**
  * Holds back the leading drops of the inputs until it is clear what they are: followed by a CREATE
- * they are a --clean preamble (marked `cleanup`); otherwise (a file of drops, a parse error, the end of
- * the first file) they are assessed like any statement. Statements come back in input order.
+ * they are a --clean preamble (marked `cleanup`, drops that did not parse with them); otherwise (a file of
+ * drops, any other parse error, the end of the first file) they are assessed like any statement. Items
+ * come back in input order.
  */
 export class CleanupPreamble {
   private open = true;
-  private pending: ParsedStatement[] = [];
+  private pending: PreambleItem[] = [];
 
-  offer(stmt: ParsedStatement): ParsedStatement[] {
-    if (!this.open) return [stmt];
+  offer(stmt: ParsedStatement): PreambleItem[] {
+    if (!this.open) return [{ stmt }];
     // pg_dump writes COMMENT ON SCHEMA public between the drops and the first CREATE.
     if (isSessionStatement(stmt) || isCleanupStatement(stmt) || stmt.kind === "CommentStmt") {
-      this.pending.push(stmt);
+      this.pending.push({ stmt });
       return [];
     }
-    return this.close(CREATES.test(stmt.kind), [stmt]);
+    return this.close(CREATES.test(stmt.kind), [{ stmt }]);
   }
 
-  /** A parse error or the end of a file: whatever is held back was not a preamble. */
-  flush(): ParsedStatement[] {
+  offerError(error: ParseError): PreambleItem[] {
+    if (!this.open) return [{ error }];
+    if (DROP_TEXT.test(error.text)) {
+      this.pending.push({ error });
+      return [];
+    }
+    // A CREATE the parser rejects still ends the drops as a CREATE does.
+    return this.close(/^\s*CREATE\b/i.test(error.text), [{ error }]);
+  }
+
+  /** The end of a file: whatever is held back was not a preamble. */
+  flush(): PreambleItem[] {
     return this.open ? this.close(false, []) : [];
   }
 
-  private close(confirmed: boolean, tail: ParsedStatement[]): ParsedStatement[] {
+  private close(confirmed: boolean, tail: PreambleItem[]): PreambleItem[] {
     this.open = false;
     const out = this.pending;
     this.pending = [];
-    if (confirmed) for (const s of out) if (isCleanupStatement(s)) s.cleanup = true;
+    if (confirmed)
+      for (const item of out) {
+        if (item.stmt && isCleanupStatement(item.stmt)) item.stmt.cleanup = true;
+        if (item.error) item.error.cleanup = true;
+      }
     return [...out, ...tail];
   }
 }

@@ -59,6 +59,8 @@ export interface ParseError {
   statementLine: number;
   message: string;
   text: string;
+  /** A drop inside a pg_dump --clean preamble that did not parse: left out with the preamble. */
+  cleanup?: boolean;
 }
 
 export interface MetaCommandRef extends MetaCommand {

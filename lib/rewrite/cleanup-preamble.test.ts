@@ -79,6 +79,26 @@ describe("pg_dump --clean preamble", () => {
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(["alter-or-drop-type", "create-database"]);
   });
 
+  it("keeps a drop the parser rejects (pg_dump 15's json parameter) inside it, instead of ending it there", async () => {
+    // PostgreSQL 16 made json a keyword: this drop, as pg_dump 15 writes it, does not parse here.
+    const withJsonDrop = CLEAN_DUMP.replace(
+      "DROP TABLE IF EXISTS public.child;",
+      "DROP FUNCTION IF EXISTS public.to_json(json json);\nDROP TABLE IF EXISTS public.child;",
+    );
+    const plain = await analyze(input(CLEAN_DUMP));
+    const r = await analyze(input(withJsonDrop));
+    expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual(plain.findings.map((f) => `${f.ruleId} ${f.message}`));
+    expect(r.files[0].parseErrors).toBe(0);
+    const rw = await rewrite(input(withJsonDrop));
+    expect(rw.cleanup?.statements).toBe(9);
+    expect(rw.manual.filter((m) => m.ruleIds.includes("parse-error"))).toEqual([]);
+    // Outside a preamble the same statement is a parse error like any other.
+    const alone = await analyze(
+      input("CREATE TABLE public.t (id bigint PRIMARY KEY);\nDROP FUNCTION IF EXISTS public.to_json(json json);\n"),
+    );
+    expect(alone.findings.filter((f) => f.ruleId === "parse-error")).toHaveLength(1);
+  });
+
   it("is only recognised before the inputs create anything", async () => {
     const files = [
       ...input("CREATE TABLE public.t (id bigint PRIMARY KEY);\n", "001.sql"),

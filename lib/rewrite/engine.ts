@@ -95,7 +95,10 @@ function run(rw: Rewriter): RewriteResult {
     else rw.pieces.push(process(rw, stmt));
   }
   cascadeDependencies(rw);
-  for (const e of rw.analysis.unparsed) rw.manual.push(unparsedItem(e));
+  for (const e of rw.analysis.unparsed) {
+    if (e.cleanup) cleanup++;
+    else rw.manual.push(unparsedItem(e));
+  }
   const out = emit(rw);
   guardReparse(out);
   const objects = buildObjectRewrites(rw.pieces, out);
