@@ -4,8 +4,7 @@
  * PostgreSQL 15 creates such a function and dumps it plain and with --clean --if-exists. Both forms give
  * the same findings (the drop pg_dump --clean writes for it stays inside the cleanup preamble); the
  * function (and its ALTER FUNCTION … OWNER TO) is a parse error that says how to fix it and a manual work
- * item of the rewrite, whose script
- * still runs on PostgreSQL 15 and holds every table.
+ * item of the rewrite, whose script still runs on PostgreSQL 15 and holds every table.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
