@@ -81,12 +81,14 @@ export class CleanupPreamble {
 
   offerError(error: ParseError): PreambleItem[] {
     if (!this.open) return [{ error }];
-    if (DROP_TEXT.test(error.text)) {
+    // Another database's statements are no pg_dump preamble, whatever they drop.
+    const otherDatabase = error.dialect !== undefined && error.dialect !== "old-postgres";
+    if (!otherDatabase && DROP_TEXT.test(error.text)) {
       this.pending.push({ error });
       return [];
     }
     // A CREATE the parser rejects still ends the drops as a CREATE does.
-    return this.close(/^\s*CREATE\b/i.test(error.text), [{ error }]);
+    return this.close(!otherDatabase && /^\s*CREATE\b/i.test(error.text), [{ error }]);
   }
 
   /** The end of a file: whatever is held back was not a preamble. */

@@ -61,6 +61,8 @@ export interface ParseError {
   text: string;
   /** A drop inside a pg_dump --clean preamble that did not parse: left out with the preamble. */
   cleanup?: boolean;
+  /** What the statement looks like when not PostgreSQL 18 (ingest/foreign-syntax.ts): mysql, sqlserver, old-postgres. */
+  dialect?: string;
 }
 
 export interface MetaCommandRef extends MetaCommand {
@@ -206,6 +208,7 @@ export function parseFile(
         statementLine: src.position(span.start).line,
         message: foreign ? `${message} — ${foreign.hint}` : message,
         text,
+        ...(foreign ? { dialect: foreign.dialect } : {}),
       },
     });
   };
