@@ -10,7 +10,21 @@ export interface ForeignSyntax {
   dialect: string;
   /** Said after the parser's message: what the statement is and what to do. */
   hint: string;
+  /** The statement as the hint says to write it, when that was parsed here successfully. */
+  corrected?: string;
 }
+
+type Parse = (sql: string) => unknown;
+
+const parses = (parse: Parse | undefined, sql: string): boolean => {
+  if (!parse) return false;
+  try {
+    parse(sql);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const CONVERT =
   "this tool reads PostgreSQL: convert the schema to PostgreSQL first (pgloader, or AWS DMS Schema Conversion), then assess the result";
@@ -44,30 +58,36 @@ const SQLSERVER: Array<[RegExp, string]> = [
  * pg_dump 15 writes a parameter or column named json unquoted, and PostgreSQL 16 and later, DSQL included,
  * stop at it. Said only when the statement does parse with the word double-quoted (`parse` throws otherwise).
  */
-export function newerKeyword(statement: string, cursor: number, parse: (sql: string) => unknown): ForeignSyntax | undefined {
-  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(statement.slice(cursor))?.[0];
+export function newerKeyword(parseable: string, original: string, cursor: number, parse: Parse): ForeignSyntax | undefined {
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(parseable.slice(cursor))?.[0];
   if (!word) return undefined;
   const lower = word.toLowerCase();
-  const quoted = statement.replace(new RegExp(`(?<!["\\w$])${word}(?![\\w$"])`, "gi"), `"${lower}"`);
-  try {
-    parse(quoted);
-  } catch {
-    return undefined;
-  }
+  // First the names only, where the word also names the type after them (`json json`), then every use.
+  const candidates = [
+    new RegExp(`(?<!["\\w$])${word}(?=\\s+${word}(?![\\w$"]))`, "gi"),
+    new RegExp(`(?<!["\\w$])${word}(?![\\w$"])`, "gi"),
+  ];
+  const pattern = candidates.find((re) => parses(parse, parseable.replace(re, `"${lower}"`)));
+  if (!pattern) return undefined;
+  const quote = (sql: string) => sql.replace(pattern, `"${lower}"`);
   return {
     dialect: "old-postgres",
     hint: `${lower} is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("${lower}")`,
+    corrected: quote(original),
   };
 }
 
 /** The marks found, or undefined when the statement shows none (an ordinary syntax error). */
-export function foreignSyntax(statement: string): ForeignSyntax | undefined {
+export function foreignSyntax(statement: string, parse?: Parse): ForeignSyntax | undefined {
   const code = codeOf(statement);
-  if (/\bWITH\s+OIDS\b/i.test(code))
+  if (/\bWITH\s+OIDS\b/i.test(code)) {
+    const corrected = statement.replace(/\s*\bWITH\s+OIDS\b/i, "");
     return {
       dialect: "old-postgres",
       hint: "WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses",
+      ...(parses(parse, corrected) ? { corrected } : {}),
     };
+  }
   const mysql = MYSQL.filter(([re]) => re.test(code)).map(([, what]) => what);
   if (mysql.length) return { dialect: "mysql", hint: `MySQL syntax (${mysql.join(", ")}): ${CONVERT}` };
   const tsql = SQLSERVER.filter(([re]) => re.test(code)).map(([, what]) => what);

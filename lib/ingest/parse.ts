@@ -63,6 +63,8 @@ export interface ParseError {
   cleanup?: boolean;
   /** What the statement looks like when not PostgreSQL 18 (ingest/foreign-syntax.ts): mysql, sqlserver, old-postgres. */
   dialect?: string;
+  /** The statement as its message says to write it, parsed here successfully (an older PostgreSQL's syntax). */
+  corrected?: string;
 }
 
 export interface MetaCommandRef extends MetaCommand {
@@ -194,8 +196,8 @@ export function parseFile(
     const text = file.text.slice(span.start, span.end);
     // The parser names a token; another database's syntax (or an older PostgreSQL's) is said as such.
     const foreign =
-      foreignSyntax(text) ??
-      (cursor !== undefined ? newerKeyword(scan.parseable.slice(span.start, span.end), cursor, timedParse) : undefined);
+      foreignSyntax(text, timedParse) ??
+      (cursor !== undefined ? newerKeyword(scan.parseable.slice(span.start, span.end), text, cursor, timedParse) : undefined);
     onStatement({
       ok: false,
       error: {
@@ -209,6 +211,7 @@ export function parseFile(
         message: foreign ? `${message} — ${foreign.hint}` : message,
         text,
         ...(foreign ? { dialect: foreign.dialect } : {}),
+        ...(foreign?.corrected ? { corrected: foreign.corrected } : {}),
       },
     });
   };

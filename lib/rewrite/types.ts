@@ -131,6 +131,8 @@ export interface ManualItem {
   suggestion: string;
   /** The original code, kept out of the DSQL script. */
   original: string;
+  /** For a statement that did not parse: the form its message gives, which parses (to check, then add). */
+  corrected?: string;
   file: string;
   line: number;
 }

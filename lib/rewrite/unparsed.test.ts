@@ -21,6 +21,9 @@ describe("statements that do not parse, in the rewrite", () => {
       ["old.sql", 4, { kind: "statement", name: "old.sql:4" }],
     ]);
     expect(items[0].original).toBe("CREATE TABLE public.o (id integer, note text) WITH OIDS;");
+    // The form the message gives, parsed here: the editor on the Rewrites page starts from it.
+    expect(items[0].corrected).toBe("CREATE TABLE public.o (id integer, note text);");
+    expect(items[1].corrected).toBeUndefined();
     expect(items[0].reason).toMatch(
       /^does not parse as PostgreSQL, so it is not in the DSQL script: syntax error at or near "OIDS" — WITH OIDS was removed/,
     );
