@@ -194,4 +194,31 @@ describe("dsql-preflight rewrite", () => {
     expect(env.stderr).toContain("input too large to rewrite: 6048 statements, limit 6047");
     expect(existsSync(out)).toBe(false);
   });
+
+  it("-o - writes the DSQL script alone to standard output, the same as schema.dsql.sql, and says what it leaves out", () => {
+    const sql = `${BROKEN}INSERT INTO t VALUES (1);\n`;
+    const piped = cli(["rewrite", "-", "-o", "-"], sql);
+    expect(piped.code).toBe(0);
+    const out = join(dir, "to-dir");
+    expect(cli(["rewrite", "-", "-o", out], sql).code).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(join(out, "schema.dsql.sql"), "utf8"));
+    expect(piped.stdout).toContain("CREATE INDEX ASYNC t_id ON t (id)");
+    expect(existsSync(join(process.cwd(), "-"))).toBe(false);
+    expect(piped.stderr).toContain("→ standard output (the schema script only)");
+    expect(piped.stderr).toContain("1 data statement(s) are not in it: give -o <dir> for data.dsql.sql");
+    // What it wrote is DSQL-ready: re-analysed, nothing blocks.
+    const again = cli(["analyze", "-", "--fail-on", "blocker"], piped.stdout);
+    expect(again.code).toBe(0);
+  });
+
+  it("-o - refuses a cluster dump holding several databases unless one is named", () => {
+    const cluster = "\\connect a\nCREATE TABLE t (id bigint PRIMARY KEY);\n\\connect b\nCREATE TABLE u (id bigint PRIMARY KEY);\n";
+    const r = cli(["rewrite", "-", "-o", "-"], cluster);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("and -o - writes one script: name one with --database");
+    const one = cli(["rewrite", "-", "-o", "-", "--database", "b"], cluster);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain("CREATE TABLE u");
+    expect(one.stdout).not.toContain("CREATE TABLE t ");
+  });
 });

@@ -13,7 +13,7 @@ export function registerRewriteCommand(program: Command, setExit: (code: number)
       "Write DSQL-ready DDL (schema.dsql.sql, steps/), per-object diffs (changes.patch), a migration plan (plan.md, plan.json, report.json) and, for uuid keys, the key remap and verification scripts (remap/).",
     )
     .argument("[inputs...]", "files, directories, .zip archives, or - for stdin")
-    .requiredOption("-o, --out <dir>", "output directory")
+    .requiredOption("-o, --out <dir>", "output directory, or - for the DSQL script alone on standard output")
     .addOption(
       new Option("--key-strategy <strategy>", "key strategy for serial/sequence columns").choices(KEY_STRATEGIES as unknown as string[]),
     )

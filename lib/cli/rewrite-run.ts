@@ -68,6 +68,10 @@ export async function runRewrite(
   if (o.database) return rewriteFiles(selectDatabase(files, o.database, usageError), o, cfg, helpers);
   const databases = databasesOfInputs(files);
   if (databases.length < 2) return rewriteFiles(files, o, cfg, helpers);
+  if (o.out === "-")
+    throw new helpers.UsageError(
+      `the inputs hold ${databases.length} databases (${describeDatabases(databases)}) and -o - writes one script: name one with --database, or give -o <dir> for one folder each`,
+    );
   // A cluster dump (pg_dumpall): DSQL has one database per cluster, so each database gets its own rewrite.
   process.stderr.write(
     `dsql-preflight: the inputs hold ${databases.length} databases (${describeDatabases(databases)}); a DSQL cluster has one database, so each is rewritten for its own cluster into ${o.out}/<database>/, with the roles and tablespaces before the first \\connect\n`,
@@ -120,6 +124,7 @@ async function rewriteFiles(
     onRewriteError: "throw",
   });
   const { rw, plan } = rewritten!;
+  if (o.out === "-") return scriptToStdout(artifacts.script!, rw, withFigures(report), verification);
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, "schema.dsql.sql"), artifacts.script!);
   const loadOrder = plan.loads.map((l) => l.table);
@@ -143,10 +148,10 @@ async function rewriteFiles(
   }
   writeFileSync(join(o.out, "plan.md"), planMarkdown(plan, rw));
   writeFileSync(join(o.out, "plan.json"), JSON.stringify(plan, null, 2) + "\n");
-  const full = withFigures(report);
+  const withAll = withFigures(report);
   // Hundreds of MB for a large input: written in pieces rather than built as one string.
-  writeJsonFile(join(o.out, "report.json"), full, 2, "\n");
-  const h = headline(full.figures);
+  writeJsonFile(join(o.out, "report.json"), withAll, 2, "\n");
+  const h = headline(withAll.figures);
   process.stderr.write(
     `dsql-preflight: ${h.rewrite}; ${h.effort}; ${stepFiles} step files${plan.remap ? `, ${plan.remap.files.length} remap files (${plan.remap.jobs.length} columns to remap)` : ""} → ${o.out}\n`,
   );
@@ -158,6 +163,30 @@ async function rewriteFiles(
         .map((l) => `dsql-preflight: ${l}\n`)
         .join(""),
     );
+    if (!verification.ok) return 1;
+  }
+  return 0;
+}
+
+/**
+ * `-o -`: the DSQL script alone on standard output, for a pipe or a CI step (as linters' --fix streams
+ * its output); the summary, and what the script leaves to other files, go to standard error.
+ */
+function scriptToStdout(
+  script: string,
+  rw: NonNullable<Awaited<ReturnType<typeof assessFiles>>["rewritten"]>["rw"],
+  report: ReturnType<typeof withFigures>,
+  verification: VerifyResult | undefined,
+): number {
+  process.stdout.write(script);
+  const h = headline(report.figures);
+  const say = (m: string) => process.stderr.write(`dsql-preflight: ${m}\n`);
+  say(`${h.rewrite}; ${h.effort} → standard output (the schema script only)`);
+  if (rw.cleanup) say(rw.cleanup.message);
+  if (rw.data.length) say(`${rw.data.length} data statement(s) are not in it: give -o <dir> for data.dsql.sql and the load order`);
+  if (rw.manual.length) say(`${rw.manual.length} manual work item(s) are kept out of it: give -o <dir> for plan.md, or see analyze`);
+  if (verification) {
+    for (const l of verifySummary(verification)) say(l);
     if (!verification.ok) return 1;
   }
   return 0;
