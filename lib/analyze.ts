@@ -209,7 +209,7 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
           r.message,
           at,
           r.object ?? (object ??= statementObject(stmt, builder)),
-          (snippet ??= snippetOf(stmt.text)),
+          (snippet ??= snippetOf(stmt.olderSyntax?.original ?? stmt.text)),
           r.evidence,
         );
         // A mechanical fix for one form of a rule's pattern applies to top-level statements, which the rewrite edits.

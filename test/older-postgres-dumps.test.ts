@@ -3,8 +3,8 @@
  * function parameter named `json` is unquoted there, and json became a keyword in 16. The suite's
  * PostgreSQL 15 creates such a function and dumps it plain and with --clean --if-exists. Both forms give
  * the same findings (the drop pg_dump --clean writes for it stays inside the cleanup preamble); the
- * function (and its ALTER FUNCTION … OWNER TO) is a parse error that says how to fix it and a manual work
- * item of the rewrite, whose script still runs on PostgreSQL 15 and holds every table.
+ * function and its ALTER FUNCTION … OWNER TO are read with the name quoted (rule older-postgres-syntax),
+ * and the rewrite's script, quoting it too, runs on PostgreSQL 15 with every table and the function.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -49,30 +49,32 @@ describe("pg_dump 15's json parameters", () => {
     expect(dumps.clean).toContain("DROP FUNCTION IF EXISTS public.event_kind(json json);");
   });
 
-  it("the plain and the --clean dump give the same findings: the unparsable drop stays in the preamble", async () => {
+  it("the plain and the --clean dump give the same findings, with no parse error: the statements are read with the name quoted", async () => {
     const plain = await analyze(input("events.sql", dumps.plain));
     const clean = await analyze(input("events.sql", dumps.clean));
     const seen = (r: typeof plain) => r.findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
     expect(seen(clean)).toEqual(seen(plain));
-    // The function and its ALTER FUNCTION … OWNER TO, in both forms.
-    expect(clean.files[0].parseErrors).toBe(2);
-    const [error] = clean.findings.filter((f) => f.ruleId === "parse-error");
-    expect(error.message).toBe(
-      'syntax error at or near "json" — json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
-    );
-    expect(error.snippet).toMatch(/^CREATE FUNCTION public\.event_kind\(json json\)/);
-  });
-
-  it("the rewrite lists the function as manual work and its script runs on PostgreSQL 15 with every table", async () => {
-    const rw = await rewrite(input("events.sql", dumps.clean));
-    expect(rw.cleanup?.message).toMatch(/cleanup statements \(pg_dump --clean\) left out/);
-    const manual = rw.manual.filter((m) => m.ruleIds.includes("parse-error"));
-    expect(manual.map((m) => m.original.split("\n")[0])).toEqual([
+    expect(clean.files[0].parseErrors).toBe(0);
+    const older = clean.findings.filter((f) => f.ruleId === "older-postgres-syntax");
+    expect(older.map((f) => f.snippet.split("\n")[0])).toEqual([
       "CREATE FUNCTION public.event_kind(json json) RETURNS text",
       expect.stringMatching(/^ALTER FUNCTION public\.event_kind\(json json\) OWNER TO /),
     ]);
+    expect(older[0].message).toBe(
+      'read in its corrected form: json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
+    );
+  });
+
+  it("the rewrite's script quotes the name and runs on PostgreSQL 15 with every table and the function", async () => {
+    const rw = await rewrite(input("events.sql", dumps.clean));
+    expect(rw.cleanup?.message).toMatch(/cleanup statements \(pg_dump --clean\) left out/);
+    expect(rw.manual).toEqual([]);
     const script = renderPsqlScript(rw);
-    expect(script).not.toMatch(/DROP FUNCTION|event_kind/);
+    expect(script).toContain('CREATE FUNCTION public.event_kind("json" json) RETURNS text');
+    expect(script).not.toMatch(/DROP FUNCTION/);
+    const fn = rw.objects.find((o) => o.object.kind === "function")!;
+    expect(fn.original).toContain("event_kind(json json)");
+    expect(fn.hunks.flatMap((h) => h.rules)).toContain("older-postgres-syntax");
     await pg15.createDatabase("events_dsql");
     const c = await pg15.admin("events_dsql");
     try {
@@ -81,15 +83,13 @@ describe("pg_dump 15's json parameters", () => {
       expect(v.ok).toBe(v.statements);
       const tables = await c.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
       expect(tables.rows.map((r) => r.table_name)).toEqual(["event", "event_tag"]);
+      const kind = await c.query(`SELECT public.event_kind('{"kind": "click"}') AS k`);
+      expect(kind.rows[0].k).toBe("click");
     } finally {
       await c.end();
     }
-    // The corrected form each item carries (the name quoted, as the message says) parses, and checks clean of blockers.
-    expect(manual.map((m) => m.corrected?.split("\n")[0])).toEqual([
-      'CREATE FUNCTION public.event_kind("json" json) RETURNS text',
-      expect.stringMatching(/^ALTER FUNCTION public\.event_kind\("json" json\) OWNER TO /),
-    ]);
-    const again = await analyze(input("fixed.sql", manual.map((m) => m.corrected).join("\n")));
-    expect(again.findings.filter((f) => f.severity === "blocker" || f.ruleId === "parse-error")).toEqual([]);
+    // Re-analysed, the script has nothing left to correct.
+    const again = await analyze(input("schema.dsql.sql", script));
+    expect(again.findings.filter((f) => f.ruleId === "older-postgres-syntax" || f.ruleId === "parse-error")).toEqual([]);
   });
 });

@@ -26,20 +26,24 @@ describe("statements in another database's syntax", () => {
     expect(errors[3].message).toContain("(LOCK TABLES)");
   });
 
-  it("a PostgreSQL 11 dump's WITH OIDS is named, with the fix", async () => {
-    const [f] = (await analyse("CREATE TABLE public.o (id integer) WITH OIDS;\n")).filter((x) => x.ruleId === "parse-error");
+  it("a PostgreSQL 11 dump's WITH OIDS is named, with the fix, and the statement is read without it", async () => {
+    const found = await analyse("CREATE TABLE public.o (id integer) WITH OIDS;\n");
+    expect(found.filter((x) => x.ruleId === "parse-error")).toEqual([]);
+    const [f] = found.filter((x) => x.ruleId === "older-postgres-syntax");
     expect(f.message).toBe(
-      'syntax error at or near "OIDS" — WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses',
+      "read in its corrected form: WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses",
     );
+    const hint = foreignSyntax("CREATE TABLE public.o (id integer)\n  WITH OIDS;", (sql) => sql);
+    expect(hint?.corrected).toBe("CREATE TABLE public.o (id integer)\n;");
   });
 
   it("a name that became a keyword (pg_dump 15's `json json` parameter) is said, with the quoting that makes it parse", async () => {
     // As pg_dump 15 writes PostgREST's test function: PostgreSQL 16 made json a keyword.
     const dump =
       "CREATE FUNCTION test.varied_arguments(arr text[], \"integer\" integer DEFAULT 42, json json DEFAULT '{}'::json, jsonb jsonb DEFAULT '{}'::jsonb) RETURNS json\n    LANGUAGE sql\n    AS $$ SELECT json_build_object('json', json) $$;\n";
-    const [f] = (await analyse(dump)).filter((x) => x.ruleId === "parse-error");
+    const [f] = (await analyse(dump)).filter((x) => x.ruleId === "older-postgres-syntax");
     expect(f.message).toBe(
-      'syntax error at or near "json" — json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
+      'read in its corrected form: json is a keyword in newer PostgreSQL (DSQL included), so this statement was written for an older one: it parses once the name is double-quoted ("json")',
     );
     // No hint when quoting does not make it parse: the word is not the problem.
     const [other] = (await analyse("CREATE FUNCTION f(json json, x int,) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")).filter(

@@ -81,7 +81,8 @@ export function newerKeyword(parseable: string, original: string, cursor: number
 export function foreignSyntax(statement: string, parse?: Parse): ForeignSyntax | undefined {
   const code = codeOf(statement);
   if (/\bWITH\s+OIDS\b/i.test(code)) {
-    const corrected = statement.replace(/\s*\bWITH\s+OIDS\b/i, "");
+    // Line breaks stay, so the statement keeps its lines.
+    const corrected = statement.replace(/\s*\bWITH\s+OIDS\b/i, (m) => m.replace(/[^\n]/g, ""));
     return {
       dialect: "old-postgres",
       hint: "WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses",

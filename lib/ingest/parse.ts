@@ -45,6 +45,11 @@ export interface ParsedStatement {
   schemaElementOf?: string;
   /** A CREATE SCHEMA split into head and elements: where the whole original statement ends. */
   fullEnd?: number;
+  /**
+   * Written for an older PostgreSQL (WITH OIDS, a name that became a keyword): `text` and the AST are the
+   * corrected form its parse error gave (same lines), `original` what the file says.
+   */
+  olderSyntax?: { original: string; hint: string };
   /** `COPY … FROM stdin`: the data lines that follow it (char offsets, the `\.` line excluded) and their count. */
   copyData?: { start: number; end: number; rows: number };
 }
@@ -147,7 +152,15 @@ export function parseFile(
   let parsed = 0;
   let errors = 0;
 
-  const emitStatement = (start: number, end: number, kind: string, node: AstNode, parserByteStart: number, ascii: boolean) => {
+  const emitStatement = (
+    start: number,
+    end: number,
+    kind: string,
+    node: AstNode,
+    parserByteStart: number,
+    ascii: boolean,
+    read?: { text: string; olderSyntax: NonNullable<ParsedStatement["olderSyntax"]> },
+  ) => {
     const pos = src.position(start);
     while (asyncCursor < asyncAt.length && asyncAt[asyncCursor] < start) asyncCursor++;
     const hasAsync = asyncCursor < asyncAt.length && asyncAt[asyncCursor] < end;
@@ -160,12 +173,13 @@ export function parseFile(
       line: pos.line,
       column: pos.column,
       endLine: src.position(Math.max(start, end - 1)).line,
-      text: file.text.slice(start, end),
+      text: read ? read.text : file.text.slice(start, end),
       kind,
       node,
       async: hasAsync,
       parserByteStart,
       ascii,
+      ...(read ? { olderSyntax: read.olderSyntax } : {}),
     };
     if (kind === "CopyStmt" && node.is_from && !node.filename && !node.is_program) {
       while (copyCursor < scan.copyData.length && scan.copyData[copyCursor].start < end) copyCursor++;
@@ -192,12 +206,29 @@ export function parseFile(
     // Point at the first token, not leading whitespace.
     const at = cursor !== undefined ? Math.min(span.start + cursor, span.end) : span.start;
     const pos = src.position(at);
-    errors++;
     const text = file.text.slice(span.start, span.end);
     // The parser names a token; another database's syntax (or an older PostgreSQL's) is said as such.
     const foreign =
       foreignSyntax(text, timedParse) ??
       (cursor !== undefined ? newerKeyword(scan.parseable.slice(span.start, span.end), text, cursor, timedParse) : undefined);
+    // An older PostgreSQL's statement whose corrected form parses is read in that form (rule older-postgres-syntax).
+    if (foreign?.dialect === "old-postgres" && foreign.corrected) {
+      const corrected = foreign.corrected;
+      const stmts = (() => {
+        try {
+          return timedParse(corrected).stmts ?? [];
+        } catch {
+          return [];
+        }
+      })();
+      if (stmts.length === 1) {
+        const { kind, node } = unwrap(stmts[0].stmt as AstNode);
+        const olderSyntax = { original: text, hint: foreign.hint };
+        emitStatement(span.start, span.end, kind, node, stmts[0].stmt_location ?? 0, isAscii(corrected), { text: corrected, olderSyntax });
+        return;
+      }
+    }
+    errors++;
     onStatement({
       ok: false,
       error: {

@@ -79,8 +79,8 @@ describe("pg_dump --clean preamble", () => {
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(["alter-or-drop-type", "create-database"]);
   });
 
-  it("keeps a drop the parser rejects (pg_dump 15's json parameter) inside it, instead of ending it there", async () => {
-    // PostgreSQL 16 made json a keyword: this drop, as pg_dump 15 writes it, does not parse here.
+  it("keeps a drop written for an older PostgreSQL (pg_dump 15's json parameter) inside it", async () => {
+    // PostgreSQL 16 made json a keyword: this drop, as pg_dump 15 writes it, is read in its corrected form.
     const withJsonDrop = CLEAN_DUMP.replace(
       "DROP TABLE IF EXISTS public.child;",
       "DROP FUNCTION IF EXISTS public.to_json(json json);\nDROP TABLE IF EXISTS public.child;",
@@ -91,12 +91,21 @@ describe("pg_dump --clean preamble", () => {
     expect(r.files[0].parseErrors).toBe(0);
     const rw = await rewrite(input(withJsonDrop));
     expect(rw.cleanup?.statements).toBe(9);
-    expect(rw.manual.filter((m) => m.ruleIds.includes("parse-error"))).toEqual([]);
-    // Outside a preamble the same statement is a parse error like any other.
+    // Outside a preamble the same statement is assessed, in its corrected form.
     const alone = await analyze(
       input("CREATE TABLE public.t (id bigint PRIMARY KEY);\nDROP FUNCTION IF EXISTS public.to_json(json json);\n"),
     );
-    expect(alone.findings.filter((f) => f.ruleId === "parse-error")).toHaveLength(1);
+    expect(alone.findings.map((f) => f.ruleId)).toContain("older-postgres-syntax");
+  });
+
+  it("keeps a drop the parser rejects inside it, and a rejected CREATE still ends it", async () => {
+    const withBrokenDrop = CLEAN_DUMP.replace(
+      "DROP TABLE IF EXISTS public.child;",
+      "DROP FUNCTION IF EXISTS public.f(x int,);\nDROP TABLE IF EXISTS public.child;",
+    ).replace("CREATE TABLE public.parent", "CREATE TABEL public.oops (x int);\nCREATE TABLE public.parent");
+    const r = await analyze(input(withBrokenDrop));
+    expect(r.findings.filter((f) => f.ruleId === "parse-error").map((f) => f.snippet)).toEqual(["CREATE TABEL public.oops (x int);"]);
+    expect((await rewrite(input(withBrokenDrop))).cleanup?.statements).toBe(9);
   });
 
   it("is only recognised before the inputs create anything", async () => {

@@ -89,7 +89,17 @@ export function buildObjectRewrites(pieces: DiffPiece[], out: OutStatement[]): O
     const rules = new Set<string>();
     const notes = new Set<string>();
     for (const p of g.pieces) {
-      const text = p.stmt.text;
+      // A statement read in its corrected form (older PostgreSQL syntax) shows what the file says.
+      const text = p.stmt.olderSyntax?.original ?? p.stmt.text;
+      if (p.stmt.olderSyntax) {
+        oldMarks.push({
+          from: oldLine,
+          to: oldLine + lineOf(text, text.length),
+          rules: ["older-postgres-syntax"],
+          reason: p.stmt.olderSyntax.hint,
+        });
+        rules.add("older-postgres-syntax");
+      }
       if (p.dropped) {
         oldMarks.push({ from: oldLine, to: oldLine + lineOf(text, text.length), rules: p.dropped.rules, reason: p.dropped.reason });
         p.dropped.rules.forEach((r) => rules.add(r));

@@ -33,7 +33,8 @@ export function emit(rw: Rewriter): OutStatement[] {
           object: p.object,
           sql: ensureSemicolon(p.sp.apply()),
           source: { file: p.stmt.file, line: p.stmt.line, statementIndex: p.stmt.index },
-          rules: p.sp.rules(),
+          // A statement read in its corrected form names the rule that corrected it.
+          rules: p.stmt.olderSyntax ? ["older-postgres-syntax", ...p.sp.rules()] : p.sp.rules(),
           notes: p.notes,
           asyncJob: p.asyncJob,
           searchPath: p.searchPath,

@@ -78,6 +78,7 @@ import nonSqlFunction from "./procedural-code/non-sql-function";
 import nonUtf8Encoding from "./database-and-storage/non-utf8-encoding";
 import nowaitSkipLocked from "./transactions-and-locking/nowait-skip-locked";
 import numericPrecision from "./types/numeric-precision";
+import olderPostgresSyntax from "./parse/older-postgres-syntax";
 import parseError from "./parse/parse-error";
 import partialIndex from "./indexes/partial-index";
 import partitionedTable from "./tables/partitioned-table";
@@ -228,6 +229,7 @@ export const ALL_RULES: Rule[] = [
   nonUtf8Encoding,
   nowaitSkipLocked,
   numericPrecision,
+  olderPostgresSyntax,
   parseError,
   partialIndex,
   partitionedTable,

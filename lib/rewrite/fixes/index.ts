@@ -46,6 +46,7 @@ export const FIX_FAMILY_OF: { readonly [R in AutoFixRuleId]: FixFamily } = {
   "multiple-ddl-in-transaction": "statements",
   "newer-postgres-feature": "constraints",
   "non-c-collation": "columns",
+  "older-postgres-syntax": "statements",
   "partitioned-table": "tables",
   "primary-key-added-later": "constraints",
   "sequence-cache": "keys",
@@ -78,6 +79,8 @@ export const UNTAGGED_FIXES: ReadonlySet<AutoFixRuleId> = new Set<AutoFixRuleId>
   "ddl-mixed-with-dml",
   "json-column",
   "jsonb-column",
+  // The statement is read in its corrected form (ingest/parse.ts): the diff marks it, no edit does.
+  "older-postgres-syntax",
   "server-side-copy",
   "set-statistics",
   "statistics-before-support",
