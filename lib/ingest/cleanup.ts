@@ -51,8 +51,9 @@ export function isSessionStatement(stmt: ParsedStatement): boolean {
 const CREATES = /^(Create|Define|CompositeType|View|Index)/;
 
 /**
- * A statement that did not parse but reads as a removal (pg_dump 15's `DROP FUNCTION f(json json)`, which
- * PostgreSQL 16's parser rejects): inside a preamble it is part of it, not the end of it.
+ * A statement that did not parse but reads as a removal (a drop naming a type or argument this parser
+ * rejects): inside a preamble it is part of it, not the end of it. (An older PostgreSQL's drop whose
+ * corrected form parses, such as pg_dump 15's `DROP FUNCTION f(json json)`, arrives parsed.)
  */
 const DROP_TEXT = /^\s*(?:DROP\b|ALTER\s+(?:FOREIGN\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[^;]*?\bDROP\b)/i;
 
