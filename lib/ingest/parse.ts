@@ -68,8 +68,6 @@ export interface ParseError {
   cleanup?: boolean;
   /** What the statement looks like when not PostgreSQL 18 (ingest/foreign-syntax.ts): mysql, sqlserver, old-postgres. */
   dialect?: string;
-  /** The statement as its message says to write it, parsed here successfully (an older PostgreSQL's syntax). */
-  corrected?: string;
 }
 
 export interface MetaCommandRef extends MetaCommand {
@@ -242,7 +240,6 @@ export function parseFile(
         message: foreign ? `${message} — ${foreign.hint}` : message,
         text,
         ...(foreign ? { dialect: foreign.dialect } : {}),
-        ...(foreign?.corrected ? { corrected: foreign.corrected } : {}),
       },
     });
   };

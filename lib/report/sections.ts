@@ -29,8 +29,6 @@ export interface ManualEntry {
   reason: string;
   suggestion: string;
   original: string;
-  /** A statement that did not parse: the form its message gives, which parses ("" when there is none). */
-  corrected: string;
   rules: string[];
   location: string;
 }
@@ -91,7 +89,6 @@ export function rewritesOf(report: AssessmentReport): Rewrites | undefined {
     reason: str(m.reason),
     suggestion: str(m.suggestion),
     original: str(m.original),
-    corrected: str(m.corrected),
     rules: strs(m.ruleIds ?? m.rules),
     location: m.file ? `${str(m.file)}:${Number(m.line) || 0}` : "",
   }));

@@ -53,11 +53,9 @@ function unparsedItem(e: ParseError): ManualItem {
     object: { kind: "statement", name: `${e.file}:${e.statementLine}` },
     ruleIds: ["parse-error"],
     reason: `does not parse as PostgreSQL, so it is not in the DSQL script: ${e.message}`,
-    suggestion: e.corrected
-      ? "The corrected form the message gives parses: check it (Edit and check on the Rewrites page starts from it), then add its DSQL form to the script"
-      : "Correct the statement (check it with Edit and check on the Rewrites page, or re-run the assessment), then add its DSQL form to the script",
+    suggestion:
+      "Correct the statement (check it with Edit and check on the Rewrites page, or re-run the assessment), then add its DSQL form to the script",
     original: e.text,
-    ...(e.corrected ? { corrected: e.corrected } : {}),
     file: e.file,
     line: e.statementLine,
   };

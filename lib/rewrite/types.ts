@@ -131,8 +131,6 @@ export interface ManualItem {
   suggestion: string;
   /** The original code, kept out of the DSQL script. */
   original: string;
-  /** For a statement that did not parse: the form its message gives, which parses (to check, then add). */
-  corrected?: string;
   file: string;
   line: number;
 }

@@ -190,7 +190,7 @@ export default async function RewritesPage({
                     <p className="text-slate-800">{m.reason}</p>
                     {m.suggestion && <p className="text-slate-700">→ {m.suggestion}</p>}
                     {/* A statement that did not parse has no object to open: its editor is here. */}
-                    {m.rules.includes("parse-error") && <EditCheckPanel id={id} initial={m.corrected || m.original} />}
+                    {m.rules.includes("parse-error") && <EditCheckPanel id={id} initial={m.original} />}
                   </li>
                 ))}
               </ul>
