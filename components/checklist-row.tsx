@@ -103,14 +103,62 @@ export function FindingRow({
               )}
             </div>
           )}
-          <a href={f.docsUrl} target="_blank" rel="noreferrer" className="inline-block font-medium text-indigo-700 hover:underline">
-            DSQL documentation ↗
-          </a>
+          <div className="flex flex-wrap gap-4">
+            <a href={f.docsUrl} target="_blank" rel="noreferrer" className="inline-block font-medium text-indigo-700 hover:underline">
+              DSQL documentation ↗
+            </a>
+            {(f.ruleId === "parse-error" || (REWRITE_KINDS.has(f.object.kind) && f.object.name)) && (
+              <a
+                href={rewriteHref(assessmentId, f)}
+                className="inline-block font-medium text-indigo-700 hover:underline"
+                data-testid="finding-rewrite"
+              >
+                {f.ruleId === "parse-error" ? "Correct it on the Rewrites page" : "See it on the Rewrites page"}
+              </a>
+            )}
+          </div>
           <Review assessmentId={assessmentId} f={f} onSaved={onSaved} canEdit={canEdit} members={members} />
         </div>
       )}
     </li>
   );
+}
+
+/**
+ * Where the finding's object is on the Rewrites page: its diff, found by the table or object name (a
+ * column's or constraint's changes are in its table's), or the manual work list for a statement that did
+ * not parse.
+ */
+/** Object kinds the Rewrites page lists (a finding on a session setting or a file has no diff there). */
+const REWRITE_KINDS = new Set([
+  "table",
+  "column",
+  "constraint",
+  "index",
+  "view",
+  "materialized-view",
+  "function",
+  "procedure",
+  "sequence",
+  "type",
+  "domain",
+  "schema",
+  "trigger",
+  "extension",
+  "policy",
+  "rule",
+  "aggregate",
+  "event-trigger",
+  "foreign-table",
+  "operator",
+  "publication",
+]);
+
+function rewriteHref(assessmentId: string, f: Item): string {
+  const base = `/assessments/${assessmentId}/rewrites`;
+  if (f.ruleId === "parse-error") return `${base}#manual-work`;
+  const owner = ["column", "constraint"].includes(f.object.kind) ? f.object.name.split(".")[0] : f.object.name;
+  return `${base}?${new URLSearchParams({ q: f.object.schema ? `${f.object.schema}.${owner}` : owner, all: "1" })}`;
 }
 
 /** Status, reason, assignee and comments of one finding, saved with the version read (conflicts are shown, never overwritten). */

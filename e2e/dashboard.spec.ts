@@ -76,6 +76,7 @@ test("checklist filters, groups, explains and records review state", async ({ pa
 
   await page.getByTestId("group-select").selectOption("rule");
   await expect(page).toHaveURL(/group=rule/);
+  const blockersByRule = page.url();
   const first = page.getByTestId("finding").first();
   await first.getByRole("button").first().click();
   const detail = first.getByTestId("finding-detail");
@@ -98,6 +99,18 @@ test("checklist filters, groups, explains and records review state", async ({ pa
   // Paging: the next page is served by the API.
   await page.getByRole("button", { name: "Next →" }).click();
   await expect(page.getByTestId("checklist-count")).toContainText("Showing 51–100");
+
+  // From a finding to its object's diff on the Rewrites page.
+  await page.goto(blockersByRule);
+  await expect(page.locator("[data-testid=checklist][data-hydrated=true]")).toBeVisible();
+  const row = page.getByTestId("finding").first();
+  await row.getByRole("button").first().click();
+  const toRewrite = row.getByTestId("finding-detail").getByTestId("finding-rewrite");
+  const q = new URL((await toRewrite.getAttribute("href"))!, "http://x").searchParams.get("q")!;
+  expect(q).toBeTruthy();
+  await toRewrite.click();
+  await expect(page).toHaveURL(/\/rewrites\?/);
+  await expect(page.getByTestId("rewrite-title")).toContainText(q);
 });
 
 test("rewrites: open a per-object diff with rule chips", async ({ page }) => {

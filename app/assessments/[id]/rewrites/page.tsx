@@ -177,7 +177,11 @@ export default async function RewritesPage({
             </Empty>
           )}
           {rw.manual.length > 0 && (
-            <details className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <details
+              id="manual-work"
+              className="mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+              open={rw.manual.some((m) => m.rules.includes("parse-error")) || undefined}
+            >
               <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-600">
                 Manual work ({rw.manual.length}): kept out of the DSQL script
               </summary>
