@@ -219,8 +219,10 @@ export function parseFile(
           return [];
         }
       })();
-      if (stmts.length === 1) {
-        const { kind, node } = unwrap(stmts[0].stmt as AstNode);
+      const read = stmts.length === 1 ? unwrap(stmts[0].stmt as AstNode) : undefined;
+      // CREATE SCHEMA's elements are split by their offsets in the file, which the corrected text does not keep.
+      if (read && read.kind !== "CreateSchemaStmt") {
+        const { kind, node } = read;
         const olderSyntax = { original: text, hint: foreign.hint };
         emitStatement(span.start, span.end, kind, node, stmts[0].stmt_location ?? 0, isAscii(corrected), { text: corrected, olderSyntax });
         return;

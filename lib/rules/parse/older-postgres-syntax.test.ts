@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findingsOf } from "@/test/rule-harness";
+import { analyze } from "@/lib/analyze";
 import { rewrite } from "@/lib/rewrite/engine";
 import { renderPsqlScript } from "@/lib/rewrite/render";
 import rule from "./older-postgres-syntax";
@@ -20,6 +21,13 @@ describe("older-postgres-syntax", () => {
     ]);
     expect(found[0].message).toContain("json is a keyword in newer PostgreSQL (DSQL included)");
     expect(found[2].message).toContain("WITH OIDS was removed in PostgreSQL 12");
+  });
+
+  it("leaves CREATE SCHEMA with elements a parse error that says what to change (its elements are split by file offsets)", async () => {
+    const text = "CREATE SCHEMA legacy CREATE TABLE t (id integer) WITH OIDS;\n";
+    const r = await analyze([{ path: "s.sql", text, bytes: text.length, encoding: "utf-8" }]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(["parse-error"]);
+    expect(r.findings[0].message).toContain("WITH OIDS was removed in PostgreSQL 12");
   });
 
   it("is silent on the corrected forms and on statements that parse as written", async () => {
