@@ -64,7 +64,7 @@ test("a statement that did not parse is listed as manual work with its own edito
   await page.goto(`/assessments/${sid}/rewrites`);
   // Open by default when a statement did not parse.
   await expect(page.getByText(/Manual work \(1\)/)).toBeVisible();
-  const manual = page.locator("li").filter({ hasText: "does not parse as PostgreSQL" });
+  const manual = page.locator("li").filter({ hasText: "pasted.sql:2" });
   await expect(manual).toContainText('syntax error at or near "TABEL"');
   const panel = manual.getByTestId("edit-check");
   await panel.getByText("Edit and check your own version").click();

@@ -333,7 +333,7 @@ export function buildPlan(rw: RewriteResult, ctx: PlanContext = {}): MigrationPl
               title: `Correct the ${unparsed.length} statement(s) that did not parse`,
               purpose: `They are not in schema.dsql.sql. ${unparsed
                 .slice(0, 8)
-                .map((m) => `${m.file}:${m.line}: ${m.reason.replace(/^.*?DSQL script: /, "")}`)
+                .map((m) => `${m.file}:${m.line}: ${m.reason}`)
                 .join("; ")}${unparsed.length > 8 ? "; …" : ""}. Correct each, then add its DSQL form to the script before running it.`,
               sql: unparsed
                 .slice(0, 2)

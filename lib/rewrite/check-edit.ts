@@ -50,7 +50,15 @@ export interface EditCheck {
   targetDate: string;
 }
 
-export class EditCheckError extends Error {}
+/** An edit refused before any analysis; `code` says whether the object or the SQL is at fault. */
+export class EditCheckError extends Error {
+  constructor(
+    message: string,
+    readonly code: "no-object" | "invalid-sql" = "invalid-sql",
+  ) {
+    super(message);
+  }
+}
 
 /**
  * `index` is the object the edit replaces; `undefined` checks SQL that belongs to no rewritten object (a
@@ -64,7 +72,7 @@ export async function checkEditedObject(
   maxContextChars = MAX_CONTEXT_CHARS,
 ): Promise<EditCheck> {
   if (index !== undefined && !objects.some((o) => o.index === index))
-    throw new EditCheckError(`no object #${index} in this assessment's rewrite`);
+    throw new EditCheckError(`no object #${index} in this assessment's rewrite`, "no-object");
   const at = index ?? Number.POSITIVE_INFINITY;
   if (!sql.trim()) throw new EditCheckError("the SQL to check is empty");
   if (sql.length > MAX_EDIT_CHARS)

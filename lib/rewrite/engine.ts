@@ -52,7 +52,8 @@ function unparsedItem(e: ParseError): ManualItem {
   return {
     object: { kind: "statement", name: `${e.file}:${e.statementLine}` },
     ruleIds: ["parse-error"],
-    reason: `does not parse as PostgreSQL, so it is not in the DSQL script: ${e.message}`,
+    // The parser's message (with what the statement looks like); manual work is kept out of the script anyway.
+    reason: e.message,
     suggestion:
       "Correct the statement (check it with Edit and check on the Rewrites page, or re-run the assessment), then add its DSQL form to the script",
     original: e.text,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { checkEditedObject, EditCheckError, MAX_EDIT_CHARS } from "@/lib/rewrite/check-edit";
 import { rewritesOf } from "@/lib/report/sections";
 import { getAssessment, getReport } from "@/lib/store/assessments";
-import { HttpError, json, parseId, route } from "@/app/api/_lib/http";
+import { HttpError, json, parseId, readJson, route } from "@/app/api/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,21 +24,13 @@ const body = z
 export const POST = route(
   async (req, params) => {
     const id = parseId(params);
-    const text = await req.text();
-    // JSON escaping can at most roughly double the SQL; anything far past that is not one object's DDL.
-    if (text.length > MAX_EDIT_CHARS * 6 + 1024)
+    const { object, sql } = body.parse(await readJson(req));
+    if (sql.length > MAX_EDIT_CHARS)
       throw new HttpError(
         413,
         "too-large",
-        `The request body is ${text.length.toLocaleString("en")} characters; one object's SQL is limited to ${MAX_EDIT_CHARS.toLocaleString("en")}`,
+        `The SQL is ${sql.length.toLocaleString("en")} characters; one object's SQL is limited to ${MAX_EDIT_CHARS.toLocaleString("en")}`,
       );
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, "invalid-json", "The request body is not valid JSON");
-    }
-    const { object, sql } = body.parse(raw);
     const a = await getAssessment(id);
     if (!a) throw new HttpError(404, "not-found", "No such assessment");
     if (a.status !== "done") throw new HttpError(409, "not-ready", `The assessment is ${a.status}; check edits once its report is stored`);
@@ -48,7 +40,7 @@ export const POST = route(
     try {
       return json({ check: await checkEditedObject(rw.objects, object, sql, a.targetDate) });
     } catch (e) {
-      if (e instanceof EditCheckError) throw new HttpError(e.message.startsWith("no object") ? 404 : 400, "invalid-edit", e.message);
+      if (e instanceof EditCheckError) throw new HttpError(e.code === "no-object" ? 404 : 400, "invalid-edit", e.message);
       throw e;
     }
   },
