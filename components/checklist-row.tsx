@@ -124,11 +124,6 @@ export function FindingRow({
   );
 }
 
-/**
- * Where the finding's object is on the Rewrites page: its diff, found by the table or object name (a
- * column's or constraint's changes are in its table's), or the manual work list for a statement that did
- * not parse.
- */
 /** Object kinds the Rewrites page lists (a finding on a session setting or a file has no diff there). */
 const REWRITE_KINDS = new Set([
   "table",
@@ -154,6 +149,11 @@ const REWRITE_KINDS = new Set([
   "publication",
 ]);
 
+/**
+ * Where the finding's object is on the Rewrites page: its diff, found by the table or object name (a
+ * column's or constraint's changes are in its table's), or the manual work list for a statement that did
+ * not parse.
+ */
 function rewriteHref(assessmentId: string, f: Item): string {
   const base = `/assessments/${assessmentId}/rewrites`;
   if (f.ruleId === "parse-error") return `${base}#manual-work`;

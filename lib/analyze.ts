@@ -289,12 +289,10 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
         else {
           unparsed.push(error);
           // A drop of a --clean preamble that did not parse goes with the preamble: the target is empty.
-          if (error.cleanup) cleanupErrors++;
-          else findings.push(parseErrorFinding(error));
+          if (!error.cleanup) findings.push(parseErrorFinding(error));
         }
       }
     };
-    let cleanupErrors = 0;
     const stats = parseFile(
       file,
       (item) => {
@@ -305,7 +303,8 @@ export async function analyze(inputs: InputFile[], opts: AnalyzeOptions = {}): P
       src,
     );
     take(preamble.flush());
-    stats.parseErrors -= cleanupErrors;
+    // parseFile counted every statement that did not parse; the preamble's are no error of the input.
+    stats.parseErrors -= unparsed.filter((e) => e.cleanup && e.file === file.path).length;
     files.push(stats);
     findings.push(...metaCommandFindings(file.path, stats.metaCommands));
     if (stats.placeholders) findings.push(placeholderFinding(file.path, stats.placeholders));

@@ -33,7 +33,7 @@ describe("statements in another database's syntax", () => {
     expect(f.message).toBe(
       "read in its corrected form: WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses",
     );
-    const hint = foreignSyntax("CREATE TABLE public.o (id integer)\n  WITH OIDS;", (sql) => sql);
+    const hint = foreignSyntax("CREATE TABLE public.o (id integer)\n  WITH OIDS;");
     expect(hint?.corrected).toBe("CREATE TABLE public.o (id integer)\n;");
   });
 

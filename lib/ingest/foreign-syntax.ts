@@ -10,14 +10,13 @@ export interface ForeignSyntax {
   dialect: string;
   /** Said after the parser's message: what the statement is and what to do. */
   hint: string;
-  /** The statement as the hint says to write it, when that was parsed here successfully. */
+  /** The statement as the hint says to write it (an older PostgreSQL's syntax); the caller parses it. */
   corrected?: string;
 }
 
 type Parse = (sql: string) => unknown;
 
-const parses = (parse: Parse | undefined, sql: string): boolean => {
-  if (!parse) return false;
+const parses = (parse: Parse, sql: string): boolean => {
   try {
     parse(sql);
     return true;
@@ -78,7 +77,7 @@ export function newerKeyword(parseable: string, original: string, cursor: number
 }
 
 /** The marks found, or undefined when the statement shows none (an ordinary syntax error). */
-export function foreignSyntax(statement: string, parse?: Parse): ForeignSyntax | undefined {
+export function foreignSyntax(statement: string): ForeignSyntax | undefined {
   const code = codeOf(statement);
   if (/\bWITH\s+OIDS\b/i.test(code)) {
     // Line breaks stay, so the statement keeps its lines.
@@ -86,7 +85,7 @@ export function foreignSyntax(statement: string, parse?: Parse): ForeignSyntax |
     return {
       dialect: "old-postgres",
       hint: "WITH OIDS was removed in PostgreSQL 12, so this input comes from PostgreSQL 11 or older: delete the clause (DSQL tables have no OID column) and the statement parses",
-      ...(parses(parse, corrected) ? { corrected } : {}),
+      corrected,
     };
   }
   const mysql = MYSQL.filter(([re]) => re.test(code)).map(([, what]) => what);

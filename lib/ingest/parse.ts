@@ -207,7 +207,7 @@ export function parseFile(
     const text = file.text.slice(span.start, span.end);
     // The parser names a token; another database's syntax (or an older PostgreSQL's) is said as such.
     const foreign =
-      foreignSyntax(text, timedParse) ??
+      foreignSyntax(text) ??
       (cursor !== undefined ? newerKeyword(scan.parseable.slice(span.start, span.end), text, cursor, timedParse) : undefined);
     // An older PostgreSQL's statement whose corrected form parses is read in that form (rule older-postgres-syntax).
     if (foreign?.dialect === "old-postgres" && foreign.corrected) {
